@@ -1,0 +1,25 @@
+#include "ConcurCheck.h"
+
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+
+using namespace clang::ast_matchers;
+
+namespace concur {
+
+void ConcurCheck::registerMatchers(MatchFinder *Finder) {
+  // One match per TU: the model, not the matcher, finds the code to check.
+  Finder->addMatcher(translationUnitDecl().bind("tu"), this);
+}
+
+void ConcurCheck::check(const MatchFinder::MatchResult &Result) {
+  Ctx = Result.Context;
+  analyze(ConcurrencyModel::get(*Result.Context));
+}
+
+void ConcurCheck::onEndOfTranslationUnit() {
+  if (Ctx)
+    ConcurrencyModel::release(*Ctx);
+  Ctx = nullptr;
+}
+
+} // namespace concur

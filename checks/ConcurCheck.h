@@ -1,0 +1,40 @@
+//===- ConcurCheck.h - Base class of every concur check --------*- C++ -*-===//
+//
+// concur checks do not match AST patterns one node at a time; they query the
+// shared per-TU model (model/ConcurrencyModel.h). This base class runs a
+// check's analyze() once per TU and releases the model when the TU ends.
+// Subclasses read options in their constructor and store them in
+// storeOptions(), as every clang-tidy check does.
+//
+//===----------------------------------------------------------------------===//
+#ifndef CONCUR_CHECKS_CONCURCHECK_H
+#define CONCUR_CHECKS_CONCURCHECK_H
+
+#include "model/ConcurrencyModel.h"
+
+#include "clang-tidy/ClangTidyCheck.h"
+
+namespace concur {
+
+class ConcurCheck : public clang::tidy::ClangTidyCheck {
+public:
+  using ClangTidyCheck::ClangTidyCheck;
+
+  bool isLanguageVersionSupported(const clang::LangOptions &LO) const override {
+    return LO.CPlusPlus;
+  }
+  void registerMatchers(clang::ast_matchers::MatchFinder *Finder) final;
+  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) final;
+  void onEndOfTranslationUnit() final;
+
+protected:
+  /// Runs once per TU with the TU's shared model.
+  virtual void analyze(ConcurrencyModel &Model) = 0;
+
+private:
+  clang::ASTContext *Ctx = nullptr;
+};
+
+} // namespace concur
+
+#endif

@@ -1,0 +1,31 @@
+//===- ConcurModule.cpp - The concur clang-tidy module ------------------===//
+//
+// Registers every concur check under its user-facing name. The same object
+// file is linked into the clang-tidy plugin (where the registry lives in the
+// clang-tidy executable) and into the concur CLI.
+//
+//===----------------------------------------------------------------------===//
+#include "coroutines/BlockingCallInCoroutineCheck.h"
+
+#include "clang-tidy/ClangTidyModule.h"
+#include "clang-tidy/ClangTidyModuleRegistry.h"
+
+namespace concur {
+namespace {
+
+class ConcurModule : public clang::tidy::ClangTidyModule {
+public:
+  void addCheckFactories(clang::tidy::ClangTidyCheckFactories &Factories) override {
+#define CONCUR_CHECK(NAME, CLASS, SUMMARY) Factories.registerCheck<CLASS>(NAME);
+#include "CheckList.def"
+  }
+};
+
+} // namespace
+} // namespace concur
+
+static clang::tidy::ClangTidyModuleRegistry::Add<concur::ConcurModule>
+    ConcurModuleRegistration("concur-module", "concur: concurrency hazards.");
+
+// Referenced by the CLI so the linker keeps this object and its registration.
+volatile int ConcurModuleAnchorSource = 0;

@@ -1,0 +1,75 @@
+#include "BlockingCallInCoroutineCheck.h"
+
+#include "../model/QualifiedNames.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Expr.h"
+#include "clang/Basic/SourceManager.h"
+
+using namespace clang;
+
+namespace concur {
+
+BlockingCallInCoroutineCheck::BlockingCallInCoroutineCheck(
+    llvm::StringRef Name, clang::tidy::ClangTidyContext *Context)
+    : ConcurCheck(Name, Context),
+      BlockingFunctions(Options.getLocalOrGlobal("BlockingFunctions", "")),
+      AllowedFunctions(Options.getLocalOrGlobal("AllowedFunctions", "")),
+      ReportLockAcquisition(Options.get("ReportLockAcquisition", false)),
+      MaxCallDepth(Options.get("MaxCallDepth", 8U)),
+      Catalog(BlockingFunctions, AllowedFunctions) {}
+
+void BlockingCallInCoroutineCheck::storeOptions(
+    clang::tidy::ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "BlockingFunctions", BlockingFunctions);
+  Options.store(Opts, "AllowedFunctions", AllowedFunctions);
+  Options.store(Opts, "ReportLockAcquisition", ReportLockAcquisition);
+  Options.store(Opts, "MaxCallDepth", MaxCallDepth);
+}
+
+void BlockingCallInCoroutineCheck::analyze(ConcurrencyModel &Model) {
+  const TranslationUnitIndex &Index = Model.index();
+  const SourceManager &SM = Model.astContext().getSourceManager();
+
+  auto IsHit = [&](const CallSite &Site) {
+    const BlockingEntry *E = Catalog.classify(Site);
+    if (!E)
+      return false;
+    // A short critical section is tolerated (as Tokio and clippy tolerate a
+    // std::sync::Mutex in async code); holding it across a suspension point
+    // is concur-lock-across-suspension's business.
+    return ReportLockAcquisition || E->Category != BlockingCategory::Lock;
+  };
+  CallGraph::SearchLimits Limits;
+  Limits.MaxDepth = MaxCallDepth;
+  // A coroutine called from a coroutine is checked as a root of its own.
+  Limits.StopAt = [&](const FunctionDecl *F) { return Index.isCoroutine(F); };
+
+  for (const FunctionDecl *Coro : Index.coroutines()) {
+    if (SM.isInSystemHeader(Coro->getLocation()))
+      continue;
+    std::string CoroName = displayName(Coro);
+    for (const CallPath &Path : Model.callGraph().findPaths(Coro, IsHit, Limits)) {
+      const CallSite &Blocking = *Path.back();
+      const BlockingEntry &E = *Catalog.classify(Blocking);
+      std::string Blocker = displayName(Blocking.Callee);
+      if (Path.size() == 1) {
+        diag(Blocking.Loc, "%0 call to '%1' in coroutine '%2' blocks the thread "
+                           "running the event loop; %3")
+            << categoryName(E.Category) << Blocker << CoroName << E.Alternative;
+        continue;
+      }
+      diag(Path.front()->Loc, "coroutine '%0' calls '%1', which reaches %2 call "
+                              "'%3' and blocks the thread running the event loop; %4")
+          << CoroName << displayName(Path.front()->Callee)
+          << categoryName(E.Category) << Blocker << E.Alternative;
+      for (size_t I = 1; I + 1 < Path.size(); ++I)
+        diag(Path[I]->Loc, "'%0' calls '%1' here", clang::DiagnosticIDs::Note)
+            << displayName(Path[I - 1]->Callee) << displayName(Path[I]->Callee);
+      diag(Blocking.Loc, "'%0' blocks here (%1)", clang::DiagnosticIDs::Note)
+          << Blocker << categoryName(E.Category);
+    }
+  }
+}
+
+} // namespace concur

@@ -1,0 +1,156 @@
+#include "CallGraph.h"
+
+#include "QualifiedNames.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DynamicRecursiveASTVisitor.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/Basic/SourceManager.h"
+
+#include <deque>
+
+using namespace clang;
+
+namespace concur {
+namespace {
+
+/// Collects the call sites that execute as part of one function body.
+class CallSiteCollector : public ConstDynamicRecursiveASTVisitor {
+public:
+  explicit CallSiteCollector(std::vector<CallSite> &Out) : Out(Out) {
+    // A lambda body runs when the closure is called, not where it is
+    // written; calls of the closure are recorded as calls of operator().
+    ShouldVisitLambdaBody = false;
+    ShouldVisitTemplateInstantiations = false;
+  }
+
+  // Types hold only unevaluated or constant expressions.
+  bool TraverseTypeLoc(TypeLoc, bool) override { return true; }
+  bool TraverseType(QualType, bool) override { return true; }
+  // Unevaluated operands never run.
+  bool TraverseUnaryExprOrTypeTraitExpr(const UnaryExprOrTypeTraitExpr *) override {
+    return true;
+  }
+  bool TraverseCXXNoexceptExpr(const CXXNoexceptExpr *) override { return true; }
+  bool TraverseRequiresExpr(const RequiresExpr *) override { return true; }
+  bool TraverseCXXTypeidExpr(const CXXTypeidExpr *E) override {
+    return E->isPotentiallyEvaluated()
+               ? ConstDynamicRecursiveASTVisitor::TraverseCXXTypeidExpr(E)
+               : true;
+  }
+  // Local classes' member functions run when called, like lambdas.
+  bool TraverseCXXRecordDecl(const CXXRecordDecl *) override { return true; }
+  bool TraverseRecordDecl(const RecordDecl *) override { return true; }
+
+  bool VisitCallExpr(const CallExpr *CE) override {
+    const FunctionDecl *Callee = CE->getDirectCallee();
+    if (!Callee)
+      return true;
+    CallSite Site;
+    Site.Call = CE;
+    Site.Callee = Callee;
+    Site.Loc = CE->getExprLoc();
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(CE)) {
+      if (const Expr *Obj = MC->getImplicitObjectArgument())
+        Site.ObjectClass = classOfType(Obj->getType());
+      Site.Loc = MC->getExprLoc();
+    } else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(CE)) {
+      if (isa<CXXMethodDecl>(Callee) && OC->getNumArgs() > 0)
+        Site.ObjectClass = classOfType(OC->getArg(0)->getType());
+    }
+    Out.push_back(Site);
+    return true;
+  }
+
+  bool VisitCXXConstructExpr(const CXXConstructExpr *CE) override {
+    const CXXConstructorDecl *Ctor = CE->getConstructor();
+    if (!Ctor || Ctor->isTrivial())
+      return true;
+    CallSite Site;
+    Site.Call = CE;
+    Site.Callee = Ctor;
+    Site.ObjectClass = Ctor->getParent();
+    Site.Loc = CE->getBeginLoc();
+    Out.push_back(Site);
+    return true;
+  }
+
+private:
+  std::vector<CallSite> &Out;
+};
+
+} // namespace
+
+const std::vector<CallSite> &CallGraph::callsIn(const FunctionDecl *F) {
+  auto &Slot = Cache[F];
+  if (Slot)
+    return *Slot;
+  Slot = std::make_unique<std::vector<CallSite>>();
+  if (const Stmt *Body = F->getBody()) {
+    CallSiteCollector Collector(*Slot);
+    Collector.TraverseStmt(Body);
+    // Member initialisers of constructors run as part of the constructor.
+    if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(F))
+      for (const CXXCtorInitializer *Init : Ctor->inits())
+        if (Init->isWritten())
+          Collector.TraverseStmt(Init->getInit());
+  }
+  return *Slot;
+}
+
+bool CallGraph::isExplorable(const FunctionDecl *F) const {
+  if (!F || !F->hasBody())
+    return false;
+  const FunctionDecl *Def = nullptr;
+  F->hasBody(Def);
+  return Def && !Ctx.getSourceManager().isInSystemHeader(Def->getLocation());
+}
+
+std::vector<CallPath>
+CallGraph::findPaths(const FunctionDecl *Root,
+                     const std::function<bool(const CallSite &)> &Hit,
+                     const SearchLimits &Limits) {
+  struct Item {
+    const FunctionDecl *Fn;
+    CallPath Path; // call sites leading to Fn
+  };
+  std::vector<CallPath> Result;
+  llvm::DenseMap<const FunctionDecl *, bool> Seen;
+  llvm::DenseMap<const Expr *, bool> Reported;
+  std::deque<Item> Work;
+  Work.push_back({Root, {}});
+  Seen[Root->getCanonicalDecl()] = true;
+
+  while (!Work.empty()) {
+    Item Cur = std::move(Work.front());
+    Work.pop_front();
+    const FunctionDecl *Def = nullptr;
+    if (!Cur.Fn->hasBody(Def))
+      continue;
+    for (const CallSite &Site : callsIn(Def)) {
+      if (Hit(Site)) {
+        if (!Reported.lookup(Site.Call)) {
+          Reported[Site.Call] = true;
+          CallPath P = Cur.Path;
+          P.push_back(&Site);
+          Result.push_back(std::move(P));
+        }
+        continue; // a hit is a leaf: its own body is not explored
+      }
+      if (Cur.Path.size() + 1 >= Limits.MaxDepth)
+        continue;
+      const FunctionDecl *Callee = Site.Callee;
+      if (!isExplorable(Callee) || (Limits.StopAt && Limits.StopAt(Callee)))
+        continue;
+      if (Seen[Callee->getCanonicalDecl()])
+        continue;
+      Seen[Callee->getCanonicalDecl()] = true;
+      CallPath P = Cur.Path;
+      P.push_back(&Site);
+      Work.push_back({Callee, std::move(P)});
+    }
+  }
+  return Result;
+}
+
+} // namespace concur

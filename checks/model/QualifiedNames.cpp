@@ -1,0 +1,68 @@
+#include "QualifiedNames.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/PrettyPrinter.h"
+
+using namespace clang;
+
+namespace concur {
+
+static void appendContext(const DeclContext *DC, std::string &Out) {
+  if (!DC || DC->isTranslationUnit())
+    return;
+  if (const auto *NS = dyn_cast<NamespaceDecl>(DC)) {
+    appendContext(NS->getParent(), Out);
+    // Inline namespaces (std::__cxx11, std::__1) are invisible to users.
+    if (NS->isInline())
+      return;
+    Out += NS->isAnonymousNamespace() ? std::string("(anonymous)")
+                                      : NS->getNameAsString();
+    Out += "::";
+    return;
+  }
+  if (const auto *RD = dyn_cast<RecordDecl>(DC)) {
+    appendContext(RD->getParent(), Out);
+    Out += RD->getNameAsString();
+    Out += "::";
+    return;
+  }
+  if (isa<LinkageSpecDecl>(DC) || isa<ExportDecl>(DC)) {
+    appendContext(DC->getParent(), Out);
+    return;
+  }
+  // Functions, blocks: local entities keep just their enclosing scope name.
+  appendContext(DC->getParent(), Out);
+}
+
+std::string genericName(const NamedDecl *D) {
+  if (!D)
+    return {};
+  std::string Out;
+  appendContext(D->getDeclContext(), Out);
+  Out += D->getNameAsString();
+  return Out;
+}
+
+const CXXRecordDecl *classOfType(QualType T) {
+  if (T.isNull())
+    return nullptr;
+  T = T.getNonReferenceType();
+  if (const auto *PT = T->getAs<PointerType>())
+    T = PT->getPointeeType();
+  return T->getAsCXXRecordDecl();
+}
+
+std::string displayName(const FunctionDecl *F) {
+  if (!F)
+    return "<unknown>";
+  if (const auto *M = dyn_cast<CXXMethodDecl>(F)) {
+    if (M->getParent()->isLambda())
+      return "lambda";
+  }
+  std::string Name = genericName(F);
+  return Name.empty() ? std::string("<anonymous>") : Name;
+}
+
+} // namespace concur

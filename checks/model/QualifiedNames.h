@@ -1,0 +1,39 @@
+//===- QualifiedNames.h - Stable names for catalog matching ----*- C++ -*-===//
+//
+// Catalogs (blocking calls, lock types, pool types) name library entities the
+// way a user writes them: `std::future::get`, `std::mutex`, `sleep`. Clang's
+// own qualified names carry template arguments and library-private inline
+// namespaces (`std::__cxx11::`, `std::__1::`), and member functions are often
+// declared in a private base (`std::__basic_future::wait`). These helpers
+// produce the user-facing spelling so one catalog entry matches every
+// specialization and both standard libraries.
+//
+//===----------------------------------------------------------------------===//
+#ifndef CONCUR_CHECKS_MODEL_QUALIFIEDNAMES_H
+#define CONCUR_CHECKS_MODEL_QUALIFIEDNAMES_H
+
+#include <string>
+
+namespace clang {
+class NamedDecl;
+class CXXRecordDecl;
+class FunctionDecl;
+class QualType;
+} // namespace clang
+
+namespace concur {
+
+/// `ns::Class::member` without template arguments or inline namespaces.
+std::string genericName(const clang::NamedDecl *D);
+
+/// The class a type names, looking through references, pointers, typedefs
+/// and template specializations; null if the type is not a class.
+const clang::CXXRecordDecl *classOfType(clang::QualType T);
+
+/// Human-readable name of a function for diagnostics: `Class::method`,
+/// `free_function`, or `lambda at file:line` style names are left to Clang.
+std::string displayName(const clang::FunctionDecl *F);
+
+} // namespace concur
+
+#endif

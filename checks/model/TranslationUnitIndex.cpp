@@ -1,0 +1,91 @@
+#include "TranslationUnitIndex.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DynamicRecursiveASTVisitor.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Basic/SourceManager.h"
+
+using namespace clang;
+
+namespace concur {
+
+bool isCoroutineDefinition(const FunctionDecl *F) {
+  const FunctionDecl *Def = nullptr;
+  return F && F->hasBody(Def) && isa_and_nonnull<CoroutineBodyStmt>(Def->getBody());
+}
+
+namespace {
+
+class IndexWalker : public ConstDynamicRecursiveASTVisitor {
+public:
+  IndexWalker(const SourceManager &SM, std::vector<const FunctionDecl *> &Out)
+      : SM(SM), Out(Out) {
+    ShouldVisitTemplateInstantiations = true;
+    ShouldVisitLambdaBody = true;
+  }
+
+  bool TraverseDecl(const Decl *D) override {
+    if (!D)
+      return true;
+    // System headers are catalog territory; skip them wholesale, but keep
+    // walking namespaces since `namespace std` may be reopened by users.
+    if (!isa<TranslationUnitDecl, NamespaceDecl, LinkageSpecDecl>(D) &&
+        D->getLocation().isValid() && SM.isInSystemHeader(D->getLocation()))
+      return true;
+    return ConstDynamicRecursiveASTVisitor::TraverseDecl(D);
+  }
+
+  // Expressions inside types are unevaluated; skipping types saves time.
+  bool TraverseTypeLoc(TypeLoc, bool) override { return true; }
+
+  bool VisitFunctionDecl(const FunctionDecl *F) override {
+    if (F->doesThisDeclarationHaveABody() && !F->isDependentContext())
+      Out.push_back(F);
+    return true;
+  }
+
+  bool VisitLambdaExpr(const LambdaExpr *LE) override {
+    const CXXMethodDecl *Op = LE->getCallOperator();
+    if (const FunctionTemplateDecl *T = Op->getDescribedFunctionTemplate()) {
+      for (const FunctionDecl *Spec : T->specializations())
+        if (Spec->doesThisDeclarationHaveABody())
+          Out.push_back(Spec);
+    } else if (!Op->isDependentContext()) {
+      Out.push_back(Op);
+    }
+    return true;
+  }
+
+private:
+  const SourceManager &SM;
+  std::vector<const FunctionDecl *> &Out;
+};
+
+} // namespace
+
+TranslationUnitIndex::TranslationUnitIndex(ASTContext &Ctx) {
+  std::vector<const FunctionDecl *> All;
+  IndexWalker Walker(Ctx.getSourceManager(), All);
+  Walker.TraverseAST(Ctx);
+  llvm::DenseSet<const FunctionDecl *> Seen;
+  for (const FunctionDecl *F : All) {
+    if (!Seen.insert(F).second)
+      continue;
+    Functions.push_back(F);
+    if (isa_and_nonnull<CoroutineBodyStmt>(F->getBody())) {
+      Coroutines.push_back(F);
+      CoroutineSet.insert(F);
+    }
+  }
+}
+
+bool TranslationUnitIndex::isCoroutine(const FunctionDecl *F) const {
+  if (!F)
+    return false;
+  if (CoroutineSet.contains(F))
+    return true;
+  return isCoroutineDefinition(F);
+}
+
+} // namespace concur

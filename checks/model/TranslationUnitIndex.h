@@ -1,0 +1,48 @@
+//===- TranslationUnitIndex.h - One walk over the user's code --*- C++ -*-===//
+//
+// The single AST walk of the shared model: it visits every function defined
+// in user code (not system headers), including lambda call operators and
+// template instantiations, once per TU, and records what the checks need to
+// start from: all user functions and the coroutines among them.
+//
+//===----------------------------------------------------------------------===//
+#ifndef CONCUR_CHECKS_MODEL_TRANSLATIONUNITINDEX_H
+#define CONCUR_CHECKS_MODEL_TRANSLATIONUNITINDEX_H
+
+#include "llvm/ADT/DenseSet.h"
+
+#include <vector>
+
+namespace clang {
+class ASTContext;
+class FunctionDecl;
+} // namespace clang
+
+namespace concur {
+
+class TranslationUnitIndex {
+public:
+  explicit TranslationUnitIndex(clang::ASTContext &Ctx);
+
+  /// Function definitions in user code, in source order of discovery.
+  const std::vector<const clang::FunctionDecl *> &functions() const {
+    return Functions;
+  }
+  /// The coroutines among them: bodies with co_await, co_yield or co_return.
+  const std::vector<const clang::FunctionDecl *> &coroutines() const {
+    return Coroutines;
+  }
+  bool isCoroutine(const clang::FunctionDecl *F) const;
+
+private:
+  std::vector<const clang::FunctionDecl *> Functions;
+  std::vector<const clang::FunctionDecl *> Coroutines;
+  llvm::DenseSet<const clang::FunctionDecl *> CoroutineSet;
+};
+
+/// Whether \p F's definition is a coroutine (independent of any index).
+bool isCoroutineDefinition(const clang::FunctionDecl *F);
+
+} // namespace concur
+
+#endif

@@ -1,0 +1,108 @@
+//===- Report.h - Findings, the one format every front end emits -*- C++ -*-===//
+//
+// The clang plugin path, the concur CLI and the runtime detectors all describe
+// a hazard as a Finding; the writers turn a Report into text (clang-tidy's
+// `file:line:col: warning: ... [check]` style), JSON (docs/report-schema.json)
+// or SARIF 2.1.0. This library is deliberately free of LLVM/Clang so that it
+// builds fast, with RTTI and exceptions, and can be reused by the runtime's
+// tests and by `concur merge`.
+//
+//===----------------------------------------------------------------------===//
+#ifndef CONCUR_TOOL_REPORT_REPORT_H
+#define CONCUR_TOOL_REPORT_REPORT_H
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace concur::report {
+
+struct Location {
+  std::string File; ///< as given to the compiler (absolute in CLI output)
+  unsigned Line = 0;   ///< 1-based
+  unsigned Column = 0; ///< 1-based, in bytes
+};
+
+struct Note {
+  std::string Message;
+  Location Loc;
+};
+
+/// One textual edit of a fix-it.
+struct Replacement {
+  std::string File;
+  unsigned Offset = 0; ///< byte offset
+  unsigned Length = 0;
+  std::string Text;
+};
+
+struct Finding {
+  std::string Check;               ///< e.g. concur-blocking-call-in-coroutine
+  std::string Severity = "warning"; ///< warning | error | note
+  std::string Message;
+  Location Loc;
+  /// The path that explains the finding, in order: call chain hops, the
+  /// conflicting access, the lock site.
+  std::vector<Note> Notes;
+  /// Qualified name of the function containing Loc (empty at file scope);
+  /// part of the fingerprint.
+  std::string Function;
+  /// Stable identity across unrelated edits; see computeFingerprint().
+  std::string Fingerprint;
+  std::vector<Replacement> Fixes;
+};
+
+/// A translation unit or input that could not be analysed.
+struct InputError {
+  std::string File;
+  std::string Message;
+};
+
+struct Stats {
+  unsigned Files = 0;       ///< inputs attempted
+  unsigned FilesFailed = 0; ///< inputs with an InputError
+  double Seconds = 0;
+};
+
+struct Report {
+  std::string ToolName = "concur";
+  std::string ToolVersion;
+  std::vector<Finding> Findings;
+  std::vector<InputError> Errors;
+  Stats Stats;
+};
+
+/// A check's description, for SARIF rules and `concur --list-checks`.
+struct RuleInfo {
+  std::string Id;
+  std::string Summary;
+  std::string HelpUri;
+};
+
+/// The rules of all static checks (from checks/CheckList.def), with help URIs
+/// under \p DocsBaseUri (which ends in '/').
+std::vector<RuleInfo> staticRules(const std::string &DocsBaseUri);
+
+/// Fingerprint from the check, the enclosing function and the source line at
+/// the finding with whitespace folded: line shifts do not change it; a
+/// change of the flagged code does. \p Occurrence disambiguates identical
+/// lines in one function (0 for the first).
+std::string computeFingerprint(const Finding &F, const std::string &SourceLine,
+                               unsigned Occurrence);
+
+/// Sorts findings by file, line, column, check, message; errors by file.
+/// Output is then independent of the order TUs finished in.
+void sortReport(Report &R);
+
+void writeText(const Report &R, std::ostream &OS);
+void writeJson(const Report &R, std::ostream &OS);
+void writeSarif(const Report &R, const std::vector<RuleInfo> &Rules,
+                std::ostream &OS);
+
+/// Parses a report written by writeJson (for merge and baselines). Throws
+/// std::runtime_error with a one-line reason on malformed input.
+Report readJson(std::istream &IS);
+
+} // namespace concur::report
+
+#endif
