@@ -8,7 +8,6 @@
 #include "coroutines/BlockingCallInCoroutineCheck.h"
 
 #include "clang-tidy/ClangTidyModule.h"
-#include "clang-tidy/ClangTidyModuleRegistry.h"
 
 namespace concur {
 namespace {

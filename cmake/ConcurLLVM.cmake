@@ -25,3 +25,8 @@ target_include_directories(concur_llvm_flags SYSTEM INTERFACE
   ${LLVM_INCLUDE_DIRS} ${CLANG_INCLUDE_DIRS})
 target_compile_definitions(concur_llvm_flags INTERFACE ${LLVM_DEFINITIONS_LIST})
 target_compile_options(concur_llvm_flags INTERFACE -fno-rtti)
+
+# Clang's builtin headers (<stddef.h>, <arm_neon.h>, ...) for the CLI, which
+# would otherwise look for them next to its own executable.
+execute_process(COMMAND ${CONCUR_LLVM_BIN}/clang -print-resource-dir
+                OUTPUT_VARIABLE CONCUR_CLANG_RESOURCE_DIR OUTPUT_STRIP_TRAILING_WHITESPACE)

@@ -52,7 +52,9 @@ void BlockingCallInCoroutineCheck::analyze(ConcurrencyModel &Model) {
     for (const CallPath &Path : Model.callGraph().findPaths(Coro, IsHit, Limits)) {
       const CallSite &Blocking = *Path.back();
       const BlockingEntry &E = *Catalog.classify(Blocking);
-      std::string Blocker = displayName(Blocking.Callee);
+      // Name the entity the user knows (std::future::wait, not the private
+      // base that declares it).
+      std::string Blocker = E.Name.empty() ? displayName(Blocking.Callee) : E.Name;
       if (Path.size() == 1) {
         diag(Blocking.Loc, "%0 call to '%1' in coroutine '%2' blocks the thread "
                            "running the event loop; %3")

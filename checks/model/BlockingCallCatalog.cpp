@@ -38,6 +38,18 @@ constexpr const char *AltProcess = "run it with run_in_executor on a worker thre
 constexpr const char *AltAnnotated =
     "call it from a worker thread (run_in_executor) instead";
 
+const char *alternativeFor(BlockingCategory Cat) {
+  switch (Cat) {
+  case C::Sleep: return AltSleep;
+  case C::Wait: return AltWait;
+  case C::Lock: return AltLock;
+  case C::IO: return AltIO;
+  case C::Process: return AltProcess;
+  case C::Annotated: return AltAnnotated;
+  }
+  return AltAnnotated;
+}
+
 BlockingEntry entry(const char *Name, C Cat, const char *Alt, bool CFn = false,
                     int ZeroArg = -1) {
   return BlockingEntry{Name, Cat, Alt, CFn, ZeroArg};
@@ -172,7 +184,7 @@ BlockingCallCatalog::BlockingCallCatalog(llvm::StringRef Extra,
         Category = C;
     Name = Name.trim().ltrim(':');
     if (!Name.empty())
-      Entries[Name] = BlockingEntry{Name.str(), Category, AltAnnotated};
+      Entries[Name] = BlockingEntry{Name.str(), Category, alternativeFor(Category)};
   }
   Parts.clear();
   AllowedList.split(Parts, ';', -1, false);

@@ -24,6 +24,14 @@ public:
     ShouldVisitTemplateInstantiations = false;
   }
 
+  // A lambda body runs where the closure is called. Only the capture
+  // initialisers run here.
+  bool TraverseLambdaExpr(const LambdaExpr *LE) override {
+    for (const Expr *Init : LE->capture_inits())
+      if (Init && !TraverseStmt(Init))
+        return false;
+    return true;
+  }
   // Types hold only unevaluated or constant expressions.
   bool TraverseTypeLoc(TypeLoc, bool) override { return true; }
   bool TraverseType(QualType, bool) override { return true; }
@@ -51,12 +59,15 @@ public:
     Site.Callee = Callee;
     Site.Loc = CE->getExprLoc();
     if (const auto *MC = dyn_cast<CXXMemberCallExpr>(CE)) {
+      // The object as the user wrote it: `f.wait()` on a std::future reaches
+      // `wait` through a derived-to-base cast to the library's private base.
       if (const Expr *Obj = MC->getImplicitObjectArgument())
-        Site.ObjectClass = classOfType(Obj->getType());
+        Site.ObjectClass = classOfType(Obj->IgnoreParenBaseCasts()->getType());
       Site.Loc = MC->getExprLoc();
     } else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(CE)) {
       if (isa<CXXMethodDecl>(Callee) && OC->getNumArgs() > 0)
-        Site.ObjectClass = classOfType(OC->getArg(0)->getType());
+        Site.ObjectClass =
+            classOfType(OC->getArg(0)->IgnoreParenBaseCasts()->getType());
     }
     Out.push_back(Site);
     return true;

@@ -1,1 +1,233 @@
-int main(){}
+//===- main.cpp - The concur command-line tool --------------------------===//
+//
+// concur [options] [files...]: runs the concur checks over a compile
+// database in parallel and writes text, JSON or SARIF. Exit status: 0 clean,
+// 1 findings, 2 usage or input error.
+//
+//===----------------------------------------------------------------------===//
+#include "Options.h"
+#include "driver/Inputs.h"
+#include "driver/TranslationUnitAnalysis.h"
+#include "report/Report.h"
+
+#include "llvm/Support/CrashRecoveryContext.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/GlobPattern.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <mutex>
+#include <sstream>
+#include <thread>
+#include <unistd.h>
+
+// Keeps the concur module (and its registry entry) linked in.
+extern volatile int ConcurModuleAnchorSource;
+static int ConcurModuleAnchorDestination [[maybe_unused]] = ConcurModuleAnchorSource;
+
+using namespace concur;
+
+namespace {
+
+constexpr int ExitClean = 0, ExitFindings = 1, ExitError = 2;
+
+int fail(const std::string &Message) {
+  std::cerr << "concur: error: " << Message << "\n";
+  return ExitError;
+}
+
+std::string docsBaseUri() {
+  llvm::SmallString<256> Dir(CONCUR_DOCS_DIR "/checks/");
+  return "file://" + std::string(Dir);
+}
+
+/// Every positive entry of a --checks list must name at least one check:
+/// a typo would otherwise silently disable the analysis in CI.
+std::optional<std::string> unknownCheck(const std::string &Globs,
+                                        const std::vector<report::RuleInfo> &Rules) {
+  llvm::SmallVector<llvm::StringRef, 8> Parts;
+  llvm::StringRef(Globs).split(Parts, ',', -1, false);
+  for (llvm::StringRef Part : Parts) {
+    Part = Part.trim();
+    if (Part.empty() || Part.starts_with("-") || Part.starts_with("clang-diagnostic-") ||
+        Part == "*")
+      continue;
+    auto Pattern = llvm::GlobPattern::create(Part);
+    if (!Pattern) {
+      llvm::consumeError(Pattern.takeError());
+      return Part.str();
+    }
+    bool Any = false;
+    for (const report::RuleInfo &R : Rules)
+      Any |= Pattern->match(R.Id);
+    if (!Any)
+      return Part.str();
+  }
+  return std::nullopt;
+}
+
+void writeReport(const report::Report &R, cli::Format F, std::ostream &OS,
+                 const std::vector<report::RuleInfo> &Rules) {
+  switch (F) {
+  case cli::Format::Text: report::writeText(R, OS); break;
+  case cli::Format::Json: report::writeJson(R, OS); break;
+  case cli::Format::Sarif: report::writeSarif(R, Rules, OS); break;
+  }
+}
+
+/// Runs the jobs on N threads. Results land in per-job slots, so the merged
+/// report does not depend on which thread finished first.
+std::vector<driver::TranslationUnitResult>
+runJobs(const std::vector<driver::Job> &Jobs, const driver::AnalysisConfig &Config,
+        unsigned Threads, bool ShowProgress) {
+  std::vector<driver::TranslationUnitResult> Results(Jobs.size());
+  std::atomic<size_t> Next{0};
+  std::atomic<size_t> Done{0};
+  std::mutex ProgressMutex;
+  auto Worker = [&] {
+    for (size_t I = Next++; I < Jobs.size(); I = Next++) {
+      if (ShowProgress) {
+        std::lock_guard<std::mutex> Lock(ProgressMutex);
+        std::cerr << "\r\033[K[" << Done.load() + 1 << "/" << Jobs.size() << "] "
+                  << Jobs[I].File << std::flush;
+      }
+      Results[I] = driver::analyzeTranslationUnit(Config, Jobs[I].Command);
+      ++Done;
+    }
+  };
+  std::vector<std::thread> Pool;
+  unsigned N = std::max(1u, std::min<unsigned>(Threads, Jobs.size()));
+  for (unsigned T = 1; T < N; ++T)
+    Pool.emplace_back(Worker);
+  Worker();
+  for (std::thread &T : Pool)
+    T.join();
+  if (ShowProgress)
+    std::cerr << "\r\033[K" << std::flush;
+  return Results;
+}
+
+} // namespace
+
+int main(int Argc, char **Argv) {
+  auto Start = std::chrono::steady_clock::now();
+  std::string Error;
+  auto Parsed = cli::parseOptions(Argc, Argv, Error);
+  if (!Parsed)
+    return fail(Error);
+  cli::Options &Opts = *Parsed;
+  const std::vector<report::RuleInfo> Rules = report::staticRules(docsBaseUri());
+
+  if (Opts.Help) {
+    std::cout << cli::usageText();
+    return ExitClean;
+  }
+  if (Opts.Version) {
+    std::cout << "concur " CONCUR_VERSION " (clang-tidy engine, LLVM 22)\n";
+    return ExitClean;
+  }
+  if (Opts.ListChecks) {
+    for (const report::RuleInfo &R : Rules)
+      std::cout << R.Id << "\n    " << R.Summary << "\n";
+    return ExitClean;
+  }
+  if (Opts.Checks)
+    if (auto Bad = unknownCheck(*Opts.Checks, Rules))
+      return fail("unknown check '" + *Bad + "' in --checks (see concur --list-checks)");
+  if (Opts.Files.empty() && Opts.BuildPath.empty())
+    return fail("no input files: give source files, or -p with a build directory");
+
+  // Fail on unwritable outputs before spending minutes on analysis.
+  for (const cli::Output &Out : Opts.Outputs) {
+    std::ofstream Probe(Out.Path, std::ios::app);
+    if (!Probe)
+      return fail("cannot write '" + Out.Path + "': " + std::strerror(errno));
+  }
+
+  driver::AnalysisConfig Config;
+  Config.Defaults = clang::tidy::ClangTidyOptions::getDefaults();
+  Config.Defaults.Checks = "-*,concur-*";
+  if (Opts.Checks)
+    Config.Overrides.Checks = *Opts.Checks;
+  Config.ExtraArgs = Opts.ExtraArgs;
+  if (!Opts.ConfigFile.empty()) {
+    auto Text = llvm::MemoryBuffer::getFile(Opts.ConfigFile);
+    if (!Text)
+      return fail("cannot read config file '" + Opts.ConfigFile +
+                  "': " + Text.getError().message());
+    auto Parsed = clang::tidy::parseConfiguration((*Text)->getMemBufferRef());
+    if (!Parsed)
+      return fail("config file '" + Opts.ConfigFile +
+                  "' is not valid clang-tidy YAML: " + Parsed.getError().message());
+    Config.ConfigFile = *Parsed;
+  }
+
+  std::unique_ptr<clang::tooling::CompilationDatabase> Database;
+  if (!Opts.BuildPath.empty()) {
+    Database = driver::loadCompileDatabase(Opts.BuildPath, Error);
+    if (!Database)
+      return fail(Error);
+  }
+  driver::InputPlan Plan = driver::planInputs(Opts.Files, Database.get());
+  if (!Opts.Quiet)
+    for (const std::string &Note : Plan.Notes)
+      std::cerr << "concur: note: " << Note << "\n";
+  for (const report::InputError &E : Plan.Errors)
+    std::cerr << "concur: error: " << E.File << ": " << E.Message << "\n";
+  if (Plan.Jobs.empty() && Plan.Errors.empty())
+    return fail("the compile database '" + Opts.BuildPath + "' lists no files");
+
+  llvm::CrashRecoveryContext::Enable();
+  unsigned Threads = Opts.Jobs ? Opts.Jobs : std::max(1u, std::thread::hardware_concurrency());
+  bool ShowProgress = Opts.Progress && !Opts.Quiet && isatty(STDERR_FILENO);
+  auto Results = runJobs(Plan.Jobs, Config, Threads, ShowProgress);
+
+  report::Report R;
+  R.ToolVersion = CONCUR_VERSION;
+  R.Errors = Plan.Errors;
+  std::vector<std::string> Dropped;
+  for (auto &Res : Results) {
+    for (auto &F : Res.Findings)
+      R.Findings.push_back(std::move(F));
+    for (auto &E : Res.Errors) {
+      std::cerr << "concur: error: " << E.File << ": " << E.Message << "\n";
+      R.Errors.push_back(std::move(E));
+    }
+    for (auto &D : Res.DroppedFlags)
+      if (std::find(Dropped.begin(), Dropped.end(), D) == Dropped.end())
+        Dropped.push_back(D);
+  }
+  if (!Dropped.empty() && !Opts.Quiet) {
+    std::cerr << "concur: note: ignored compiler flags Clang does not know:";
+    for (const std::string &D : Dropped)
+      std::cerr << " " << D;
+    std::cerr << "\n";
+  }
+  R.Stats.Files = Plan.Jobs.size() + Plan.Errors.size();
+  R.Stats.FilesFailed = R.Errors.size();
+  R.Stats.Seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - Start).count();
+  report::sortReport(R);
+
+  if (!Opts.Quiet || Opts.Outputs.empty())
+    if (!(Opts.Quiet && Opts.StdoutFormat == cli::Format::Text))
+      writeReport(R, Opts.StdoutFormat, std::cout, Rules);
+  std::cout.flush();
+
+  int Status = R.Errors.empty() ? (R.Findings.empty() ? ExitClean : ExitFindings) : ExitError;
+  for (const cli::Output &Out : Opts.Outputs) {
+    std::ostringstream Buffer;
+    writeReport(R, Out.Fmt, Buffer, Rules);
+    std::ofstream File(Out.Path, std::ios::trunc);
+    File << Buffer.str();
+    File.close();
+    if (!File)
+      Status = fail("cannot write '" + Out.Path + "': " + std::strerror(errno));
+  }
+  return Status;
+}

@@ -11,6 +11,7 @@
 #ifndef CONCUR_TOOL_REPORT_REPORT_H
 #define CONCUR_TOOL_REPORT_REPORT_H
 
+#include <cstddef>
 #include <iosfwd>
 #include <string>
 #include <vector>
@@ -21,11 +22,15 @@ struct Location {
   std::string File; ///< as given to the compiler (absolute in CLI output)
   unsigned Line = 0;   ///< 1-based
   unsigned Column = 0; ///< 1-based, in bytes
+
+  bool operator==(const Location &) const = default;
 };
 
 struct Note {
   std::string Message;
   Location Loc;
+
+  bool operator==(const Note &) const = default;
 };
 
 /// One textual edit of a fix-it.
@@ -34,6 +39,8 @@ struct Replacement {
   unsigned Offset = 0; ///< byte offset
   unsigned Length = 0;
   std::string Text;
+
+  bool operator==(const Replacement &) const = default;
 };
 
 struct Finding {
@@ -50,18 +57,24 @@ struct Finding {
   /// Stable identity across unrelated edits; see computeFingerprint().
   std::string Fingerprint;
   std::vector<Replacement> Fixes;
+
+  bool operator==(const Finding &) const = default;
 };
 
 /// A translation unit or input that could not be analysed.
 struct InputError {
   std::string File;
   std::string Message;
+
+  bool operator==(const InputError &) const = default;
 };
 
 struct Stats {
   unsigned Files = 0;       ///< inputs attempted
   unsigned FilesFailed = 0; ///< inputs with an InputError
   double Seconds = 0;
+
+  bool operator==(const Stats &) const = default;
 };
 
 struct Report {
@@ -70,6 +83,8 @@ struct Report {
   std::vector<Finding> Findings;
   std::vector<InputError> Errors;
   Stats Stats;
+
+  bool operator==(const Report &) const = default;
 };
 
 /// A check's description, for SARIF rules and `concur --list-checks`.
@@ -77,6 +92,18 @@ struct RuleInfo {
   std::string Id;
   std::string Summary;
   std::string HelpUri;
+  /// SARIF fullDescription; the Summary is used when empty.
+  std::string Description = {};
+  /// SARIF defaultConfiguration.level: error | warning | note.
+  std::string DefaultLevel = "warning";
+};
+
+/// Knobs of the SARIF writer that are not part of the report itself.
+struct SarifOptions {
+  /// tool.driver.informationUri. When empty, the directory of the first
+  /// rule's help URI (the check documentation) stands in; with no rules it is
+  /// omitted.
+  std::string InformationUri = {};
 };
 
 /// The rules of all static checks (from checks/CheckList.def), with help URIs
@@ -94,14 +121,29 @@ std::string computeFingerprint(const Finding &F, const std::string &SourceLine,
 /// Output is then independent of the order TUs finished in.
 void sortReport(Report &R);
 
+/// Sorts like sortReport() and drops findings identical in every field, as
+/// a header analysed in several TUs yields (and repeated identical errors).
+/// Returns how many findings were dropped.
+std::size_t removeDuplicateFindings(Report &R);
+
 void writeText(const Report &R, std::ostream &OS);
 void writeJson(const Report &R, std::ostream &OS);
 void writeSarif(const Report &R, const std::vector<RuleInfo> &Rules,
                 std::ostream &OS);
+void writeSarif(const Report &R, const std::vector<RuleInfo> &Rules,
+                std::ostream &OS, const SarifOptions &Options);
+
+/// One finding as a single JSON line (the runtime detectors' format, see
+/// $defs/finding in docs/report-schema.json), newline-terminated.
+void writeFindingJsonLine(const Finding &F, std::ostream &OS);
 
 /// Parses a report written by writeJson (for merge and baselines). Throws
 /// std::runtime_error with a one-line reason on malformed input.
 Report readJson(std::istream &IS);
+
+/// Parses one finding object, e.g. one line of a runtime report. Throws
+/// std::runtime_error with a one-line reason on malformed input.
+Finding readFindingJson(const std::string &Text);
 
 } // namespace concur::report
 

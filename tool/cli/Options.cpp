@@ -1,0 +1,168 @@
+#include "Options.h"
+
+#include <charconv>
+#include <string_view>
+
+namespace concur::cli {
+
+static std::optional<Format> parseFormat(std::string_view S) {
+  if (S == "text") return Format::Text;
+  if (S == "json") return Format::Json;
+  if (S == "sarif") return Format::Sarif;
+  return std::nullopt;
+}
+
+static bool endsWith(std::string_view S, std::string_view Suffix) {
+  return S.size() >= Suffix.size() && S.substr(S.size() - Suffix.size()) == Suffix;
+}
+
+std::string usageText() {
+  return R"(USAGE: concur [options] [files...]
+
+Finds concurrency hazards (races, lock misuse, blocking calls in coroutines,
+misused pools, futures and threads) in C++ code.
+
+  -p DIR|FILE          build directory with compile_commands.json (or the file);
+                       with no files given, every file in it is analysed
+  --checks GLOBS       checks to enable/disable, e.g. '-*,concur-blocking-*';
+                       applied after .clang-tidy configuration
+  --config-file FILE   read configuration from FILE instead of .clang-tidy files
+  --format FMT         text (default), json or sarif: the format of the report
+                       on stdout, or of every -o file when given
+  -o FILE              write the report to FILE (repeatable); without --format
+                       the extension picks the format (.sarif, .json, else
+                       text); findings still print to stdout as text unless
+                       --quiet
+  -j N                 analyse N files in parallel (default: all cores)
+  --extra-arg ARG      append ARG to every compile command (repeatable)
+  --no-progress        no progress line on a terminal
+  -q, --quiet          print nothing but errors
+  --list-checks        list the checks and exit
+  --version            print the version and exit
+  -h, --help           this text
+
+Exit status: 0 no findings, 1 findings, 2 usage or input error (also when
+some input could not be analysed).
+)";
+}
+
+std::optional<Options> parseOptions(int Argc, const char *const *Argv,
+                                    std::string &Error) {
+  Options O;
+  std::vector<std::string> PendingOutputs;
+  bool FilesOnly = false;
+  auto NeedValue = [&](int &I, std::string_view Flag,
+                       std::string_view Inline) -> std::optional<std::string> {
+    if (!Inline.empty())
+      return std::string(Inline);
+    if (I + 1 >= Argc) {
+      Error = "option '" + std::string(Flag) + "' needs a value";
+      return std::nullopt;
+    }
+    return std::string(Argv[++I]);
+  };
+
+  for (int I = 1; I < Argc; ++I) {
+    std::string_view Arg = Argv[I];
+    if (FilesOnly || Arg.empty() || Arg[0] != '-' || Arg == "-") {
+      O.Files.emplace_back(Arg);
+      continue;
+    }
+    if (Arg == "--") {
+      FilesOnly = true;
+      continue;
+    }
+    // Split --flag=value.
+    std::string_view Flag = Arg, Inline;
+    if (auto Eq = Arg.find('='); Eq != std::string_view::npos && Arg.starts_with("--")) {
+      Flag = Arg.substr(0, Eq);
+      Inline = Arg.substr(Eq + 1);
+      if (Inline.empty()) {
+        Error = "option '" + std::string(Flag) + "' has an empty value";
+        return std::nullopt;
+      }
+    }
+    // -pDIR, -j8, -oFILE short forms.
+    if (Flag.size() > 2 && Flag[1] != '-' &&
+        (Flag[1] == 'p' || Flag[1] == 'j' || Flag[1] == 'o')) {
+      Inline = Flag.substr(2);
+      Flag = Flag.substr(0, 2);
+    }
+
+    if (Flag == "-h" || Flag == "--help") {
+      O.Help = true;
+    } else if (Flag == "--version") {
+      O.Version = true;
+    } else if (Flag == "--list-checks") {
+      O.ListChecks = true;
+    } else if (Flag == "-q" || Flag == "--quiet") {
+      O.Quiet = true;
+    } else if (Flag == "--no-progress") {
+      O.Progress = false;
+    } else if (Flag == "-p" || Flag == "--build-path") {
+      auto V = NeedValue(I, Flag, Inline);
+      if (!V) return std::nullopt;
+      O.BuildPath = *V;
+    } else if (Flag == "--checks") {
+      auto V = NeedValue(I, Flag, Inline);
+      if (!V) return std::nullopt;
+      O.Checks = *V;
+    } else if (Flag == "--config-file" || Flag == "--config") {
+      auto V = NeedValue(I, Flag, Inline);
+      if (!V) return std::nullopt;
+      O.ConfigFile = *V;
+    } else if (Flag == "--format") {
+      auto V = NeedValue(I, Flag, Inline);
+      if (!V) return std::nullopt;
+      auto F = parseFormat(*V);
+      if (!F) {
+        Error = "unknown format '" + *V + "' for --format (expected text, json or sarif)";
+        return std::nullopt;
+      }
+      O.StdoutFormat = *F;
+      O.FormatGiven = true;
+    } else if (Flag == "-o" || Flag == "--output") {
+      auto V = NeedValue(I, Flag, Inline);
+      if (!V) return std::nullopt;
+      PendingOutputs.push_back(*V);
+    } else if (Flag == "-j" || Flag == "--jobs") {
+      auto V = NeedValue(I, Flag, Inline);
+      if (!V) return std::nullopt;
+      unsigned N = 0;
+      auto [Ptr, Ec] = std::from_chars(V->data(), V->data() + V->size(), N);
+      if (Ec != std::errc() || Ptr != V->data() + V->size() || N == 0 || N > 1024) {
+        Error = "invalid value '" + *V + "' for -j (expected a number from 1 to 1024)";
+        return std::nullopt;
+      }
+      O.Jobs = N;
+    } else if (Flag == "--extra-arg") {
+      auto V = NeedValue(I, Flag, Inline);
+      if (!V) return std::nullopt;
+      O.ExtraArgs.push_back(*V);
+    } else {
+      Error = "unknown option '" + std::string(Arg) + "' (see concur --help)";
+      return std::nullopt;
+    }
+  }
+
+  // An explicit --format applies to every -o file; otherwise the extension
+  // decides (.sarif, .json), defaulting to text.
+  for (const std::string &Path : PendingOutputs) {
+    Format F = O.StdoutFormat;
+    if (O.FormatGiven)
+      ;
+    else if (endsWith(Path, ".sarif") || endsWith(Path, ".sarif.json"))
+      F = Format::Sarif;
+    else if (endsWith(Path, ".json"))
+      F = Format::Json;
+    else if (endsWith(Path, ".txt"))
+      F = Format::Text;
+    O.Outputs.push_back({Path, F});
+  }
+  // With files to write, stdout keeps the human-readable text.
+  if (!O.Outputs.empty())
+    O.StdoutFormat = Format::Text;
+  return O;
+}
+
+} // namespace concur::cli

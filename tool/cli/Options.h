@@ -1,0 +1,44 @@
+//===- Options.h - The concur command line ---------------------*- C++ -*-===//
+#ifndef CONCUR_TOOL_CLI_OPTIONS_H
+#define CONCUR_TOOL_CLI_OPTIONS_H
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace concur::cli {
+
+enum class Format { Text, Json, Sarif };
+
+struct Output {
+  std::string Path;
+  Format Fmt;
+};
+
+struct Options {
+  std::string BuildPath;            ///< -p: directory or compile_commands.json
+  std::vector<std::string> Files;   ///< inputs; empty = every file in the DB
+  std::optional<std::string> Checks; ///< --checks, added after .clang-tidy's
+  std::string ConfigFile;           ///< --config-file
+  Format StdoutFormat = Format::Text;
+  bool FormatGiven = false;
+  std::vector<Output> Outputs;      ///< -o FILE (repeatable)
+  unsigned Jobs = 0;                ///< 0 = hardware concurrency
+  bool Quiet = false;
+  bool Progress = true;             ///< only shown on a terminal anyway
+  bool ListChecks = false;
+  bool Help = false;
+  bool Version = false;
+  std::vector<std::string> ExtraArgs; ///< --extra-arg
+};
+
+/// Parses argv. On a usage error returns nullopt and sets \p Error to one
+/// line naming the offending argument and why.
+std::optional<Options> parseOptions(int Argc, const char *const *Argv,
+                                    std::string &Error);
+
+std::string usageText();
+
+} // namespace concur::cli
+
+#endif

@@ -1,0 +1,48 @@
+//===- TranslationUnitAnalysis.h - Run the checks on one TU ----*- C++ -*-===//
+//
+// Runs clang-tidy's own engine (ClangTidyContext, the check factories, NOLINT
+// and .clang-tidy handling) with the concur module on one compile command,
+// so the CLI's findings are exactly the plugin's. Adds what a report needs
+// and clang-tidy does not give: line/column, the enclosing function and a
+// fingerprint for each finding, and compiler errors as report errors.
+//
+// Thread-safety: each call builds its own context and compiler; calls may run
+// concurrently on different threads.
+//
+//===----------------------------------------------------------------------===//
+#ifndef CONCUR_TOOL_DRIVER_TRANSLATIONUNITANALYSIS_H
+#define CONCUR_TOOL_DRIVER_TRANSLATIONUNITANALYSIS_H
+
+#include "report/Report.h"
+
+#include "clang-tidy/ClangTidyOptions.h"
+#include "clang/Tooling/CompilationDatabase.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace concur::driver {
+
+struct AnalysisConfig {
+  clang::tidy::ClangTidyGlobalOptions Global;
+  clang::tidy::ClangTidyOptions Defaults;
+  clang::tidy::ClangTidyOptions Overrides;
+  /// Parsed --config-file; when set, .clang-tidy files are not searched.
+  std::optional<clang::tidy::ClangTidyOptions> ConfigFile;
+  std::vector<std::string> ExtraArgs;
+};
+
+struct TranslationUnitResult {
+  std::vector<report::Finding> Findings;
+  std::vector<report::InputError> Errors;
+  /// Flags dropped because Clang does not know them (e.g. GCC-only).
+  std::vector<std::string> DroppedFlags;
+};
+
+TranslationUnitResult analyzeTranslationUnit(const AnalysisConfig &Config,
+                                             const clang::tooling::CompileCommand &Command);
+
+} // namespace concur::driver
+
+#endif

@@ -1,0 +1,318 @@
+//===- JsonReport.cpp - The JSON report: writer and strict reader ---------===//
+//
+// The format is docs/report-schema.json. The reader accepts exactly what the
+// schema accepts (unknown keys included: they are rejected), so a file that
+// `concur merge` or a baseline reads is one the schema validates, and the
+// error names the offending field the way a user would write its path.
+//
+//===----------------------------------------------------------------------===//
+#include "report/Report.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <initializer_list>
+#include <istream>
+#include <limits>
+#include <ostream>
+#include <stdexcept>
+#include <string_view>
+
+namespace concur::report {
+namespace {
+
+using Json = nlohmann::json;
+// Insertion-ordered, so output keys follow the documented order.
+using OrderedJson = nlohmann::ordered_json;
+
+//===--- Writing ----------------------------------------------------------===//
+
+OrderedJson locationToJson(const Location &L) {
+  return {{"file", L.File}, {"line", L.Line}, {"column", L.Column}};
+}
+
+OrderedJson findingToJson(const Finding &F) {
+  OrderedJson Notes = OrderedJson::array();
+  for (const Note &N : F.Notes)
+    Notes.push_back({{"message", N.Message}, {"location", locationToJson(N.Loc)}});
+  OrderedJson Fixes = OrderedJson::array();
+  for (const Replacement &Fix : F.Fixes)
+    Fixes.push_back({{"file", Fix.File},
+                     {"offset", Fix.Offset},
+                     {"length", Fix.Length},
+                     {"text", Fix.Text}});
+  return {{"check", F.Check},
+          {"severity", F.Severity},
+          {"message", F.Message},
+          {"location", locationToJson(F.Loc)},
+          {"notes", std::move(Notes)},
+          {"function", F.Function},
+          {"fingerprint", F.Fingerprint},
+          {"fixes", std::move(Fixes)}};
+}
+
+OrderedJson reportToJson(const Report &R) {
+  OrderedJson Findings = OrderedJson::array();
+  for (const Finding &F : R.Findings)
+    Findings.push_back(findingToJson(F));
+  OrderedJson Errors = OrderedJson::array();
+  for (const InputError &E : R.Errors)
+    Errors.push_back({{"file", E.File}, {"message", E.Message}});
+  // NaN would serialise as null, which no reader accepts.
+  double Seconds = std::isfinite(R.Stats.Seconds) && R.Stats.Seconds > 0
+                       ? R.Stats.Seconds
+                       : 0.0;
+  return {{"tool", {{"name", R.ToolName}, {"version", R.ToolVersion}}},
+          {"findings", std::move(Findings)},
+          {"errors", std::move(Errors)},
+          {"stats",
+           {{"files", R.Stats.Files},
+            {"files_failed", R.Stats.FilesFailed},
+            {"seconds", Seconds}}}};
+}
+
+/// Messages and paths come from source files that need not be UTF-8; replace
+/// bad bytes with U+FFFD rather than failing the whole report.
+std::string dump(const OrderedJson &J, int Indent) {
+  return J.dump(Indent, ' ', /*ensure_ascii=*/false,
+                OrderedJson::error_handler_t::replace);
+}
+
+//===--- Reading ----------------------------------------------------------===//
+
+[[noreturn]] void fail(const std::string &Path, const std::string &What) {
+  throw std::runtime_error(Path + ": " + What);
+}
+
+std::string member(const std::string &Path, std::string_view Key) {
+  return Path + "." + std::string(Key);
+}
+
+std::string element(const std::string &Path, std::size_t Index) {
+  return Path + "[" + std::to_string(Index) + "]";
+}
+
+std::string got(const Json &V) {
+  switch (V.type()) {
+  case Json::value_t::null:
+    return ", got null";
+  case Json::value_t::object:
+    return ", got an object";
+  case Json::value_t::array:
+    return ", got an array";
+  case Json::value_t::string:
+    return ", got a string";
+  case Json::value_t::boolean:
+    return ", got a boolean";
+  case Json::value_t::number_float:
+    return ", got " + V.dump();
+  case Json::value_t::number_integer:
+  case Json::value_t::number_unsigned:
+    return ", got " + V.dump();
+  default:
+    return "";
+  }
+}
+
+/// Checks \p V is an object with every key in \p Required and no key outside
+/// \p Required and \p Optional.
+void expectObject(const Json &V, const std::string &Path,
+                  std::initializer_list<std::string_view> Required,
+                  std::initializer_list<std::string_view> Optional = {}) {
+  if (!V.is_object())
+    fail(Path, "expected an object" + got(V));
+  for (std::string_view Key : Required)
+    if (!V.contains(Key))
+      fail(Path, "missing required key \"" + std::string(Key) + "\"");
+  auto Known = [&](const std::string &Key) {
+    return std::find(Required.begin(), Required.end(), Key) != Required.end() ||
+           std::find(Optional.begin(), Optional.end(), Key) != Optional.end();
+  };
+  for (const auto &[Key, Value] : V.items())
+    if (!Known(Key))
+      fail(member(Path, Key), "unknown key");
+}
+
+const Json &expectArray(const Json &V, const std::string &Path) {
+  if (!V.is_array())
+    fail(Path, "expected an array" + got(V));
+  return V;
+}
+
+std::string readString(const Json &Object, const std::string &Path,
+                       std::string_view Key) {
+  const Json &V = Object.at(Key);
+  if (!V.is_string())
+    fail(member(Path, Key), "expected a string" + got(V));
+  return V.get<std::string>();
+}
+
+std::string readNonEmptyString(const Json &Object, const std::string &Path,
+                               std::string_view Key) {
+  std::string Text = readString(Object, Path, Key);
+  if (Text.empty())
+    fail(member(Path, Key), "expected a non-empty string");
+  return Text;
+}
+
+unsigned readUnsigned(const Json &Object, const std::string &Path,
+                      std::string_view Key) {
+  const Json &V = Object.at(Key);
+  if (!V.is_number_integer())
+    fail(member(Path, Key), "expected an integer" + got(V));
+  if (V.is_number_unsigned()) {
+    auto Value = V.get<std::uint64_t>();
+    if (Value > std::numeric_limits<unsigned>::max())
+      fail(member(Path, Key), "integer out of range" + got(V));
+    return static_cast<unsigned>(Value);
+  }
+  if (V.get<std::int64_t>() < 0)
+    fail(member(Path, Key), "expected a non-negative integer" + got(V));
+  return static_cast<unsigned>(V.get<std::int64_t>());
+}
+
+double readSeconds(const Json &Object, const std::string &Path,
+                   std::string_view Key) {
+  const Json &V = Object.at(Key);
+  if (!V.is_number())
+    fail(member(Path, Key), "expected a number" + got(V));
+  double Value = V.get<double>();
+  if (Value < 0)
+    fail(member(Path, Key), "expected a non-negative number" + got(V));
+  return Value;
+}
+
+Location readLocation(const Json &Object, const std::string &Path,
+                      std::string_view Key) {
+  const Json &V = Object.at(Key);
+  std::string LocPath = member(Path, Key);
+  expectObject(V, LocPath, {"file", "line", "column"});
+  return Location{readString(V, LocPath, "file"),
+                  readUnsigned(V, LocPath, "line"),
+                  readUnsigned(V, LocPath, "column")};
+}
+
+bool isFingerprint(const std::string &Text) {
+  return Text.empty() ||
+         (Text.size() == 16 &&
+          std::all_of(Text.begin(), Text.end(), [](char C) {
+            return (C >= '0' && C <= '9') || (C >= 'a' && C <= 'f');
+          }));
+}
+
+Finding findingFromJson(const Json &V, const std::string &Path) {
+  expectObject(V, Path, {"check", "severity", "message", "location"},
+               {"notes", "function", "fingerprint", "fixes"});
+  Finding F;
+  F.Check = readNonEmptyString(V, Path, "check");
+  F.Severity = readString(V, Path, "severity");
+  if (F.Severity != "warning" && F.Severity != "error" && F.Severity != "note")
+    fail(member(Path, "severity"),
+         "expected \"warning\", \"error\" or \"note\", got \"" + F.Severity +
+             "\"");
+  F.Message = readString(V, Path, "message");
+  F.Loc = readLocation(V, Path, "location");
+  if (V.contains("notes")) {
+    std::string NotesPath = member(Path, "notes");
+    const Json &Notes = expectArray(V.at("notes"), NotesPath);
+    for (std::size_t I = 0; I < Notes.size(); ++I) {
+      std::string NotePath = element(NotesPath, I);
+      expectObject(Notes[I], NotePath, {"message", "location"});
+      F.Notes.push_back(Note{readString(Notes[I], NotePath, "message"),
+                             readLocation(Notes[I], NotePath, "location")});
+    }
+  }
+  if (V.contains("function"))
+    F.Function = readString(V, Path, "function");
+  if (V.contains("fingerprint")) {
+    F.Fingerprint = readString(V, Path, "fingerprint");
+    if (!isFingerprint(F.Fingerprint))
+      fail(member(Path, "fingerprint"),
+           "expected 16 lowercase hex digits or an empty string, got \"" +
+               F.Fingerprint + "\"");
+  }
+  if (V.contains("fixes")) {
+    std::string FixesPath = member(Path, "fixes");
+    const Json &Fixes = expectArray(V.at("fixes"), FixesPath);
+    for (std::size_t I = 0; I < Fixes.size(); ++I) {
+      std::string FixPath = element(FixesPath, I);
+      expectObject(Fixes[I], FixPath, {"file", "offset", "length", "text"});
+      F.Fixes.push_back(Replacement{readNonEmptyString(Fixes[I], FixPath, "file"),
+                                    readUnsigned(Fixes[I], FixPath, "offset"),
+                                    readUnsigned(Fixes[I], FixPath, "length"),
+                                    readString(Fixes[I], FixPath, "text")});
+    }
+  }
+  return F;
+}
+
+Report reportFromJson(const Json &V) {
+  const std::string Root = "report";
+  expectObject(V, Root, {"tool", "findings", "errors", "stats"});
+  Report R;
+
+  const Json &Tool = V.at("tool");
+  expectObject(Tool, "tool", {"name", "version"});
+  R.ToolName = readNonEmptyString(Tool, "tool", "name");
+  R.ToolVersion = readString(Tool, "tool", "version");
+
+  const Json &Findings = expectArray(V.at("findings"), "findings");
+  for (std::size_t I = 0; I < Findings.size(); ++I)
+    R.Findings.push_back(findingFromJson(Findings[I], element("findings", I)));
+
+  const Json &Errors = expectArray(V.at("errors"), "errors");
+  for (std::size_t I = 0; I < Errors.size(); ++I) {
+    std::string Path = element("errors", I);
+    expectObject(Errors[I], Path, {"file", "message"});
+    R.Errors.push_back(InputError{readString(Errors[I], Path, "file"),
+                                  readNonEmptyString(Errors[I], Path, "message")});
+  }
+
+  const Json &Stats = V.at("stats");
+  expectObject(Stats, "stats", {"files", "files_failed", "seconds"});
+  R.Stats.Files = readUnsigned(Stats, "stats", "files");
+  R.Stats.FilesFailed = readUnsigned(Stats, "stats", "files_failed");
+  R.Stats.Seconds = readSeconds(Stats, "stats", "seconds");
+  return R;
+}
+
+/// nlohmann's messages start with "[json.exception.parse_error.101] "; the
+/// rest ("parse error at line 3, column 5: ...") is what a user needs.
+std::string parseErrorReason(const std::exception &E) {
+  std::string_view Text = E.what();
+  if (Text.starts_with("[json.exception.")) {
+    auto End = Text.find("] ");
+    if (End != std::string_view::npos)
+      Text.remove_prefix(End + 2);
+  }
+  std::string Reason(Text);
+  std::replace(Reason.begin(), Reason.end(), '\n', ' ');
+  return "invalid JSON: " + Reason;
+}
+
+template <typename Source> Json parse(Source &&Input) {
+  try {
+    return Json::parse(std::forward<Source>(Input));
+  } catch (const Json::parse_error &E) {
+    throw std::runtime_error(parseErrorReason(E));
+  }
+}
+
+} // namespace
+
+void writeJson(const Report &R, std::ostream &OS) {
+  OS << dump(reportToJson(R), 2) << '\n';
+}
+
+void writeFindingJsonLine(const Finding &F, std::ostream &OS) {
+  OS << dump(findingToJson(F), -1) << '\n';
+}
+
+Report readJson(std::istream &IS) { return reportFromJson(parse(IS)); }
+
+Finding readFindingJson(const std::string &Text) {
+  return findingFromJson(parse(Text), "finding");
+}
+
+} // namespace concur::report
