@@ -316,6 +316,12 @@ TEST(Fingerprint, StableUnderLineShiftAndReindent) {
   }));
 }
 
+TEST(Fingerprint, FoldSourceLineTrimsAndCollapsesWhitespace) {
+  EXPECT_EQ(foldSourceLine(" \t lock(m);  \t x =\t1; \r\n"), "lock(m); x = 1;");
+  EXPECT_EQ(foldSourceLine("   "), "");
+  EXPECT_EQ(foldSourceLine("a"), "a");
+}
+
 TEST(Fingerprint, ChangesWithCodeCheckFunctionAndOccurrence) {
   Finding F = makeFinding("concur-x", "a.cpp", 10, 5, "m");
   F.Function = "f";

@@ -40,9 +40,19 @@ bool isSpace(char C) {
          C == '\f';
 }
 
-/// Trims the line and collapses every whitespace run to one space, so that
-/// re-indenting or re-wrapping does not change the fingerprint.
-std::string foldWhitespace(std::string_view Line) {
+std::string toHex(std::uint64_t Value) {
+  static constexpr char Digits[] = "0123456789abcdef";
+  std::string Hex(16, '0');
+  for (int I = 15; I >= 0; --I, Value >>= 4)
+    Hex[I] = Digits[Value & 0xF];
+  return Hex;
+}
+
+} // namespace
+
+// Re-indenting or re-spacing the flagged line must not change the
+// fingerprint.
+std::string foldSourceLine(const std::string &Line) {
   std::string Folded;
   Folded.reserve(Line.size());
   bool PendingSpace = false;
@@ -59,16 +69,6 @@ std::string foldWhitespace(std::string_view Line) {
   return Folded;
 }
 
-std::string toHex(std::uint64_t Value) {
-  static constexpr char Digits[] = "0123456789abcdef";
-  std::string Hex(16, '0');
-  for (int I = 15; I >= 0; --I, Value >>= 4)
-    Hex[I] = Digits[Value & 0xF];
-  return Hex;
-}
-
-} // namespace
-
 std::string computeFingerprint(const Finding &F, const std::string &SourceLine,
                                unsigned Occurrence) {
   Fnv1a64 Hash;
@@ -76,7 +76,7 @@ std::string computeFingerprint(const Finding &F, const std::string &SourceLine,
   Hash.endField();
   Hash.add(F.Function);
   Hash.endField();
-  Hash.add(foldWhitespace(SourceLine));
+  Hash.add(foldSourceLine(SourceLine));
   Hash.endField();
   Hash.add(std::to_string(Occurrence));
   return toHex(Hash.value());

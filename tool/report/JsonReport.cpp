@@ -12,12 +12,14 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <initializer_list>
 #include <istream>
 #include <limits>
 #include <ostream>
 #include <stdexcept>
 #include <string_view>
+#include <utility>
 
 namespace concur::report {
 namespace {

@@ -117,6 +117,11 @@ std::vector<RuleInfo> staticRules(const std::string &DocsBaseUri);
 std::string computeFingerprint(const Finding &F, const std::string &SourceLine,
                                unsigned Occurrence);
 
+/// The source line as the fingerprint sees it: trimmed, each whitespace run
+/// folded to one space. Count occurrences per (check, function, folded line)
+/// so that lines differing only in spacing get distinct occurrences.
+std::string foldSourceLine(const std::string &SourceLine);
+
 /// Sorts findings by file, line, column, check, message; errors by file.
 /// Output is then independent of the order TUs finished in.
 void sortReport(Report &R);
