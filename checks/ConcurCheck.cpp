@@ -6,6 +6,15 @@ using namespace clang::ast_matchers;
 
 namespace concur {
 
+ConcurCheck::ConcurCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context) {
+  ModelOpts.PoolSubmitFunctions = Options.getLocalOrGlobal("PoolSubmitFunctions", "");
+}
+
+void ConcurCheck::storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "PoolSubmitFunctions", ModelOpts.PoolSubmitFunctions);
+}
+
 void ConcurCheck::registerMatchers(MatchFinder *Finder) {
   // One match per TU: the model, not the matcher, finds the code to check.
   Finder->addMatcher(translationUnitDecl().bind("tu"), this);
@@ -13,7 +22,7 @@ void ConcurCheck::registerMatchers(MatchFinder *Finder) {
 
 void ConcurCheck::check(const MatchFinder::MatchResult &Result) {
   Ctx = Result.Context;
-  analyze(ConcurrencyModel::get(*Result.Context));
+  analyze(ConcurrencyModel::get(*Result.Context, ModelOpts));
 }
 
 void ConcurCheck::onEndOfTranslationUnit() {

@@ -18,7 +18,7 @@ namespace concur {
 
 class ConcurCheck : public clang::tidy::ClangTidyCheck {
 public:
-  using ClangTidyCheck::ClangTidyCheck;
+  ConcurCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context);
 
   bool isLanguageVersionSupported(const clang::LangOptions &LO) const override {
     return LO.CPlusPlus;
@@ -26,6 +26,8 @@ public:
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) final;
   void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) final;
   void onEndOfTranslationUnit() final;
+  /// Stores the model's (global) options; subclasses call this first.
+  void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
 
 protected:
   /// Runs once per TU with the TU's shared model.
@@ -33,6 +35,7 @@ protected:
 
 private:
   clang::ASTContext *Ctx = nullptr;
+  ModelOptions ModelOpts;
 };
 
 } // namespace concur

@@ -21,6 +21,7 @@ BlockingCallInCoroutineCheck::BlockingCallInCoroutineCheck(
 
 void BlockingCallInCoroutineCheck::storeOptions(
     clang::tidy::ClangTidyOptions::OptionMap &Opts) {
+  ConcurCheck::storeOptions(Opts);
   Options.store(Opts, "BlockingFunctions", BlockingFunctions);
   Options.store(Opts, "AllowedFunctions", AllowedFunctions);
   Options.store(Opts, "ReportLockAcquisition", ReportLockAcquisition);

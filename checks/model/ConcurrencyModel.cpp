@@ -1,8 +1,12 @@
 #include "ConcurrencyModel.h"
 
 #include "clang/AST/ASTContext.h"
+#include "clang/Analysis/CFG.h"
 
 namespace concur {
+
+ModelAnalysis::~ModelAnalysis() = default;
+
 namespace {
 struct CurrentModel {
   clang::ASTContext *Ctx = nullptr;
@@ -11,9 +15,14 @@ struct CurrentModel {
 thread_local CurrentModel Current;
 } // namespace
 
-ConcurrencyModel &ConcurrencyModel::get(clang::ASTContext &Ctx) {
+ConcurrencyModel::ConcurrencyModel(clang::ASTContext &Ctx, const ModelOptions &Options)
+    : Ctx(Ctx), Options(Options), Calls(Ctx) {}
+
+ConcurrencyModel::~ConcurrencyModel() = default;
+
+ConcurrencyModel &ConcurrencyModel::get(clang::ASTContext &Ctx, const ModelOptions &Options) {
   if (Current.Ctx != &Ctx || !Current.Model) {
-    Current.Model = std::make_unique<ConcurrencyModel>(Ctx);
+    Current.Model = std::make_unique<ConcurrencyModel>(Ctx, Options);
     Current.Ctx = &Ctx;
   }
   return *Current.Model;
@@ -30,6 +39,25 @@ const TranslationUnitIndex &ConcurrencyModel::index() {
   if (!Index)
     Index.emplace(Ctx);
   return *Index;
+}
+
+const clang::CFG *ConcurrencyModel::cfg(const clang::FunctionDecl *F) {
+  const clang::FunctionDecl *Def = nullptr;
+  if (!F || !F->hasBody(Def))
+    return nullptr;
+  auto &Slot = CFGs[Def];
+  if (!Slot) {
+    clang::CFG::BuildOptions BO;
+    BO.AddImplicitDtors = true;
+    BO.AddTemporaryDtors = true;
+    BO.AddLifetime = true;
+    BO.AddScopes = true;
+    BO.AddInitializers = true;
+    BO.AddCXXNewAllocator = true;
+    BO.AddCXXDefaultInitExprInCtors = true;
+    Slot = clang::CFG::buildCFG(Def, Def->getBody(), &Ctx, BO);
+  }
+  return Slot.get();
 }
 
 } // namespace concur

@@ -3,8 +3,15 @@
 // Every concur check asks this model instead of walking the AST itself. The
 // model is built lazily, piece by piece, the first time any check asks for a
 // piece in a translation unit, and dropped when the TU ends. Checks that run
-// in the same clang-tidy invocation therefore share one index walk and one
-// call graph, whichever subset of checks is enabled.
+// in the same clang-tidy invocation therefore share one index walk, one call
+// graph, one CFG per function and one result per analysis, whichever subset
+// of checks is enabled.
+//
+// Pieces: index() (user functions, coroutines), callGraph() (call sites and
+// paths), cfg(F), and analysis<T>() for any analysis class T (spawn sites,
+// locksets, ...) that derives from ModelAnalysis and is constructible from
+// the model. New analyses live in their own files; this class never needs to
+// know them.
 //
 // Lifetime: one model per thread and TU. clang-tidy runs one TU per thread at
 // a time (the concur CLI runs several threads), so the cache is thread-local
@@ -16,34 +23,69 @@
 #define CONCUR_CHECKS_MODEL_CONCURRENCYMODEL_H
 
 #include "CallGraph.h"
+#include "ModelOptions.h"
 #include "TranslationUnitIndex.h"
+
+#include "llvm/ADT/DenseMap.h"
 
 #include <memory>
 #include <optional>
 
 namespace clang {
 class ASTContext;
-}
+class CFG;
+} // namespace clang
 
 namespace concur {
 
+/// Base of every lazily built, per-TU analysis held by the model.
+class ModelAnalysis {
+public:
+  virtual ~ModelAnalysis();
+};
+
 class ConcurrencyModel {
 public:
-  /// The model of the TU \p Ctx belongs to; built on first use.
-  static ConcurrencyModel &get(clang::ASTContext &Ctx);
+  /// The model of the TU \p Ctx belongs to; built on first use with
+  /// \p Options (the first check to ask in a TU decides; options of the
+  /// model are global CheckOptions, the same for every check).
+  static ConcurrencyModel &get(clang::ASTContext &Ctx, const ModelOptions &Options);
   /// Drops the model of \p Ctx, if it is the current one.
   static void release(clang::ASTContext &Ctx);
 
+  ConcurrencyModel(clang::ASTContext &Ctx, const ModelOptions &Options);
+  ~ConcurrencyModel();
+
   clang::ASTContext &astContext() const { return Ctx; }
+  const ModelOptions &options() const { return Options; }
   const TranslationUnitIndex &index();
   CallGraph &callGraph() { return Calls; }
 
-  explicit ConcurrencyModel(clang::ASTContext &Ctx) : Ctx(Ctx), Calls(Ctx) {}
+  /// The CFG of \p F's definition (implicit and temporary destructors,
+  /// lifetime ends and scopes included), or null if it has no body.
+  const clang::CFG *cfg(const clang::FunctionDecl *F);
+
+  /// The analysis \p T of this TU, built on first use as T(*this).
+  template <typename T> T &analysis() {
+    const void *Key = &AnalysisKey<T>::Id;
+    if (auto It = Analyses.find(Key); It != Analyses.end())
+      return static_cast<T &>(*It->second);
+    // Construct before inserting: T's constructor may ask for other analyses.
+    auto Fresh = std::make_unique<T>(*this);
+    T &Result = *Fresh;
+    Analyses[Key] = std::move(Fresh);
+    return Result;
+  }
 
 private:
+  template <typename T> struct AnalysisKey { static constexpr char Id = 0; };
+
   clang::ASTContext &Ctx;
+  ModelOptions Options;
   std::optional<TranslationUnitIndex> Index;
   CallGraph Calls;
+  llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<clang::CFG>> CFGs;
+  llvm::DenseMap<const void *, std::unique_ptr<ModelAnalysis>> Analyses;
 };
 
 } // namespace concur

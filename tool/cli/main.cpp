@@ -212,7 +212,7 @@ int main(int Argc, char **Argv) {
   R.Stats.FilesFailed = R.Errors.size();
   R.Stats.Seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - Start).count();
-  report::sortReport(R);
+  report::removeDuplicateFindings(R); // also sorts: order independent of -j
 
   if (!Opts.Quiet || Opts.Outputs.empty())
     if (!(Opts.Quiet && Opts.StdoutFormat == cli::Format::Text))

@@ -315,7 +315,7 @@ TranslationUnitResult analyzeTranslationUnit(const AnalysisConfig &Config,
       for (const tooling::Replacement &R : Replacements)
         F.Fixes.push_back({absolutePath(R.getFilePath(), E.BuildDirectory), R.getOffset(),
                            R.getLength(), R.getReplacementText().str()});
-    unsigned &Seen = Occurrences[{F.Check + "\x1f" + F.Function, Pos.LineText}];
+    unsigned &Seen = Occurrences[{F.Check + "\x1f" + F.Function, report::foldSourceLine(Pos.LineText)}];
     F.Fingerprint = report::computeFingerprint(F, Pos.LineText, Seen++);
     Result.Findings.push_back(std::move(F));
   }

@@ -1,0 +1,26 @@
+//===- ModelOptions.h - Configuration of the shared model ------*- C++ -*-===//
+//
+// What the model needs to know about the user's libraries: which calls start
+// work on another thread (pool submit functions). These are *global*
+// CheckOptions (keys without a check prefix, e.g. `PoolSubmitFunctions`),
+// because one model serves every check in a TU.
+//
+//===----------------------------------------------------------------------===//
+#ifndef CONCUR_CHECKS_MODEL_MODELOPTIONS_H
+#define CONCUR_CHECKS_MODEL_MODELOPTIONS_H
+
+#include <string>
+
+namespace concur {
+
+struct ModelOptions {
+  /// Extra `Class::method` or `function` names that run their callable
+  /// argument on another thread, separated by ';'. Added to the defaults
+  /// (std::thread, std::jthread, std::async, pthread_create, the concur
+  /// runtime's pools, BS::thread_pool, boost::asio::post).
+  std::string PoolSubmitFunctions;
+};
+
+} // namespace concur
+
+#endif

@@ -1,0 +1,234 @@
+#include "SpawnSites.h"
+
+#include "QualifiedNames.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
+
+using namespace clang;
+
+namespace concur {
+namespace {
+
+constexpr const char *DefaultSubmit[] = {
+    "concur::ThreadPool::submit",      "concur::ThreadPool::map",
+    "concur::EventLoop::run_in_executor", "concur::ProcessPool::submit",
+    "BS::thread_pool::submit_task",    "BS::thread_pool::detach_task",
+    "BS::thread_pool::submit",         "BS::thread_pool::push_task",
+    "BS::thread_pool::submit_loop",    "BS::thread_pool::detach_loop",
+    "boost::asio::post",               "boost::asio::dispatch",
+    "boost::asio::defer",
+};
+
+const Expr *stripWrappers(const Expr *E) {
+  while (E) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
+      E = M->getSubExpr();
+    else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
+      E = B->getSubExpr();
+    else if (const auto *F = dyn_cast<CXXFunctionalCastExpr>(E))
+      E = F->getSubExpr();
+    else if (const auto *C = dyn_cast<CXXConstructExpr>(E);
+             C && C->getNumArgs() == 1 && C->getConstructor()->isCopyOrMoveConstructor())
+      E = C->getArg(0);
+    else if (const auto *U = dyn_cast<UnaryOperator>(E); U && U->getOpcode() == UO_AddrOf)
+      E = U->getSubExpr();
+    else if (const auto *CE = dyn_cast<CallExpr>(E);
+             CE && CE->getNumArgs() == 1 && CE->getDirectCallee() &&
+             (genericName(CE->getDirectCallee()) == "std::move" ||
+              genericName(CE->getDirectCallee()) == "std::forward"))
+      E = CE->getArg(0);
+    else
+      return E;
+  }
+  return E;
+}
+
+void addCallOperators(const CXXRecordDecl *RD,
+                      llvm::SmallVector<const FunctionDecl *, 1> &Out) {
+  if (!RD || !RD->hasDefinition())
+    return;
+  RD = RD->getDefinition();
+  for (const Decl *D : RD->decls()) {
+    if (const auto *M = dyn_cast<CXXMethodDecl>(D)) {
+      if (M->getOverloadedOperator() == OO_Call && M->doesThisDeclarationHaveABody())
+        Out.push_back(M);
+    } else if (const auto *T = dyn_cast<FunctionTemplateDecl>(D)) {
+      if (T->getTemplatedDecl()->getOverloadedOperator() == OO_Call)
+        for (const FunctionDecl *Spec : T->specializations())
+          if (Spec->doesThisDeclarationHaveABody())
+            Out.push_back(Spec);
+    }
+  }
+}
+
+} // namespace
+
+llvm::SmallVector<const FunctionDecl *, 1> resolveCallable(const Expr *Callable,
+                                                           const LambdaExpr **Lambda) {
+  llvm::SmallVector<const FunctionDecl *, 1> Out;
+  const Expr *E = stripWrappers(Callable);
+  if (!E)
+    return Out;
+  // A named local holding a lambda: `auto work = [&] {...}; std::thread t(work);`
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl())) {
+      if (VD->hasLocalStorage() && VD->getInit() &&
+          isa<LambdaExpr>(stripWrappers(VD->getInit())))
+        E = stripWrappers(VD->getInit());
+    } else if (const auto *FD = dyn_cast<FunctionDecl>(DRE->getDecl())) {
+      Out.push_back(FD);
+      return Out;
+    }
+  }
+  if (const auto *LE = dyn_cast<LambdaExpr>(E)) {
+    if (Lambda)
+      *Lambda = LE;
+    addCallOperators(LE->getLambdaClass(), Out);
+    return Out;
+  }
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    if (const auto *FD = dyn_cast<FunctionDecl>(DRE->getDecl())) {
+      Out.push_back(FD);
+      return Out;
+    }
+  // Any other object: a functor's call operator(s).
+  QualType T = E->getType();
+  if (const CXXRecordDecl *RD = T.isNull() ? nullptr : T->getAsCXXRecordDecl())
+    if (!RD->isLambda() && genericName(RD) != "std::function")
+      addCallOperators(RD, Out);
+  return Out;
+}
+
+llvm::ArrayRef<const char *> SpawnSites::defaultSubmitFunctions() { return DefaultSubmit; }
+
+SpawnSites::SpawnSites(ConcurrencyModel &Model) {
+  llvm::StringSet<> Submit;
+  for (const char *N : DefaultSubmit)
+    Submit.insert(N);
+  llvm::SmallVector<llvm::StringRef, 8> Extra;
+  llvm::StringRef(Model.options().PoolSubmitFunctions).split(Extra, ';', -1, false);
+  for (llvm::StringRef N : Extra)
+    if (!N.trim().empty())
+      Submit.insert(N.trim().ltrim(':'));
+
+  auto IsFutureType = [](QualType T) {
+    const CXXRecordDecl *RD = classOfType(T);
+    if (!RD)
+      return false;
+    std::string N = genericName(RD);
+    return N == "std::future" || N == "std::shared_future" || N == "concur::Future";
+  };
+
+  for (const FunctionDecl *F : Model.index().functions()) {
+    for (const CallSite &C : Model.callGraph().callsIn(F)) {
+      SpawnSite S;
+      S.Site = C.Call;
+      S.Call = &C;
+      S.Spawner = F;
+      const FunctionDecl *Callee = C.Callee;
+      std::string Name = genericName(Callee);
+      unsigned CallableIndex = 0;
+      llvm::SmallVector<const Expr *, 8> Args;
+      if (const auto *CE = dyn_cast<CXXConstructExpr>(C.Call)) {
+        std::string Class = C.ObjectClass ? genericName(C.ObjectClass) : "";
+        if ((Class != "std::thread" && Class != "std::jthread") || CE->getNumArgs() == 0)
+          continue;
+        const auto *Ctor = cast<CXXConstructorDecl>(Callee);
+        if (Ctor->isCopyOrMoveConstructor())
+          continue;
+        S.Kind = Class == "std::thread" ? SpawnKind::Thread : SpawnKind::JThread;
+        S.FunctionName = Class;
+        for (const Expr *A : CE->arguments())
+          Args.push_back(A);
+      } else if (const auto *CE = dyn_cast<CallExpr>(C.Call)) {
+        const Expr *const *ArgBegin = CE->getArgs();
+        unsigned NumArgs = CE->getNumArgs();
+        // Member operator calls carry the object as argument 0.
+        if (isa<CXXOperatorCallExpr>(CE) && isa<CXXMethodDecl>(Callee) && NumArgs) {
+          ++ArgBegin;
+          --NumArgs;
+        }
+        Args.append(ArgBegin, ArgBegin + NumArgs);
+        std::string ViaObject;
+        if (C.ObjectClass && isa<CXXMethodDecl>(Callee))
+          ViaObject = genericName(C.ObjectClass) + "::" + Callee->getNameAsString();
+        if (Name == "std::async") {
+          S.Kind = SpawnKind::Async;
+          S.FunctionName = Name;
+          S.Policy = LaunchPolicy::Unspecified;
+          if (!Args.empty()) {
+            const CXXRecordDecl *RD = nullptr;
+            QualType T0 = Args[0]->getType();
+            if (const auto *ET = T0->getAs<EnumType>())
+              if (genericName(ET->getDecl()) == "std::launch") {
+                CallableIndex = 1;
+                Expr::EvalResult R;
+                S.Policy = LaunchPolicy::Either;
+                if (Args[0]->EvaluateAsInt(R, Callee->getASTContext())) {
+                  uint64_t V = R.Val.getInt().getZExtValue();
+                  S.Policy = V == 1   ? LaunchPolicy::Async
+                             : V == 2 ? LaunchPolicy::Deferred
+                                      : LaunchPolicy::Either;
+                }
+              }
+            (void)RD;
+          }
+        } else if (Name == "pthread_create") {
+          S.Kind = SpawnKind::PThread;
+          S.FunctionName = Name;
+          CallableIndex = 2;
+        } else if (Submit.contains(Name) || (!ViaObject.empty() && Submit.contains(ViaObject)) ||
+                   (isa<CXXMethodDecl>(Callee) &&
+                    (Callee->getName() == "submit" || Callee->getName() == "enqueue") &&
+                    IsFutureType(Callee->getReturnType()))) {
+          S.Kind = SpawnKind::PoolSubmit;
+          S.FunctionName = ViaObject.empty() ? Name : ViaObject;
+          if (const auto *MC = dyn_cast<CXXMemberCallExpr>(CE))
+            S.Pool = MC->getImplicitObjectArgument();
+          else if (!Args.empty() && !isa<CXXMethodDecl>(Callee)) {
+            // Free functions (boost::asio::post(pool, f)): pool first.
+            S.Pool = Args[0];
+            CallableIndex = Args.size() > 1 ? 1 : 0;
+          }
+        } else {
+          continue;
+        }
+      } else {
+        continue;
+      }
+      if (CallableIndex >= Args.size())
+        continue;
+      S.Callable = Args[CallableIndex];
+      S.Args.append(Args.begin() + CallableIndex + 1, Args.end());
+      S.Entries = resolveCallable(S.Callable, &S.Lambda);
+      unsigned Index = Sites.size();
+      BySpawner[F].push_back(Index);
+      BySite[S.Site] = Index;
+      for (const FunctionDecl *E : S.Entries)
+        EntrySet.insert(E);
+      Sites.push_back(std::move(S));
+    }
+  }
+}
+
+llvm::SmallVector<const SpawnSite *, 4> SpawnSites::in(const FunctionDecl *F) const {
+  llvm::SmallVector<const SpawnSite *, 4> Out;
+  auto It = BySpawner.find(F);
+  if (It != BySpawner.end())
+    for (unsigned I : It->second)
+      Out.push_back(&Sites[I]);
+  return Out;
+}
+
+bool SpawnSites::isEntry(const FunctionDecl *F) const { return EntrySet.contains(F); }
+
+const SpawnSite *SpawnSites::at(const Expr *E) const {
+  auto It = BySite.find(E);
+  return It == BySite.end() ? nullptr : &Sites[It->second];
+}
+
+} // namespace concur
