@@ -5,7 +5,10 @@
 // clang-tidy executable) and into the concur CLI.
 //
 //===----------------------------------------------------------------------===//
-#include "coroutines/BlockingCallInCoroutineCheck.h"
+#include "coroutines/Checks.h"
+#include "pools/Checks.h"
+#include "races/Checks.h"
+#include "threads/Checks.h"
 
 #include "clang-tidy/ClangTidyModule.h"
 

@@ -1,0 +1,3 @@
+// Check headers of the coroutines family, included by ConcurModule.cpp.
+#pragma once
+#include "BlockingCallInCoroutineCheck.h"

@@ -1,0 +1,2 @@
+// Check headers of the pools family, included by ConcurModule.cpp.
+#pragma once

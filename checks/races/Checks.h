@@ -1,0 +1,2 @@
+// Check headers of the races family, included by ConcurModule.cpp.
+#pragma once

@@ -1,0 +1,2 @@
+// Check headers of the threads family, included by ConcurModule.cpp.
+#pragma once
