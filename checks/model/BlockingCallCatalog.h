@@ -11,6 +11,14 @@
 // entry `std::future::wait` matches a call on any `std::future<T>` even where
 // the library declares `wait` in a private base. C entries (`read`, `sleep`)
 // match only the C functions, never a user's C++ function of the same name.
+// Stream entries name the stream object: `std::cin::operator>>` matches
+// `std::cin >> x` (member or free operator), `std::basic_ifstream::getline`
+// matches a call on any file stream; the same call on a string stream or an
+// unknown `std::istream&` does not match.
+//
+// Calls that cannot block are not entries (try_lock, try_acquire); timed
+// waits are non-blocking when their timeout is a constant zero or a past
+// time point (`f.wait_for(0s)`, `poll(..., 0)`), see NonBlockingIfZeroArg.
 //
 // Users extend it per check (`BlockingFunctions`, `AllowedFunctions`) or in
 // source with [[clang::annotate("concur::blocking")]].
@@ -46,8 +54,10 @@ struct BlockingEntry {
   BlockingCategory Category;
   std::string Alternative; ///< what to do instead, phrased for a coroutine
   bool CFunction = false;  ///< matches only C (extern "C" / system) functions
-  /// Argument index whose literal value 0 makes the call non-blocking
-  /// (poll/epoll_wait with a zero timeout); -1 if none.
+  /// Argument index whose constant value makes the call non-blocking: an
+  /// integer 0 (poll/epoll_wait with a zero timeout), or a duration or
+  /// time point that is zero or earlier (wait_for(0s), wait_until(epoch));
+  /// -1 if none.
   int NonBlockingIfZeroArg = -1;
 };
 

@@ -131,21 +131,19 @@ void EventLoop::call_soon(std::function<void()> callback, std::source_location w
 }
 
 void EventLoop::call_soon_threadsafe(std::function<void()> callback, std::source_location where) {
-  {
-    std::lock_guard<std::mutex> lock(inbox_mu_);
-    inbox_.push_back(ReadyItem{{}, nullptr, std::move(callback), where});
-    inbox_nonempty_.store(true, std::memory_order_release);
-  }
+  // Notify under the lock: once the loop can see the item it may finish and
+  // be destroyed, so the condition variable must not be touched after that.
+  std::lock_guard<std::mutex> lock(inbox_mu_);
+  inbox_.push_back(ReadyItem{{}, nullptr, std::move(callback), where});
+  inbox_nonempty_.store(true, std::memory_order_release);
   inbox_cv_.notify_one();
 }
 
 void EventLoop::push_ready_threadsafe(std::coroutine_handle<> coroutine,
                                       detail::TaskPromiseBase* root) {
-  {
-    std::lock_guard<std::mutex> lock(inbox_mu_);
-    inbox_.push_back(ReadyItem{coroutine, root, {}, {}});
-    inbox_nonempty_.store(true, std::memory_order_release);
-  }
+  std::lock_guard<std::mutex> lock(inbox_mu_);  // see call_soon_threadsafe
+  inbox_.push_back(ReadyItem{coroutine, root, {}, {}});
+  inbox_nonempty_.store(true, std::memory_order_release);
   inbox_cv_.notify_one();
 }
 

@@ -44,8 +44,11 @@ TEST(MutexTest, TryLockFailsWhileHeldElsewhere) {
   concur::MutexLock lock(mu);
   bool acquired = true;
   std::thread other([&] {
-    acquired = mu.try_lock();
-    if (acquired) mu.unlock();
+    acquired = false;
+    if (mu.try_lock()) {
+      acquired = true;
+      mu.unlock();
+    }
   });
   other.join();
   EXPECT_FALSE(acquired);
@@ -55,8 +58,12 @@ TEST(MutexTest, WorksWithStandardLockGuards) {
   concur::Mutex mu;
   { std::lock_guard<concur::Mutex> lock(mu); }
   { std::unique_lock<concur::Mutex> lock(mu); }
-  EXPECT_TRUE(mu.try_lock());
-  mu.unlock();
+  bool acquired = false;
+  if (mu.try_lock()) {
+    acquired = true;
+    mu.unlock();
+  }
+  EXPECT_TRUE(acquired);
 }
 
 TEST(RecursiveMutexTest, HolderMayLockAgain) {
@@ -65,8 +72,11 @@ TEST(RecursiveMutexTest, HolderMayLockAgain) {
   concur::RecursiveMutexLock inner(mu);
   bool acquired = true;
   std::thread other([&] {
-    acquired = mu.try_lock();
-    if (acquired) mu.unlock();
+    acquired = false;
+    if (mu.try_lock()) {
+      acquired = true;
+      mu.unlock();
+    }
   });
   other.join();
   EXPECT_FALSE(acquired);
@@ -77,10 +87,15 @@ TEST(SharedMutexTest, ReadersShareWritersExclude) {
   concur::ReaderLock reader(mu);
   bool second_reader = false, writer = true;
   std::thread other([&] {
-    second_reader = mu.try_lock_shared();
-    if (second_reader) mu.unlock_shared();
-    writer = mu.try_lock();
-    if (writer) mu.unlock();
+    if (mu.try_lock_shared()) {
+      second_reader = true;
+      mu.unlock_shared();
+    }
+    writer = false;
+    if (mu.try_lock()) {
+      writer = true;
+      mu.unlock();
+    }
   });
   other.join();
   EXPECT_TRUE(second_reader);
@@ -105,7 +120,9 @@ TEST(SemaphoreTest, LimitsConcurrentHolders) {
   EXPECT_EQ(slots.available(), 2);
 }
 
-TEST(SemaphoreTest, TryAcquireDoesNotBlock) {
+// The capability model treats a semaphore as held or not; these tests
+// exercise its counting, which the model does not express.
+void try_acquire_does_not_block() CONCUR_NO_THREAD_SAFETY_ANALYSIS {
   concur::Semaphore slots(1);
   ASSERT_TRUE(slots.try_acquire());
   EXPECT_FALSE(slots.try_acquire());
@@ -114,20 +131,23 @@ TEST(SemaphoreTest, TryAcquireDoesNotBlock) {
   EXPECT_TRUE(slots.try_acquire_for(1ms));
   slots.release();
 }
+TEST(SemaphoreTest, TryAcquireDoesNotBlock) { try_acquire_does_not_block(); }
 
-TEST(SemaphoreTest, PlainSemaphoreMayGrow) {
+void plain_semaphore_may_grow() CONCUR_NO_THREAD_SAFETY_ANALYSIS {
   concur::Semaphore slots(1);
   slots.release(2);
   EXPECT_EQ(slots.available(), 3);
 }
+TEST(SemaphoreTest, PlainSemaphoreMayGrow) { plain_semaphore_may_grow(); }
 
-TEST(BoundedSemaphoreTest, OverReleaseThrows) {
+void over_release_throws() CONCUR_NO_THREAD_SAFETY_ANALYSIS {
   concur::BoundedSemaphore slots(2);
   slots.acquire();
   slots.release();
   EXPECT_THROW(slots.release(), std::logic_error);
   EXPECT_EQ(slots.available(), 2);
 }
+TEST(BoundedSemaphoreTest, OverReleaseThrows) { over_release_throws(); }
 
 TEST(EventTest, SetWakesEveryWaiter) {
   concur::Event ready;

@@ -156,6 +156,15 @@ class StateBase {
     error_retrieved_ = true;
     return error_;
   }
+  // As take_error, but moves the exception out, so that the reader's thread
+  // alone owns it from now on (and the worker that may drop the state's last
+  // reference never touches it).
+  std::exception_ptr move_error_out() {
+    if (result_taken_) throw FutureError("concur::Future result already retrieved");
+    result_taken_ = true;
+    error_retrieved_ = true;
+    return std::move(error_);
+  }
 
   const PoolCore* owner() const noexcept { return owner_; }
 
@@ -182,6 +191,7 @@ class StateBase {
   std::atomic<CallbackNode*> callbacks_{nullptr};
   bool cancelled_ = false;         // written before the kDone release-store
   bool error_retrieved_ = false;   // only touched by the Future's owner
+  bool result_taken_ = false;      // get() ran: the value or error was moved out
   const PoolCore* owner_;
   std::source_location origin_;
 };
@@ -315,9 +325,8 @@ class [[nodiscard]] Future {
     return *state_;
   }
   T take_result() {
-    if (std::exception_ptr error = state_->take_error()) std::rethrow_exception(error);
+    if (std::exception_ptr error = state_->move_error_out()) std::rethrow_exception(std::move(error));
     if constexpr (!std::is_void_v<T>) {
-      if (!state_->value) throw FutureError("concur::Future value already retrieved");
       T result = std::move(*state_->value);
       state_->value.reset();
       return result;

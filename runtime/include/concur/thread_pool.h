@@ -120,16 +120,30 @@ class ThreadPool {
       for (detail::StateBase* state : batch) state->release();
       throw;
     }
+    // get() moves each error out of its state, so the exception is owned
+    // here alone; the first in input order wins, the rest count as read.
     std::exception_ptr first_error;
-    for (Future<Result>& future : futures) {
-      std::exception_ptr error = future.exception(where);
-      if (error && !first_error) first_error = error;
-    }
-    if (first_error) std::rethrow_exception(first_error);
-    if constexpr (!std::is_void_v<Result>) {
+    if constexpr (std::is_void_v<Result>) {
+      for (Future<Result>& future : futures) {
+        try {
+          future.get(where);
+        } catch (...) {
+          if (!first_error) first_error = std::current_exception();
+        }
+      }
+      if (first_error) std::rethrow_exception(first_error);
+    } else {
       std::vector<Result> results;
       results.reserve(futures.size());
-      for (Future<Result>& future : futures) results.push_back(future.get(where));
+      for (Future<Result>& future : futures) {
+        try {
+          Result value = future.get(where);
+          if (!first_error) results.push_back(std::move(value));
+        } catch (...) {
+          if (!first_error) first_error = std::current_exception();
+        }
+      }
+      if (first_error) std::rethrow_exception(first_error);
       return results;
     }
   }

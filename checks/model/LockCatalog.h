@@ -1,0 +1,131 @@
+//===- LockCatalog.h - What locks and what is a lock -----------*- C++ -*-===//
+//
+// The lock facts every lock-aware analysis shares: which types are mutexes
+// (and whether they are recursive or readers/writer), which expressions
+// acquire or release them (std::mutex::lock, lock_guard/scoped_lock/
+// unique_lock/shared_lock guards and their tags, pthread_mutex_*, the concur
+// runtime's Mutex family), and which types synchronise by themselves
+// (atomics, condition variables, once flags, the runtime's thread-safe types),
+// so that an access to them is never a data race.
+//
+// Clang's thread-safety attributes are facts here: a function annotated
+// ACQUIRE(m) acquires m, RELEASE(m) releases it, TRY_ACQUIRE(v, m) acquires
+// it when it returns v, and a class annotated `capability` is a mutex
+// (`reentrant_capability`: recursive) whatever its name.
+//
+// A lock's identity (LockId) is the declaration that names the mutex object:
+// the variable for `m`, `&m` or `*pm`, the field for `this->mu_` or
+// `account.mu_`. Distinct objects of one class therefore share the identity
+// of their mutex field: `a.mu_` and `b.mu_` are "the same lock", the access
+// path abstraction RacerD uses, which errs towards missing races between
+// different objects rather than reporting races that a lock prevents.
+//
+//===----------------------------------------------------------------------===//
+#ifndef CONCUR_CHECKS_MODEL_LOCKCATALOG_H
+#define CONCUR_CHECKS_MODEL_LOCKCATALOG_H
+
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/ADT/StringSet.h"
+
+#include <optional>
+#include <string>
+
+namespace clang {
+class CallExpr;
+class CXXRecordDecl;
+class Expr;
+class FunctionDecl;
+class QualType;
+class ValueDecl;
+class VarDecl;
+} // namespace clang
+
+namespace concur {
+
+/// How a lock is held: exclusively (writer) or shared (reader).
+enum class LockMode { Exclusive, Shared };
+
+/// The identity of a mutex object (see the file comment).
+struct LockId {
+  const clang::ValueDecl *Decl = nullptr;
+  bool operator==(const LockId &O) const { return Decl == O.Decl; }
+  bool operator!=(const LockId &O) const { return Decl != O.Decl; }
+  explicit operator bool() const { return Decl != nullptr; }
+  /// `m`, `Account::mu_`: the name diagnostics use.
+  std::string name() const;
+};
+
+/// What kind of mutex a type is.
+struct MutexTypeInfo {
+  bool Recursive = false;
+  bool SharedCapable = false; ///< has a reader (shared) mode
+};
+
+/// One lock operation found at a call or construction.
+struct LockOperation {
+  enum Kind {
+    Acquire,     ///< m.lock(), pthread_mutex_lock(&m), std::lock(a, b), ACQUIRE(m)
+    TryAcquire,  ///< m.try_lock(): acquired iff the call returns SuccessValue
+    Release,     ///< m.unlock(), pthread_mutex_unlock(&m), RELEASE(m)
+    GuardLock,   ///< a guard constructed holding its mutexes (lock_guard, ...)
+    GuardDeferred, ///< unique_lock(m, defer_lock): associated, not held
+    GuardTry,    ///< unique_lock(m, try_to_lock): held iff owns_lock()
+    GuardAdopt,  ///< lock_guard(m, adopt_lock): takes over a held lock
+    GuardRelock, ///< lk.lock() on a unique_lock/shared_lock
+    GuardTryRelock, ///< lk.try_lock(): held iff it returns true
+    GuardUnlock, ///< lk.unlock()
+    GuardDisown, ///< lk.release(): the lock stays held, the guard forgets it
+    GuardOwns,   ///< lk.owns_lock() / bool(lk): a query, for branches
+  };
+  Kind Op = Acquire;
+  LockMode Mode = LockMode::Exclusive;
+  /// The mutex expressions (several for scoped_lock / std::lock); empty for
+  /// operations on a guard, which know their mutexes from its construction.
+  llvm::SmallVector<const clang::Expr *, 2> Mutexes;
+  /// For guard member calls: the guard object expression.
+  const clang::Expr *GuardObject = nullptr;
+  /// For TryAcquire: the return value meaning "acquired" (pthread_*trylock
+  /// returns 0 on success).
+  bool SuccessValue = true;
+};
+
+class LockCatalog {
+public:
+  /// \p ExtraMutexTypes: `ns::Type` or `ns::Type=recursive` / `=shared`,
+  /// separated by ';', added to the built-in mutex types.
+  explicit LockCatalog(llvm::StringRef ExtraMutexTypes = "");
+
+  /// Whether \p T (through references and pointers) is a mutex type.
+  std::optional<MutexTypeInfo> mutexType(clang::QualType T) const;
+  /// Whether \p T is a scoped lock guard type (lock_guard, unique_lock, ...).
+  bool isGuardType(clang::QualType T) const;
+  /// Whether accesses to an object of type \p T synchronise by themselves:
+  /// atomics, mutexes and guards, condition variables, once flags, latches,
+  /// futures, threads, and the concur runtime's thread-safe types.
+  bool isSynchronizing(clang::QualType T) const;
+
+  /// The lock operation performed by \p Call (a CallExpr or
+  /// CXXConstructExpr), if any.
+  std::optional<LockOperation> classify(const clang::Expr *Call) const;
+
+  /// The identity of the mutex an expression denotes (`m`, `&m`, `*pm`,
+  /// `this->mu_`, `obj.mu_`); empty if it is not a recognisable object.
+  static LockId lockIdOf(const clang::Expr *MutexExpr);
+  /// The locks \p F requires on entry (REQUIRES / REQUIRES_SHARED).
+  static llvm::SmallVector<std::pair<LockId, LockMode>, 2>
+  requiredLocks(const clang::FunctionDecl *F);
+  /// The lock a field or variable is GUARDED_BY, if annotated.
+  static LockId guardOf(const clang::ValueDecl *D);
+
+  /// Built-in mutex type names, for documentation.
+  static llvm::ArrayRef<const char *> builtinMutexTypes();
+
+private:
+  std::optional<MutexTypeInfo> mutexClass(const clang::CXXRecordDecl *RD) const;
+  llvm::StringMap<MutexTypeInfo> ExtraTypes;
+};
+
+} // namespace concur
+
+#endif
