@@ -137,7 +137,7 @@ public:
     return true;
   }
   bool VisitVarDecl(const VarDecl *V) override {
-    if (V->hasLocalStorage() && V->getInit())
+    if (V->getInit() && !isa<ParmVarDecl>(V))
       Out.StoredInto[stripValueWrappers(V->getInit())] = V;
     return true;
   }

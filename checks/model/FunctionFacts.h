@@ -58,7 +58,8 @@ struct BodyFacts {
   /// a comma), stripped of temporaries and casts; mapped to whether the
   /// discard is explicit (`(void)expr`).
   llvm::DenseMap<const clang::Expr *, bool> Discarded;
-  /// Stripped initialisers and assigned values of local variables.
+  /// Stripped initialisers of variables declared in the body (statics
+  /// included) and values assigned to local variables.
   llvm::DenseMap<const clang::Expr *, const clang::VarDecl *> StoredInto;
   /// Uses of local variables of class type, in source order (lambda bodies
   /// written in this function included: a closure may wait on a future).
