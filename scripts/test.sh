@@ -15,7 +15,7 @@ log=$(mktemp)
 /usr/bin/python3 /usr/lib/llvm-22/bin/lit -sv -j "$jobs" "$build/test" | tee "$log"
 lit_status=${PIPESTATUS[0]}
 # lit's summary lines look like "  Passed: 12" (older lit: "Expected Passes : 12").
-count() { local v; v=$(grep -E "^ *$1 *: *[0-9]+" "$log" | grep -oE '[0-9]+' | tail -1); echo "${v:-0}"; }
+count() { local v; v=$(sed -nE "s/^ *$1 *: *([0-9]+).*/\1/p" "$log" | tail -1); echo "${v:-0}"; }
 passed=$(( $(count Passed) + $(count 'Expectedly Failed') ))
 failed=$(( $(count Failed) + $(count 'Unexpectedly Passed') + $(count Unresolved) + $(count 'Timed Out') ))
 rm -f "$log"

@@ -1,6 +1,8 @@
 #include "BlockingCallInCoroutineCheck.h"
 
+#include "../model/FutureReadiness.h"
 #include "../model/QualifiedNames.h"
+#include "../model/SpawnSites.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
@@ -41,10 +43,27 @@ void BlockingCallInCoroutineCheck::analyze(ConcurrencyModel &Model) {
     // is concur-lock-across-suspension's business.
     return ReportLockAcquisition || E->Category != BlockingCategory::Lock;
   };
+  // Functions that hand their callable to another thread: what they run is
+  // not run on the loop (run_in_executor, pool submits). The call graph
+  // already skips lambda bodies that are only passed along; this also stops
+  // at submit functions defined in user headers, whose bodies would
+  // otherwise lead into the worker's code.
+  llvm::StringSet<> Executors;
+  for (const char *Name : SpawnSites::defaultSubmitFunctions())
+    Executors.insert(Name);
+  Executors.insert("concur::run_in_executor");
+  llvm::SmallVector<llvm::StringRef, 4> Configured;
+  llvm::StringRef(Model.options().PoolSubmitFunctions).split(Configured, ';', -1, false);
+  for (llvm::StringRef Name : Configured)
+    if (!Name.trim().empty())
+      Executors.insert(Name.trim().ltrim(':'));
   CallGraph::SearchLimits Limits;
   Limits.MaxDepth = MaxCallDepth;
   // A coroutine called from a coroutine is checked as a root of its own.
-  Limits.StopAt = [&](const FunctionDecl *F) { return Index.isCoroutine(F); };
+  Limits.StopAt = [&](const FunctionDecl *F) {
+    return Index.isCoroutine(F) || Executors.contains(genericName(F));
+  };
+  FutureReadiness &Readiness = Model.analysis<FutureReadiness>();
 
   for (const FunctionDecl *Coro : Index.coroutines()) {
     if (SM.isInSystemHeader(Coro->getLocation()))
@@ -53,6 +72,12 @@ void BlockingCallInCoroutineCheck::analyze(ConcurrencyModel &Model) {
     for (const CallPath &Path : Model.callGraph().findPaths(Coro, IsHit, Limits)) {
       const CallSite &Blocking = *Path.back();
       const BlockingEntry &E = *Catalog.classify(Blocking);
+      // `f.get()` after `f.wait_for(0s) == std::future_status::ready` on
+      // every path does not wait.
+      const FunctionDecl *Caller = Path.size() == 1 ? Coro : Path[Path.size() - 2]->Callee;
+      if (E.Category == BlockingCategory::Wait &&
+          Readiness.isKnownReady(Caller, Blocking.Call))
+        continue;
       // Name the entity the user knows (std::future::wait, not the private
       // base that declares it).
       std::string Blocker = E.Name.empty() ? displayName(Blocking.Callee) : E.Name;

@@ -141,6 +141,11 @@ public:
       Out.StoredInto[stripValueWrappers(V->getInit())] = V;
     return true;
   }
+  bool VisitCXXThrowExpr(const CXXThrowExpr *) override {
+    if (LambdaDepth == 0)
+      Out.Throws = true;
+    return true;
+  }
   bool VisitDeclRefExpr(const DeclRefExpr *DRE) override {
     const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
     if (!V)

@@ -67,6 +67,8 @@ struct BodyFacts {
   /// Variables with static storage (globals, static members, function
   /// statics; not thread_local) referenced in this body, lambdas excluded.
   llvm::SmallVector<StaticAccess, 4> Statics;
+  /// Whether the body (lambdas excluded) contains a throw expression.
+  bool Throws = false;
 };
 
 class FunctionFacts : public ModelAnalysis {

@@ -210,7 +210,10 @@ void EventLoop::execute(ReadyItem& item) {
 void EventLoop::execute_timed(ReadyItem& item) {
   detail::TaskPromiseBase* root = item.root;
   std::source_location started_at = root != nullptr ? root->suspended_at : item.where;
-  if (root != nullptr) ++root->refs;  // keep the frame readable after the step
+  if (root != nullptr) {
+    ++root->refs;  // keep the frame readable after the step
+    root->entered_in_step.clear();
+  }
   Clock::time_point start = Clock::now();
   execute(item);
   Clock::duration took = Clock::now() - start;
@@ -231,6 +234,9 @@ void EventLoop::execute_timed(ReadyItem& item) {
         finding.notes.push_back({"and ran until this co_await",
                                  debug::Location::from(root->suspended_at)});
       finding.notes.push_back({"the task's coroutine", debug::Location::from(root->origin)});
+      for (const std::source_location& entered : root->entered_in_step)
+        finding.notes.push_back({std::string("the step ran coroutine '") + entered.function_name() + "'",
+                                 debug::Location::from(entered)});
     } else {
       finding.message = "a loop callback ran " + format_ms(took) +
                         " without returning to the event loop (threshold " +

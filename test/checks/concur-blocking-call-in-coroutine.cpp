@@ -1,8 +1,8 @@
-// RUN: %clang_tidy -checks='-*,concur-blocking-call-in-coroutine' %s -- -std=c++20 -I %S/Inputs 2>&1 \
+// RUN: %clang_tidy -checks='-*,concur-blocking-call-in-coroutine' %s -- -std=c++20 -I %S/Inputs -I %srcroot/runtime/include 2>&1 \
 // RUN:   | FileCheck %s --implicit-check-not='{{warning|note}}:'
 // RUN: %clang_tidy -checks='-*,concur-blocking-call-in-coroutine' %s \
 // RUN:   -config="{CheckOptions: {concur-blocking-call-in-coroutine.ReportLockAcquisition: true, concur-blocking-call-in-coroutine.BlockingFunctions: 'db::query=io', concur-blocking-call-in-coroutine.AllowedFunctions: 'std::this_thread::sleep_until'}}" \
-// RUN:   -- -std=c++20 -I %S/Inputs 2>&1 | FileCheck %s --check-prefix=OPTS
+// RUN:   -- -std=c++20 -I %S/Inputs -I %srcroot/runtime/include 2>&1 | FileCheck %s --check-prefix=OPTS
 
 #include "mini_task.h"
 #include <chrono>
@@ -12,6 +12,20 @@
 #include <thread>
 #include <unistd.h>
 #include <cstdlib>
+#include <atomic>
+#include <barrier>
+#include <condition_variable>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <latch>
+#include <netdb.h>
+#include <semaphore>
+#include <sstream>
+#include <sys/wait.h>
+#include <concur/event_loop.h>
+#include <concur/sync.h>
+#include <concur/thread_pool.h>
 
 using namespace std::chrono_literals;
 
@@ -105,7 +119,171 @@ Task<> recursion() {
   co_return;
 }
 
+Task<> synchronous_waits(std::condition_variable &cv, std::mutex &mu,
+                         std::counting_semaphore<8> &sem, std::binary_semaphore &bin,
+                         std::latch &done, std::barrier<> &phase,
+                         std::atomic<int> &flag) {
+  std::unique_lock<std::mutex> lk(mu, std::defer_lock);
+  cv.wait(lk);
+  // CHECK: :[[@LINE-1]]:6: warning: synchronous wait call to 'std::condition_variable::wait'
+  (void)cv.wait_for(lk, 10ms);
+  // CHECK: :[[@LINE-1]]:12: warning: synchronous wait call to 'std::condition_variable::wait_for'
+  sem.acquire();
+  // CHECK: :[[@LINE-1]]:7: warning: synchronous wait call to 'std::counting_semaphore::acquire'
+  bin.acquire();
+  // CHECK: :[[@LINE-1]]:7: warning: synchronous wait call to 'std::counting_semaphore::acquire'
+  (void)sem.try_acquire_for(5ms);
+  // CHECK: :[[@LINE-1]]:13: warning: synchronous wait call to 'std::counting_semaphore::try_acquire_for'
+  done.wait();
+  // CHECK: :[[@LINE-1]]:8: warning: synchronous wait call to 'std::latch::wait'
+  phase.arrive_and_wait();
+  // CHECK: :[[@LINE-1]]:9: warning: synchronous wait call to 'std::barrier::arrive_and_wait'
+  flag.wait(0);
+  // CHECK: :[[@LINE-1]]:8: warning: synchronous wait call to 'std::atomic::wait'
+  co_return;
+}
+
+Task<> blocking_io(const char *path, int sock) {
+  FILE *f = fopen(path, "r");
+  // CHECK: :[[@LINE-1]]:13: warning: blocking I/O call to 'fopen'
+  char line[80];
+  fgets(line, sizeof line, f);
+  // CHECK: :[[@LINE-1]]:3: warning: blocking I/O call to 'fgets'
+  std::ifstream in(path);
+  // CHECK: :[[@LINE-1]]:17: warning: blocking I/O call to 'std::basic_ifstream::basic_ifstream'
+  std::string word;
+  in >> word;
+  // CHECK: :[[@LINE-1]]:6: warning: blocking I/O call to 'std::basic_ifstream::operator>>'
+  std::getline(std::cin, word);
+  // CHECK: :[[@LINE-1]]:3: warning: blocking I/O call to 'std::cin::getline'
+  int n;
+  std::cin >> n;
+  // CHECK: :[[@LINE-1]]:12: warning: blocking I/O call to 'std::cin::operator>>'
+  addrinfo *res = nullptr;
+  getaddrinfo("example.com", "80", nullptr, &res);
+  // CHECK: :[[@LINE-1]]:3: warning: blocking I/O call to 'getaddrinfo'
+  char buf[16];
+  recv(sock, buf, sizeof buf, 0);
+  // CHECK: :[[@LINE-1]]:3: warning: blocking I/O call to 'recv'
+  co_return;
+}
+
+Task<> child_processes() {
+  FILE *p = popen("ls", "r");
+  // CHECK: :[[@LINE-1]]:13: warning: process wait call to 'popen'
+  int status;
+  waitpid(-1, &status, 0);
+  // CHECK: :[[@LINE-1]]:3: warning: process wait call to 'waitpid'
+  (void)p;
+  co_return;
+}
+
+// The runtime library's blocking primitives (it also marks them
+// CONCUR_BLOCKING); its awaitables are fine.
+concur::Task<> runtime_primitives(concur::Event &ready, concur::Future<int> &result,
+                          concur::ThreadPool &pool) {
+  ready.wait();
+  // CHECK: :[[@LINE-1]]:9: warning: synchronous wait call to 'concur::Event::wait'
+  int v = result.get();
+  // CHECK: :[[@LINE-1]]:18: warning: synchronous wait call to 'concur::Future::get'
+  concur::this_thread::sleep_for(5ms);
+  // CHECK: :[[@LINE-1]]:3: warning: sleep call to 'concur::this_thread::sleep_for'
+  pool.shutdown();
+  // CHECK: :[[@LINE-1]]:8: warning: synchronous wait call to 'concur::ThreadPool::shutdown'
+  if (result.wait_for(0s)) // a poll, and it proves the future done
+    v += result.get();
+  (void)v;
+  co_return;
+}
+
+// A ready check guards the get() in a callee: the chain has no blocking hop.
+int take_if_ready(std::future<int> &f) {
+  if (f.wait_for(0s) == std::future_status::ready)
+    return f.get();
+  return -1;
+}
+int take_now(std::future<int> &f) { return f.get(); }
+Task<> through_callee_ready_checks(std::future<int> &f) {
+  take_if_ready(f);
+  take_now(f);
+  // CHECK: :[[@LINE-1]]:3: warning: coroutine 'through_callee_ready_checks' calls 'take_now', which reaches synchronous wait call 'std::future::get'
+  // CHECK: :[[@LINE-5]]:46: note: 'std::future::get' blocks here (synchronous wait)
+  co_return;
+}
+
+// get() after a readiness test is flow-sensitive: only on the ready edge.
+Task<int> ready_then_get(std::future<int> f, std::future<int> other,
+                         std::future<int> third, bool fast) {
+  int sum = 0;
+  if (f.wait_for(0s) == std::future_status::ready)
+    sum += f.get(); // ready: does not wait
+  while (other.wait_for(0s) != std::future_status::ready)
+    co_await loop::sleep(1);
+  sum += other.get(); // the loop exits only when ready
+  auto status = f.wait_until(std::chrono::steady_clock::time_point{});
+  if (status != std::future_status::ready)
+    co_return sum;
+  sum += f.get(); // ready through the status variable
+  if (fast && third.wait_for(0s) == std::future_status::ready)
+    sum += third.get();
+  sum += third.get(); // not ready on the paths where a test failed
+  // CHECK: :[[@LINE-1]]:16: warning: synchronous wait call to 'std::future::get' in coroutine 'ready_then_get'
+  co_return sum;
+}
+
+Task<int> readiness_lost(std::future<int> f, std::future<int> g) {
+  if (f.wait_for(0s) == std::future_status::ready) {
+    f = std::move(g); // replaced: no longer known ready
+    co_return f.get();
+    // CHECK: :[[@LINE-1]]:17: warning: synchronous wait call to 'std::future::get'
+  }
+  if (g.wait_for(0s) == std::future_status::ready)
+    co_return f.get(); // a different future was tested
+  // CHECK: :[[@LINE-1]]:17: warning: synchronous wait call to 'std::future::get'
+  co_return 0;
+}
+
 // ---- Look-alike negatives ----------------------------------------------------
+
+Task<> polls_and_try_forms(std::future<int> &f, std::counting_semaphore<8> &sem,
+                           std::timed_mutex &tm, std::condition_variable &cv,
+                           std::unique_lock<std::mutex> &lk) {
+  (void)f.wait_for(0s);                                         // a poll
+  (void)f.wait_until(std::chrono::steady_clock::time_point{}); // the past: a poll
+  (void)sem.try_acquire();                                      // never blocks
+  (void)sem.try_acquire_for(std::chrono::milliseconds(0));      // zero timeout
+  (void)tm.try_lock_for(0s);
+  (void)cv.wait_for(lk, 0s);
+  co_return;
+}
+
+Task<> streams_that_do_not_block(std::istream &unknown) {
+  std::istringstream text("a b");
+  std::string word;
+  text >> word;             // in memory
+  std::getline(text, word); // in memory
+  std::ofstream unopened;   // opens nothing
+  std::cout << "progress\n"; // terminal output is not reported
+  (void)unknown;
+  co_return;
+}
+
+// A plain lambda and a plain function next to coroutines may block: they
+// do not run on the loop unless a coroutine calls them.
+auto blocking_helper = [] { std::this_thread::sleep_for(1s); };
+void blocking_function() { blocking_helper(); }
+
+concur::Task<int> hands_work_to_executor(concur::ThreadPool &pool) {
+  // run_in_executor runs the lambda on the pool's worker.
+  int v = co_await concur::run_in_executor(pool, [] {
+    std::this_thread::sleep_for(1s);
+    return 7;
+  });
+  auto later = [] { sleep(1); }; // defined here, never called here
+  pool.submit(later).wait_for(0s);
+  co_await concur::sleep(10ms); // the runtime's asynchronous sleep
+  co_return v;
+}
 
 void plain_function_may_block() { std::this_thread::sleep_for(1s); }
 

@@ -127,6 +127,9 @@ struct TaskPromiseBase {
   TaskPromiseBase* live_next = nullptr;
   std::source_location origin;        // the coroutine function
   std::source_location suspended_at;  // (root) the last co_await reached
+  // (root, debug mode) coroutines started inside the current step, so a
+  // slow-step report can name the frames that ran, not only the task.
+  std::vector<std::source_location> entered_in_step;
 
   struct FinalAwaiter {
     TaskPromiseBase* promise;
@@ -209,6 +212,8 @@ struct TaskAwaiter {
       task.started = true;
       task.root = awaiting.root;
       task.loop = awaiting.root->loop;
+      if (debug::enabled() && task.root->entered_in_step.size() < 8) [[unlikely]]
+        task.root->entered_in_step.push_back(task.origin);
       return child;
     }
     // Scheduled on its own: wait for it; cancelling us cancels it.

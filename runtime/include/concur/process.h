@@ -45,6 +45,7 @@
 #include <pthread.h>
 #include <sys/types.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <cstring>
@@ -197,7 +198,9 @@ struct Pipe {
 class CONCUR_CAPABILITY("mutex") ProcessMutex {
  public:
   ProcessMutex();
-  ~ProcessMutex();
+  // Nothing to free on Linux; deliberately trivial so that a process
+  // leaving shared memory never destroys a lock others still use.
+  ~ProcessMutex() = default;
   ProcessMutex(const ProcessMutex&) = delete;
   ProcessMutex& operator=(const ProcessMutex&) = delete;
 

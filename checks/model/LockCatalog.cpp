@@ -1,0 +1,423 @@
+#include "LockCatalog.h"
+
+#include "QualifiedNames.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+
+using namespace clang;
+
+namespace concur {
+namespace {
+
+struct BuiltinMutex {
+  const char *Name;
+  MutexTypeInfo Info;
+};
+
+constexpr BuiltinMutex BuiltinMutexes[] = {
+    {"std::mutex", {false, false}},
+    {"std::timed_mutex", {false, false}},
+    {"std::recursive_mutex", {true, false}},
+    {"std::recursive_timed_mutex", {true, false}},
+    {"std::shared_mutex", {false, true}},
+    {"std::shared_timed_mutex", {false, true}},
+    {"concur::Mutex", {false, false}},
+    {"concur::RecursiveMutex", {true, false}},
+    {"concur::SharedMutex", {false, true}},
+    {"pthread_mutex_t", {false, false}},
+    {"pthread_rwlock_t", {false, true}},
+    {"pthread_spinlock_t", {false, false}},
+};
+
+constexpr const char *BuiltinMutexNames[] = {
+    "std::mutex", "std::timed_mutex", "std::recursive_mutex", "std::recursive_timed_mutex",
+    "std::shared_mutex", "std::shared_timed_mutex", "concur::Mutex", "concur::RecursiveMutex",
+    "concur::SharedMutex", "pthread_mutex_t", "pthread_rwlock_t", "pthread_spinlock_t"};
+
+// Types whose operations synchronise by themselves: accessing them is never
+// a data race (by prefix of the generic name).
+constexpr const char *SynchronizingPrefixes[] = {
+    "std::atomic",           "std::atomic_ref",       "std::atomic_flag",
+    "std::condition_variable", "std::once_flag",      "std::latch",
+    "std::barrier",          "std::counting_semaphore", "std::binary_semaphore",
+    "std::stop_source",      "std::stop_token",       "std::promise",
+    "std::future",           "std::shared_future",    "std::packaged_task",
+    "std::thread",           "std::jthread",          "std::lock_guard",
+    "std::scoped_lock",      "std::unique_lock",      "std::shared_lock",
+    "concur::",              "pthread_cond_t",        "pthread_once_t",
+    "pthread_barrier_t",     "sem_t",                 "pthread_t",
+};
+
+const Expr *strip(const Expr *E) {
+  while (E) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
+      E = M->getSubExpr();
+    else
+      return E;
+  }
+  return E;
+}
+
+std::string typeName(QualType T) {
+  if (T.isNull())
+    return {};
+  T = T.getNonReferenceType();
+  if (const auto *PT = T->getAs<PointerType>())
+    T = PT->getPointeeType();
+  T = T.getCanonicalType().getUnqualifiedType();
+  if (const CXXRecordDecl *RD = T->getAsCXXRecordDecl())
+    return genericName(RD);
+  // C typedefs (pthread_mutex_t) are records with library-private names;
+  // take the typedef the user wrote before canonicalising.
+  return {};
+}
+
+std::string writtenTypedefName(QualType T) {
+  T = T.getNonReferenceType();
+  if (const auto *PT = T->getAs<PointerType>())
+    T = PT->getPointeeType();
+  while (const auto *TT = T->getAs<TypedefType>()) {
+    llvm::StringRef N = TT->getDecl()->getName();
+    if (N.starts_with("pthread_") || N == "sem_t")
+      return N.str();
+    T = TT->getDecl()->getUnderlyingType();
+  }
+  return {};
+}
+
+bool isTag(const Expr *E, llvm::StringRef Tag) {
+  const CXXRecordDecl *RD = classOfType(E->getType());
+  return RD && genericName(RD) == Tag;
+}
+
+// The capability an ACQUIRE/RELEASE-style attribute argument names, with
+// `this` standing for the object of a member call.
+template <typename AttrT>
+void attrMutexes(const AttrT *A, const Expr *Object, const CallExpr *Call,
+                 const FunctionDecl *Callee, llvm::SmallVectorImpl<const Expr *> &Out) {
+  if (A->args_size() == 0) {
+    if (Object)
+      Out.push_back(Object);
+    return;
+  }
+  for (const Expr *Arg : A->args()) {
+    const Expr *S = strip(Arg);
+    // A parameter: substitute the call's argument.
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+      if (const auto *P = dyn_cast<ParmVarDecl>(DRE->getDecl())) {
+        unsigned Index = P->getFunctionScopeIndex();
+        unsigned Shift = isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(Callee) ? 1 : 0;
+        if (Call && Index + Shift < Call->getNumArgs())
+          Out.push_back(Call->getArg(Index + Shift));
+        continue;
+      }
+    Out.push_back(S);
+  }
+}
+
+} // namespace
+
+std::string LockId::name() const {
+  if (!Decl)
+    return "<unknown lock>";
+  if (const auto *FD = dyn_cast<FieldDecl>(Decl))
+    return genericName(FD->getParent()) + "::" + FD->getNameAsString();
+  return Decl->getNameAsString();
+}
+
+llvm::ArrayRef<const char *> LockCatalog::builtinMutexTypes() { return BuiltinMutexNames; }
+
+LockCatalog::LockCatalog(llvm::StringRef ExtraMutexTypes) {
+  llvm::SmallVector<llvm::StringRef, 8> Items;
+  ExtraMutexTypes.split(Items, ';', -1, false);
+  for (llvm::StringRef Item : Items) {
+    auto [Name, Kind] = Item.split('=');
+    Name = Name.trim().ltrim(':');
+    if (Name.empty())
+      continue;
+    MutexTypeInfo Info;
+    Info.Recursive = Kind.trim() == "recursive";
+    Info.SharedCapable = Kind.trim() == "shared";
+    ExtraTypes[Name] = Info;
+  }
+}
+
+std::optional<MutexTypeInfo> LockCatalog::mutexClass(const CXXRecordDecl *RD) const {
+  if (!RD)
+    return std::nullopt;
+  std::string Name = genericName(RD);
+  for (const BuiltinMutex &M : BuiltinMutexes)
+    if (Name == M.Name)
+      return M.Info;
+  if (auto It = ExtraTypes.find(Name); It != ExtraTypes.end())
+    return It->second;
+  // The thread-safety attributes are facts: a capability class is a mutex.
+  if (const CXXRecordDecl *Def = RD->getDefinition())
+    if (Def->hasAttr<CapabilityAttr>()) {
+      MutexTypeInfo Info;
+      Info.Recursive = Def->hasAttr<ReentrantCapabilityAttr>();
+      for (const CXXMethodDecl *M : Def->methods())
+        if (const auto *A = M->getAttr<AcquireCapabilityAttr>(); A && A->isShared())
+          Info.SharedCapable = true;
+      return Info;
+    }
+  return std::nullopt;
+}
+
+std::optional<MutexTypeInfo> LockCatalog::mutexType(QualType T) const {
+  if (T.isNull())
+    return std::nullopt;
+  std::string Typedef = writtenTypedefName(T);
+  if (!Typedef.empty()) {
+    for (const BuiltinMutex &M : BuiltinMutexes)
+      if (Typedef == M.Name)
+        return M.Info;
+  }
+  return mutexClass(classOfType(T));
+}
+
+bool LockCatalog::isGuardType(QualType T) const {
+  const CXXRecordDecl *RD = classOfType(T);
+  if (!RD)
+    return false;
+  std::string Name = genericName(RD);
+  if (Name == "std::lock_guard" || Name == "std::scoped_lock" || Name == "std::unique_lock" ||
+      Name == "std::shared_lock")
+    return true;
+  const CXXRecordDecl *Def = RD->getDefinition();
+  return Def && Def->hasAttr<ScopedLockableAttr>();
+}
+
+bool LockCatalog::isSynchronizing(QualType T) const {
+  if (T.isNull())
+    return false;
+  QualType Base = T.getNonReferenceType();
+  if (mutexType(Base) || isGuardType(Base))
+    return true;
+  std::string Typedef = writtenTypedefName(Base);
+  std::string Name = Typedef.empty() ? typeName(Base) : Typedef;
+  if (Name.empty())
+    return false;
+  for (llvm::StringRef Prefix : SynchronizingPrefixes)
+    if (llvm::StringRef(Name).starts_with(Prefix))
+      return true;
+  return false;
+}
+
+std::optional<LockOperation> LockCatalog::classify(const Expr *E) const {
+  LockOperation Op;
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
+    const CXXConstructorDecl *Ctor = CE->getConstructor();
+    if (!Ctor || Ctor->isCopyOrMoveConstructor() || !isGuardType(CE->getType()) ||
+        CE->getNumArgs() == 0)
+      return std::nullopt;
+    std::string Guard = genericName(Ctor->getParent());
+    Op.Op = LockOperation::GuardLock;
+    if (Guard == "std::shared_lock")
+      Op.Mode = LockMode::Shared;
+    for (const Expr *Arg : CE->arguments()) {
+      if (isa<CXXDefaultArgExpr>(Arg))
+        continue;
+      if (isTag(Arg, "std::defer_lock_t"))
+        Op.Op = LockOperation::GuardDeferred;
+      else if (isTag(Arg, "std::try_to_lock_t"))
+        Op.Op = LockOperation::GuardTry;
+      else if (isTag(Arg, "std::adopt_lock_t"))
+        Op.Op = LockOperation::GuardAdopt;
+      else if (mutexType(Arg->getType()))
+        Op.Mutexes.push_back(Arg);
+      else if (classOfType(Arg->getType()) &&
+               genericName(classOfType(Arg->getType())).starts_with("std::chrono"))
+        Op.Op = LockOperation::GuardTry; // timed: held iff owns_lock()
+    }
+    // A scoped_lockable class of the user's: its constructor's ACQUIRE says
+    // which arguments it locks.
+    if (Op.Mutexes.empty())
+      if (const auto *A = Ctor->getAttr<AcquireCapabilityAttr>()) {
+        for (const Expr *Arg : A->args())
+          if (const auto *DRE = dyn_cast<DeclRefExpr>(strip(Arg)))
+            if (const auto *P = dyn_cast<ParmVarDecl>(DRE->getDecl()))
+              if (P->getFunctionScopeIndex() < CE->getNumArgs())
+                Op.Mutexes.push_back(CE->getArg(P->getFunctionScopeIndex()));
+        if (A->isShared())
+          Op.Mode = LockMode::Shared;
+      }
+    if (Op.Mutexes.empty())
+      return std::nullopt;
+    return Op;
+  }
+
+  const auto *Call = dyn_cast<CallExpr>(E);
+  if (!Call)
+    return std::nullopt;
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (!Callee)
+    return std::nullopt;
+  std::string Name = genericName(Callee);
+
+  // POSIX.
+  if (llvm::StringRef(Name).starts_with("pthread_") && Call->getNumArgs() >= 1) {
+    static const struct {
+      const char *Name;
+      LockOperation::Kind Op;
+      LockMode Mode;
+    } Posix[] = {
+        {"pthread_mutex_lock", LockOperation::Acquire, LockMode::Exclusive},
+        {"pthread_mutex_timedlock", LockOperation::TryAcquire, LockMode::Exclusive},
+        {"pthread_mutex_trylock", LockOperation::TryAcquire, LockMode::Exclusive},
+        {"pthread_mutex_unlock", LockOperation::Release, LockMode::Exclusive},
+        {"pthread_rwlock_rdlock", LockOperation::Acquire, LockMode::Shared},
+        {"pthread_rwlock_wrlock", LockOperation::Acquire, LockMode::Exclusive},
+        {"pthread_rwlock_tryrdlock", LockOperation::TryAcquire, LockMode::Shared},
+        {"pthread_rwlock_trywrlock", LockOperation::TryAcquire, LockMode::Exclusive},
+        {"pthread_rwlock_unlock", LockOperation::Release, LockMode::Exclusive},
+        {"pthread_spin_lock", LockOperation::Acquire, LockMode::Exclusive},
+        {"pthread_spin_trylock", LockOperation::TryAcquire, LockMode::Exclusive},
+        {"pthread_spin_unlock", LockOperation::Release, LockMode::Exclusive},
+    };
+    for (const auto &P : Posix)
+      if (Name == P.Name) {
+        Op.Op = P.Op;
+        Op.Mode = P.Mode;
+        Op.SuccessValue = false; // 0 means success
+        Op.Mutexes.push_back(Call->getArg(0));
+        return Op;
+      }
+    return std::nullopt;
+  }
+
+  if (Name == "std::lock") {
+    for (const Expr *Arg : Call->arguments())
+      if (mutexType(Arg->getType()))
+        Op.Mutexes.push_back(Arg);
+    if (Op.Mutexes.empty())
+      return std::nullopt;
+    return Op;
+  }
+
+  const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
+  const Expr *Object = nullptr;
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call))
+    Object = MC->getImplicitObjectArgument();
+  else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(Call); OC && Method && OC->getNumArgs())
+    Object = OC->getArg(0);
+
+  // Member calls on a guard object.
+  if (Method && Object && isGuardType(Object->getType())) {
+    llvm::StringRef M = Callee->getName();
+    Op.GuardObject = Object;
+    if (const auto *Conv = dyn_cast<CXXConversionDecl>(Callee);
+        Conv && Conv->getConversionType()->isBooleanType())
+      Op.Op = LockOperation::GuardOwns;
+    else if (M == "lock" || M == "lock_shared")
+      Op.Op = LockOperation::GuardRelock;
+    else if (M == "try_lock" || M == "try_lock_for" || M == "try_lock_until" ||
+             M == "try_lock_shared")
+      Op.Op = LockOperation::GuardTryRelock;
+    else if (M == "unlock" || M == "unlock_shared")
+      Op.Op = LockOperation::GuardUnlock;
+    else if (M == "release")
+      Op.Op = LockOperation::GuardDisown;
+    else if (M == "owns_lock")
+      Op.Op = LockOperation::GuardOwns;
+    else
+      return std::nullopt;
+    return Op;
+  }
+
+  // Thread-safety attributes on the callee are facts.
+  if (const auto *A = Callee->getAttr<AcquireCapabilityAttr>()) {
+    Op.Op = LockOperation::Acquire;
+    Op.Mode = A->isShared() ? LockMode::Shared : LockMode::Exclusive;
+    attrMutexes(A, Object, Call, Callee, Op.Mutexes);
+    if (!Op.Mutexes.empty())
+      return Op;
+  }
+  if (const auto *A = Callee->getAttr<TryAcquireCapabilityAttr>()) {
+    Op.Op = LockOperation::TryAcquire;
+    Op.Mode = A->isShared() ? LockMode::Shared : LockMode::Exclusive;
+    Expr::EvalResult R;
+    if (A->getSuccessValue() &&
+        A->getSuccessValue()->EvaluateAsInt(R, Callee->getASTContext()))
+      Op.SuccessValue = R.Val.getInt().getBoolValue();
+    attrMutexes(A, Object, Call, Callee, Op.Mutexes);
+    if (!Op.Mutexes.empty())
+      return Op;
+  }
+  if (const auto *A = Callee->getAttr<ReleaseCapabilityAttr>()) {
+    Op.Op = LockOperation::Release;
+    attrMutexes(A, Object, Call, Callee, Op.Mutexes);
+    if (!Op.Mutexes.empty())
+      return Op;
+  }
+
+  // Member calls on a mutex object.
+  if (Method && Object && mutexType(Object->getType())) {
+    llvm::StringRef M = Callee->getName();
+    Op.Mutexes.push_back(Object);
+    if (M == "lock" || M == "lock_shared") {
+      Op.Op = LockOperation::Acquire;
+      Op.Mode = M == "lock" ? LockMode::Exclusive : LockMode::Shared;
+    } else if (M.starts_with("try_lock")) {
+      Op.Op = LockOperation::TryAcquire;
+      Op.Mode = M.contains("shared") ? LockMode::Shared : LockMode::Exclusive;
+    } else if (M == "unlock" || M == "unlock_shared") {
+      Op.Op = LockOperation::Release;
+      Op.Mode = M == "unlock" ? LockMode::Exclusive : LockMode::Shared;
+    } else {
+      return std::nullopt;
+    }
+    return Op;
+  }
+  return std::nullopt;
+}
+
+LockId LockCatalog::lockIdOf(const Expr *MutexExpr) {
+  const Expr *E = strip(MutexExpr);
+  while (E) {
+    if (const auto *U = dyn_cast<UnaryOperator>(E);
+        U && (U->getOpcode() == UO_AddrOf || U->getOpcode() == UO_Deref)) {
+      E = strip(U->getSubExpr());
+      continue;
+    }
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+      return LockId{DRE->getDecl()};
+    if (const auto *ME = dyn_cast<MemberExpr>(E))
+      return LockId{ME->getMemberDecl()};
+    if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
+      E = strip(AS->getBase());
+      continue;
+    }
+    if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E);
+        OC && OC->getOperator() == OO_Star && OC->getNumArgs() == 1) {
+      E = strip(OC->getArg(0));
+      continue;
+    }
+    return LockId{};
+  }
+  return LockId{};
+}
+
+llvm::SmallVector<std::pair<LockId, LockMode>, 2>
+LockCatalog::requiredLocks(const FunctionDecl *F) {
+  llvm::SmallVector<std::pair<LockId, LockMode>, 2> Out;
+  if (!F)
+    return Out;
+  for (const auto *A : F->specific_attrs<RequiresCapabilityAttr>())
+    for (const Expr *Arg : A->args())
+      if (LockId Id = lockIdOf(Arg))
+        Out.push_back({Id, A->isShared() ? LockMode::Shared : LockMode::Exclusive});
+  return Out;
+}
+
+LockId LockCatalog::guardOf(const ValueDecl *D) {
+  if (const auto *A = D ? D->getAttr<GuardedByAttr>() : nullptr)
+    return lockIdOf(A->getArg());
+  return LockId{};
+}
+
+} // namespace concur

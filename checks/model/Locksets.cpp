@@ -1,0 +1,400 @@
+#include "Locksets.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+
+using namespace clang;
+
+namespace concur {
+namespace {
+
+// Locksets are ordered by the mutex declaration's position, which is stable
+// from run to run (pointers are not).
+bool lockBefore(LockId A, LockId B) {
+  unsigned LA = A.Decl->getLocation().getRawEncoding();
+  unsigned LB = B.Decl->getLocation().getRawEncoding();
+  return LA != LB ? LA < LB : A.Decl < B.Decl;
+}
+
+void insertLock(Lockset &Set, const HeldLock &L) {
+  for (HeldLock &H : Set)
+    if (H.Id == L.Id) {
+      ++H.Depth;
+      return;
+    }
+  auto Pos = Set.begin();
+  while (Pos != Set.end() && lockBefore(Pos->Id, L.Id))
+    ++Pos;
+  Set.insert(Pos, L);
+}
+
+bool removeLock(Lockset &Set, LockId Id) {
+  for (auto It = Set.begin(); It != Set.end(); ++It)
+    if (It->Id == Id) {
+      if (--It->Depth == 0)
+        Set.erase(It);
+      return true;
+    }
+  return false;
+}
+
+void removeGuarded(Lockset &Set, const VarDecl *Guard) {
+  llvm::erase_if(Set, [&](const HeldLock &H) { return H.Guard == Guard; });
+}
+
+void intersect(Lockset &Into, const Lockset &From) {
+  llvm::erase_if(Into, [&](HeldLock &H) {
+    const HeldLock *Other = findLock(From, H.Id);
+    if (!Other)
+      return true;
+    if (Other->Mode == LockMode::Shared)
+      H.Mode = LockMode::Shared;
+    H.Depth = std::min(H.Depth, Other->Depth);
+    if (H.Guard != Other->Guard)
+      H.Guard = nullptr;
+    return false;
+  });
+}
+
+const Expr *stripGuardInit(const Expr *E) {
+  while (E) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *EW = dyn_cast<ExprWithCleanups>(E))
+      E = EW->getSubExpr();
+    else if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
+      E = M->getSubExpr();
+    else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
+      E = B->getSubExpr();
+    else if (const auto *F = dyn_cast<CXXFunctionalCastExpr>(E))
+      E = F->getSubExpr();
+    else
+      return E;
+  }
+  return E;
+}
+
+const VarDecl *guardObjectVar(const Expr *Object) {
+  if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(Object ? Object->IgnoreParenImpCasts() : nullptr))
+    return dyn_cast<VarDecl>(DRE->getDecl());
+  return nullptr;
+}
+
+// A lock the callee names by its own parameter is the caller's argument.
+LockId translateToCaller(LockId Id, const Expr *Call) {
+  const auto *P = dyn_cast_or_null<ParmVarDecl>(Id.Decl);
+  if (!P)
+    return Id;
+  unsigned Index = P->getFunctionScopeIndex();
+  if (const auto *CE = dyn_cast<CallExpr>(Call)) {
+    unsigned Shift = isa<CXXOperatorCallExpr>(CE) && isa<CXXMethodDecl>(CE->getDirectCallee()) ? 1 : 0;
+    if (Index + Shift < CE->getNumArgs())
+      return LockCatalog::lockIdOf(CE->getArg(Index + Shift));
+  } else if (const auto *CC = dyn_cast<CXXConstructExpr>(Call)) {
+    if (Index < CC->getNumArgs())
+      return LockCatalog::lockIdOf(CC->getArg(Index));
+  }
+  return LockId{};
+}
+
+bool isLocalOf(LockId Id, const FunctionDecl *F) {
+  const auto *V = dyn_cast_or_null<VarDecl>(Id.Decl);
+  return V && !isa<ParmVarDecl>(V) && V->hasLocalStorage() && V->getDeclContext() == F;
+}
+
+} // namespace
+
+const HeldLock *findLock(const Lockset &Set, LockId Id) {
+  for (const HeldLock &H : Set)
+    if (H.Id == Id)
+      return &H;
+  return nullptr;
+}
+
+const HeldLock *commonExclusion(const Lockset &A, const Lockset &B) {
+  for (const HeldLock &H : A)
+    if (const HeldLock *O = findLock(B, H.Id))
+      if (H.Mode == LockMode::Exclusive || O->Mode == LockMode::Exclusive)
+        return &H;
+  return nullptr;
+}
+
+Lockset unionOf(const Lockset &A, const Lockset &B) {
+  Lockset Out = A;
+  for (const HeldLock &H : B)
+    if (!findLock(Out, H.Id))
+      insertLock(Out, H);
+  return Out;
+}
+
+std::string describeLocks(const Lockset &Set) {
+  std::string Out;
+  for (size_t I = 0; I < Set.size(); ++I) {
+    if (I)
+      Out += I + 1 == Set.size() ? " and " : ", ";
+    Out += "'" + Set[I].Id.name() + "'";
+  }
+  return Out;
+}
+
+bool LockSummary::operator==(const LockSummary &O) const {
+  return Acquired == O.Acquired && Released == O.Released;
+}
+
+const Lockset *FunctionLocks::heldBefore(const Stmt *S) const {
+  auto It = Before.find(S);
+  return It == Before.end() ? nullptr : &Interned[It->second];
+}
+
+const Lockset *FunctionLocks::heldAround(llvm::ArrayRef<const Stmt *> Ancestors) const {
+  if (!HasCFG)
+    return &Entry;
+  for (auto It = Ancestors.rbegin(); It != Ancestors.rend(); ++It)
+    if (const Lockset *L = heldBefore(*It))
+      return L;
+  return nullptr;
+}
+
+Locksets::Locksets(ConcurrencyModel &Model) : Model(Model) {}
+
+const FunctionLocks &Locksets::of(const FunctionDecl *F) {
+  static const FunctionLocks Empty;
+  const FunctionDecl *Def = nullptr;
+  if (!F || !F->hasBody(Def))
+    return Empty;
+  auto St = Status.find(Def);
+  if (St != Status.end()) {
+    if (St->second == State::InProgress)
+      InCycle[Def] = true;
+    return *Facts[Def];
+  }
+  Status[Def] = State::InProgress;
+  Facts[Def] = std::make_unique<FunctionLocks>();
+  compute(Def, *Facts[Def]);
+  // A recursive function saw its own partial summary: run it again until
+  // its summary stops changing (bounded; lock summaries are tiny).
+  for (unsigned Round = 0; Round < 3 && InCycle.lookup(Def); ++Round) {
+    auto Fresh = std::make_unique<FunctionLocks>();
+    compute(Def, *Fresh);
+    bool Stable = Fresh->Summary == Facts[Def]->Summary;
+    Facts[Def] = std::move(Fresh);
+    if (Stable)
+      break;
+  }
+  Status[Def] = State::Done;
+  return *Facts[Def];
+}
+
+void Locksets::compute(const FunctionDecl *Def, FunctionLocks &Out) {
+  for (auto [Id, Mode] : LockCatalog::requiredLocks(Def))
+    insertLock(Out.Entry, HeldLock{Id, Mode, nullptr, nullptr, 1});
+  const CFG *G = Model.cfg(Def);
+  if (!G)
+    return;
+  Out.HasCFG = true;
+
+  // Flow-insensitive facts first: which variable each guard construction
+  // initialises, and which mutexes each guard variable manages.
+  llvm::DenseMap<const Expr *, const VarDecl *> GuardVarOf;
+  llvm::DenseMap<const VarDecl *, std::pair<llvm::SmallVector<LockId, 2>, LockMode>> GuardLocks;
+  llvm::DenseMap<const Stmt *, LockOperation> Ops;
+  for (const CFGBlock *B : *G)
+    for (const CFGElement &E : *B) {
+      auto CS = E.getAs<CFGStmt>();
+      if (!CS)
+        continue;
+      const Stmt *S = CS->getStmt();
+      if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+        for (const Decl *D : DS->decls())
+          if (const auto *V = dyn_cast<VarDecl>(D); V && V->getInit())
+            GuardVarOf[stripGuardInit(V->getInit())] = V;
+        continue;
+      }
+      const auto *Ex = dyn_cast<Expr>(S);
+      if (!Ex || !(isa<CallExpr>(Ex) || isa<CXXConstructExpr>(Ex)))
+        continue;
+      if (std::optional<LockOperation> Op = Catalog.classify(Ex))
+        Ops[S] = std::move(*Op);
+    }
+  for (auto &[S, Op] : Ops)
+    if (Op.Op == LockOperation::GuardLock || Op.Op == LockOperation::GuardDeferred ||
+        Op.Op == LockOperation::GuardTry || Op.Op == LockOperation::GuardAdopt)
+      if (const VarDecl *V = GuardVarOf.lookup(cast<Expr>(S))) {
+        auto &Entry = GuardLocks[V];
+        Entry.second = Op.Mode;
+        for (const Expr *M : Op.Mutexes)
+          if (LockId Id = LockCatalog::lockIdOf(M))
+            Entry.first.push_back(Id);
+      }
+
+  bool Recording = false;
+  llvm::SmallVector<LockId, 1> Released;
+  auto Release = [&](Lockset &Held, LockId Id) {
+    if (!removeLock(Held, Id) && Recording && !isLocalOf(Id, Def) &&
+        !llvm::is_contained(Released, Id))
+      Released.push_back(Id);
+  };
+  auto HoldGuard = [&](Lockset &Held, const VarDecl *V, const Expr *At) {
+    auto It = GuardLocks.find(V);
+    if (It == GuardLocks.end())
+      return;
+    for (LockId Id : It->second.first)
+      insertLock(Held, HeldLock{Id, It->second.second, At, V, 1});
+  };
+
+  auto Transfer = [&](Lockset &Held, const CFGElement &E) {
+    if (auto D = E.getAs<CFGAutomaticObjDtor>()) {
+      removeGuarded(Held, D->getVarDecl());
+      return;
+    }
+    auto CS = E.getAs<CFGStmt>();
+    if (!CS)
+      return;
+    const Stmt *S = CS->getStmt();
+    if (auto It = Ops.find(S); It != Ops.end()) {
+      const LockOperation &Op = It->second;
+      const Expr *At = cast<Expr>(S);
+      switch (Op.Op) {
+      case LockOperation::Acquire:
+        for (const Expr *M : Op.Mutexes)
+          if (LockId Id = LockCatalog::lockIdOf(M))
+            insertLock(Held, HeldLock{Id, Op.Mode, At, nullptr, 1});
+        break;
+      case LockOperation::Release:
+        for (const Expr *M : Op.Mutexes)
+          if (LockId Id = LockCatalog::lockIdOf(M))
+            Release(Held, Id);
+        break;
+      case LockOperation::GuardLock:
+        // A guard that is a temporary locks and unlocks within one
+        // full-expression: nothing stays held.
+        if (const VarDecl *V = GuardVarOf.lookup(At))
+          HoldGuard(Held, V, At);
+        break;
+      case LockOperation::GuardAdopt:
+        if (const VarDecl *V = GuardVarOf.lookup(At))
+          for (const Expr *M : Op.Mutexes)
+            if (LockId Id = LockCatalog::lockIdOf(M)) {
+              bool Found = false;
+              for (HeldLock &H : Held)
+                if (H.Id == Id) {
+                  H.Guard = V;
+                  Found = true;
+                }
+              if (!Found)
+                insertLock(Held, HeldLock{Id, Op.Mode, At, V, 1});
+            }
+        break;
+      case LockOperation::GuardRelock:
+        HoldGuard(Held, guardObjectVar(Op.GuardObject), At);
+        break;
+      case LockOperation::GuardUnlock:
+        if (const VarDecl *V = guardObjectVar(Op.GuardObject))
+          removeGuarded(Held, V);
+        break;
+      case LockOperation::GuardDisown:
+        if (const VarDecl *V = guardObjectVar(Op.GuardObject))
+          for (HeldLock &H : Held)
+            if (H.Guard == V)
+              H.Guard = nullptr;
+        break;
+      default: // try operations and queries act on branches
+        break;
+      }
+      return;
+    }
+    // A same-TU callee: its summary.
+    const FunctionDecl *Callee = nullptr;
+    if (const auto *CE = dyn_cast<CallExpr>(S))
+      Callee = CE->getDirectCallee();
+    else if (const auto *CC = dyn_cast<CXXConstructExpr>(S))
+      Callee = CC->getConstructor();
+    if (!Callee || !Model.callGraph().isExplorable(Callee))
+      return;
+    const LockSummary &Sum = of(Callee).summary();
+    for (LockId Id : Sum.Released)
+      if (LockId Mine = translateToCaller(Id, cast<Expr>(S)))
+        Release(Held, Mine);
+    for (const HeldLock &H : Sum.Acquired)
+      if (LockId Mine = translateToCaller(H.Id, cast<Expr>(S)))
+        insertLock(Held, HeldLock{Mine, H.Mode, cast<Expr>(S), nullptr, 1});
+  };
+
+  auto Edge = [&](Lockset &Held, const CFGBlock &From, unsigned SuccIndex) {
+    if (From.succ_size() != 2)
+      return;
+    const Stmt *CondS = From.getTerminatorCondition();
+    const auto *Cond = dyn_cast_or_null<Expr>(CondS);
+    if (!Cond)
+      return;
+    bool Truthy = true; // the condition is true iff the call result is truthy
+    while (true) {
+      Cond = Cond->IgnoreParenImpCasts();
+      if (const auto *U = dyn_cast<UnaryOperator>(Cond); U && U->getOpcode() == UO_LNot) {
+        Truthy = !Truthy;
+        Cond = U->getSubExpr();
+        continue;
+      }
+      if (const auto *BO = dyn_cast<BinaryOperator>(Cond);
+          BO && (BO->getOpcode() == BO_EQ || BO->getOpcode() == BO_NE)) {
+        const Expr *L = BO->getLHS()->IgnoreParenImpCasts();
+        const Expr *R = BO->getRHS()->IgnoreParenImpCasts();
+        const auto *Zero = dyn_cast<IntegerLiteral>(R);
+        const Expr *Other = L;
+        if (!Zero) {
+          Zero = dyn_cast<IntegerLiteral>(L);
+          Other = R;
+        }
+        if (!Zero || Zero->getValue() != 0)
+          return;
+        if (BO->getOpcode() == BO_EQ)
+          Truthy = !Truthy;
+        Cond = Other;
+        continue;
+      }
+      break;
+    }
+    auto It = Ops.find(Cond);
+    if (It == Ops.end())
+      return;
+    const LockOperation &Op = It->second;
+    bool CallTruthy = (SuccIndex == 0) == Truthy;
+    if (Op.Op == LockOperation::TryAcquire) {
+      if (CallTruthy == Op.SuccessValue)
+        for (const Expr *M : Op.Mutexes)
+          if (LockId Id = LockCatalog::lockIdOf(M))
+            insertLock(Held, HeldLock{Id, Op.Mode, Cond, nullptr, 1});
+    } else if (Op.Op == LockOperation::GuardTryRelock || Op.Op == LockOperation::GuardOwns) {
+      const VarDecl *V = guardObjectVar(Op.GuardObject);
+      if (CallTruthy && V && !llvm::any_of(Held, [&](const HeldLock &H) { return H.Guard == V; }))
+        HoldGuard(Held, V, Cond);
+    }
+  };
+
+  auto In = solveForward<Lockset>(*G, Out.Entry, Transfer, Edge, intersect);
+
+  // Replay each reachable block once to record the lockset before every
+  // element statement (consecutive equal locksets share one copy).
+  Recording = true;
+  for (const CFGBlock *B : *G) {
+    const auto &Start = In[B->getBlockID()];
+    if (!Start)
+      continue;
+    Lockset Held = *Start;
+    for (const CFGElement &E : *B) {
+      if (auto CS = E.getAs<CFGStmt>()) {
+        if (Out.Interned.empty() || !(Out.Interned.back() == Held))
+          Out.Interned.push_back(Held);
+        Out.Before[CS->getStmt()] = Out.Interned.size() - 1;
+      }
+      Transfer(Held, E);
+    }
+  }
+  Out.Summary.Released = std::move(Released);
+  if (const auto &Exit = In[G->getExit().getBlockID()])
+    for (const HeldLock &H : *Exit)
+      if (!findLock(Out.Entry, H.Id) && !H.Guard && !isLocalOf(H.Id, Def))
+        insertLock(Out.Summary.Acquired, H);
+}
+
+} // namespace concur

@@ -1,0 +1,193 @@
+//===- Locksets.h - Which locks are held where ------------------*- C++ -*-===//
+//
+// Flow-sensitive locksets: for every statement the CFG of a function
+// evaluates, the set of locks that are held on *every* path reaching it
+// (a must-analysis: paths meet by intersection), each with the mode it is
+// held in (exclusive or shared) and where it was acquired, for notes.
+//
+//   void f() {
+//     m.lock();                              // {}        before the call
+//     x = 1;                                 // {m}       acquired at m.lock()
+//     if (c) m.unlock();                     // {m}
+//     y = 2;                                 // {}        (one path released it)
+//     std::unique_lock lk(n, std::try_to_lock);
+//     if (lk.owns_lock()) z = 3;             // {n} on the true branch only
+//   }                                        // lk's destructor releases n
+//
+// Transfer: lock operations from LockCatalog (guards are released by their
+// destructors in the CFG; unique_lock unlock()/lock()/release() follow the
+// guard; try_lock and owns_lock() refine the lockset on the branch that
+// tests them), and calls of same-TU functions apply the callee's summary:
+// the locks it leaves held (a `lock_all()` helper) and the locks it releases.
+// Summaries are built bottom-up on demand over the call graph; recursion is
+// cut by using a callee's partial summary and re-running the function once
+// the cycle closes. A function's REQUIRES(m) attribute puts m in its entry
+// lockset.
+//
+// Who uses this: the race checks (locks held at each access), and the lock
+// checks of later issues (relock, lock order, blocking under lock, lock
+// across suspension): heldBefore() at a call or co_await, acquiredAt notes.
+//
+//===----------------------------------------------------------------------===//
+#ifndef CONCUR_CHECKS_MODEL_LOCKSETS_H
+#define CONCUR_CHECKS_MODEL_LOCKSETS_H
+
+#include "ConcurrencyModel.h"
+#include "LockCatalog.h"
+
+#include "clang/Analysis/CFG.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallVector.h"
+
+#include <deque>
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace clang {
+class Stmt;
+class VarDecl;
+} // namespace clang
+
+namespace concur {
+
+/// One lock held at a program point.
+struct HeldLock {
+  LockId Id;
+  LockMode Mode = LockMode::Exclusive;
+  /// Where it was acquired (the lock call or guard construction); in a
+  /// caller, the call of the function that acquired it.
+  const clang::Expr *AcquiredAt = nullptr;
+  /// The guard variable that releases it, if any.
+  const clang::VarDecl *Guard = nullptr;
+  /// Acquisitions not yet released (recursive mutexes, or a relock bug).
+  unsigned Depth = 1;
+  /// Equal as facts (where they were acquired is only for notes).
+  bool operator==(const HeldLock &O) const {
+    return Id == O.Id && Mode == O.Mode && Guard == O.Guard && Depth == O.Depth;
+  }
+};
+
+/// Locks held at a point, ordered by the source position of the mutex's
+/// declaration (deterministic).
+using Lockset = llvm::SmallVector<HeldLock, 2>;
+
+/// The held lock \p Id in \p Set, or null.
+const HeldLock *findLock(const Lockset &Set, LockId Id);
+/// Whether some lock is held in both sets, at least one side exclusively
+/// (two readers of one shared_mutex do not exclude each other).
+const HeldLock *commonExclusion(const Lockset &A, const Lockset &B);
+/// \p A with \p B's locks added (for a callee's lockset inside a caller).
+Lockset unionOf(const Lockset &A, const Lockset &B);
+/// "'m'" or "'m' and 'n'".
+std::string describeLocks(const Lockset &Set);
+
+/// A function's effect on the caller's lockset.
+struct LockSummary {
+  /// Locks held when it returns that were not held on entry.
+  Lockset Acquired;
+  /// Locks it releases that it did not acquire.
+  llvm::SmallVector<LockId, 1> Released;
+  bool operator==(const LockSummary &O) const;
+};
+
+/// Lock facts of one function.
+class FunctionLocks {
+public:
+  /// Locks held just before the CFG element statement \p S (calls,
+  /// constructions, declarations, and whatever else the CFG lists as an
+  /// element); null if \p S is not an element or is unreachable.
+  const Lockset *heldBefore(const clang::Stmt *S) const;
+  /// Like heldBefore, for the innermost of \p Ancestors (innermost last)
+  /// that is an element: the lockset of an arbitrary sub-expression.
+  const Lockset *heldAround(llvm::ArrayRef<const clang::Stmt *> Ancestors) const;
+  /// Locks held on entry (REQUIRES).
+  const Lockset &entry() const { return Entry; }
+  const LockSummary &summary() const { return Summary; }
+  /// Whether a CFG was available (if not, every lockset is the entry one).
+  bool hasCFG() const { return HasCFG; }
+
+private:
+  friend class Locksets;
+  Lockset Entry;
+  LockSummary Summary;
+  bool HasCFG = false;
+  std::vector<Lockset> Interned;
+  llvm::DenseMap<const clang::Stmt *, unsigned> Before;
+};
+
+class Locksets : public ModelAnalysis {
+public:
+  explicit Locksets(ConcurrencyModel &Model);
+
+  /// The lock facts of \p F's definition (built on first use, with the
+  /// summaries of its same-TU callees).
+  const FunctionLocks &of(const clang::FunctionDecl *F);
+  const LockCatalog &catalog() const { return Catalog; }
+  ConcurrencyModel &model() { return Model; }
+
+private:
+  void compute(const clang::FunctionDecl *Def, FunctionLocks &Out);
+
+  ConcurrencyModel &Model;
+  LockCatalog Catalog;
+  enum class State { InProgress, Done };
+  llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<FunctionLocks>> Facts;
+  llvm::DenseMap<const clang::FunctionDecl *, State> Status;
+  llvm::DenseMap<const clang::FunctionDecl *, bool> InCycle;
+};
+
+/// A forward dataflow over \p G: \p Transfer(State &, const CFGElement &)
+/// per element, \p Edge(State &, const CFGBlock &From, unsigned SuccIndex)
+/// per edge, \p Join(State &Into, const State &From) where paths meet.
+/// Returns the state at the entry of each block (by block ID), empty for
+/// unreachable blocks. The iteration is capped, for non-monotone clients.
+template <typename StateT, typename TransferFn, typename EdgeFn, typename JoinFn>
+std::vector<std::optional<StateT>> solveForward(const clang::CFG &G, StateT EntryState,
+                                                TransferFn Transfer, EdgeFn Edge,
+                                                JoinFn Join) {
+  std::vector<std::optional<StateT>> In(G.getNumBlockIDs());
+  std::vector<bool> Queued(G.getNumBlockIDs(), false);
+  std::deque<const clang::CFGBlock *> Work;
+  const clang::CFGBlock &EntryBlock = G.getEntry();
+  In[EntryBlock.getBlockID()] = std::move(EntryState);
+  Work.push_back(&EntryBlock);
+  Queued[EntryBlock.getBlockID()] = true;
+  size_t Budget = 16 * G.getNumBlockIDs() + 64;
+  while (!Work.empty() && Budget--) {
+    const clang::CFGBlock *B = Work.front();
+    Work.pop_front();
+    Queued[B->getBlockID()] = false;
+    StateT Out = *In[B->getBlockID()];
+    for (const clang::CFGElement &E : *B)
+      Transfer(Out, E);
+    unsigned Index = 0;
+    for (const clang::CFGBlock::AdjacentBlock &Succ : B->succs()) {
+      const clang::CFGBlock *S = Succ.getReachableBlock();
+      unsigned ThisIndex = Index++;
+      if (!S)
+        continue;
+      StateT Along = Out;
+      Edge(Along, *B, ThisIndex);
+      auto &Slot = In[S->getBlockID()];
+      bool Changed = false;
+      if (!Slot) {
+        Slot = std::move(Along);
+        Changed = true;
+      } else {
+        StateT Before = *Slot;
+        Join(*Slot, Along);
+        Changed = !(Before == *Slot);
+      }
+      if (Changed && !Queued[S->getBlockID()]) {
+        Queued[S->getBlockID()] = true;
+        Work.push_back(S);
+      }
+    }
+  }
+  return In;
+}
+
+} // namespace concur
+
+#endif
