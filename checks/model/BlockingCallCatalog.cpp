@@ -1,6 +1,7 @@
 #include "BlockingCallCatalog.h"
 
 #include "CallGraph.h"
+#include "ExprWrappers.h"
 #include "QualifiedNames.h"
 
 #include "clang/AST/Attr.h"
@@ -240,17 +241,8 @@ bool isNoWaitValue(const APValue &V, bool InClass) {
 bool argIsNoWait(const CallExpr *CE, int Index) {
   if (Index < 0 || static_cast<unsigned>(Index) >= CE->getNumArgs())
     return false;
-  const Expr *Arg = CE->getArg(Index);
   // `wait_for(0s)` binds a const reference to a materialised temporary.
-  while (true) {
-    Arg = Arg->IgnoreParenImpCasts();
-    if (const auto *MT = dyn_cast<MaterializeTemporaryExpr>(Arg))
-      Arg = MT->getSubExpr();
-    else if (const auto *BT = dyn_cast<CXXBindTemporaryExpr>(Arg))
-      Arg = BT->getSubExpr();
-    else
-      break;
-  }
+  const Expr *Arg = ignoreValueWrappers(CE->getArg(Index));
   if (Arg->isValueDependent() || Arg->isTypeDependent())
     return false;
   Expr::EvalResult R;

@@ -1,5 +1,6 @@
 #include "FutureReadiness.h"
 
+#include "ExprWrappers.h"
 #include "QualifiedNames.h"
 
 #include "clang/AST/DeclCXX.h"
@@ -26,20 +27,7 @@ namespace {
 
 using FutureSet = llvm::SmallPtrSet<const ValueDecl *, 4>;
 
-const Expr *strip(const Expr *E) {
-  while (E) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *EWC = dyn_cast<ExprWithCleanups>(E))
-      E = EWC->getSubExpr();
-    else if (const auto *MT = dyn_cast<MaterializeTemporaryExpr>(E))
-      E = MT->getSubExpr();
-    else if (const auto *BT = dyn_cast<CXXBindTemporaryExpr>(E))
-      E = BT->getSubExpr();
-    else
-      break;
-  }
-  return E;
-}
+const Expr *strip(const Expr *E) { return ignoreValueWrappers(E); }
 
 /// The variable or field of `this` an object expression names, if it holds
 /// a future.

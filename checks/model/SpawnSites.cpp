@@ -65,6 +65,28 @@ void addCallOperators(const CXXRecordDecl *RD,
   }
 }
 
+// For `c.emplace_back(f, args...)` / `c.emplace(...)` on a container of
+// std::thread or std::jthread that constructs a new thread from a callable:
+// the element class name; empty otherwise.
+std::string threadContainerElement(const CallSite &C,
+                                   llvm::ArrayRef<const Expr *> Args) {
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(C.ObjectClass);
+  if (!Spec || Args.empty() || !isa<CXXMemberCallExpr>(C.Call) ||
+      (C.Callee->getName() != "emplace_back" && C.Callee->getName() != "emplace"))
+    return {};
+  const TemplateArgumentList &TA = Spec->getTemplateArgs();
+  if (TA.size() == 0 || TA[0].getKind() != TemplateArgument::Type)
+    return {};
+  const CXXRecordDecl *Element = classOfType(TA[0].getAsType());
+  std::string Name = Element ? genericName(Element) : "";
+  if (Name != "std::thread" && Name != "std::jthread")
+    return {};
+  // emplace_back(std::thread(...)) moves a thread constructed by the user.
+  if (classOfType(Args[0]->getType()) == Element)
+    return {};
+  return Name;
+}
+
 } // namespace
 
 llvm::SmallVector<const FunctionDecl *, 1> resolveCallable(const Expr *Callable,
@@ -194,6 +216,11 @@ SpawnSites::SpawnSites(ConcurrencyModel &Model) {
             S.Pool = Args[0];
             CallableIndex = Args.size() > 1 ? 1 : 0;
           }
+        } else if (std::string Element = threadContainerElement(C, Args); !Element.empty()) {
+          // `threads.emplace_back(f, args...)` constructs the std::thread
+          // inside the container (in a system header): the spawn is here.
+          S.Kind = Element == "std::thread" ? SpawnKind::Thread : SpawnKind::JThread;
+          S.FunctionName = Element;
         } else {
           continue;
         }

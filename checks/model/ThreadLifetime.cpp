@@ -216,6 +216,7 @@ private:
           if (Found && (S[I] & Joinable))
             Found->push_back({ThreadHazard::AssignedWhileJoinable, Vars[I], F, OC, nullptr});
           S[I] = valueState(OC->getArg(1), S);
+          HandedOver[I] = true; // a std::jthread cannot take a std::thread
           return;
         }
       if (isa_and_nonnull<CXXMethodDecl>(Callee))
@@ -291,6 +292,12 @@ private:
   bool jthreadFixApplies(const VarDecl *V) const {
     if (HandedOver[Index.lookup(V)] || !V->getTypeSourceInfo() ||
         V->getType()->getContainedAutoType())
+      return false;
+    // Only a thread constructed with its work: a std::jthread cannot be
+    // initialised from a std::thread.
+    const auto *Init = dyn_cast_or_null<CXXConstructExpr>(
+        V->getInit() ? V->getInit()->IgnoreImplicit() : nullptr);
+    if (!Init || Init->getNumArgs() == 0 || Init->getConstructor()->isCopyOrMoveConstructor())
       return false;
     SourceRange R = V->getTypeSourceInfo()->getTypeLoc().getSourceRange();
     if (R.getBegin().isMacroID())

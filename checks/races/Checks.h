@@ -1,2 +1,3 @@
 // Check headers of the races family, included by ConcurModule.cpp.
 #pragma once
+#include "UnguardedSharedStateCheck.h"

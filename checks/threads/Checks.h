@@ -1,2 +1,4 @@
 // Check headers of the threads family, included by ConcurModule.cpp.
 #pragma once
+#include "DetachedThreadCheck.h"
+#include "UnjoinedThreadCheck.h"

@@ -171,8 +171,8 @@ void note_blocking_call(const char* primitive, const std::source_location& where
       {"await a non-blocking alternative (co_await concur::sleep, co_await a Future) or move "
        "the call off the loop with run_in_executor",
        finding.location});
-  finding.fingerprint = make_fingerprint(finding.check, finding.function, finding.location.file,
-                                         std::string(primitive) + ":" + std::to_string(where.line()));
+  finding.fingerprint =
+      make_fingerprint(finding.check, finding.function, finding.location.file, primitive);
   report(std::move(finding));
 }
 
@@ -276,7 +276,12 @@ void report(Finding finding) {
         make_fingerprint(finding.check, finding.function, finding.location.file, finding.message);
   Reporter& r = reporter();
   std::lock_guard<std::mutex> lock(r.mu);
-  if (!r.reported.insert(finding.fingerprint).second) return;
+  // Once per fingerprint and site: the fingerprint leaves the line out (for
+  // stability), but two sites in one function are still two reports.
+  std::string key = finding.fingerprint + '@' + finding.location.file + ':' +
+                    std::to_string(finding.location.line) + ':' +
+                    std::to_string(finding.location.column);
+  if (!r.reported.insert(std::move(key)).second) return;
   if (r.sink) {
     r.sink(finding);
     return;

@@ -49,7 +49,7 @@ StateBase::~StateBase() {
                              finding.location});
     finding.fingerprint = debug::make_fingerprint(finding.check, finding.function,
                                                   finding.location.file,
-                                                  "future:" + std::to_string(origin_.line()));
+                                                  "future");
     debug::report(std::move(finding));
   }
 }
@@ -117,7 +117,7 @@ void StateBase::help_or_report_self_wait(const std::source_location& where) {
                              finding.location});
     finding.fingerprint = debug::make_fingerprint(finding.check, finding.function,
                                                   finding.location.file,
-                                                  "self-wait:" + std::to_string(where.line()));
+                                                  "self-wait");
     debug::report(std::move(finding));
   }
   run_claimed();

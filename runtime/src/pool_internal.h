@@ -23,9 +23,8 @@ class PoolCore {
   void enqueue(StateBase* state);
   void enqueue_many(std::span<StateBase* const> states);
   void shutdown(bool wait, bool cancel_pending);
-  bool has_idle_worker() const noexcept {
-    return busy_.load(std::memory_order_relaxed) < workers_.size();
-  }
+  // A worker is free when it is asleep (or about to sleep) for lack of work.
+  bool has_idle_worker() const noexcept { return sleepers_.load(std::memory_order_relaxed) > 0; }
   std::size_t size() const noexcept { return workers_.size(); }
 
  private:
@@ -47,15 +46,13 @@ class PoolCore {
   void push(std::size_t index, StateBase* const* states, std::size_t count);
   void wake(Worker& worker);
   void wake_one_sleeper();
-  void begin_submit();
-  void end_submit() noexcept { submitting_.fetch_sub(1, std::memory_order_release); }
 
   std::vector<std::unique_ptr<Worker>> workers_;
   std::atomic<std::size_t> next_worker_{0};
+  // Read under a worker's mutex by push(); shutdown() clears it and then
+  // passes through every worker's mutex, so no push can slip past it.
   std::atomic<bool> accepting_{true};
-  std::atomic<std::size_t> submitting_{0};
   std::atomic<bool> stop_{false};
-  std::atomic<std::size_t> busy_{0};
   std::atomic<std::size_t> sleepers_{0};
   std::mutex join_mu_;
   bool joined_ = false;

@@ -25,33 +25,34 @@ PoolCore::PoolCore(std::size_t workers) {
 
 PoolCore::~PoolCore() { shutdown(true, false); }
 
-void PoolCore::begin_submit() {
-  // seq_cst on both sides (here and in shutdown) so that either shutdown sees
-  // this submit in flight, or this submit sees that shutdown began.
-  submitting_.fetch_add(1, std::memory_order_seq_cst);
-  if (!accepting_.load(std::memory_order_seq_cst)) {
-    end_submit();
-    throw std::runtime_error("concur::ThreadPool: cannot submit after shutdown");
-  }
-}
-
 void PoolCore::enqueue(StateBase* state) {
-  begin_submit();
   std::size_t index = t_pool == this ? t_worker_index
                                      : next_worker_.fetch_add(1, std::memory_order_relaxed) % workers_.size();
-  push(index, &state, 1);
-  end_submit();
+  try {
+    push(index, &state, 1);
+  } catch (...) {
+    state->release();  // the queue's reference: it was never queued
+    throw;
+  }
 }
 
 void PoolCore::enqueue_many(std::span<StateBase* const> states) {
   if (states.empty()) return;
-  begin_submit();
   std::size_t n = workers_.size();
   std::size_t chunk = (states.size() + n - 1) / n;
   std::size_t first = next_worker_.fetch_add(1, std::memory_order_relaxed);
-  for (std::size_t w = 0, offset = 0; offset < states.size(); ++w, offset += chunk)
-    push((first + w) % n, states.data() + offset, std::min(chunk, states.size() - offset));
-  end_submit();
+  // Refuse the whole batch before queueing any of it.
+  if (!accepting_.load(std::memory_order_acquire))
+    throw std::runtime_error("concur::ThreadPool: cannot submit after shutdown");
+  std::size_t offset = 0;
+  try {
+    for (std::size_t w = 0; offset < states.size(); ++w, offset += chunk)
+      push((first + w) % n, states.data() + offset, std::min(chunk, states.size() - offset));
+  } catch (...) {
+    // Shutdown raced with us: the queue never got these, so drop its refs.
+    for (std::size_t i = offset; i < states.size(); ++i) states[i]->release();
+    throw;
+  }
 }
 
 void PoolCore::push(std::size_t index, StateBase* const* states, std::size_t count) {
@@ -59,6 +60,8 @@ void PoolCore::push(std::size_t index, StateBase* const* states, std::size_t cou
   bool target_sleeping;
   {
     std::lock_guard<std::mutex> lock(target.mu);
+    if (!accepting_.load(std::memory_order_relaxed))
+      throw std::runtime_error("concur::ThreadPool: cannot submit after shutdown");
     target.queue.insert(target.queue.end(), states, states + count);
     target_sleeping = target.sleeping.load(std::memory_order_seq_cst);
     if (target_sleeping) target.notified = true;
@@ -109,10 +112,8 @@ StateBase* PoolCore::steal(std::size_t thief) {
 }
 
 void PoolCore::execute(StateBase* state) {
-  busy_.fetch_add(1, std::memory_order_relaxed);
   // A state already claimed was run inline by a waiter or cancelled.
   if (state->try_claim()) state->run_claimed();
-  busy_.fetch_sub(1, std::memory_order_relaxed);
   state->release();
 }
 
@@ -154,8 +155,10 @@ void PoolCore::run_worker(std::size_t index) {
 }
 
 void PoolCore::shutdown(bool wait, bool cancel_pending) {
-  accepting_.store(false, std::memory_order_seq_cst);
-  while (submitting_.load(std::memory_order_seq_cst) != 0) std::this_thread::yield();
+  accepting_.store(false, std::memory_order_relaxed);
+  // A barrier through every queue's lock: a push that got in before it is
+  // fully queued now; every later push sees accepting_ false.
+  for (auto& worker : workers_) std::lock_guard<std::mutex> barrier(worker->mu);
   if (cancel_pending) {
     for (auto& worker : workers_) {
       std::deque<StateBase*> pending;

@@ -24,7 +24,7 @@ concur::Task<void> blocking_sleeper() {
   co_await concur::yield();
 }
 
-concur::Task<void> polite_sleeper() { co_await concur::sleep(60ms); }
+concur::Task<void> polite_sleeper() { co_await concur::sleep(300ms); }
 
 TEST(BlockedLoopTest, ReportsASlowStepNamingTheTask) {
   FindingCollector findings(20ms);
@@ -38,7 +38,7 @@ TEST(BlockedLoopTest, ReportsASlowStepNamingTheTask) {
 }
 
 TEST(BlockedLoopTest, QuietWhenTheTaskAwaitsTheLoopsSleep) {
-  FindingCollector findings(20ms);
+  FindingCollector findings(200ms);  // the task waits longer, but not in one step
   concur::run(polite_sleeper());
   EXPECT_EQ(findings.size(), 0u);
 }

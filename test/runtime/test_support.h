@@ -14,7 +14,9 @@ namespace concur::testing {
 // restores the default (off, stderr) afterwards.
 class FindingCollector {
  public:
-  explicit FindingCollector(std::chrono::milliseconds slow_step = std::chrono::milliseconds(100)) {
+  // The default threshold is high so that a loaded (or TSan) run cannot
+  // turn an ordinary step into a blocked-loop finding.
+  explicit FindingCollector(std::chrono::milliseconds slow_step = std::chrono::milliseconds(1000)) {
     debug::forget_reported();
     debug::set_slow_step_threshold(slow_step);
     debug::set_sink([this](const debug::Finding& finding) {

@@ -397,13 +397,33 @@ TEST(SortReport, IndependentOfInputOrder) {
   }
 }
 
-TEST(SortReport, RemoveDuplicatesKeepsDistinctFindings) {
+TEST(SortReport, RemoveDuplicatesKeepsDistinctWarnings) {
   Report R;
   R.Findings = unorderedFindings();
   std::vector<Finding> Again = unorderedFindings();
   R.Findings.insert(R.Findings.end(), Again.begin(), Again.end());
-  EXPECT_EQ(removeDuplicateFindings(R), Again.size());
-  EXPECT_EQ(R.Findings.size(), Again.size());
+  // Every copy goes, and so does WithNoteB: the same warning at the same
+  // place as WithNoteA, only reached along another path.
+  EXPECT_EQ(removeDuplicateFindings(R), Again.size() + 1);
+  EXPECT_EQ(R.Findings.size(), Again.size() - 1);
+}
+
+TEST(SortReport, OneHeaderWarningReachedFromTwoTUsIsReportedOnce) {
+  Finding FromA;
+  FromA.Check = "concur-unguarded-shared-state";
+  FromA.Message = "shared 'x' is written on two threads";
+  FromA.Loc = {"/src/shared.h", 10, 3};
+  FromA.Notes = {{"thread entry 'a' starts here", {"/src/a.cpp", 5, 1}}};
+  Finding FromB = FromA;
+  FromB.Notes = {{"thread entry 'b' starts here", {"/src/b.cpp", 7, 1}}};
+  Finding Other = FromA;
+  Other.Loc.Line = 11;
+  Report R;
+  R.Findings = {FromB, Other, FromA};
+  EXPECT_EQ(removeDuplicateFindings(R), 1u);
+  ASSERT_EQ(R.Findings.size(), 2u);
+  EXPECT_EQ(R.Findings[0], FromA); // first in sort order: a.cpp's notes
+  EXPECT_EQ(R.Findings[1], Other);
 }
 
 //===--- SARIF ------------------------------------------------------------===//

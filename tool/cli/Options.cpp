@@ -34,12 +34,20 @@ misused pools, futures and threads) in C++ code.
                        text); findings still print to stdout as text unless
                        --quiet
   -j N                 analyse N files in parallel (default: all cores)
+  --shard K/N          analyse only slice K of N of the inputs (CI matrix);
+                       combine the JSON reports with `concur merge`
+  --baseline FILE      hide findings recorded in FILE (a JSON report, e.g.
+                       from --write-baseline): only new findings count
+  --write-baseline FILE  record the current findings in FILE
   --extra-arg ARG      append ARG to every compile command (repeatable)
   --no-progress        no progress line on a terminal
   -q, --quiet          print nothing but errors
   --list-checks        list the checks and exit
   --version            print the version and exit
   -h, --help           this text
+
+       concur merge [--format FMT] [-o FILE]... [--baseline FILE] REPORT.json...
+                       combine JSON reports of shards into one report
 
 Exit status: 0 no findings, 1 findings, 2 usage or input error (also when
 some input could not be analysed).
@@ -62,7 +70,12 @@ std::optional<Options> parseOptions(int Argc, const char *const *Argv,
     return std::string(Argv[++I]);
   };
 
-  for (int I = 1; I < Argc; ++I) {
+  int First = 1;
+  if (Argc > 1 && std::string_view(Argv[1]) == "merge") {
+    O.Merge = true;
+    First = 2;
+  }
+  for (int I = First; I < Argc; ++I) {
     std::string_view Arg = Argv[I];
     if (FilesOnly || Arg.empty() || Arg[0] != '-' || Arg == "-") {
       O.Files.emplace_back(Arg);
@@ -135,6 +148,32 @@ std::optional<Options> parseOptions(int Argc, const char *const *Argv,
         return std::nullopt;
       }
       O.Jobs = N;
+    } else if (Flag == "--shard") {
+      auto V = NeedValue(I, Flag, Inline);
+      if (!V) return std::nullopt;
+      unsigned K = 0, N = 0;
+      auto Slash = V->find('/');
+      bool Ok = Slash != std::string::npos;
+      if (Ok) {
+        auto [P1, E1] = std::from_chars(V->data(), V->data() + Slash, K);
+        auto [P2, E2] = std::from_chars(V->data() + Slash + 1, V->data() + V->size(), N);
+        Ok = E1 == std::errc() && E2 == std::errc() && P1 == V->data() + Slash &&
+             P2 == V->data() + V->size() && N >= 1 && K >= 1 && K <= N;
+      }
+      if (!Ok) {
+        Error = "invalid value '" + *V + "' for --shard (expected K/N with 1 <= K <= N, e.g. 2/4)";
+        return std::nullopt;
+      }
+      O.ShardIndex = K;
+      O.ShardCount = N;
+    } else if (Flag == "--baseline") {
+      auto V = NeedValue(I, Flag, Inline);
+      if (!V) return std::nullopt;
+      O.Baseline = *V;
+    } else if (Flag == "--write-baseline") {
+      auto V = NeedValue(I, Flag, Inline);
+      if (!V) return std::nullopt;
+      O.WriteBaseline = *V;
     } else if (Flag == "--extra-arg") {
       auto V = NeedValue(I, Flag, Inline);
       if (!V) return std::nullopt;

@@ -30,6 +30,14 @@ struct Options {
   bool Help = false;
   bool Version = false;
   std::vector<std::string> ExtraArgs; ///< --extra-arg
+  /// --shard K/N: analyse only the K-th of N deterministic slices of the
+  /// inputs (1-based), for splitting a project across CI machines.
+  unsigned ShardIndex = 0, ShardCount = 0;
+  std::string Baseline;      ///< --baseline: hide findings recorded there
+  std::string WriteBaseline; ///< --write-baseline: record current findings
+  /// `concur merge REPORT.json...`: combine shard reports; Files are the
+  /// reports.
+  bool Merge = false;
 };
 
 /// Parses argv. On a usage error returns nullopt and sets \p Error to one

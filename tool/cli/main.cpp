@@ -16,7 +16,10 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <algorithm>
 #include <atomic>
+#include <cstring>
+#include <set>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -80,6 +83,100 @@ void writeReport(const report::Report &R, cli::Format F, std::ostream &OS,
   }
 }
 
+/// Reads a JSON report written by concur; on failure sets \p Error to one
+/// line naming the file and the cause.
+std::optional<report::Report> readReportFile(const std::string &Path, const std::string &What,
+                                             std::string &Error) {
+  std::ifstream In(Path);
+  if (!In) {
+    Error = "cannot read " + What + " '" + Path + "': " + std::strerror(errno);
+    return std::nullopt;
+  }
+  try {
+    return report::readJson(In);
+  } catch (const std::exception &E) {
+    Error = What + " '" + Path + "' is not a concur JSON report: " + E.what();
+    return std::nullopt;
+  }
+}
+
+/// Drops findings whose (check, fingerprint) the baseline records; returns
+/// how many were hidden.
+size_t applyBaseline(report::Report &R, const report::Report &Baseline) {
+  std::set<std::pair<std::string, std::string>> Known;
+  for (const report::Finding &F : Baseline.Findings)
+    if (!F.Fingerprint.empty())
+      Known.insert({F.Check, F.Fingerprint});
+  size_t Before = R.Findings.size();
+  std::erase_if(R.Findings, [&](const report::Finding &F) {
+    return !F.Fingerprint.empty() && Known.count({F.Check, F.Fingerprint});
+  });
+  return Before - R.Findings.size();
+}
+
+/// Common tail of analysis and merge: baseline, outputs, exit status.
+int finish(report::Report &R, const cli::Options &Opts,
+           const std::vector<report::RuleInfo> &Rules) {
+  report::removeDuplicateFindings(R); // also sorts: order independent of -j
+  std::string Error;
+  if (!Opts.WriteBaseline.empty()) {
+    std::ofstream Out(Opts.WriteBaseline, std::ios::trunc);
+    report::writeJson(R, Out);
+    Out.close();
+    if (!Out)
+      return fail("cannot write baseline '" + Opts.WriteBaseline + "': " + std::strerror(errno));
+  }
+  if (!Opts.Baseline.empty()) {
+    auto Baseline = readReportFile(Opts.Baseline, "baseline", Error);
+    if (!Baseline)
+      return fail(Error);
+    size_t Hidden = applyBaseline(R, *Baseline);
+    if (Hidden && !Opts.Quiet)
+      std::cerr << "concur: note: " << Hidden << " finding" << (Hidden == 1 ? "" : "s")
+                << " recorded in the baseline '" << Opts.Baseline << "' not shown\n";
+  }
+
+  if (!Opts.Quiet || Opts.Outputs.empty())
+    if (!(Opts.Quiet && Opts.StdoutFormat == cli::Format::Text))
+      writeReport(R, Opts.StdoutFormat, std::cout, Rules);
+  std::cout.flush();
+
+  int Status = R.Errors.empty() ? (R.Findings.empty() ? ExitClean : ExitFindings) : ExitError;
+  for (const cli::Output &Out : Opts.Outputs) {
+    std::ostringstream Buffer;
+    writeReport(R, Out.Fmt, Buffer, Rules);
+    std::ofstream File(Out.Path, std::ios::trunc);
+    File << Buffer.str();
+    File.close();
+    if (!File)
+      Status = fail("cannot write '" + Out.Path + "': " + std::strerror(errno));
+  }
+  return Status;
+}
+
+/// `concur merge`: one report from the JSON reports of shards.
+int merge(const cli::Options &Opts, const std::vector<report::RuleInfo> &Rules) {
+  if (Opts.Files.empty())
+    return fail("merge: no reports given (concur merge REPORT.json...)");
+  report::Report Merged;
+  Merged.ToolVersion = CONCUR_VERSION;
+  std::string Error;
+  for (const std::string &Path : Opts.Files) {
+    auto Part = readReportFile(Path, "report", Error);
+    if (!Part)
+      return fail(Error);
+    for (auto &F : Part->Findings)
+      Merged.Findings.push_back(std::move(F));
+    for (auto &E : Part->Errors)
+      Merged.Errors.push_back(std::move(E));
+    Merged.Stats.Files += Part->Stats.Files;
+    Merged.Stats.FilesFailed += Part->Stats.FilesFailed;
+    // Shards run side by side: the merged run took as long as the longest.
+    Merged.Stats.Seconds = std::max(Merged.Stats.Seconds, Part->Stats.Seconds);
+  }
+  return finish(Merged, Opts, Rules);
+}
+
 /// Runs the jobs on N threads. Results land in per-job slots, so the merged
 /// report does not depend on which thread finished first.
 std::vector<driver::TranslationUnitResult>
@@ -136,18 +233,25 @@ int main(int Argc, char **Argv) {
       std::cout << R.Id << "\n    " << R.Summary << "\n";
     return ExitClean;
   }
+  // Fail on unwritable outputs before spending minutes on analysis.
+  std::vector<std::string> ToWrite;
+  for (const cli::Output &Out : Opts.Outputs)
+    ToWrite.push_back(Out.Path);
+  if (!Opts.WriteBaseline.empty())
+    ToWrite.push_back(Opts.WriteBaseline);
+  for (const std::string &Path : ToWrite) {
+    std::ofstream Probe(Path, std::ios::app);
+    if (!Probe)
+      return fail("cannot write '" + Path + "': " + std::strerror(errno));
+  }
+  if (Opts.Merge)
+    return merge(Opts, Rules);
+
   if (Opts.Checks)
     if (auto Bad = unknownCheck(*Opts.Checks, Rules))
       return fail("unknown check '" + *Bad + "' in --checks (see concur --list-checks)");
   if (Opts.Files.empty() && Opts.BuildPath.empty())
     return fail("no input files: give source files, or -p with a build directory");
-
-  // Fail on unwritable outputs before spending minutes on analysis.
-  for (const cli::Output &Out : Opts.Outputs) {
-    std::ofstream Probe(Out.Path, std::ios::app);
-    if (!Probe)
-      return fail("cannot write '" + Out.Path + "': " + std::strerror(errno));
-  }
 
   driver::AnalysisConfig Config;
   Config.Defaults = clang::tidy::ClangTidyOptions::getDefaults();
@@ -173,7 +277,34 @@ int main(int Argc, char **Argv) {
     if (!Database)
       return fail(Error);
   }
-  driver::InputPlan Plan = driver::planInputs(Opts.Files, Database.get());
+  std::vector<std::string> Inputs = Opts.Files;
+  if (Opts.ShardCount) {
+    // Slice the sorted input list: every shard sees the same order, so the
+    // slices partition the inputs whatever machine runs them.
+    if (Inputs.empty() && Database)
+      Inputs = Database->getAllFiles();
+    for (std::string &In : Inputs) {
+      llvm::SmallString<256> P(In);
+      llvm::sys::fs::make_absolute(P);
+      In = std::string(P);
+    }
+    std::sort(Inputs.begin(), Inputs.end());
+    Inputs.erase(std::unique(Inputs.begin(), Inputs.end()), Inputs.end());
+    std::vector<std::string> Slice;
+    for (size_t I = 0; I < Inputs.size(); ++I)
+      if (I % Opts.ShardCount == Opts.ShardIndex - 1)
+        Slice.push_back(Inputs[I]);
+    if (Slice.empty()) {
+      if (!Opts.Quiet)
+        std::cerr << "concur: note: shard " << Opts.ShardIndex << "/" << Opts.ShardCount
+                  << " has no files (" << Inputs.size() << " inputs)\n";
+      report::Report Empty;
+      Empty.ToolVersion = CONCUR_VERSION;
+      return finish(Empty, Opts, Rules);
+    }
+    Inputs = std::move(Slice);
+  }
+  driver::InputPlan Plan = driver::planInputs(Inputs, Database.get());
   if (!Opts.Quiet)
     for (const std::string &Note : Plan.Notes)
       std::cerr << "concur: note: " << Note << "\n";
@@ -212,22 +343,5 @@ int main(int Argc, char **Argv) {
   R.Stats.FilesFailed = R.Errors.size();
   R.Stats.Seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - Start).count();
-  report::removeDuplicateFindings(R); // also sorts: order independent of -j
-
-  if (!Opts.Quiet || Opts.Outputs.empty())
-    if (!(Opts.Quiet && Opts.StdoutFormat == cli::Format::Text))
-      writeReport(R, Opts.StdoutFormat, std::cout, Rules);
-  std::cout.flush();
-
-  int Status = R.Errors.empty() ? (R.Findings.empty() ? ExitClean : ExitFindings) : ExitError;
-  for (const cli::Output &Out : Opts.Outputs) {
-    std::ostringstream Buffer;
-    writeReport(R, Out.Fmt, Buffer, Rules);
-    std::ofstream File(Out.Path, std::ios::trunc);
-    File << Buffer.str();
-    File.close();
-    if (!File)
-      Status = fail("cannot write '" + Out.Path + "': " + std::strerror(errno));
-  }
-  return Status;
+  return finish(R, Opts, Rules);
 }

@@ -126,8 +126,10 @@ std::string foldSourceLine(const std::string &SourceLine);
 /// Output is then independent of the order TUs finished in.
 void sortReport(Report &R);
 
-/// Sorts like sortReport() and drops findings identical in every field, as
-/// a header analysed in several TUs yields (and repeated identical errors).
+/// Sorts like sortReport() and keeps one finding per (location, check,
+/// message): a header analysed in several TUs yields the same warning once
+/// per TU, possibly with different notes; the first in sort order stays.
+/// Repeated identical errors go too.
 /// Returns how many findings were dropped.
 std::size_t removeDuplicateFindings(Report &R);
 

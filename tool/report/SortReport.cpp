@@ -58,7 +58,14 @@ void sortReport(Report &R) {
 
 std::size_t removeDuplicateFindings(Report &R) {
   sortReport(R);
-  auto FirstDuplicate = std::unique(R.Findings.begin(), R.Findings.end());
+  // One warning at one place is one finding, even when several TUs reach
+  // it (a header) through different paths: keep the first in the total
+  // order, as clang-tidy keeps one.
+  auto SameWarning = [](const Finding &A, const Finding &B) {
+    return std::tuple_cat(locationKey(A.Loc), std::tie(A.Check, A.Message)) ==
+           std::tuple_cat(locationKey(B.Loc), std::tie(B.Check, B.Message));
+  };
+  auto FirstDuplicate = std::unique(R.Findings.begin(), R.Findings.end(), SameWarning);
   std::size_t Dropped = static_cast<std::size_t>(R.Findings.end() - FirstDuplicate);
   R.Findings.erase(FirstDuplicate, R.Findings.end());
   R.Errors.erase(std::unique(R.Errors.begin(), R.Errors.end()), R.Errors.end());

@@ -19,8 +19,9 @@
 //
 // Each report is one JSON object on one line, a finding in concur's findings
 // schema (docs/report-schema.json), written to stderr or to the file named by
-// CONCUR_RT_REPORT. The same finding (same fingerprint) is reported once per
-// process, so a hot loop cannot flood the output.
+// CONCUR_RT_REPORT. The same finding (same fingerprint at the same source
+// location) is reported once per process, so a hot loop cannot flood the
+// output.
 //
 // How to turn it on: set CONCUR_RT_DEBUG=1 in the environment, or call
 // concur::debug::set_enabled(true). CONCUR_RT_SLOW_STEP_MS overrides the
@@ -104,8 +105,8 @@ void set_report_file(const std::string& path);
 using Sink = std::function<void(const Finding&)>;
 void set_sink(Sink sink);
 
-// Reports a finding unless one with the same fingerprint was already
-// reported. Thread-safe. Normally called by the runtime's detectors; public so
+// Reports a finding unless one with the same fingerprint and location was
+// already reported. Thread-safe. Normally called by the runtime's detectors; public so
 // that libraries built on concur can report in the same format.
 void report(Finding finding);
 

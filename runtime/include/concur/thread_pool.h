@@ -53,8 +53,9 @@ namespace concur {
 
 namespace detail {
 class PoolCore;
-// Queues a claimed-or-pending state on `core` (the state holds a reference
-// for the queue). Throws std::runtime_error after shutdown.
+// Queues pending states on `core`; each holds a reference for the queue,
+// which the queue owns from now on (also when these throw
+// std::runtime_error after shutdown).
 void pool_enqueue(PoolCore& core, StateBase* state);
 void pool_enqueue_many(PoolCore& core, std::span<StateBase* const> states);
 }  // namespace detail
@@ -78,12 +79,7 @@ class ThreadPool {
                                                                   core_.get(), where);
     Future<Result> future(state);
     state->add_ref();  // the queue's reference
-    try {
-      detail::pool_enqueue(*core_, state);
-    } catch (...) {
-      state->release();
-      throw;
-    }
+    detail::pool_enqueue(*core_, state);
     return future;
   }
 
@@ -117,7 +113,10 @@ class ThreadPool {
     try {
       detail::pool_enqueue_many(*core_, batch);
     } catch (...) {
-      for (detail::StateBase* state : batch) state->release();
+      // Part of the batch may be queued, and it references fn and items:
+      // cancel what has not started and wait for the rest before leaving.
+      for (Future<Result>& future : futures) future.cancel();
+      for (Future<Result>& future : futures) future.exception(where);
       throw;
     }
     // get() moves each error out of its state, so the exception is owned
@@ -176,7 +175,9 @@ class AsCompleted {
   };
 
  public:
-  explicit AsCompleted(std::span<Future<T>> futures) : futures_(futures), shared_(std::make_shared<Shared>()) {
+  explicit AsCompleted(std::span<Future<T>> futures,
+                       std::source_location where = std::source_location::current())
+      : futures_(futures), shared_(std::make_shared<Shared>()), where_(where) {
     for (std::size_t i = 0; i < futures_.size(); ++i) {
       if (!futures_[i].valid()) throw FutureError("concur::as_completed: invalid future");
       detail::FutureAccess<T>::state(futures_[i])->on_done([shared = shared_, i] {
@@ -215,7 +216,7 @@ class AsCompleted {
       Shared& shared = *owner_->shared_;
       std::unique_lock<std::mutex> lock(shared.mu);
       if (shared.ready.empty() && debug::enabled()) [[unlikely]]
-        debug::detail::note_blocking_call("concur::as_completed", std::source_location::current());
+        debug::detail::note_blocking_call("concur::as_completed", owner_->where_);
       shared.ready_cv.wait(lock, [&] { return !shared.ready.empty(); });
       current_ = shared.ready.front();
       shared.ready.pop_front();
@@ -231,16 +232,19 @@ class AsCompleted {
  private:
   std::span<Future<T>> futures_;
   std::shared_ptr<Shared> shared_;  // callbacks may outlive this object
+  std::source_location where_;
   std::size_t yielded_ = 0;
 };
 
 template <class T>
-AsCompleted<T> as_completed(std::vector<Future<T>>& futures) {
-  return AsCompleted<T>(std::span<Future<T>>(futures));
+AsCompleted<T> as_completed(std::vector<Future<T>>& futures,
+                            std::source_location where = std::source_location::current()) {
+  return AsCompleted<T>(std::span<Future<T>>(futures), where);
 }
 template <class T>
-AsCompleted<T> as_completed(std::span<Future<T>> futures) {
-  return AsCompleted<T>(futures);
+AsCompleted<T> as_completed(std::span<Future<T>> futures,
+                            std::source_location where = std::source_location::current()) {
+  return AsCompleted<T>(futures, where);
 }
 
 }  // namespace concur

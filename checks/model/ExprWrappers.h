@@ -1,0 +1,25 @@
+//===- ExprWrappers.h - See through value-preserving wrappers --*- C++ -*-===//
+//
+// Clang wraps the expression a user wrote in nodes that keep its value:
+// parentheses, implicit casts, full-expression cleanups and temporaries
+// (`f.wait_for(0s)` binds a materialised temporary; `auto t = task();`
+// wraps the call in cleanups and a bound temporary). Analyses that ask
+// "which call/variable is this?" look through them.
+//
+//===----------------------------------------------------------------------===//
+#ifndef CONCUR_CHECKS_MODEL_EXPRWRAPPERS_H
+#define CONCUR_CHECKS_MODEL_EXPRWRAPPERS_H
+
+namespace clang {
+class Expr;
+} // namespace clang
+
+namespace concur {
+
+/// \p E without parentheses, implicit casts, ExprWithCleanups,
+/// MaterializeTemporaryExpr and CXXBindTemporaryExpr; null stays null.
+const clang::Expr *ignoreValueWrappers(const clang::Expr *E);
+
+} // namespace concur
+
+#endif

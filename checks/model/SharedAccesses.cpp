@@ -1,0 +1,731 @@
+#include "SharedAccesses.h"
+
+#include "QualifiedNames.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "llvm/ADT/Hashing.h"
+
+using namespace clang;
+
+namespace concur {
+
+using SpawnSet = llvm::SmallVector<unsigned, 2>;
+
+namespace {
+
+const Expr *skipWrappers(const Expr *E) {
+  while (E) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
+      E = M->getSubExpr();
+    else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
+      E = B->getSubExpr();
+    else if (const auto *W = dyn_cast<ExprWithCleanups>(E))
+      E = W->getSubExpr();
+    else
+      return E;
+  }
+  return E;
+}
+
+bool isWrapper(const Stmt *S) {
+  if (isa<ImplicitCastExpr>(S) || isa<ParenExpr>(S) || isa<MaterializeTemporaryExpr>(S) ||
+      isa<CXXBindTemporaryExpr>(S) || isa<ExprWithCleanups>(S) || isa<CXXFunctionalCastExpr>(S))
+    return true;
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(S))
+    return CE->getNumArgs() == 1 && CE->getConstructor()->isCopyOrMoveConstructor();
+  if (const auto *CE = dyn_cast<CallExpr>(S))
+    if (const FunctionDecl *F = CE->getDirectCallee())
+      return CE->getNumArgs() == 1 && genericName(F) == "std::move";
+  return false;
+}
+
+void addSorted(SpawnSet &Set, unsigned V) {
+  auto It = llvm::lower_bound(Set, V);
+  if (It == Set.end() || *It != V)
+    Set.insert(It, V);
+}
+
+void unite(SpawnSet &Into, const SpawnSet &From) {
+  for (unsigned V : From)
+    addSorted(Into, V);
+}
+
+bool isLoop(const Stmt *S) {
+  return isa<ForStmt>(S) || isa<WhileStmt>(S) || isa<DoStmt>(S) || isa<CXXForRangeStmt>(S);
+}
+
+/// The declaration a thread/future/container object expression names: a
+/// variable, a field, or, for a range-for variable, the container.
+const ValueDecl *objectDecl(const Expr *E, llvm::ArrayRef<const Stmt *> Ancestors) {
+  E = skipWrappers(E);
+  while (E) {
+    if (const auto *U = dyn_cast<UnaryOperator>(E);
+        U && (U->getOpcode() == UO_AddrOf || U->getOpcode() == UO_Deref)) {
+      E = skipWrappers(U->getSubExpr());
+    } else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
+      E = skipWrappers(AS->getBase());
+    } else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E);
+               OC && OC->getOperator() == OO_Subscript) {
+      E = skipWrappers(OC->getArg(0));
+    } else if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E);
+               MC && MC->getMethodDecl() && MC->getMethodDecl()->getName() == "at") {
+      E = skipWrappers(MC->getImplicitObjectArgument());
+    } else {
+      break;
+    }
+  }
+  if (const auto *ME = dyn_cast_or_null<MemberExpr>(E))
+    return ME->getMemberDecl();
+  const auto *DRE = dyn_cast_or_null<DeclRefExpr>(E);
+  if (!DRE)
+    return nullptr;
+  const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
+  // `for (std::thread &t : threads) t.join();` joins the container.
+  for (const Stmt *A : Ancestors)
+    if (const auto *RF = dyn_cast<CXXForRangeStmt>(A); RF && RF->getLoopVariable() == V)
+      return objectDecl(RF->getRangeInit(), {});
+  return V;
+}
+
+bool isThreadOrFuture(QualType T) {
+  const CXXRecordDecl *RD = classOfType(T);
+  if (!RD)
+    return false;
+  std::string N = genericName(RD);
+  return N == "std::thread" || N == "std::jthread" || N == "std::future" ||
+         N == "std::shared_future" || N == "concur::Future";
+}
+
+} // namespace
+
+std::string AccessLocation::name() const {
+  if (Field && Var)
+    return Var->getNameAsString() + "." + Field->getNameAsString();
+  if (Field)
+    return genericName(Field->getParent()) + "::" + Field->getNameAsString();
+  return Var ? Var->getNameAsString() : "<unknown>";
+}
+
+/// One walk over a function body (not into lambdas or local classes): the
+/// accesses to shared locations, spawn bindings and joins.
+class AccessCollector {
+public:
+  AccessCollector(SharedAccesses &SA, const FunctionDecl *F, const FunctionLocks &Locks)
+      : SA(SA), F(F), Locks(Locks), Catalog(SA.Locks.catalog()),
+        Explorable(SA.Model.callGraph()) {}
+
+  struct RawAccess {
+    Access A;
+    llvm::SmallVector<const Stmt *, 8> Ancestors;
+  };
+  std::vector<RawAccess> Accesses;
+  /// Spawn index -> the declaration its thread/future object is bound to.
+  llvm::DenseMap<unsigned, const ValueDecl *> Binding;
+  llvm::DenseSet<unsigned> Immediate; ///< std::async futures dropped at once
+  /// Element statement -> declarations whose spawns it joins.
+  llvm::DenseMap<const Stmt *, llvm::SmallVector<const ValueDecl *, 1>> Joins;
+  /// Loop statement -> containers joined in its body.
+  llvm::DenseMap<const Stmt *, llvm::SmallVector<const ValueDecl *, 1>> LoopJoins;
+  llvm::DenseSet<const Stmt *> PoolWaits;
+
+  void run() {
+    if (const Stmt *Body = F->getBody())
+      walk(Body);
+  }
+
+private:
+  struct CheckFrame {
+    llvm::SmallVector<std::pair<AccessLocation, const Expr *>, 2> Reads;
+  };
+
+  void walk(const Stmt *S, bool InLocationBase = false) {
+    if (!S)
+      return;
+    if (isa<LambdaExpr>(S) || isa<UnaryExprOrTypeTraitExpr>(S) || isa<CXXNoexceptExpr>(S) ||
+        isa<RequiresExpr>(S))
+      return;
+    if (const auto *TI = dyn_cast<CXXTypeidExpr>(S); TI && !TI->isPotentiallyEvaluated())
+      return;
+    Stack.push_back(S);
+    bool BaseOfLocation = false;
+    if (const auto *E = dyn_cast<Expr>(S)) {
+      if (!InLocationBase)
+        if (std::optional<AccessLocation> Loc = locate(E)) {
+          record(E, *Loc);
+          BaseOfLocation = true;
+        }
+      noteSpawnOrJoin(E);
+    }
+    if (const auto *If = dyn_cast<IfStmt>(S)) {
+      // Reads in the condition, then the branches under a check frame.
+      size_t First = Accesses.size();
+      walk(If->getInit());
+      walk(If->getConditionVariableDeclStmt());
+      walk(If->getCond());
+      CheckFrame Frame;
+      for (size_t I = First; I < Accesses.size(); ++I)
+        if (Accesses[I].A.Kind == AccessKind::Read)
+          Frame.Reads.push_back({Accesses[I].A.Loc, Accesses[I].A.Site});
+      Checks.push_back(std::move(Frame));
+      walk(If->getThen());
+      walk(If->getElse());
+      Checks.pop_back();
+      Stack.pop_back();
+      return;
+    }
+    bool ChildrenAreBase = BaseOfLocation || (InLocationBase && isLocationChain(S));
+    for (const Stmt *Child : S->children())
+      walk(Child, ChildrenAreBase && isLocationChain(Child));
+    Stack.pop_back();
+  }
+
+  static bool isLocationChain(const Stmt *S) {
+    return S && (isa<MemberExpr>(S) || isa<DeclRefExpr>(S) || isa<CXXThisExpr>(S) ||
+                 isa<ImplicitCastExpr>(S) || isa<ParenExpr>(S));
+  }
+
+  bool sharedType(QualType T) const {
+    if (T.isNull() || T.isConstQualified() || T->isReferenceType())
+      return false;
+    return !Catalog.isSynchronizing(T);
+  }
+
+  std::optional<AccessLocation> locate(const Expr *E) const {
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+      const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
+      if (!V || !sharedType(V->getType()) || V->getTLSKind() != VarDecl::TLS_None ||
+          V->isConstexpr())
+        return std::nullopt;
+      if (V->hasGlobalStorage() || SA.isSharedLocal(V))
+        return AccessLocation{V, nullptr};
+      return std::nullopt;
+    }
+    const auto *ME = dyn_cast<MemberExpr>(E);
+    if (!ME)
+      return std::nullopt;
+    const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl());
+    if (!FD || !sharedType(FD->getType()))
+      return std::nullopt;
+    const Expr *Base = ME->getBase()->IgnoreParenImpCasts();
+    if (isa<CXXThisExpr>(Base)) {
+      // An object under construction or destruction is not yet shared.
+      const auto *M = dyn_cast<CXXMethodDecl>(F);
+      if ((isa<CXXConstructorDecl>(F) || isa<CXXDestructorDecl>(F)) && M &&
+          M->getParent() == FD->getParent())
+        return std::nullopt;
+      return AccessLocation{nullptr, FD};
+    }
+    if (const auto *Inner = dyn_cast<MemberExpr>(Base)) {
+      if (ME->isArrow())
+        return AccessLocation{nullptr, FD};
+      std::optional<AccessLocation> Outer = locate(Inner);
+      if (!Outer && isa<FieldDecl>(Inner->getMemberDecl()) &&
+          !Catalog.isSynchronizing(Inner->getType()))
+        return std::nullopt;
+      return AccessLocation{Outer ? Outer->Var : nullptr, FD};
+    }
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(Base)) {
+      const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
+      if (!V)
+        return std::nullopt;
+      QualType T = V->getType();
+      if (ME->isArrow() || T->isReferenceType())
+        return AccessLocation{nullptr, FD};
+      if (V->getTLSKind() != VarDecl::TLS_None || T.isConstQualified())
+        return std::nullopt;
+      if (V->hasGlobalStorage() || SA.isSharedLocal(V))
+        return AccessLocation{V, FD};
+      return std::nullopt;
+    }
+    return AccessLocation{nullptr, FD};
+  }
+
+  // How the innermost location expression on the stack is used.
+  std::optional<AccessKind> usage() const {
+    size_t I = Stack.size() - 1;
+    const Stmt *Child = Stack[I];
+    while (I > 0) {
+      const Stmt *P = Stack[I - 1];
+      if (const auto *IC = dyn_cast<ImplicitCastExpr>(P)) {
+        if (IC->getCastKind() == CK_LValueToRValue)
+          return AccessKind::Read;
+        if (IC->getCastKind() == CK_ArrayToPointerDecay)
+          return std::nullopt; // element access: partitioned
+      } else if (!isa<ParenExpr>(P)) {
+        return usageIn(P, Child);
+      }
+      Child = P;
+      --I;
+    }
+    return std::nullopt;
+  }
+
+  std::optional<AccessKind> usageIn(const Stmt *P, const Stmt *Child) const {
+    if (const auto *BO = dyn_cast<BinaryOperator>(P)) {
+      if (BO->getLHS()->IgnoreParens() != Child)
+        return AccessKind::Read;
+      if (BO->getOpcode() == BO_Assign)
+        return AccessKind::Write;
+      if (BO->isCompoundAssignmentOp())
+        return AccessKind::ReadModifyWrite;
+      return AccessKind::Read;
+    }
+    if (const auto *U = dyn_cast<UnaryOperator>(P)) {
+      if (U->isIncrementDecrementOp())
+        return AccessKind::ReadModifyWrite;
+      if (U->getOpcode() == UO_AddrOf)
+        return std::nullopt;
+      return AccessKind::Read;
+    }
+    if (const auto *ME = dyn_cast<MemberExpr>(P)) {
+      const auto *M = dyn_cast<CXXMethodDecl>(ME->getMemberDecl());
+      if (!M)
+        return std::nullopt;
+      return methodUsage(M);
+    }
+    if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(P)) {
+      const auto *M = dyn_cast_or_null<CXXMethodDecl>(OC->getDirectCallee());
+      if (M && OC->getNumArgs() && OC->getArg(0)->IgnoreParens() == Child) {
+        OverloadedOperatorKind K = OC->getOperator();
+        if (K == OO_Equal)
+          return AccessKind::Write;
+        if (K == OO_PlusPlus || K == OO_MinusMinus || K == OO_PlusEqual ||
+            K == OO_MinusEqual || K == OO_StarEqual || K == OO_SlashEqual ||
+            K == OO_PipeEqual || K == OO_AmpEqual || K == OO_LessLessEqual)
+          return AccessKind::ReadModifyWrite;
+        return methodUsage(M);
+      }
+      return argumentUsage(OC, Child);
+    }
+    if (const auto *CE = dyn_cast<CallExpr>(P))
+      return argumentUsage(CE, Child);
+    if (const auto *CC = dyn_cast<CXXConstructExpr>(P)) {
+      const CXXConstructorDecl *Ctor = CC->getConstructor();
+      if (!Ctor || genericName(Ctor->getParent()).starts_with("std::atomic_ref"))
+        return std::nullopt;
+      for (unsigned I = 0; I < CC->getNumArgs() && I < Ctor->getNumParams(); ++I)
+        if (CC->getArg(I)->IgnoreParens() == Child)
+          return paramUsage(Ctor->getParamDecl(I)->getType(), Ctor);
+      return AccessKind::Read;
+    }
+    return std::nullopt;
+  }
+
+  std::optional<AccessKind> methodUsage(const CXXMethodDecl *M) const {
+    if (M->isConst() || M->isStatic())
+      return AccessKind::Read;
+    // The method's own accesses through `this` are in its summary. A
+    // defaulted special member only copies or destroys the object, so it is
+    // one access to the receiver (`results[i] = r` writes element i, not
+    // every object of the class).
+    if (Explorable.isExplorable(M) && !M->isDefaulted())
+      return std::nullopt;
+    llvm::StringRef N = M->getName();
+    if (M->getOverloadedOperator() == OO_Subscript) {
+      std::string Class = genericName(M->getParent());
+      return llvm::StringRef(Class).contains("map") ? AccessKind::Write : AccessKind::Read;
+    }
+    if (N == "at" || N == "begin" || N == "end" || N == "front" || N == "back" ||
+        N == "data" || N == "find" || N == "rbegin" || N == "rend")
+      return AccessKind::Read;
+    return AccessKind::Write;
+  }
+
+  std::optional<AccessKind> argumentUsage(const CallExpr *CE, const Stmt *Child) const {
+    const FunctionDecl *Callee = CE->getDirectCallee();
+    if (!Callee)
+      return AccessKind::Read;
+    unsigned Shift = isa<CXXOperatorCallExpr>(CE) && isa<CXXMethodDecl>(Callee) ? 1 : 0;
+    for (unsigned I = Shift; I < CE->getNumArgs(); ++I)
+      if (CE->getArg(I)->IgnoreParens() == Child) {
+        if (I - Shift < Callee->getNumParams())
+          return paramUsage(Callee->getParamDecl(I - Shift)->getType(), Callee);
+        return AccessKind::Read;
+      }
+    return AccessKind::Read;
+  }
+
+  std::optional<AccessKind> paramUsage(QualType Param, const FunctionDecl *Callee) const {
+    if (Param->isLValueReferenceType() && !Param.getNonReferenceType().isConstQualified())
+      return Explorable.isExplorable(Callee) ? AccessKind::Read : AccessKind::Write;
+    if (Param->isRValueReferenceType())
+      return AccessKind::Write;
+    return AccessKind::Read;
+  }
+
+  void record(const Expr *E, const AccessLocation &Loc) {
+    std::optional<AccessKind> Kind = usage();
+    if (!Kind)
+      return;
+    RawAccess R;
+    R.A.Loc = Loc;
+    R.A.Kind = *Kind;
+    R.A.Site = E;
+    R.A.In = F;
+    R.Ancestors.assign(Stack.begin(), Stack.end());
+    if (const Lockset *Held = Locks.heldAround(Stack))
+      R.A.Held = *Held;
+    else if (Locks.hasCFG())
+      return; // unreachable code
+    if (*Kind != AccessKind::Read)
+      for (auto It = Checks.rbegin(); It != Checks.rend() && !R.A.CheckedAt; ++It)
+        for (const auto &[ReadLoc, ReadSite] : It->Reads)
+          if (ReadLoc == Loc) {
+            R.A.CheckedAt = ReadSite;
+            break;
+          }
+    Accesses.push_back(std::move(R));
+  }
+
+  // The thread/future object a spawn is bound to, and joins.
+  void noteSpawnOrJoin(const Expr *E) {
+    const std::vector<SpawnSite> &All = SA.Spawns.all();
+    if (const SpawnSite *S = SA.Spawns.at(E)) {
+      unsigned Index = S - All.data();
+      for (const Stmt *A : Stack)
+        if (isLoop(A))
+          SA.InLoop.insert(Index);
+      bindSpawn(Index, *S);
+      return;
+    }
+    const auto *CE = dyn_cast<CallExpr>(E);
+    const FunctionDecl *Callee = CE ? CE->getDirectCallee() : nullptr;
+    if (!Callee)
+      return;
+    const ValueDecl *Target = nullptr;
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(CE)) {
+      llvm::StringRef N = Callee->getName();
+      const Expr *Obj = MC->getImplicitObjectArgument();
+      if (!Obj)
+        return;
+      if (isThreadOrFuture(Obj->getType()) && (N == "join" || N == "get" || N == "wait")) {
+        Target = objectDecl(Obj, Stack);
+      } else if (N == "wait" || N == "wait_all" || N == "wait_for_tasks" ||
+                 N == "shutdown" || N == "join") {
+        PoolWaits.insert(E);
+        return;
+      }
+    } else if (genericName(Callee) == "pthread_join" && CE->getNumArgs() >= 1) {
+      Target = objectDecl(CE->getArg(0), Stack);
+    }
+    if (!Target)
+      return;
+    Joins[E].push_back(Target);
+    // Joining the elements of a container in a loop joins them all once the
+    // loop has run: apply it where the loop is entered and left, too.
+    for (auto It = Stack.rbegin(); It != Stack.rend(); ++It)
+      if (isLoop(*It)) {
+        LoopJoins[*It].push_back(Target);
+        break;
+      }
+  }
+
+  void bindSpawn(unsigned Index, const SpawnSite &S) {
+    if (S.Kind == SpawnKind::PThread) {
+      if (const auto *CE = dyn_cast<CallExpr>(S.Site); CE && CE->getNumArgs())
+        Binding[Index] = objectDecl(CE->getArg(0), {});
+      return;
+    }
+    // `threads.emplace_back(f, args)` spawns inside the container.
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(S.Site);
+        MC && S.Kind != SpawnKind::PoolSubmit && S.Kind != SpawnKind::Async) {
+      Binding[Index] = objectDecl(MC->getImplicitObjectArgument(), {});
+      return;
+    }
+    const Stmt *Child = S.Site;
+    for (size_t I = Stack.size() - 1; I-- > 0;) {
+      const Stmt *P = Stack[I];
+      if (isWrapper(P)) {
+        Child = P;
+        continue;
+      }
+      if (const auto *DS = dyn_cast<DeclStmt>(P)) {
+        if (DS->isSingleDecl())
+          Binding[Index] = dyn_cast<ValueDecl>(DS->getSingleDecl());
+      } else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(P);
+                 OC && OC->getOperator() == OO_Equal && OC->getNumArgs() == 2) {
+        Binding[Index] = objectDecl(OC->getArg(0), {});
+      } else if (const auto *MC = dyn_cast<CXXMemberCallExpr>(P)) {
+        Binding[Index] = objectDecl(MC->getImplicitObjectArgument(), {});
+      } else if (isa<ReturnStmt>(P)) {
+        // Returned to the caller: keeps running there.
+      } else if (S.Kind == SpawnKind::Async) {
+        Immediate.insert(Index); // the temporary future waits at once
+      }
+      (void)Child;
+      return;
+    }
+    if (S.Kind == SpawnKind::Async)
+      Immediate.insert(Index);
+  }
+
+  SharedAccesses &SA;
+  const FunctionDecl *F;
+  const FunctionLocks &Locks;
+  const LockCatalog &Catalog;
+  CallGraph &Explorable;
+  llvm::SmallVector<const Stmt *, 32> Stack;
+  std::vector<CheckFrame> Checks;
+};
+
+SharedAccesses::SharedAccesses(ConcurrencyModel &Model)
+    : Model(Model), Spawns(Model.analysis<SpawnSites>()), Locks(Model.analysis<Locksets>()) {
+  // Locals shared with a spawned thread: captured by reference, or passed
+  // by std::ref or by address.
+  for (const SpawnSite &S : Spawns.all()) {
+    if (S.Lambda)
+      for (const LambdaCapture &C : S.Lambda->captures())
+        if (C.capturesVariable() && C.getCaptureKind() == LCK_ByRef)
+          if (const auto *V = dyn_cast<VarDecl>(C.getCapturedVar()); V && V->hasLocalStorage())
+            SharedLocals.insert(V);
+    for (const Expr *Arg : S.Args) {
+      const Expr *E = skipWrappers(Arg);
+      if (const auto *CE = dyn_cast<CallExpr>(E);
+          CE && CE->getNumArgs() == 1 && CE->getDirectCallee() &&
+          (genericName(CE->getDirectCallee()) == "std::ref"))
+        E = skipWrappers(CE->getArg(0));
+      else if (const auto *U = dyn_cast<UnaryOperator>(E); U && U->getOpcode() == UO_AddrOf)
+        E = skipWrappers(U->getSubExpr());
+      else
+        continue;
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+        if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()); V && V->hasLocalStorage())
+          SharedLocals.insert(V);
+    }
+  }
+}
+
+const FunctionAccesses &SharedAccesses::of(const FunctionDecl *F) {
+  static const FunctionAccesses Empty;
+  const FunctionDecl *Def = nullptr;
+  if (!F || !F->hasBody(Def) || !Model.callGraph().isExplorable(Def))
+    return Empty;
+  if (auto It = Facts.find(Def); It != Facts.end())
+    return *It->second;
+  if (!InProgress.insert(Def).second)
+    return Empty; // recursion: cut
+  auto Fresh = std::make_unique<FunctionAccesses>();
+  compute(Def, *Fresh);
+  InProgress.erase(Def);
+  auto &Slot = Facts[Def];
+  Slot = std::move(Fresh);
+  return *Slot;
+}
+
+void SharedAccesses::compute(const FunctionDecl *Def, FunctionAccesses &Out) {
+  const FunctionLocks &FL = Locks.of(Def);
+  AccessCollector Collector(*this, Def, FL);
+  Collector.run();
+  const std::vector<SpawnSite> &All = Spawns.all();
+
+  // Which spawns run before each element: a may-analysis (paths meet by
+  // union) over the CFG, from spawn to join.
+  llvm::DenseMap<const Stmt *, unsigned> SpawnAt;
+  for (const SpawnSite *S : Spawns.in(Def)) {
+    unsigned Index = S - All.data();
+    if (S->Policy == LaunchPolicy::Deferred || Collector.Immediate.contains(Index))
+      continue;
+    SpawnAt[S->Site] = Index;
+  }
+  auto Kill = [&](SpawnSet &Running, const ValueDecl *D) {
+    llvm::erase_if(Running, [&](unsigned I) {
+      auto It = Collector.Binding.find(I);
+      return It != Collector.Binding.end() ? It->second == D
+                                           : false;
+    });
+  };
+  // A member of a type that synchronises by itself (a future, the runtime's
+  // pool) orders its own state: its internals are not the caller's races.
+  auto IsSynchronizingMember = [&](const FunctionDecl *Callee) {
+    const auto *M = dyn_cast<CXXMethodDecl>(Callee);
+    return M && Locks.catalog().isSynchronizing(
+                    M->getASTContext().getCanonicalTagType(M->getParent()));
+  };
+  llvm::DenseMap<const Expr *, const FunctionDecl *> Callees;
+  for (const CallSite &C : Model.callGraph().callsIn(Def))
+    if (!Spawns.at(C.Call) && Model.callGraph().isExplorable(C.Callee) &&
+        !C.Callee->isDefaulted() && // see methodUsage()
+        !IsSynchronizingMember(C.Callee))
+      Callees[C.Call] = C.Callee;
+  auto Transfer = [&](SpawnSet &Running, const CFGElement &E) {
+    if (auto D = E.getAs<CFGAutomaticObjDtor>()) {
+      Kill(Running, D->getVarDecl()); // jthread, std::async future
+      return;
+    }
+    auto CS = E.getAs<CFGStmt>();
+    if (!CS)
+      return;
+    const Stmt *S = CS->getStmt();
+    if (auto It = SpawnAt.find(S); It != SpawnAt.end()) {
+      RunningAtSpawn[It->second] = Running;
+      addSorted(Running, It->second);
+      return;
+    }
+    if (auto It = Collector.Joins.find(S); It != Collector.Joins.end()) {
+      for (const ValueDecl *D : It->second)
+        Kill(Running, D);
+      // Threads stored in a field by another function of the class.
+      for (const ValueDecl *D : It->second)
+        llvm::erase_if(Running, [&](unsigned I) {
+          return isa<FieldDecl>(D) && All[I].Spawner != Def;
+        });
+      return;
+    }
+    if (Collector.PoolWaits.contains(S)) {
+      llvm::erase_if(Running, [&](unsigned I) { return All[I].Kind == SpawnKind::PoolSubmit; });
+      return;
+    }
+    if (const auto *Ex = dyn_cast<Expr>(S))
+      if (const FunctionDecl *Callee = Callees.lookup(Ex))
+        unite(Running, of(Callee).Escaping);
+  };
+  auto Edge = [&](SpawnSet &Running, const CFGBlock &From, unsigned) {
+    if (const Stmt *T = From.getTerminatorStmt())
+      if (auto It = Collector.LoopJoins.find(T); It != Collector.LoopJoins.end())
+        for (const ValueDecl *D : It->second)
+          Kill(Running, D);
+  };
+
+  llvm::DenseMap<const Stmt *, unsigned> RunningIndex;
+  std::vector<SpawnSet> Interned;
+  if (const CFG *G = Model.cfg(Def)) {
+    auto In = solveForward<SpawnSet>(*G, SpawnSet{}, Transfer, Edge, unite);
+    for (const CFGBlock *B : *G) {
+      const auto &Start = In[B->getBlockID()];
+      if (!Start)
+        continue;
+      SpawnSet Running = *Start;
+      for (const CFGElement &E : *B) {
+        if (auto CS = E.getAs<CFGStmt>()) {
+          if (Interned.empty() || Interned.back() != Running)
+            Interned.push_back(Running);
+          RunningIndex[CS->getStmt()] = Interned.size() - 1;
+        }
+        Transfer(Running, E);
+      }
+    }
+    if (const auto &Exit = In[G->getExit().getBlockID()])
+      Out.Escaping = *Exit;
+  }
+  auto RunningAround = [&](llvm::ArrayRef<const Stmt *> Ancestors) -> SpawnSet {
+    for (auto It = Ancestors.rbegin(); It != Ancestors.rend(); ++It)
+      if (auto R = RunningIndex.find(*It); R != RunningIndex.end())
+        return Interned[R->second];
+    return {};
+  };
+
+  llvm::DenseSet<uint64_t> Seen;
+  constexpr size_t MaxAccesses = 512;
+  auto Add = [&](Access A, const SpawnSet &Running) {
+    uint64_t Key = llvm::hash_combine(A.Loc.Var, A.Loc.Field, int(A.Kind), A.Site,
+                                      A.Held.size(), A.Held.empty() ? nullptr : A.Held[0].Id.Decl);
+    if (!Seen.insert(Key).second || Out.All.size() >= MaxAccesses)
+      return;
+    if (!Running.empty())
+      Out.WhileRunning.push_back({A, Running});
+    Out.All.push_back(std::move(A));
+  };
+  for (AccessCollector::RawAccess &R : Collector.Accesses)
+    Add(R.A, RunningAround(R.Ancestors));
+
+  // Callees' accesses, under the locks held at the call.
+  for (const CallSite &C : Model.callGraph().callsIn(Def)) {
+    const FunctionDecl *Callee = Callees.lookup(C.Call);
+    if (!Callee)
+      continue;
+    const Lockset *Held = FL.hasCFG() ? FL.heldBefore(C.Call) : &FL.entry();
+    if (!Held)
+      continue; // unreachable call
+    Lockset HeldHere = *Held;
+    SpawnSet Running;
+    if (auto R = RunningIndex.find(C.Call); R != RunningIndex.end())
+      Running = Interned[R->second];
+    const FunctionAccesses &Sub = of(Callee);
+    for (const Access &A : Sub.All) {
+      Access Lifted = A;
+      Lifted.Held = unionOf(HeldHere, A.Held);
+      Lifted.Chain.insert(Lifted.Chain.begin(), &C);
+      Add(std::move(Lifted), Running);
+    }
+    for (const AccessWhileRunning &W : Sub.WhileRunning) {
+      AccessWhileRunning Lifted = W;
+      Lifted.A.Held = unionOf(HeldHere, W.A.Held);
+      Lifted.A.Chain.insert(Lifted.A.Chain.begin(), &C);
+      Out.WhileRunning.push_back(std::move(Lifted));
+    }
+  }
+}
+
+bool SharedAccesses::concurrent(unsigned A, unsigned B) {
+  const std::vector<SpawnSite> &All = Spawns.all();
+  if (A == B) {
+    if (InLoop.contains(A))
+      return true;
+    // A spawn that outlives its spawner runs once per call of the spawner.
+    const FunctionDecl *Spawner = All[A].Spawner;
+    if (!llvm::is_contained(of(Spawner).Escaping, A))
+      return false;
+    functionsWithRunningSpawns(); // builds Callers
+    unsigned Calls = 0;
+    for (const FunctionDecl *C : Callers.lookup(Spawner))
+      for (const CallSite &Site : Model.callGraph().callsIn(C))
+        if (Site.Callee && Site.Callee->getCanonicalDecl() == Spawner->getCanonicalDecl())
+          ++Calls;
+    return Calls > 1;
+  }
+  of(All[A].Spawner);
+  of(All[B].Spawner);
+  auto RunningAt = [&](unsigned Site, unsigned Other) {
+    auto It = RunningAtSpawn.find(Site);
+    return It != RunningAtSpawn.end() && llvm::is_contained(It->second, Other);
+  };
+  if (RunningAt(A, B) || RunningAt(B, A))
+    return true;
+  if (All[A].Spawner == All[B].Spawner)
+    return false;
+  // Spawns in different functions: concurrent unless both are joined
+  // before their spawners return.
+  return llvm::is_contained(of(All[A].Spawner).Escaping, A) ||
+         llvm::is_contained(of(All[B].Spawner).Escaping, B);
+}
+
+std::vector<const FunctionDecl *> SharedAccesses::functionsWithRunningSpawns() {
+  if (!CallersBuilt) {
+    CallersBuilt = true;
+    for (const FunctionDecl *F : Model.index().functions())
+      for (const CallSite &C : Model.callGraph().callsIn(F))
+        if (C.Callee && Model.callGraph().isExplorable(C.Callee)) {
+          const FunctionDecl *Def = nullptr;
+          C.Callee->hasBody(Def);
+          auto &List = Callers[Def];
+          if (!llvm::is_contained(List, F))
+            List.push_back(F);
+        }
+  }
+  std::vector<const FunctionDecl *> Out;
+  llvm::DenseSet<const FunctionDecl *> Seen;
+  std::vector<const FunctionDecl *> Work;
+  for (const SpawnSite &S : Spawns.all())
+    if (Seen.insert(S.Spawner).second)
+      Work.push_back(S.Spawner);
+  while (!Work.empty()) {
+    const FunctionDecl *F = Work.back();
+    Work.pop_back();
+    Out.push_back(F);
+    if (of(F).Escaping.empty())
+      continue;
+    for (const FunctionDecl *Caller : Callers.lookup(F))
+      if (Seen.insert(Caller).second)
+        Work.push_back(Caller);
+  }
+  llvm::sort(Out, [](const FunctionDecl *A, const FunctionDecl *B) {
+    return A->getBeginLoc().getRawEncoding() < B->getBeginLoc().getRawEncoding();
+  });
+  return Out;
+}
+
+} // namespace concur

@@ -1,0 +1,122 @@
+//===- SharedAccesses.h - Accesses to shared state, per context -*- C++ -*-===//
+//
+// What the race checks reason about: every access to a location that more
+// than one thread can reach, with the locks held at it, and which threads
+// run at the same time as it.
+//
+// Locations: globals, static members and function statics (not
+// thread_local, not const, not atomics or other synchronising types);
+// fields reached through `this` or through a pointer/reference (abstracted
+// by field, as RacerD abstracts access paths: `a->balance` and
+// `this->balance` are one location); fields of a global or captured object;
+// locals captured by reference (or passed by std::ref / address) into a
+// spawned thread. Element accesses of arrays and vectors (`v[i]`) are taken
+// to be partitioned between threads; mutating a container (push_back,
+// insert, clear, map's operator[]) writes the container.
+//
+// Thread contexts: each spawn site (SpawnSites) runs its entry functions and
+// their same-TU callees. In the spawning function a spawn is *running* from
+// the spawn until its join: t.join() / pthread_join / future get() or wait()
+// / a jthread's or std::async future's destructor / a join loop over the
+// container the threads were put in. A spawn still running when its spawner
+// returns (detached, stored in a field, never joined) keeps running in the
+// callers after the call.
+//
+// Summaries, bottom-up over the call graph: a function's accesses (direct
+// and through callees, with the lockset relative to its entry and the call
+// chain), the accesses it makes while some spawn runs, and the spawns that
+// escape it. Recursion is cut (a function's summary is empty while it is
+// being computed).
+//
+//===----------------------------------------------------------------------===//
+#ifndef CONCUR_CHECKS_MODEL_SHAREDACCESSES_H
+#define CONCUR_CHECKS_MODEL_SHAREDACCESSES_H
+
+#include "Locksets.h"
+#include "SpawnSites.h"
+
+#include "llvm/ADT/DenseSet.h"
+
+namespace clang {
+class FieldDecl;
+} // namespace clang
+
+namespace concur {
+
+/// A shared location (see the file comment).
+struct AccessLocation {
+  const clang::VarDecl *Var = nullptr;    ///< the variable, or the field's object
+  const clang::FieldDecl *Field = nullptr; ///< the field, if a field
+  bool operator==(const AccessLocation &O) const {
+    return Var == O.Var && Field == O.Field;
+  }
+  /// `counter`, `Account::balance`, `stats.hits`.
+  std::string name() const;
+};
+
+enum class AccessKind { Read, Write, ReadModifyWrite };
+
+struct Access {
+  AccessLocation Loc;
+  AccessKind Kind = AccessKind::Read;
+  const clang::Expr *Site = nullptr;
+  const clang::FunctionDecl *In = nullptr; ///< function containing Site
+  Lockset Held;  ///< locks held, relative to the summary's function entry
+  CallPath Chain; ///< call sites from the summary's function down to In
+  /// A write under a test of the same location (`if (x > 0) x -= n;`):
+  /// the test's read.
+  const clang::Expr *CheckedAt = nullptr;
+};
+
+/// An access made while some spawns are running (by spawn index).
+struct AccessWhileRunning {
+  Access A;
+  llvm::SmallVector<unsigned, 2> Running;
+};
+
+struct FunctionAccesses {
+  std::vector<Access> All;
+  std::vector<AccessWhileRunning> WhileRunning;
+  llvm::SmallVector<unsigned, 2> Escaping; ///< spawns running at return
+};
+
+class SharedAccesses : public ModelAnalysis {
+public:
+  explicit SharedAccesses(ConcurrencyModel &Model);
+
+  /// The access summary of \p F (built on first use).
+  const FunctionAccesses &of(const clang::FunctionDecl *F);
+
+  const SpawnSites &spawns() const { return Spawns; }
+  /// Spawns \p A and \p B can run at the same time (for A == B: several
+  /// instances of the spawn can).
+  bool concurrent(unsigned A, unsigned B);
+  /// The functions in which some spawn may be running: spawners and the
+  /// callers of functions whose spawns escape.
+  std::vector<const clang::FunctionDecl *> functionsWithRunningSpawns();
+  /// Locals captured by reference or passed by reference/address to a spawn.
+  bool isSharedLocal(const clang::VarDecl *V) const { return SharedLocals.contains(V); }
+  /// Whether \p S (a spawn site expression) is inside a loop of its spawner.
+  bool spawnedInLoop(unsigned Index) const { return InLoop.contains(Index); }
+
+private:
+  friend class AccessCollector;
+  void compute(const clang::FunctionDecl *Def, FunctionAccesses &Out);
+
+  ConcurrencyModel &Model;
+  const SpawnSites &Spawns;
+  Locksets &Locks;
+  llvm::DenseSet<const clang::VarDecl *> SharedLocals;
+  llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<FunctionAccesses>> Facts;
+  llvm::DenseSet<const clang::FunctionDecl *> InProgress;
+  /// Spawns running just before each spawn site (by spawn index).
+  llvm::DenseMap<unsigned, llvm::SmallVector<unsigned, 2>> RunningAtSpawn;
+  llvm::DenseSet<unsigned> InLoop;
+  llvm::DenseMap<const clang::FunctionDecl *, llvm::SmallVector<const clang::FunctionDecl *, 2>>
+      Callers;
+  bool CallersBuilt = false;
+};
+
+} // namespace concur
+
+#endif

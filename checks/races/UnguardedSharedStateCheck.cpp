@@ -1,0 +1,200 @@
+#include "UnguardedSharedStateCheck.h"
+
+#include "../model/QualifiedNames.h"
+#include "../model/SharedAccesses.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Expr.h"
+#include "clang/Basic/SourceManager.h"
+
+#include <map>
+
+using namespace clang;
+
+namespace concur {
+namespace {
+
+/// One access as seen from a thread: on spawn Thread's thread (a thread
+/// side access), or on a thread that is not spawned here while the spawns
+/// in Running run (Thread < 0).
+struct Record {
+  const Access *A;
+  int Thread;
+  llvm::SmallVector<unsigned, 2> Running;
+  const FunctionDecl *Root; ///< the entry or spawner the chain starts from
+};
+
+bool isWrite(const Access &A) { return A.Kind != AccessKind::Read; }
+
+const char *verb(const Access &A) {
+  switch (A.Kind) {
+  case AccessKind::Read:
+    return "read";
+  case AccessKind::Write:
+    return "written";
+  case AccessKind::ReadModifyWrite:
+    return "updated";
+  }
+  return "accessed";
+}
+
+unsigned rank(const Access &A, const SourceManager &SM) {
+  return SM.getFileOffset(SM.getExpansionLoc(A.Site->getExprLoc()));
+}
+
+} // namespace
+
+UnguardedSharedStateCheck::UnguardedSharedStateCheck(llvm::StringRef Name,
+                                                     clang::tidy::ClangTidyContext *Context)
+    : ConcurCheck(Name, Context), ReportReads(Options.get("ReportReads", true)),
+      MaxFindingsPerLocation(Options.get("MaxFindingsPerLocation", 3U)) {}
+
+void UnguardedSharedStateCheck::storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) {
+  ConcurCheck::storeOptions(Opts);
+  Options.store(Opts, "ReportReads", ReportReads);
+  Options.store(Opts, "MaxFindingsPerLocation", MaxFindingsPerLocation);
+}
+
+void UnguardedSharedStateCheck::analyze(ConcurrencyModel &Model) {
+  SharedAccesses &SA = Model.analysis<SharedAccesses>();
+  const std::vector<SpawnSite> &Spawns = SA.spawns().all();
+  if (Spawns.empty())
+    return;
+  const SourceManager &SM = Model.astContext().getSourceManager();
+
+  // Thread-side accesses: each spawn's entries with their callees.
+  std::vector<Record> Records;
+  for (unsigned I = 0; I < Spawns.size(); ++I) {
+    if (Spawns[I].Policy == LaunchPolicy::Deferred)
+      continue;
+    for (const FunctionDecl *Entry : Spawns[I].Entries)
+      for (const Access &A : SA.of(Entry).All)
+        Records.push_back({&A, int(I), {}, Entry});
+  }
+  // Accesses made while spawns run, in spawners and their callers.
+  for (const FunctionDecl *F : SA.functionsWithRunningSpawns())
+    for (const AccessWhileRunning &W : SA.of(F).WhileRunning)
+      Records.push_back({&W.A, -1, W.Running, F});
+
+  // Group by location, in source order of the first access.
+  std::map<std::pair<const void *, const void *>, std::vector<const Record *>> ByLocation;
+  for (const Record &R : Records)
+    ByLocation[{R.A->Loc.Var, R.A->Loc.Field}].push_back(&R);
+
+  struct Finding {
+    const Record *Primary;
+    const Record *Other;
+  };
+  std::vector<Finding> Findings;
+  llvm::DenseSet<const Expr *> Reported;
+  for (auto &[Key, Group] : ByLocation) {
+    llvm::stable_sort(Group, [&](const Record *X, const Record *Y) {
+      return rank(*X->A, SM) < rank(*Y->A, SM);
+    });
+    if (!llvm::any_of(Group, [](const Record *R) { return isWrite(*R->A); }))
+      continue;
+    unsigned Count = 0;
+    for (size_t I = 0; I < Group.size() && Count < MaxFindingsPerLocation; ++I) {
+      const Record &X = *Group[I];
+      for (size_t J = 0; J < Group.size(); ++J) {
+        const Record &Y = *Group[J];
+        if (!isWrite(*X.A) && !isWrite(*Y.A))
+          continue;
+        bool Concurrent = false;
+        if (X.Thread >= 0 && Y.Thread >= 0)
+          Concurrent = SA.concurrent(X.Thread, Y.Thread);
+        else if (X.Thread >= 0)
+          Concurrent = llvm::is_contained(Y.Running, unsigned(X.Thread));
+        else if (Y.Thread >= 0)
+          Concurrent = llvm::is_contained(X.Running, unsigned(Y.Thread));
+        if (!Concurrent || commonExclusion(X.A->Held, Y.A->Held))
+          continue;
+        // Report the side that needs the fix: the unlocked one, else the
+        // write.
+        bool XUnlocked = X.A->Held.empty(), YUnlocked = Y.A->Held.empty();
+        bool XPrimary = XUnlocked != YUnlocked ? XUnlocked
+                        : isWrite(*X.A) != isWrite(*Y.A) ? isWrite(*X.A)
+                                                           : true;
+        if (!XPrimary || (!isWrite(*X.A) && !ReportReads))
+          continue;
+        if (!Reported.insert(X.A->Site).second)
+          break;
+        Findings.push_back({&X, &Y});
+        ++Count;
+        break;
+      }
+    }
+  }
+
+  auto Where = [&](const Record &R) -> std::string {
+    if (R.Thread >= 0)
+      return "on the thread started at line " +
+             std::to_string(SM.getExpansionLineNumber(Spawns[R.Thread].Site->getBeginLoc()));
+    return "in '" + displayName(R.Root) + "' while that thread runs";
+  };
+  auto ChainNotes = [&](const Record &R) {
+    if (R.Thread >= 0)
+      diag(Spawns[R.Thread].Site->getBeginLoc(), "thread entry '%0' starts here",
+           DiagnosticIDs::Note)
+          << displayName(R.Root);
+    const FunctionDecl *From = R.Root;
+    for (const CallSite *Hop : R.A->Chain) {
+      diag(Hop->Loc, "'%0' calls '%1' here", DiagnosticIDs::Note)
+          << displayName(From) << displayName(Hop->Callee);
+      From = Hop->Callee;
+    }
+  };
+  auto LockNote = [&](const Record &R) {
+    if (!R.A->Held.empty() && R.A->Held.front().AcquiredAt)
+      diag(R.A->Held.front().AcquiredAt->getBeginLoc(), "%0 is held here",
+           DiagnosticIDs::Note)
+          << describeLocks(R.A->Held);
+  };
+
+  for (const Finding &F : Findings) {
+    const Access &P = *F.Primary->A;
+    const Access &O = *F.Other->A;
+    auto OtherWhere = [&] {
+      return F.Other->Thread >= 0 && F.Other->Thread == F.Primary->Thread
+                 ? std::string("on another instance of that thread")
+                 : Where(*F.Other);
+    };
+    std::string Name = P.Loc.name();
+    std::string Held = O.Held.empty() ? std::string("no lock")
+                                      : "only " + describeLocks(O.Held);
+    std::string Mine = P.Held.empty() ? std::string("no lock")
+                                      : "only " + describeLocks(P.Held);
+    if (P.CheckedAt && isWrite(P)) {
+      diag(P.Site->getExprLoc(),
+           "check-then-act on shared '%0': it is tested and then %1 %2 with %3 held, "
+           "while another thread can change it in between (%4 %5); hold one lock "
+           "across the test and the update")
+          << Name << verb(P) << Where(*F.Primary) << Mine << verb(O) << OtherWhere();
+      diag(P.CheckedAt->getExprLoc(), "'%0' is tested here", DiagnosticIDs::Note) << Name;
+    } else if (P.Kind == AccessKind::ReadModifyWrite) {
+      diag(P.Site->getExprLoc(),
+           "read-modify-write of shared '%0' %1 is not atomic and races with it being "
+           "%2 %3 (%4 held on both sides); make it std::atomic or hold one mutex "
+           "around both")
+          << Name << Where(*F.Primary) << verb(O) << OtherWhere()
+          << (P.Held.empty() && O.Held.empty() ? "no lock" : "no common lock");
+    } else {
+      diag(P.Site->getExprLoc(),
+           "shared '%0' is %1 %2 with %3 held, and %4 %5 with %6 held; guard both "
+           "with one mutex or make it std::atomic")
+          << Name << verb(P) << Where(*F.Primary) << Mine << verb(O) << OtherWhere()
+          << Held;
+    }
+    ChainNotes(*F.Primary);
+    LockNote(*F.Primary);
+    if (O.Site != P.Site || F.Primary != F.Other)
+      diag(O.Site->getExprLoc(), "conflicting %0 of '%1' %2", DiagnosticIDs::Note)
+          << (O.Kind == AccessKind::Read ? "read" : "write") << Name << OtherWhere();
+    if (F.Other != F.Primary) {
+      ChainNotes(*F.Other);
+      LockNote(*F.Other);
+    }
+  }
+}
+
+} // namespace concur

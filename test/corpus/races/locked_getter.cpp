@@ -1,0 +1,18 @@
+// Look-alike: the getter takes the lock too.
+#include <mutex>
+#include <thread>
+class Stats {
+public:
+  void add(int v) { std::lock_guard<std::mutex> g(mu_); total_ += v; }
+  int total() const { std::lock_guard<std::mutex> g(mu_); return total_; }
+private:
+  mutable std::mutex mu_;
+  int total_ = 0;
+};
+int main() {
+  Stats s;
+  std::thread w([&s] { for (int i = 0; i < 100; ++i) s.add(i); });
+  int seen = s.total();
+  w.join();
+  return seen;
+}

@@ -1,0 +1,19 @@
+// Fixed: keep both futures, then wait: the jobs overlap.
+#include <chrono>
+#include <cstdio>
+#include <future>
+#include <thread>
+
+void job() { std::this_thread::sleep_for(std::chrono::milliseconds(100)); }
+
+int main() {
+  auto start = std::chrono::steady_clock::now();
+  auto a = std::async(std::launch::async, job);
+  auto b = std::async(std::launch::async, job);
+  a.get();
+  b.get();
+  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                std::chrono::steady_clock::now() - start).count();
+  std::printf("%s (%lld ms for two 100 ms jobs)\n", ms >= 190 ? "sequential" : "concurrent",
+              static_cast<long long>(ms));
+}

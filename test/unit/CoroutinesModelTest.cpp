@@ -1,0 +1,229 @@
+// Unit tests of the coroutine-side model: the blocking-call catalog's docs
+// table, awaitable-type classification and future readiness.
+//
+// docs/blocking-call-catalog.md is generated from
+// BlockingCallCatalog::builtinEntries() by this binary:
+//   CONCUR_WRITE_CATALOG_DOC=docs/blocking-call-catalog.md concur_coroutines_model_tests
+// and CatalogDocs.TableMatchesBuiltins fails when the two drift apart.
+#include "model/Awaitables.h"
+#include "model/BlockingCallCatalog.h"
+#include "model/ConcurrencyModel.h"
+#include "model/FutureReadiness.h"
+#include "model/QualifiedNames.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Frontend/ASTUnit.h"
+#include "clang/Tooling/Tooling.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <map>
+
+using namespace clang;
+using namespace concur;
+
+namespace {
+
+std::string catalogMarkdown() {
+  std::string Out;
+  llvm::raw_string_ostream OS(Out);
+  OS << "# Blocking-call catalog\n\n"
+     << "<!-- Generated from BlockingCallCatalog::builtinEntries() by\n"
+     << "     CONCUR_WRITE_CATALOG_DOC=docs/blocking-call-catalog.md "
+        "build/bin/concur_coroutines_model_tests;\n"
+     << "     test/unit/CoroutinesModelTest.cpp fails when it is stale. -->\n\n"
+     << "The calls concur treats as blocking (concur-blocking-call-in-coroutine,\n"
+     << "and the lock and pool checks that reuse the catalog). Extend it with the\n"
+     << "`BlockingFunctions` option (`name[=sleep|wait|lock|io|process]`, `;`-separated),\n"
+     << "shrink it with `AllowedFunctions`, or mark a function in source with\n"
+     << "`[[clang::annotate(\"concur::blocking\")]]` (`CONCUR_BLOCKING` in\n"
+     << "`concur/annotations.h`).\n\n"
+     << "How names match: `Class::member` entries match calls on any\n"
+     << "specialization of the class, also when the library declares the member\n"
+     << "in a private base; *C function* entries match only the C/POSIX function,\n"
+     << "never a user's C++ function of the same name; stream entries\n"
+     << "(`std::cin::...`, `std::basic_ifstream::...`) match operations on that\n"
+     << "stream object (member calls and the free `operator>>`, `operator<<`,\n"
+     << "`std::getline`), never string streams or an `std::istream&` of unknown\n"
+     << "origin. `try_lock`, `try_acquire` and other untimed `try_*` calls are\n"
+     << "not entries: they never block. A timed call is non-blocking when the\n"
+     << "argument named in the last column is a constant zero (a zero duration, or a\n"
+     << "time point at or before the clock's epoch).\n\n";
+  BlockingCategory Order[] = {BlockingCategory::Sleep, BlockingCategory::Wait,
+                              BlockingCategory::Lock, BlockingCategory::IO,
+                              BlockingCategory::Process};
+  for (BlockingCategory Cat : Order) {
+    const BlockingEntry *First = nullptr;
+    for (const BlockingEntry &E : BlockingCallCatalog::builtinEntries())
+      if (E.Category == Cat && !First)
+        First = &E;
+    if (!First)
+      continue;
+    OS << "## " << categoryName(Cat) << "\n\n";
+    std::map<std::string, std::string> Alternatives;
+    for (const BlockingEntry &E : BlockingCallCatalog::builtinEntries())
+      if (E.Category == Cat)
+        Alternatives[E.Alternative];
+    for (auto &[Alt, Unused] : Alternatives)
+      OS << "Suggested instead: " << Alt << ".\n\n";
+    OS << "| call | kind | non-blocking when |\n|---|---|---|\n";
+    for (const BlockingEntry &E : BlockingCallCatalog::builtinEntries()) {
+      if (E.Category != Cat)
+        continue;
+      OS << "| `" << E.Name << "` | " << (E.CFunction ? "C function" : "C++") << " | ";
+      if (E.NonBlockingIfZeroArg >= 0)
+        OS << "argument " << E.NonBlockingIfZeroArg + 1 << " is zero";
+      OS << " |\n";
+    }
+    OS << "\n";
+  }
+  return Out;
+}
+
+} // namespace
+
+TEST(CatalogDocs, TableMatchesBuiltins) {
+  std::string Expected = catalogMarkdown();
+  if (const char *Path = std::getenv("CONCUR_WRITE_CATALOG_DOC")) {
+    std::ofstream(Path) << Expected;
+    return;
+  }
+  auto Doc = llvm::MemoryBuffer::getFile(CONCUR_SOURCE_DIR "/docs/blocking-call-catalog.md");
+  ASSERT_TRUE(static_cast<bool>(Doc)) << "docs/blocking-call-catalog.md is missing";
+  EXPECT_EQ((*Doc)->getBuffer().str(), Expected)
+      << "docs/blocking-call-catalog.md is stale: regenerate it (see the file's header)";
+}
+
+TEST(CatalogDocs, EveryEntryHasAnAlternativeAndIsUnique) {
+  std::map<std::string, int> Seen;
+  for (const BlockingEntry &E : BlockingCallCatalog::builtinEntries()) {
+    EXPECT_FALSE(E.Alternative.empty()) << E.Name;
+    EXPECT_EQ(++Seen[E.Name], 1) << "duplicate catalog entry " << E.Name;
+  }
+  for (const char *Required :
+       {"std::this_thread::sleep_for", "std::future::get", "std::latch::wait",
+        "std::counting_semaphore::acquire", "std::atomic::wait", "poll", "epoll_wait",
+        "fopen", "std::cin::operator>>", "std::basic_ifstream::getline", "getaddrinfo",
+        "system", "popen", "waitpid", "concur::Future::get", "concur::Mutex::lock"})
+    EXPECT_EQ(Seen.count(Required), 1u) << Required;
+}
+
+namespace {
+
+struct ParsedTU {
+  std::unique_ptr<ASTUnit> AST;
+  std::unique_ptr<ConcurrencyModel> Model;
+};
+
+ParsedTU parse(const std::string &Code) {
+  ParsedTU P;
+  P.AST = tooling::buildASTFromCodeWithArgs(
+      Code, {"-std=c++20", "-resource-dir=" CONCUR_CLANG_RESOURCE_DIR}, "input.cc");
+  EXPECT_TRUE(P.AST);
+  EXPECT_FALSE(P.AST->getDiagnostics().hasErrorOccurred());
+  P.Model = std::make_unique<ConcurrencyModel>(P.AST->getASTContext(), ModelOptions{});
+  return P;
+}
+
+const CXXRecordDecl *record(ASTContext &Ctx, llvm::StringRef Name) {
+  for (const Decl *D : Ctx.getTranslationUnitDecl()->decls())
+    if (const auto *RD = dyn_cast<CXXRecordDecl>(D))
+      if (RD->getName() == Name && RD->isThisDeclarationADefinition())
+        return RD;
+  return nullptr;
+}
+
+const char *TaskKinds = R"(
+  #include <coroutine>
+  struct Lazy { struct promise_type {
+      Lazy get_return_object(); std::suspend_always initial_suspend() noexcept;
+      std::suspend_always final_suspend() noexcept; void return_void();
+      void unhandled_exception(); }; };
+  struct Eager { struct promise_type {
+      Eager get_return_object(); std::suspend_never initial_suspend() noexcept;
+      std::suspend_never final_suspend() noexcept; void return_void();
+      void unhandled_exception(); }; };
+  struct Ready { bool await_ready() const noexcept { return true; }
+                 void await_suspend(std::coroutine_handle<>) const noexcept {}
+                 void await_resume() const noexcept {} };
+  struct EagerCustom { struct promise_type {
+      EagerCustom get_return_object(); Ready initial_suspend() noexcept;
+      std::suspend_never final_suspend() noexcept; void return_void();
+      void unhandled_exception(); }; };
+  struct Base { bool await_ready(); void await_suspend(std::coroutine_handle<>); int await_resume(); };
+  struct Awaiter : Base {};
+  struct ViaOperator { Ready operator co_await(); };
+  struct Gen { struct promise_type {}; int *begin(); int *end(); };
+  struct Plain { int x; };
+)";
+
+} // namespace
+
+TEST(Awaitables, ClassifiesTaskKinds) {
+  auto P = parse(TaskKinds);
+  ASTContext &Ctx = P.AST->getASTContext();
+  Awaitables &A = P.Model->analysis<Awaitables>();
+  EXPECT_EQ(A.kindOf(record(Ctx, "Lazy")), AwaitableKind::LazyTask);
+  EXPECT_EQ(A.kindOf(record(Ctx, "Eager")), AwaitableKind::EagerTask);
+  EXPECT_EQ(A.kindOf(record(Ctx, "EagerCustom")), AwaitableKind::EagerTask);
+  EXPECT_EQ(A.kindOf(record(Ctx, "Awaiter")), AwaitableKind::Awaiter);
+  EXPECT_EQ(A.kindOf(record(Ctx, "ViaOperator")), AwaitableKind::Awaiter);
+  EXPECT_EQ(A.kindOf(record(Ctx, "Gen")), AwaitableKind::Generator);
+  EXPECT_EQ(A.kindOf(record(Ctx, "Plain")), AwaitableKind::None);
+  EXPECT_NE(Awaitables::initialSuspend(record(Ctx, "Lazy")), nullptr);
+}
+
+namespace {
+
+/// The `get` calls of a function, in source order.
+std::vector<const CXXMemberCallExpr *> getCalls(const FunctionDecl *F) {
+  struct Finder : RecursiveASTVisitor<Finder> {
+    std::vector<const CXXMemberCallExpr *> Found;
+    bool VisitCXXMemberCallExpr(CXXMemberCallExpr *MC) {
+      if (MC->getMethodDecl() && MC->getMethodDecl()->getName() == "get")
+        Found.push_back(MC);
+      return true;
+    }
+  } Finder;
+  Finder.TraverseStmt(F->getBody());
+  return Finder.Found;
+}
+
+} // namespace
+
+TEST(FutureReadiness, ReadyOnlyOnTheEdgeWhereTheTestSucceeded) {
+  auto P = parse(R"(
+    #include <chrono>
+    #include <future>
+    using namespace std::chrono_literals;
+    int f(std::future<int> a, std::future<int> b, bool c) {
+      int s = 0;
+      if (a.wait_for(0s) == std::future_status::ready)
+        s += a.get();                                   // 0: ready
+      s += a.get();                                     // 1: not on every path
+      if (c || b.wait_for(0s) != std::future_status::ready)
+        return s;
+      s += b.get();                                     // 2: ready
+      b = std::move(a);
+      return s + b.get();                               // 3: replaced
+    }
+  )");
+  const FunctionDecl *F = nullptr;
+  for (const FunctionDecl *G : P.Model->index().functions())
+    if (genericName(G) == "f")
+      F = G;
+  ASSERT_NE(F, nullptr);
+  auto Gets = getCalls(F);
+  ASSERT_EQ(Gets.size(), 4u);
+  FutureReadiness &R = P.Model->analysis<FutureReadiness>();
+  EXPECT_TRUE(R.isKnownReady(F, Gets[0]));
+  EXPECT_FALSE(R.isKnownReady(F, Gets[1]));
+  EXPECT_TRUE(R.isKnownReady(F, Gets[2]));
+  EXPECT_FALSE(R.isKnownReady(F, Gets[3]));
+}
