@@ -2,23 +2,29 @@
 // calls the loop's call_soon directly, racing with the loop thread on the
 // loop's ready queue.
 #include <concur/event_loop.h>
-
+#include <concur/sync.h>
 #include <cstdio>
+#include <functional>
 #include <thread>
-
 using namespace std::chrono_literals;
 
-concur::Task<void> main_task(concur::EventLoop& loop) {
-  bool delivered = false;
-  std::thread legacy_worker([&loop, &delivered] {
-    loop.call_soon([&delivered] { delivered = true; });  // not thread-safe
-  });
+void legacy_worker(concur::EventLoop& loop, concur::Event& loop_started, bool& delivered) {
+  loop_started.wait();
+  // Not thread-safe: only the loop's own thread may call call_soon.
+  loop.call_soon([&delivered] { delivered = true; });
+}
+
+concur::Task<void> wait_for_delivery(concur::Event& loop_started, bool& delivered) {
+  loop_started.set();  // never blocks
   while (!delivered) co_await concur::sleep(10ms);
-  legacy_worker.join();
   std::printf("delivered\n");
 }
 
 int main() {
   concur::EventLoop loop;
-  loop.run(main_task(loop));
+  concur::Event loop_started;
+  bool delivered = false;  // read and written on the loop thread only
+  std::jthread worker(legacy_worker, std::ref(loop), std::ref(loop_started),
+                      std::ref(delivered));
+  loop.run(wait_for_delivery(loop_started, delivered));
 }

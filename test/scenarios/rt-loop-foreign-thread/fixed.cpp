@@ -1,23 +1,29 @@
 // Fixed: hand work to the loop from another thread with
 // call_soon_threadsafe, which locks and wakes the loop.
 #include <concur/event_loop.h>
-
+#include <concur/sync.h>
 #include <cstdio>
+#include <functional>
 #include <thread>
-
 using namespace std::chrono_literals;
 
-concur::Task<void> main_task(concur::EventLoop& loop) {
-  bool delivered = false;
-  std::thread legacy_worker([&loop, &delivered] {
-    loop.call_soon_threadsafe([&delivered] { delivered = true; });
-  });
+void legacy_worker(concur::EventLoop& loop, concur::Event& loop_started, bool& delivered) {
+  loop_started.wait();
+  // Thread-safe: queues the callback under the loop's lock and wakes it.
+  loop.call_soon_threadsafe([&delivered] { delivered = true; });
+}
+
+concur::Task<void> wait_for_delivery(concur::Event& loop_started, bool& delivered) {
+  loop_started.set();  // never blocks
   while (!delivered) co_await concur::sleep(10ms);
-  legacy_worker.join();
   std::printf("delivered\n");
 }
 
 int main() {
   concur::EventLoop loop;
-  loop.run(main_task(loop));
+  concur::Event loop_started;
+  bool delivered = false;  // read and written on the loop thread only
+  std::jthread worker(legacy_worker, std::ref(loop), std::ref(loop_started),
+                      std::ref(delivered));
+  loop.run(wait_for_delivery(loop_started, delivered));
 }
