@@ -1,5 +1,7 @@
 #include "ExprWrappers.h"
 
+#include "QualifiedNames.h"
+
 #include "clang/AST/ExprCXX.h"
 
 using namespace clang;
@@ -17,6 +19,30 @@ const Expr *ignoreValueWrappers(const Expr *E) {
       E = BT->getSubExpr();
     else
       break;
+  }
+  return E;
+}
+
+static bool isMoveOrForward(const CallExpr *CE) {
+  if (CE->getNumArgs() != 1 || !CE->getDirectCallee())
+    return false;
+  std::string Name = genericName(CE->getDirectCallee());
+  return Name == "std::move" || Name == "std::forward";
+}
+
+const Expr *ignoreCopiesAndMoves(const Expr *E) {
+  while (E) {
+    const Expr *Next = ignoreValueWrappers(E);
+    if (const auto *F = dyn_cast<CXXFunctionalCastExpr>(Next))
+      Next = F->getSubExpr();
+    else if (const auto *C = dyn_cast<CXXConstructExpr>(Next);
+             C && C->getNumArgs() == 1 && C->getConstructor()->isCopyOrMoveConstructor())
+      Next = C->getArg(0);
+    else if (const auto *CE = dyn_cast<CallExpr>(Next); CE && isMoveOrForward(CE))
+      Next = CE->getArg(0);
+    if (Next == E)
+      return E;
+    E = Next;
   }
   return E;
 }

@@ -20,6 +20,11 @@ namespace concur {
 /// MaterializeTemporaryExpr and CXXBindTemporaryExpr; null stays null.
 const clang::Expr *ignoreValueWrappers(const clang::Expr *E);
 
+/// Also looks through copies and moves: functional casts, copy/move
+/// construction, std::move and std::forward. `std::thread t(std::move(f))`
+/// and `auto t = Task(make())` denote `f` and `make()`.
+const clang::Expr *ignoreCopiesAndMoves(const clang::Expr *E);
+
 } // namespace concur
 
 #endif

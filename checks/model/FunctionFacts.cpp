@@ -1,5 +1,7 @@
 #include "FunctionFacts.h"
 
+#include "ExprWrappers.h"
+
 #include "QualifiedNames.h"
 
 #include "clang/AST/ASTContext.h"
@@ -11,31 +13,6 @@ using namespace clang;
 
 namespace concur {
 
-const Expr *stripValueWrappers(const Expr *E) {
-  while (E) {
-    const Expr *Next = E->IgnoreParenImpCasts();
-    if (const auto *EWC = dyn_cast<ExprWithCleanups>(Next))
-      Next = EWC->getSubExpr();
-    else if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(Next))
-      Next = M->getSubExpr();
-    else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(Next))
-      Next = B->getSubExpr();
-    else if (const auto *F = dyn_cast<CXXFunctionalCastExpr>(Next))
-      Next = F->getSubExpr();
-    else if (const auto *C = dyn_cast<CXXConstructExpr>(Next);
-             C && C->getNumArgs() == 1 && C->getConstructor()->isCopyOrMoveConstructor())
-      Next = C->getArg(0);
-    else if (const auto *CE = dyn_cast<CallExpr>(Next);
-             CE && CE->getNumArgs() == 1 && CE->getDirectCallee() &&
-             (genericName(CE->getDirectCallee()) == "std::move" ||
-              genericName(CE->getDirectCallee()) == "std::forward"))
-      Next = CE->getArg(0);
-    if (Next == E)
-      return E;
-    E = Next;
-  }
-  return E;
-}
 
 const Stmt *loopBody(const Stmt *Loop) {
   if (const auto *F = dyn_cast_or_null<ForStmt>(Loop))
@@ -109,7 +86,7 @@ public:
       if (const VarDecl *V = localVar(OC->getArg(0))) {
         Classified[refOf(OC->getArg(0))] = {VarUse::Assigned, refOf(OC->getArg(0)), OC,
                                             nullptr};
-        Out.StoredInto[stripValueWrappers(OC->getArg(1))] = V;
+        Out.StoredInto[ignoreCopiesAndMoves(OC->getArg(1))] = V;
       }
     if (const auto *MC = dyn_cast<CXXMemberCallExpr>(CE))
       if (const Expr *Obj = MC->getImplicitObjectArgument())
@@ -127,7 +104,7 @@ public:
     else if (BO->getOpcode() == BO_Assign)
       if (const VarDecl *V = localVar(BO->getLHS())) {
         Classified[refOf(BO->getLHS())] = {VarUse::Assigned, refOf(BO->getLHS()), BO, nullptr};
-        Out.StoredInto[stripValueWrappers(BO->getRHS())] = V;
+        Out.StoredInto[ignoreCopiesAndMoves(BO->getRHS())] = V;
       }
     return true;
   }
@@ -138,7 +115,7 @@ public:
   }
   bool VisitVarDecl(const VarDecl *V) override {
     if (V->getInit() && !isa<ParmVarDecl>(V))
-      Out.StoredInto[stripValueWrappers(V->getInit())] = V;
+      Out.StoredInto[ignoreCopiesAndMoves(V->getInit())] = V;
     return true;
   }
   bool VisitCXXThrowExpr(const CXXThrowExpr *) override {
@@ -213,7 +190,7 @@ private:
       discard(E, false);
   }
   void discard(const Expr *E, bool Explicit) {
-    const Expr *Inner = stripValueWrappers(E);
+    const Expr *Inner = ignoreCopiesAndMoves(E);
     if (const auto *C = dyn_cast<ExplicitCastExpr>(Inner); C && C->getType()->isVoidType())
       return; // recorded by VisitExplicitCastExpr
     Out.Discarded[Inner] = Explicit;

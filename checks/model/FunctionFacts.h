@@ -82,9 +82,7 @@ private:
   llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<BodyFacts>> Cache;
 };
 
-/// \p E without parentheses, implicit casts, temporaries, functional casts,
-/// copy/move constructions and std::move / std::forward.
-const clang::Expr *stripValueWrappers(const clang::Expr *E);
+
 
 /// The loop statement \p Loop's body, for "is inside the loop" questions.
 const clang::Stmt *loopBody(const clang::Stmt *Loop);

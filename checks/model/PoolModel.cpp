@@ -1,4 +1,5 @@
 #include "PoolModel.h"
+#include "ExprWrappers.h"
 
 #include "QualifiedNames.h"
 
@@ -140,7 +141,7 @@ std::vector<FutureSource> PoolModel::futureSources(const PoolConfig &Config) {
 }
 
 const SpawnSite *PoolModel::spawnOf(const Expr *E) const {
-  return E ? Spawns.at(stripValueWrappers(E)) : nullptr;
+  return E ? Spawns.at(ignoreCopiesAndMoves(E)) : nullptr;
 }
 
 const Expr *PoolModel::objectOf(const CallSite &C) {
@@ -191,7 +192,7 @@ llvm::SmallVector<const Expr *, 2> PoolModel::originsOf(const Expr *FutureExpr,
                                                        const FunctionDecl *F,
                                                        const PoolConfig &Config) {
   llvm::SmallVector<const Expr *, 2> Out;
-  const Expr *S = stripValueWrappers(FutureExpr);
+  const Expr *S = ignoreCopiesAndMoves(FutureExpr);
   if (!S)
     return Out;
   auto IsSource = [&](const Expr *E) {

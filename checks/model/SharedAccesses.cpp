@@ -1,5 +1,7 @@
 #include "SharedAccesses.h"
 
+#include "ExprWrappers.h"
+
 #include "QualifiedNames.h"
 
 #include "clang/AST/ASTContext.h"
@@ -16,20 +18,6 @@ using SpawnSet = llvm::SmallVector<unsigned, 2>;
 
 namespace {
 
-const Expr *skipWrappers(const Expr *E) {
-  while (E) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
-      E = M->getSubExpr();
-    else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
-      E = B->getSubExpr();
-    else if (const auto *W = dyn_cast<ExprWithCleanups>(E))
-      E = W->getSubExpr();
-    else
-      return E;
-  }
-  return E;
-}
 
 bool isWrapper(const Stmt *S) {
   if (isa<ImplicitCastExpr>(S) || isa<ParenExpr>(S) || isa<MaterializeTemporaryExpr>(S) ||
@@ -61,19 +49,19 @@ bool isLoop(const Stmt *S) {
 /// The declaration a thread/future/container object expression names: a
 /// variable, a field, or, for a range-for variable, the container.
 const ValueDecl *objectDecl(const Expr *E, llvm::ArrayRef<const Stmt *> Ancestors) {
-  E = skipWrappers(E);
+  E = ignoreValueWrappers(E);
   while (E) {
     if (const auto *U = dyn_cast<UnaryOperator>(E);
         U && (U->getOpcode() == UO_AddrOf || U->getOpcode() == UO_Deref)) {
-      E = skipWrappers(U->getSubExpr());
+      E = ignoreValueWrappers(U->getSubExpr());
     } else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
-      E = skipWrappers(AS->getBase());
+      E = ignoreValueWrappers(AS->getBase());
     } else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E);
                OC && OC->getOperator() == OO_Subscript) {
-      E = skipWrappers(OC->getArg(0));
+      E = ignoreValueWrappers(OC->getArg(0));
     } else if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E);
                MC && MC->getMethodDecl() && MC->getMethodDecl()->getName() == "at") {
-      E = skipWrappers(MC->getImplicitObjectArgument());
+      E = ignoreValueWrappers(MC->getImplicitObjectArgument());
     } else {
       break;
     }
@@ -483,13 +471,13 @@ SharedAccesses::SharedAccesses(ConcurrencyModel &Model)
           if (const auto *V = dyn_cast<VarDecl>(C.getCapturedVar()); V && V->hasLocalStorage())
             SharedLocals.insert(V);
     for (const Expr *Arg : S.Args) {
-      const Expr *E = skipWrappers(Arg);
+      const Expr *E = ignoreValueWrappers(Arg);
       if (const auto *CE = dyn_cast<CallExpr>(E);
           CE && CE->getNumArgs() == 1 && CE->getDirectCallee() &&
           (genericName(CE->getDirectCallee()) == "std::ref"))
-        E = skipWrappers(CE->getArg(0));
+        E = ignoreValueWrappers(CE->getArg(0));
       else if (const auto *U = dyn_cast<UnaryOperator>(E); U && U->getOpcode() == UO_AddrOf)
-        E = skipWrappers(U->getSubExpr());
+        E = ignoreValueWrappers(U->getSubExpr());
       else
         continue;
       if (const auto *DRE = dyn_cast<DeclRefExpr>(E))

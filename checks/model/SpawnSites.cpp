@@ -1,5 +1,6 @@
 #include "SpawnSites.h"
 
+#include "ExprWrappers.h"
 #include "QualifiedNames.h"
 
 #include "clang/AST/ASTContext.h"
@@ -22,27 +23,14 @@ constexpr const char *DefaultSubmit[] = {
     "boost::asio::defer",
 };
 
+/// The callable an argument denotes: through copies, moves and `&f`.
 const Expr *stripWrappers(const Expr *E) {
   while (E) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
-      E = M->getSubExpr();
-    else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
-      E = B->getSubExpr();
-    else if (const auto *F = dyn_cast<CXXFunctionalCastExpr>(E))
-      E = F->getSubExpr();
-    else if (const auto *C = dyn_cast<CXXConstructExpr>(E);
-             C && C->getNumArgs() == 1 && C->getConstructor()->isCopyOrMoveConstructor())
-      E = C->getArg(0);
-    else if (const auto *U = dyn_cast<UnaryOperator>(E); U && U->getOpcode() == UO_AddrOf)
-      E = U->getSubExpr();
-    else if (const auto *CE = dyn_cast<CallExpr>(E);
-             CE && CE->getNumArgs() == 1 && CE->getDirectCallee() &&
-             (genericName(CE->getDirectCallee()) == "std::move" ||
-              genericName(CE->getDirectCallee()) == "std::forward"))
-      E = CE->getArg(0);
-    else
+    E = ignoreCopiesAndMoves(E);
+    const auto *U = dyn_cast<UnaryOperator>(E);
+    if (!U || U->getOpcode() != UO_AddrOf)
       return E;
+    E = U->getSubExpr();
   }
   return E;
 }

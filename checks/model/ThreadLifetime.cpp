@@ -1,4 +1,5 @@
 #include "ThreadLifetime.h"
+#include "ExprWrappers.h"
 
 #include "QualifiedNames.h"
 
@@ -33,7 +34,7 @@ constexpr const char *ThrowingLibrary[] = {
 };
 
 const DeclRefExpr *refTo(const Expr *E) {
-  E = stripValueWrappers(E);
+  E = ignoreCopiesAndMoves(E);
   if (const auto *U = dyn_cast_or_null<UnaryOperator>(E); U && U->getOpcode() == UO_AddrOf)
     E = U->getSubExpr()->IgnoreParenImpCasts();
   return dyn_cast_or_null<DeclRefExpr>(E);
@@ -61,7 +62,7 @@ public:
                 Index[V] = Vars.size();
                 Vars.push_back(V);
                 if (V->getInit())
-                  InitOf[stripValueWrappers(V->getInit())] = V;
+                  InitOf[ignoreCopiesAndMoves(V->getInit())] = V;
                 if (const auto *EWC = dyn_cast_or_null<ExprWithCleanups>(V->getInit()))
                   InitOf[EWC->getSubExpr()->IgnoreImplicit()] = V;
                 if (V->getInit())
@@ -139,7 +140,7 @@ private:
       S[Src] = Empty; // moved from
       return St;
     }
-    E = stripValueWrappers(E);
+    E = ignoreCopiesAndMoves(E);
     if (const auto *CE = dyn_cast<CXXConstructExpr>(E))
       return CE->getNumArgs() == 0 ? Empty : Joinable;
     return Joinable; // a factory's result: assume it runs
@@ -398,7 +399,7 @@ std::vector<DetachSite> ThreadLifetime::detachSites() {
       DetachSite D;
       D.Call = MC;
       D.In = F;
-      const Expr *Obj = stripValueWrappers(MC->getImplicitObjectArgument());
+      const Expr *Obj = ignoreCopiesAndMoves(MC->getImplicitObjectArgument());
       if (const SpawnSite *S = Spawns.at(Obj)) {
         D.Spawns.push_back(S);
       } else if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(Obj)) {
@@ -407,7 +408,7 @@ std::vector<DetachSite> ThreadLifetime::detachSites() {
         if (Owner)
           for (const auto &[Stored, Var] : Facts.of(Owner).StoredInto)
             if (Var == V)
-              if (const SpawnSite *S = Spawns.at(stripValueWrappers(Stored)))
+              if (const SpawnSite *S = Spawns.at(ignoreCopiesAndMoves(Stored)))
                 D.Spawns.push_back(S);
       }
       llvm::sort(D.Spawns, [](const SpawnSite *A, const SpawnSite *B) {

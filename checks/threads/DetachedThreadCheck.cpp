@@ -1,4 +1,5 @@
 #include "DetachedThreadCheck.h"
+#include "../model/ExprWrappers.h"
 
 #include "../model/QualifiedNames.h"
 #include "../model/ThreadLifetime.h"
@@ -30,7 +31,7 @@ const Expr *thisHandedOver(const SpawnSite &S) {
       if (C.capturesThis())
         return S.Lambda;
   for (const Expr *A : S.Args)
-    if (isa<CXXThisExpr>(stripValueWrappers(A)))
+    if (isa<CXXThisExpr>(ignoreCopiesAndMoves(A)))
       return A;
   return nullptr;
 }

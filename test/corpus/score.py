@@ -7,7 +7,8 @@ Each program marks the lines where a finding is expected:
 
 (several checks separated by commas). Every other line is a negative: a
 finding there is a false positive. Programs compile with -std=c++20 -pthread,
-the corpus directory's Inputs/ and the runtime's headers on the include path.
+the corpus directory's Inputs/, test/checks/Inputs/ and the runtime's headers
+on the include path.
 
 The scorer runs concur once over all programs (through a generated compile
 database), matches findings to marks by (file, line, check), and prints
@@ -45,6 +46,8 @@ def collect(directory):
 def run_concur(concur, programs, directory, checks, root):
     with tempfile.TemporaryDirectory() as tmp:
         flags = ["-std=c++20", "-pthread", "-I" + os.path.join(directory, "Inputs"),
+                 # The lit tests' stand-ins (mini_task.h, mini_pool.h, ...).
+                 "-I" + os.path.join(root, "test", "checks", "Inputs"),
                  "-I" + os.path.join(root, "runtime", "include")]
         db = [{"directory": directory, "file": p,
                "arguments": ["clang++"] + flags + ["-c", p]} for p in programs]

@@ -4,7 +4,7 @@
 #include <future>
 #include <thread>
 
-void job() { std::this_thread::sleep_for(std::chrono::milliseconds(100)); }
+void job() { std::this_thread::sleep_for(std::chrono::milliseconds(300)); }
 
 int main() {
   auto start = std::chrono::steady_clock::now();
@@ -14,6 +14,6 @@ int main() {
   b.get();
   auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                 std::chrono::steady_clock::now() - start).count();
-  std::printf("%s (%lld ms for two 100 ms jobs)\n", ms >= 190 ? "sequential" : "concurrent",
+  std::printf("%s (%lld ms for two 300 ms jobs)\n", ms >= 550 ? "sequential" : "concurrent",
               static_cast<long long>(ms));
 }
