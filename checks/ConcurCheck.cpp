@@ -1,5 +1,7 @@
 #include "ConcurCheck.h"
 
+#include "model/SummaryExport.h"
+
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
 using namespace clang::ast_matchers;
@@ -7,7 +9,7 @@ using namespace clang::ast_matchers;
 namespace concur {
 
 ConcurCheck::ConcurCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context) {
+    : ClangTidyCheck(Name, Context), CheckName(Name.str()) {
   ModelOpts.PoolSubmitFunctions = Options.getLocalOrGlobal("PoolSubmitFunctions", "");
 }
 
@@ -22,12 +24,22 @@ void ConcurCheck::registerMatchers(MatchFinder *Finder) {
 
 void ConcurCheck::check(const MatchFinder::MatchResult &Result) {
   Ctx = Result.Context;
-  analyze(ConcurrencyModel::get(*Result.Context, ModelOpts));
+  ConcurrencyModel &Model = ConcurrencyModel::get(*Result.Context, ModelOpts);
+  Model.noteEnabledCheck(CheckName);
+  analyze(Model);
 }
 
 void ConcurCheck::onEndOfTranslationUnit() {
-  if (Ctx)
+  if (!Ctx)
+    return;
+  // The first concur check to finish the TU exports its summary (for the
+  // CLI's cross-TU phase, when a sink is installed) and drops the model;
+  // matching for the TU is over by now.
+  if (ConcurrencyModel *Model = ConcurrencyModel::ifBuilt(*Ctx)) {
+    if (SummarySink *Sink = SummarySink::current())
+      Sink->consume(summarizeTranslationUnit(*Model));
     ConcurrencyModel::release(*Ctx);
+  }
   Ctx = nullptr;
 }
 

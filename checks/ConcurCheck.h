@@ -36,6 +36,7 @@ protected:
 private:
   clang::ASTContext *Ctx = nullptr;
   ModelOptions ModelOpts;
+  std::string CheckName;
 };
 
 } // namespace concur

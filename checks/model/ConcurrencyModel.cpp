@@ -2,6 +2,7 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/Analysis/CFG.h"
+#include "llvm/ADT/STLExtras.h"
 
 namespace concur {
 
@@ -26,6 +27,15 @@ ConcurrencyModel &ConcurrencyModel::get(clang::ASTContext &Ctx, const ModelOptio
     Current.Ctx = &Ctx;
   }
   return *Current.Model;
+}
+
+ConcurrencyModel *ConcurrencyModel::ifBuilt(clang::ASTContext &Ctx) {
+  return Current.Ctx == &Ctx ? Current.Model.get() : nullptr;
+}
+
+void ConcurrencyModel::noteEnabledCheck(llvm::StringRef Name) {
+  if (!llvm::is_contained(EnabledChecks, Name))
+    EnabledChecks.push_back(Name.str());
 }
 
 void ConcurrencyModel::release(clang::ASTContext &Ctx) {

@@ -56,7 +56,13 @@ public:
   ConcurrencyModel(clang::ASTContext &Ctx, const ModelOptions &Options);
   ~ConcurrencyModel();
 
+  /// The model of \p Ctx if one was built and not yet released, else null.
+  static ConcurrencyModel *ifBuilt(clang::ASTContext &Ctx);
+
   clang::ASTContext &astContext() const { return Ctx; }
+  /// The concur checks running on this TU (each registers when it starts).
+  void noteEnabledCheck(llvm::StringRef Name);
+  const std::vector<std::string> &enabledChecks() const { return EnabledChecks; }
   const ModelOptions &options() const { return Options; }
   const TranslationUnitIndex &index();
   CallGraph &callGraph() { return Calls; }
@@ -82,6 +88,7 @@ private:
 
   clang::ASTContext &Ctx;
   ModelOptions Options;
+  std::vector<std::string> EnabledChecks;
   std::optional<TranslationUnitIndex> Index;
   CallGraph Calls;
   llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<clang::CFG>> CFGs;

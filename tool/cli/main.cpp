@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Options.h"
+#include "driver/CrossTranslationUnit.h"
 #include "driver/Inputs.h"
 #include "driver/TranslationUnitAnalysis.h"
 #include "report/Report.h"
@@ -169,11 +170,17 @@ int merge(const cli::Options &Opts, const std::vector<report::RuleInfo> &Rules) 
       Merged.Findings.push_back(std::move(F));
     for (auto &E : Part->Errors)
       Merged.Errors.push_back(std::move(E));
+    for (auto &S : Part->Summaries)
+      Merged.Summaries.push_back(std::move(S));
     Merged.Stats.Files += Part->Stats.Files;
     Merged.Stats.FilesFailed += Part->Stats.FilesFailed;
     // Shards run side by side: the merged run took as long as the longest.
     Merged.Stats.Seconds = std::max(Merged.Stats.Seconds, Part->Stats.Seconds);
   }
+  // Paths across shards: the shards' summaries joined.
+  for (report::Finding &F : driver::crossTranslationUnitFindings(Merged.Summaries))
+    Merged.Findings.push_back(std::move(F));
+  Merged.Summaries.clear();
   return finish(Merged, Opts, Rules);
 }
 
@@ -329,6 +336,8 @@ int main(int Argc, char **Argv) {
       std::cerr << "concur: error: " << E.File << ": " << E.Message << "\n";
       R.Errors.push_back(std::move(E));
     }
+    for (auto &S : Res.Summaries)
+      R.Summaries.push_back(std::move(S));
     for (auto &D : Res.DroppedFlags)
       if (std::find(Dropped.begin(), Dropped.end(), D) == Dropped.end())
         Dropped.push_back(D);
@@ -339,6 +348,12 @@ int main(int Argc, char **Argv) {
       std::cerr << " " << D;
     std::cerr << "\n";
   }
+  for (report::Finding &F : driver::crossTranslationUnitFindings(R.Summaries))
+    R.Findings.push_back(std::move(F));
+  // A shard's report carries its summaries, so `concur merge` can follow
+  // paths into the other shards; a whole run has nothing left to join.
+  if (!Opts.ShardCount)
+    R.Summaries.clear();
   R.Stats.Files = Plan.Jobs.size() + Plan.Errors.size();
   R.Stats.FilesFailed = R.Errors.size();
   R.Stats.Seconds =

@@ -1,5 +1,7 @@
 #include "TranslationUnitAnalysis.h"
 
+#include "model/SummaryExport.h"
+
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyModule.h"
@@ -278,7 +280,15 @@ TranslationUnitResult analyzeTranslationUnit(const AnalysisConfig &Config,
   AnalysisActionFactory Factory(Context, Ranges);
   int Status = 1;
   llvm::CrashRecoveryContext Recovery;
-  bool Survived = Recovery.RunSafely([&] { Status = Tool.run(&Factory); });
+  struct Collector : SummarySink {
+    std::vector<report::TranslationUnitSummary> &Out;
+    explicit Collector(std::vector<report::TranslationUnitSummary> &Out) : Out(Out) {}
+    void consume(report::TranslationUnitSummary S) override { Out.push_back(std::move(S)); }
+  } Summaries(Result.Summaries);
+  bool Survived = Recovery.RunSafely([&] {
+    SummarySink::Scope Install(Summaries);
+    Status = Tool.run(&Factory);
+  });
   if (!Survived) {
     Result.Errors.push_back({MainFile, "the analysis crashed on this file; other files "
                                        "were analysed (please report this)"});

@@ -38,6 +38,8 @@ struct TranslationUnitResult {
   std::vector<report::InputError> Errors;
   /// Flags dropped because Clang does not know them (e.g. GCC-only).
   std::vector<std::string> DroppedFlags;
+  /// The TU's summary for the cross-TU phase (none if it did not parse).
+  std::vector<report::TranslationUnitSummary> Summaries;
 };
 
 TranslationUnitResult analyzeTranslationUnit(const AnalysisConfig &Config,

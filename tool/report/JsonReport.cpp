@@ -54,6 +54,37 @@ OrderedJson findingToJson(const Finding &F) {
           {"fixes", std::move(Fixes)}};
 }
 
+OrderedJson callToJson(const SummaryCall &C) {
+  return {{"usr", C.Usr},
+          {"name", C.Name},
+          {"location", {{"file", C.File}, {"line", C.Line}, {"column", C.Column}}}};
+}
+
+OrderedJson summaryToJson(const TranslationUnitSummary &S) {
+  OrderedJson Functions = OrderedJson::array();
+  for (const FunctionSummary &F : S.Functions) {
+    OrderedJson Fn = {{"usr", F.Usr},
+                      {"name", F.Name},
+                      {"location", {{"file", F.File}, {"line", F.Line}, {"column", F.Column}}},
+                      {"coroutine", F.Coroutine}};
+    if (!F.BlockingEntry.empty()) {
+      OrderedJson Chain = OrderedJson::array();
+      for (const SummaryCall &C : F.BlockingChain)
+        Chain.push_back(callToJson(C));
+      Fn["blocks"] = {{"entry", F.BlockingEntry},
+                      {"category", F.BlockingCategory},
+                      {"alternative", F.Alternative},
+                      {"chain", std::move(Chain)}};
+    }
+    OrderedJson Calls = OrderedJson::array();
+    for (const SummaryCall &C : F.ExternalCalls)
+      Calls.push_back(callToJson(C));
+    Fn["calls"] = std::move(Calls);
+    Functions.push_back(std::move(Fn));
+  }
+  return {{"file", S.File}, {"checks", S.EnabledChecks}, {"functions", std::move(Functions)}};
+}
+
 OrderedJson reportToJson(const Report &R) {
   OrderedJson Findings = OrderedJson::array();
   for (const Finding &F : R.Findings)
@@ -65,13 +96,20 @@ OrderedJson reportToJson(const Report &R) {
   double Seconds = std::isfinite(R.Stats.Seconds) && R.Stats.Seconds > 0
                        ? R.Stats.Seconds
                        : 0.0;
-  return {{"tool", {{"name", R.ToolName}, {"version", R.ToolVersion}}},
+  OrderedJson J = {{"tool", {{"name", R.ToolName}, {"version", R.ToolVersion}}},
           {"findings", std::move(Findings)},
           {"errors", std::move(Errors)},
           {"stats",
            {{"files", R.Stats.Files},
             {"files_failed", R.Stats.FilesFailed},
             {"seconds", Seconds}}}};
+  if (!R.Summaries.empty()) {
+    OrderedJson Summaries = OrderedJson::array();
+    for (const TranslationUnitSummary &S : R.Summaries)
+      Summaries.push_back(summaryToJson(S));
+    J["summaries"] = std::move(Summaries);
+  }
+  return J;
 }
 
 /// Messages and paths come from source files that need not be UTF-8; replace
@@ -249,9 +287,65 @@ Finding findingFromJson(const Json &V, const std::string &Path) {
   return F;
 }
 
+SummaryCall callFromJson(const Json &V, const std::string &Path) {
+  expectObject(V, Path, {"usr", "name", "location"});
+  Location L = readLocation(V, Path, "location");
+  return SummaryCall{readNonEmptyString(V, Path, "usr"), readString(V, Path, "name"), L.File,
+                     L.Line, L.Column};
+}
+
+std::vector<SummaryCall> callsFromJson(const Json &V, const std::string &Path) {
+  std::vector<SummaryCall> Out;
+  const Json &Calls = expectArray(V, Path);
+  for (std::size_t I = 0; I < Calls.size(); ++I)
+    Out.push_back(callFromJson(Calls[I], element(Path, I)));
+  return Out;
+}
+
+TranslationUnitSummary summaryFromJson(const Json &V, const std::string &Path) {
+  expectObject(V, Path, {"file", "checks", "functions"});
+  TranslationUnitSummary S;
+  S.File = readString(V, Path, "file");
+  const Json &Checks = expectArray(V.at("checks"), member(Path, "checks"));
+  for (std::size_t I = 0; I < Checks.size(); ++I) {
+    if (!Checks[I].is_string())
+      fail(element(member(Path, "checks"), I), "expected a string" + got(Checks[I]));
+    S.EnabledChecks.push_back(Checks[I].get<std::string>());
+  }
+  const std::string FnsPath = member(Path, "functions");
+  const Json &Functions = expectArray(V.at("functions"), FnsPath);
+  for (std::size_t I = 0; I < Functions.size(); ++I) {
+    const Json &Fn = Functions[I];
+    const std::string FnPath = element(FnsPath, I);
+    expectObject(Fn, FnPath, {"usr", "name", "location", "coroutine", "calls"}, {"blocks"});
+    FunctionSummary F;
+    F.Usr = readNonEmptyString(Fn, FnPath, "usr");
+    F.Name = readString(Fn, FnPath, "name");
+    Location L = readLocation(Fn, FnPath, "location");
+    F.File = L.File;
+    F.Line = L.Line;
+    F.Column = L.Column;
+    if (!Fn.at("coroutine").is_boolean())
+      fail(member(FnPath, "coroutine"), "expected true or false" + got(Fn.at("coroutine")));
+    F.Coroutine = Fn.at("coroutine").get<bool>();
+    if (Fn.contains("blocks")) {
+      const Json &B = Fn.at("blocks");
+      const std::string BPath = member(FnPath, "blocks");
+      expectObject(B, BPath, {"entry", "category", "alternative", "chain"});
+      F.BlockingEntry = readNonEmptyString(B, BPath, "entry");
+      F.BlockingCategory = readString(B, BPath, "category");
+      F.Alternative = readString(B, BPath, "alternative");
+      F.BlockingChain = callsFromJson(B.at("chain"), member(BPath, "chain"));
+    }
+    F.ExternalCalls = callsFromJson(Fn.at("calls"), member(FnPath, "calls"));
+    S.Functions.push_back(std::move(F));
+  }
+  return S;
+}
+
 Report reportFromJson(const Json &V) {
   const std::string Root = "report";
-  expectObject(V, Root, {"tool", "findings", "errors", "stats"});
+  expectObject(V, Root, {"tool", "findings", "errors", "stats"}, {"summaries"});
   Report R;
 
   const Json &Tool = V.at("tool");
@@ -276,6 +370,11 @@ Report reportFromJson(const Json &V) {
   R.Stats.Files = readUnsigned(Stats, "stats", "files");
   R.Stats.FilesFailed = readUnsigned(Stats, "stats", "files_failed");
   R.Stats.Seconds = readSeconds(Stats, "stats", "seconds");
+  if (V.contains("summaries")) {
+    const Json &Summaries = expectArray(V.at("summaries"), "summaries");
+    for (std::size_t I = 0; I < Summaries.size(); ++I)
+      R.Summaries.push_back(summaryFromJson(Summaries[I], element("summaries", I)));
+  }
   return R;
 }
 

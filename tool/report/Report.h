@@ -12,6 +12,8 @@
 #define CONCUR_TOOL_REPORT_REPORT_H
 
 #include <cstddef>
+#include "Summary.h"
+
 #include <iosfwd>
 #include <string>
 #include <vector>
@@ -83,6 +85,10 @@ struct Report {
   std::vector<Finding> Findings;
   std::vector<InputError> Errors;
   Stats Stats;
+  /// Per-TU summaries for the cross-TU phase (see Summary.h); written to
+  /// JSON reports so `concur merge` can join shards. Empty in reports that
+  /// are not meant for merging.
+  std::vector<TranslationUnitSummary> Summaries;
 
   bool operator==(const Report &) const = default;
 };

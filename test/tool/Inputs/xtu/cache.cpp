@@ -1,0 +1,2 @@
+void read_config();     // defined in config.cpp
+void refresh_cache() { read_config(); }

@@ -1,0 +1,147 @@
+#include "CrossTranslationUnit.h"
+
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/MemoryBuffer.h"
+
+#include <map>
+#include <optional>
+#include <set>
+
+namespace concur::driver {
+namespace {
+
+using report::FunctionSummary;
+using report::SummaryCall;
+
+constexpr const char *BlockingCheck = "concur-blocking-call-in-coroutine";
+
+/// A path from a call site to a blocking call: the hops, each a call site in
+/// the function the previous hop called, and the blocking entry.
+struct BlockingPath {
+  std::vector<SummaryCall> Hops;
+  const FunctionSummary *Blocker = nullptr; // holds entry, category, alternative
+};
+
+class Joiner {
+public:
+  explicit Joiner(const std::vector<report::TranslationUnitSummary> &Summaries) {
+    for (const auto &TU : Summaries)
+      for (const FunctionSummary &F : TU.Functions)
+        Definitions.try_emplace(F.Usr, &F); // first definition wins (ODR)
+  }
+
+  /// How a call of \p Usr reaches a blocking call, if it does: through the
+  /// definition's own TU, or through further external calls.
+  const std::optional<BlockingPath> &blockingPath(const std::string &Usr) {
+    auto Memo = Paths.find(Usr);
+    if (Memo != Paths.end())
+      return Memo->second;
+    auto &Slot = Paths[Usr]; // nullopt while on the stack: cycles end here
+    auto Def = Definitions.find(Usr);
+    if (Def == Definitions.end() || Def->second->Coroutine)
+      return Slot;
+    const FunctionSummary &F = *Def->second;
+    if (!F.BlockingEntry.empty()) {
+      Slot = BlockingPath{F.BlockingChain, &F};
+      return Slot;
+    }
+    for (const SummaryCall &C : F.ExternalCalls) {
+      const std::optional<BlockingPath> &Sub = blockingPath(C.Usr);
+      if (!Sub)
+        continue;
+      BlockingPath P{{C}, Sub->Blocker};
+      P.Hops.insert(P.Hops.end(), Sub->Hops.begin(), Sub->Hops.end());
+      Paths[Usr] = std::move(P);
+      return Paths[Usr];
+    }
+    return Slot;
+  }
+
+private:
+  std::map<std::string, const FunctionSummary *> Definitions;
+  std::map<std::string, std::optional<BlockingPath>> Paths;
+};
+
+/// The text of 1-based \p Line of \p File, or empty.
+std::string sourceLine(const std::string &File, unsigned Line) {
+  auto Buffer = llvm::MemoryBuffer::getFile(File, /*IsText=*/true);
+  if (!Buffer || Line == 0)
+    return {};
+  llvm::StringRef Text = (*Buffer)->getBuffer();
+  for (unsigned I = 1; I < Line; ++I) {
+    size_t Next = Text.find('\n');
+    if (Next == llvm::StringRef::npos)
+      return {};
+    Text = Text.drop_front(Next + 1);
+  }
+  return Text.take_until([](char C) { return C == '\n'; }).str();
+}
+
+/// Whether a NOLINT / NOLINTNEXTLINE comment suppresses \p Check here.
+bool suppressed(const std::string &File, unsigned Line, llvm::StringRef Check) {
+  auto Mentions = [&](llvm::StringRef Text, llvm::StringRef Marker) {
+    size_t At = Text.find(Marker);
+    if (At == llvm::StringRef::npos)
+      return false;
+    llvm::StringRef Rest = Text.drop_front(At + Marker.size());
+    if (!Rest.starts_with("("))
+      return true; // bare NOLINT: every check
+    llvm::StringRef List = Rest.drop_front().take_until([](char C) { return C == ')'; });
+    return List.contains(Check) || List.contains("*");
+  };
+  std::string Here = sourceLine(File, Line);
+  if (Mentions(Here, "NOLINT") && !llvm::StringRef(Here).contains("NOLINTNEXTLINE"))
+    return true;
+  return Line > 1 && Mentions(sourceLine(File, Line - 1), "NOLINTNEXTLINE");
+}
+
+} // namespace
+
+std::vector<report::Finding>
+crossTranslationUnitFindings(const std::vector<report::TranslationUnitSummary> &Summaries) {
+  std::vector<report::Finding> Out;
+  Joiner Join(Summaries);
+  std::set<std::tuple<std::string, unsigned, unsigned>> Reported;
+  for (const auto &TU : Summaries) {
+    bool Enabled = std::find(TU.EnabledChecks.begin(), TU.EnabledChecks.end(),
+                             BlockingCheck) != TU.EnabledChecks.end();
+    if (!Enabled)
+      continue;
+    for (const FunctionSummary &Coro : TU.Functions) {
+      if (!Coro.Coroutine)
+        continue;
+      for (const SummaryCall &Call : Coro.ExternalCalls) {
+        const std::optional<BlockingPath> &Path = Join.blockingPath(Call.Usr);
+        if (!Path || Path->Hops.empty())
+          continue;
+        if (!Reported.insert({Call.File, Call.Line, Call.Column}).second)
+          continue; // the same call seen from two TUs (a header)
+        if (suppressed(Call.File, Call.Line, BlockingCheck))
+          continue;
+        const FunctionSummary &B = *Path->Blocker;
+        report::Finding F;
+        F.Check = BlockingCheck;
+        F.Message = "coroutine '" + Coro.Name + "' calls '" + Call.Name + "', which reaches " +
+                    B.BlockingCategory + " call '" + B.BlockingEntry +
+                    "' and blocks the thread running the event loop; " + B.Alternative;
+        F.Loc = {Call.File, Call.Line, Call.Column};
+        F.Function = Coro.Name;
+        std::string Caller = Call.Name;
+        for (size_t I = 0; I + 1 < Path->Hops.size(); ++I) {
+          const SummaryCall &Hop = Path->Hops[I];
+          F.Notes.push_back({"'" + Caller + "' calls '" + Hop.Name + "' here",
+                             {Hop.File, Hop.Line, Hop.Column}});
+          Caller = Hop.Name;
+        }
+        const SummaryCall &Last = Path->Hops.back();
+        F.Notes.push_back({"'" + B.BlockingEntry + "' blocks here (" + B.BlockingCategory + ")",
+                           {Last.File, Last.Line, Last.Column}});
+        F.Fingerprint = report::computeFingerprint(F, sourceLine(Call.File, Call.Line), 0);
+        Out.push_back(std::move(F));
+      }
+    }
+  }
+  return Out;
+}
+
+} // namespace concur::driver
