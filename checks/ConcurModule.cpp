@@ -6,7 +6,9 @@
 //
 //===----------------------------------------------------------------------===//
 #include "coroutines/Checks.h"
+#include "locks/Checks.h"
 #include "pools/Checks.h"
+#include "processes/Checks.h"
 #include "races/Checks.h"
 #include "threads/Checks.h"
 

@@ -1,4 +1,5 @@
 // Check headers of the coroutines family, included by ConcurModule.cpp.
 #pragma once
 #include "BlockingCallInCoroutineCheck.h"
+#include "LockAcrossSuspensionCheck.h"
 #include "UnawaitedCoroutineCheck.h"

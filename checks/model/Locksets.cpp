@@ -137,6 +137,8 @@ std::string describeLocks(const Lockset &Set) {
   return Out;
 }
 
+LockId lockInCaller(LockId Id, const Expr *Call) { return translateToCaller(Id, Call); }
+
 bool LockSummary::operator==(const LockSummary &O) const {
   return Acquired == O.Acquired && Released == O.Released;
 }

@@ -81,6 +81,10 @@ const HeldLock *commonExclusion(const Lockset &A, const Lockset &B);
 Lockset unionOf(const Lockset &A, const Lockset &B);
 /// "'m'" or "'m' and 'n'".
 std::string describeLocks(const Lockset &Set);
+/// The lock \p Id of a callee as its caller sees it at \p Call: a lock the
+/// callee names by its own parameter is the caller's argument (empty if the
+/// argument is not a recognisable mutex); any other lock is itself.
+LockId lockInCaller(LockId Id, const clang::Expr *Call);
 
 /// A function's effect on the caller's lockset.
 struct LockSummary {

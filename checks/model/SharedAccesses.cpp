@@ -88,6 +88,22 @@ bool isThreadOrFuture(QualType T) {
          N == "std::shared_future" || N == "concur::Future";
 }
 
+/// Whether destroying an object of type \p T that holds spawn \p S's
+/// thread or future waits for it: a std::jthread (or a container of them)
+/// joins, std::async's future blocks; a std::thread, a pool's future or a
+/// container of threads does not.
+bool destructorWaits(QualType T, const SpawnSite &S) {
+  if (T.getAsString().find("jthread") != std::string::npos)
+    return true;
+  if (S.Kind != SpawnKind::Async)
+    return false;
+  const CXXRecordDecl *RD = classOfType(T);
+  if (!RD)
+    return false;
+  std::string N = genericName(RD);
+  return N == "std::future" || N == "std::shared_future";
+}
+
 } // namespace
 
 std::string AccessLocation::name() const {
@@ -432,8 +448,11 @@ private:
         continue;
       }
       if (const auto *DS = dyn_cast<DeclStmt>(P)) {
-        if (DS->isSingleDecl())
-          Binding[Index] = dyn_cast<ValueDecl>(DS->getSingleDecl());
+        // `std::thread a(f), b(g);`: the declaration this spawn initialises.
+        for (const Decl *D : DS->decls())
+          if (const auto *V = dyn_cast<VarDecl>(D);
+              V && V->getInit() && V->getInit()->IgnoreImplicit() == cast<Expr>(Child)->IgnoreImplicit())
+            Binding[Index] = V;
       } else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(P);
                  OC && OC->getOperator() == OO_Equal && OC->getNumArgs() == 2) {
         Binding[Index] = objectDecl(OC->getArg(0), {});
@@ -441,10 +460,10 @@ private:
         Binding[Index] = objectDecl(MC->getImplicitObjectArgument(), {});
       } else if (isa<ReturnStmt>(P)) {
         // Returned to the caller: keeps running there.
+        SA.Returned.insert(Index);
       } else if (S.Kind == SpawnKind::Async) {
         Immediate.insert(Index); // the temporary future waits at once
       }
-      (void)Child;
       return;
     }
     if (S.Kind == SpawnKind::Async)
@@ -464,27 +483,54 @@ SharedAccesses::SharedAccesses(ConcurrencyModel &Model)
     : Model(Model), Spawns(Model.analysis<SpawnSites>()), Locks(Model.analysis<Locksets>()) {
   // Locals shared with a spawned thread: captured by reference, or passed
   // by std::ref or by address.
-  for (const SpawnSite &S : Spawns.all()) {
+  const std::vector<SpawnSite> &All = Spawns.all();
+  for (unsigned Index = 0; Index < All.size(); ++Index) {
+    const SpawnSite &S = All[Index];
+    auto Share = [&](const VarDecl *V, SourceLocation At, bool ByAddress) {
+      SharedLocals.insert(V);
+      SharedLocalsBySpawn[Index].push_back({V, At, ByAddress});
+    };
     if (S.Lambda)
       for (const LambdaCapture &C : S.Lambda->captures())
         if (C.capturesVariable() && C.getCaptureKind() == LCK_ByRef)
           if (const auto *V = dyn_cast<VarDecl>(C.getCapturedVar()); V && V->hasLocalStorage())
-            SharedLocals.insert(V);
+            Share(V, C.getLocation(), false);
     for (const Expr *Arg : S.Args) {
       const Expr *E = ignoreValueWrappers(Arg);
+      bool ByAddress = false;
       if (const auto *CE = dyn_cast<CallExpr>(E);
           CE && CE->getNumArgs() == 1 && CE->getDirectCallee() &&
           (genericName(CE->getDirectCallee()) == "std::ref"))
         E = ignoreValueWrappers(CE->getArg(0));
       else if (const auto *U = dyn_cast<UnaryOperator>(E); U && U->getOpcode() == UO_AddrOf)
-        E = ignoreValueWrappers(U->getSubExpr());
+        E = ignoreValueWrappers(U->getSubExpr()), ByAddress = true;
       else
         continue;
       if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
         if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()); V && V->hasLocalStorage())
-          SharedLocals.insert(V);
+          Share(V, Arg->getBeginLoc(), ByAddress);
     }
   }
+}
+
+llvm::ArrayRef<SharedLocalUse> SharedAccesses::sharedLocalsOf(unsigned Index) const {
+  auto It = SharedLocalsBySpawn.find(Index);
+  return It == SharedLocalsBySpawn.end() ? llvm::ArrayRef<SharedLocalUse>() : It->second;
+}
+
+const ValueDecl *SharedAccesses::boundObject(unsigned Index) {
+  of(Spawns.all()[Index].Spawner);
+  return BoundTo.lookup(Index);
+}
+
+bool SharedAccesses::spawnReturned(unsigned Index) {
+  of(Spawns.all()[Index].Spawner);
+  return Returned.contains(Index);
+}
+
+const Stmt *SharedAccesses::abandonedAt(unsigned Index) {
+  of(Spawns.all()[Index].Spawner);
+  return Abandoned.lookup(Index);
 }
 
 const FunctionAccesses &SharedAccesses::of(const FunctionDecl *F) {
@@ -578,6 +624,10 @@ void SharedAccesses::compute(const FunctionDecl *Def, FunctionAccesses &Out) {
           Kill(Running, D);
   };
 
+  for (const auto &[Index, Object] : Collector.Binding)
+    if (Object)
+      BoundTo[Index] = Object;
+
   llvm::DenseMap<const Stmt *, unsigned> RunningIndex;
   std::vector<SpawnSet> Interned;
   if (const CFG *G = Model.cfg(Def)) {
@@ -588,6 +638,12 @@ void SharedAccesses::compute(const FunctionDecl *Def, FunctionAccesses &Out) {
         continue;
       SpawnSet Running = *Start;
       for (const CFGElement &E : *B) {
+        if (auto D = E.getAs<CFGAutomaticObjDtor>())
+          for (unsigned I : Running)
+            if (Collector.Binding.lookup(I) == D->getVarDecl() &&
+                !destructorWaits(D->getVarDecl()->getType(), All[I]) &&
+                !Abandoned.count(I))
+              Abandoned[I] = D->getTriggerStmt();
         if (auto CS = E.getAs<CFGStmt>()) {
           if (Interned.empty() || Interned.back() != Running)
             Interned.push_back(Running);

@@ -35,6 +35,7 @@
 #include "Locksets.h"
 #include "SpawnSites.h"
 
+#include "clang/Basic/SourceLocation.h"
 #include "llvm/ADT/DenseSet.h"
 
 namespace clang {
@@ -74,6 +75,14 @@ struct AccessWhileRunning {
   llvm::SmallVector<unsigned, 2> Running;
 };
 
+/// A local of the spawner handed to a spawn by reference: captured by
+/// reference, or passed as std::ref(v) / &v.
+struct SharedLocalUse {
+  const clang::VarDecl *Var = nullptr;
+  clang::SourceLocation At; ///< the capture or the argument
+  bool ByAddress = false;   ///< passed as &v (not captured or std::ref)
+};
+
 struct FunctionAccesses {
   std::vector<Access> All;
   std::vector<AccessWhileRunning> WhileRunning;
@@ -99,6 +108,21 @@ public:
   /// Whether \p S (a spawn site expression) is inside a loop of its spawner.
   bool spawnedInLoop(unsigned Index) const { return InLoop.contains(Index); }
 
+  /// The locals spawn \p Index shares by reference (see SharedLocalUse).
+  llvm::ArrayRef<SharedLocalUse> sharedLocalsOf(unsigned Index) const;
+  /// The object spawn \p Index's thread or future is bound to in its
+  /// spawner: a variable, a field, or the container it was emplaced into;
+  /// null for a temporary or a returned spawn.
+  const clang::ValueDecl *boundObject(unsigned Index);
+  /// Whether the spawner returns the thread or future directly.
+  bool spawnReturned(unsigned Index);
+  /// Where the local object bound to spawn \p Index is destroyed (or goes
+  /// out of scope) while the spawn may still run and nothing waits for it:
+  /// a std::thread detached, moved away or destroyed joinable, a pool
+  /// future dropped. Null when every path joins first, or the object's
+  /// destructor waits (std::jthread, std::async's future).
+  const clang::Stmt *abandonedAt(unsigned Index);
+
 private:
   friend class AccessCollector;
   void compute(const clang::FunctionDecl *Def, FunctionAccesses &Out);
@@ -107,6 +131,10 @@ private:
   const SpawnSites &Spawns;
   Locksets &Locks;
   llvm::DenseSet<const clang::VarDecl *> SharedLocals;
+  llvm::DenseMap<unsigned, llvm::SmallVector<SharedLocalUse, 2>> SharedLocalsBySpawn;
+  llvm::DenseMap<unsigned, const clang::ValueDecl *> BoundTo;
+  llvm::DenseSet<unsigned> Returned;
+  llvm::DenseMap<unsigned, const clang::Stmt *> Abandoned;
   llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<FunctionAccesses>> Facts;
   llvm::DenseSet<const clang::FunctionDecl *> InProgress;
   /// Spawns running just before each spawn site (by spawn index).

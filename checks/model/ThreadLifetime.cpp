@@ -128,6 +128,28 @@ private:
     return It == Index.end() ? -1 : static_cast<int>(It->second);
   }
 
+  /// \p E hands a tracked thread to someone else (by reference, pointer or
+  /// move), who becomes responsible for joining it.
+  void handOver(const Expr *E, State &S) {
+    if (int I = indexOf(E); I >= 0) {
+      S[I] = Empty;
+      HandedOver[I] = true;
+    }
+  }
+
+  /// `std::thread &alias = t;` and `Joiner guard{t};`: a reference, or an
+  /// aggregate holding a reference or pointer, takes over joining the thread.
+  /// (Initialiser lists are not CFG elements of their own.)
+  void handOverFromInit(const Expr *Init, State &S) {
+    Init = ignoreValueWrappers(Init);
+    if (const auto *IL = dyn_cast_or_null<InitListExpr>(Init)) {
+      for (const Expr *Element : IL->inits())
+        handOverFromInit(Element, S);
+      return;
+    }
+    handOver(Init, S);
+  }
+
   /// The state a thread gets from an initialiser or an assigned value.
   uint8_t valueState(const Expr *Init, State &S) {
     if (!Init)
@@ -169,6 +191,8 @@ private:
       for (const Decl *D : DS->decls())
         if (const auto *V = dyn_cast<VarDecl>(D); V && Index.count(V))
           S[Index[V]] = valueState(V->getInit(), S);
+        else if (V && V->getInit())
+          handOverFromInit(V->getInit(), S);
       return;
     }
     if (const auto *TE = dyn_cast<CXXThrowExpr>(St)) {
@@ -178,12 +202,12 @@ private:
     }
     if (const auto *CE = dyn_cast<CXXConstructExpr>(St)) {
       // A thread moved into something that is not a tracked variable.
-      if (CE->getNumArgs() == 1 && CE->getConstructor()->isMoveConstructor() &&
-          !InitOf.count(CE))
-        if (int I = indexOf(CE->getArg(0)); I >= 0) {
-          S[I] = Empty;
-          HandedOver[I] = true;
-        }
+      // Any other object constructed from it (a guard holding a reference,
+      // a wrapper taking ownership) is responsible for joining it.
+      bool OwnInit = InitOf.count(CE) && isThreadClass(CE->getConstructor()->getParent());
+      if (!OwnInit)
+        for (const Expr *Arg : CE->arguments())
+          handOver(Arg, S);
       if (ExceptionPaths && !isThreadClass(CE->getConstructor()->getParent()) &&
           Owner.mayThrow(CE->getConstructor()))
         exceptionPoint(CE, CE->getConstructor(), S, Found);
@@ -226,10 +250,7 @@ private:
     // Handed to another function (by reference, pointer or move): whoever
     // receives it is responsible for joining it.
     for (unsigned A = FirstArg; A < Call->getNumArgs(); ++A)
-      if (int I = indexOf(Call->getArg(A)); I >= 0) {
-        S[I] = Empty;
-        HandedOver[I] = true;
-      }
+      handOver(Call->getArg(A), S);
     if (ExceptionPaths && Callee && !isThreadClass(dyn_cast<CXXRecordDecl>(Callee->getParent())) &&
         Owner.mayThrow(Callee))
       exceptionPoint(Call, Callee, S, Found);

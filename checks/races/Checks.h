@@ -1,3 +1,5 @@
 // Check headers of the races family, included by ConcurModule.cpp.
 #pragma once
 #include "UnguardedSharedStateCheck.h"
+#include "InconsistentLockingCheck.h"
+#include "ThreadCapturesLocalCheck.h"

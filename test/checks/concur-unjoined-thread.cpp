@@ -133,3 +133,40 @@ void jthread_is_fine(bool stop) {
     return;
   may_throw();
 }
+
+// A guard object holding a reference (or pointer) joins the thread on every
+// path: the thread is handed over to it.
+struct JoinOnExit {
+  std::thread &t;
+  ~JoinOnExit() {
+    if (t.joinable())
+      t.join();
+  }
+};
+struct JoinPtrOnExit {
+  explicit JoinPtrOnExit(std::thread *t) : t(t) {}
+  ~JoinPtrOnExit() { t->join(); }
+  std::thread *t;
+};
+
+void aggregate_guard_is_fine(bool stop) {
+  std::thread t(work);
+  JoinOnExit guard{t};
+  if (stop)
+    return;
+  may_throw();
+}
+
+void constructor_guard_is_fine(bool stop) {
+  std::thread t(work);
+  JoinPtrOnExit guard(&t);
+  if (stop)
+    return;
+  may_throw();
+}
+
+void reference_alias_is_handed_over() {
+  std::thread t(work);
+  std::thread &alias = t;
+  alias.join();
+}

@@ -1,5 +1,6 @@
 // Unit tests of the coroutine-side model: the blocking-call catalog's docs
-// table, awaitable-type classification and future readiness.
+// table, awaitable-type classification, future readiness and suspension
+// points.
 //
 // docs/blocking-call-catalog.md is generated from
 // BlockingCallCatalog::builtinEntries() by this binary:
@@ -10,6 +11,7 @@
 #include "model/ConcurrencyModel.h"
 #include "model/FutureReadiness.h"
 #include "model/QualifiedNames.h"
+#include "model/SuspensionPoints.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -181,6 +183,14 @@ TEST(Awaitables, ClassifiesTaskKinds) {
 
 namespace {
 
+/// The user function named \p Name, or null.
+const FunctionDecl *userFunction(ConcurrencyModel &Model, llvm::StringRef Name) {
+  for (const FunctionDecl *G : Model.index().functions())
+    if (genericName(G) == Name)
+      return G;
+  return nullptr;
+}
+
 /// The `get` calls of a function, in source order.
 std::vector<const CXXMemberCallExpr *> getCalls(const FunctionDecl *F) {
   struct Finder : RecursiveASTVisitor<Finder> {
@@ -214,10 +224,7 @@ TEST(FutureReadiness, ReadyOnlyOnTheEdgeWhereTheTestSucceeded) {
       return s + b.get();                               // 3: replaced
     }
   )");
-  const FunctionDecl *F = nullptr;
-  for (const FunctionDecl *G : P.Model->index().functions())
-    if (genericName(G) == "f")
-      F = G;
+  const FunctionDecl *F = userFunction(*P.Model, "f");
   ASSERT_NE(F, nullptr);
   auto Gets = getCalls(F);
   ASSERT_EQ(Gets.size(), 4u);
@@ -226,4 +233,46 @@ TEST(FutureReadiness, ReadyOnlyOnTheEdgeWhereTheTestSucceeded) {
   EXPECT_FALSE(R.isKnownReady(F, Gets[1]));
   EXPECT_TRUE(R.isKnownReady(F, Gets[2]));
   EXPECT_FALSE(R.isKnownReady(F, Gets[3]));
+}
+
+TEST(SuspensionPoints, UserAwaitsAndYieldsOnlyLocatedAtAwaitSuspend) {
+  auto P = parse(R"(
+    #include <coroutine>
+    struct Task { struct promise_type {
+        Task get_return_object() { return {}; }
+        std::suspend_always initial_suspend() noexcept { return {}; }
+        std::suspend_always final_suspend() noexcept { return {}; }
+        std::suspend_always yield_value(int) noexcept { return {}; }
+        void return_void() {} void unhandled_exception() {} }; };
+    struct Value { bool await_ready() { return false; }
+                   void await_suspend(std::coroutine_handle<>) {}
+                   int await_resume() { return 1; } };
+    Task f(bool c) {
+      co_await std::suspend_always{};        // 0: statement
+      int x = co_await Value{};              // 1: initialiser
+      x = co_await Value{};                  // 2: assignment
+      if (co_await Value{})                  // 3: condition
+        co_yield x;                          // 4: yield
+      auto later = []() -> Task { co_await std::suspend_always{}; }; // its own
+      (void)later;
+    }
+  )");
+  const FunctionDecl *F = userFunction(*P.Model, "f");
+  ASSERT_NE(F, nullptr);
+  llvm::ArrayRef<SuspensionPoint> Points = P.Model->analysis<SuspensionPoints>().of(F);
+  ASSERT_EQ(Points.size(), 5u);
+  for (size_t I = 0; I < Points.size(); ++I) {
+    EXPECT_EQ(Points[I].IsYield, I == 4) << I;
+    const auto *Call = dyn_cast_or_null<CXXMemberCallExpr>(Points[I].SuspendsAt);
+    ASSERT_NE(Call, nullptr) << I;
+    EXPECT_EQ(Call->getMethodDecl()->getName(), "await_suspend") << I;
+  }
+  // The lambda's co_await belongs to the lambda, which is a coroutine too.
+  for (const FunctionDecl *G : P.Model->index().coroutines())
+    if (G != F)
+      EXPECT_EQ(P.Model->analysis<SuspensionPoints>().of(G).size(), 1u);
+  // Not a coroutine: nothing.
+  const FunctionDecl *Plain = userFunction(*P.Model, "Value::await_ready");
+  ASSERT_NE(Plain, nullptr);
+  EXPECT_TRUE(P.Model->analysis<SuspensionPoints>().of(Plain).empty());
 }

@@ -4,7 +4,7 @@
 class Stats {
 public:
   void add(int v) { std::lock_guard<std::mutex> g(mu_); total_ += v; }
-  int total() const { return total_; }  // expect: concur-unguarded-shared-state
+  int total() const { return total_; }  // expect: concur-unguarded-shared-state, concur-inconsistent-locking
 private:
   mutable std::mutex mu_;
   int total_ = 0;

@@ -1,0 +1,229 @@
+#include "ManualLockUnlockCheck.h"
+
+#include "../model/ExprWrappers.h"
+#include "../model/QualifiedNames.h"
+
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMap.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Lex/Lexer.h"
+
+using namespace clang;
+
+namespace concur {
+namespace {
+
+/// A manual acquisition not yet released on some path reaching this point,
+/// with the first jump (return, throw, break, goto, continue) taken since.
+struct Pending {
+  const Expr *Site;
+  const Stmt *Escape;
+  bool operator==(const Pending &O) const { return Site == O.Site && Escape == O.Escape; }
+};
+using PendingSet = llvm::SmallVector<Pending, 2>;
+
+bool isJump(const Stmt *S) {
+  return S && (isa<ReturnStmt>(S) || isa<CXXThrowExpr>(S) || isa<BreakStmt>(S) ||
+               isa<GotoStmt>(S) || isa<ContinueStmt>(S));
+}
+
+llvm::StringRef jumpName(const Stmt *S) {
+  if (isa<ReturnStmt>(S))
+    return "return";
+  if (isa<CXXThrowExpr>(S))
+    return "throw";
+  if (isa<BreakStmt>(S))
+    return "break";
+  if (isa<GotoStmt>(S))
+    return "goto";
+  return "continue";
+}
+
+bool isStdMutexType(QualType T) {
+  const CXXRecordDecl *RD = classOfType(T);
+  if (!RD)
+    return false;
+  std::string N = genericName(RD);
+  return N == "std::mutex" || N == "std::timed_mutex" || N == "std::recursive_mutex" ||
+         N == "std::recursive_timed_mutex" || N == "std::shared_mutex" ||
+         N == "std::shared_timed_mutex";
+}
+
+} // namespace
+
+ManualLockUnlockCheck::ManualLockUnlockCheck(llvm::StringRef Name,
+                                             clang::tidy::ClangTidyContext *Context)
+    : LockCheckBase(Name, Context, /*FollowsCalls=*/false),
+      SuggestFixes(Options.get("SuggestFixes", true)) {}
+
+void ManualLockUnlockCheck::storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) {
+  LockCheckBase::storeOptions(Opts);
+  Options.store(Opts, "SuggestFixes", SuggestFixes);
+}
+
+void ManualLockUnlockCheck::analyze(ConcurrencyModel &Model) {
+  for (const FunctionDecl *F : Model.index().functions())
+    if (isUserCode(Model, F))
+      checkFunction(Model, F);
+}
+
+void ManualLockUnlockCheck::checkFunction(ConcurrencyModel &Model, const FunctionDecl *F) {
+  const CFG *G = Model.cfg(F);
+  if (!G)
+    return;
+  Locksets &Locks = Model.analysis<Locksets>();
+  const LockCatalog &Catalog = Locks.catalog();
+
+  // The manual lock and unlock calls of F, by lock.
+  llvm::DenseMap<const Stmt *, LockId> Acquires;
+  llvm::DenseMap<const Stmt *, llvm::SmallVector<LockId, 1>> Releases;
+  llvm::DenseMap<const ValueDecl *, llvm::SmallVector<const Expr *, 2>> UnlockSites;
+  for (const CFGBlock *B : *G)
+    for (const CFGElement &E : *B) {
+      auto CS = E.getAs<CFGStmt>();
+      const auto *Ex = CS ? dyn_cast<Expr>(CS->getStmt()) : nullptr;
+      if (!Ex || !(isa<CallExpr>(Ex) || isa<CXXConstructExpr>(Ex)))
+        continue;
+      if (std::optional<LockOperation> Op = Catalog.classify(Ex)) {
+        if (Op->Op == LockOperation::Acquire && Op->Mutexes.size() == 1) {
+          // A semaphore is released where the work ends, often elsewhere.
+          if (LockId Id = LockCatalog::lockIdOf(Op->Mutexes[0]); Id && !isCountingLock(Id))
+            Acquires[Ex] = Id;
+        } else if (Op->Op == LockOperation::Release) {
+          for (const Expr *M : Op->Mutexes)
+            if (LockId Id = LockCatalog::lockIdOf(M)) {
+              Releases[Ex].push_back(Id);
+              UnlockSites[Id.Decl].push_back(Ex);
+            }
+        }
+        continue;
+      }
+      // A same-TU helper that unlocks for its caller.
+      const auto *Call = dyn_cast<CallExpr>(Ex);
+      const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+      if (Callee && Model.callGraph().isExplorable(Callee))
+        for (LockId Id : Locks.of(Callee).summary().Released)
+          if (LockId Mine = lockInCaller(Id, Ex)) {
+            Releases[Ex].push_back(Mine);
+            UnlockSites[Mine.Decl].push_back(Ex);
+          }
+    }
+  if (Acquires.empty())
+    return;
+
+  const SourceManager &SM = Model.astContext().getSourceManager();
+  auto Earlier = [&](const Stmt *A, const Stmt *B) {
+    return SM.isBeforeInTranslationUnit(A->getBeginLoc(), B->getBeginLoc());
+  };
+  auto MarkEscape = [](PendingSet &Set, const Stmt *Jump) {
+    for (Pending &P : Set)
+      if (!P.Escape)
+        P.Escape = Jump;
+  };
+  auto Transfer = [&](PendingSet &Set, const CFGElement &E) {
+    auto CS = E.getAs<CFGStmt>();
+    if (!CS)
+      return;
+    const Stmt *S = CS->getStmt();
+    if (auto It = Releases.find(S); It != Releases.end())
+      llvm::erase_if(Set, [&](const Pending &P) {
+        return llvm::is_contained(It->second, Acquires.lookup(P.Site));
+      });
+    if (Acquires.count(S) && !llvm::any_of(Set, [&](const Pending &P) { return P.Site == S; }))
+      Set.push_back(Pending{cast<Expr>(S), nullptr});
+    if (isa<ReturnStmt>(S) || isa<CXXThrowExpr>(S))
+      MarkEscape(Set, S);
+  };
+  auto Edge = [&](PendingSet &Set, const CFGBlock &From, unsigned) {
+    const Stmt *T = From.getTerminatorStmt();
+    if (T && isJump(T))
+      MarkEscape(Set, T);
+  };
+  auto Join = [&](PendingSet &Into, const PendingSet &From) {
+    for (const Pending &P : From) {
+      auto It = llvm::find_if(Into, [&](const Pending &Q) { return Q.Site == P.Site; });
+      if (It == Into.end())
+        Into.push_back(P);
+      else if (P.Escape && (!It->Escape || Earlier(P.Escape, It->Escape)))
+        It->Escape = P.Escape;
+    }
+  };
+  auto In = solveForward<PendingSet>(*G, {}, Transfer, Edge, Join);
+  const auto &AtExit = In[G->getExit().getBlockID()];
+  if (!AtExit)
+    return;
+
+  PendingSet Leaks = *AtExit;
+  llvm::sort(Leaks, [&](const Pending &A, const Pending &B) { return Earlier(A.Site, B.Site); });
+  for (const Pending &Leak : Leaks) {
+    LockId Id = Acquires.lookup(Leak.Site);
+    auto Unlocks = UnlockSites.find(Id.Decl);
+    // Locked on every path to the exit is a function that returns holding
+    // the lock on purpose (a lock() wrapper); only an unlock() that some
+    // paths skip is a bug.
+    if (Unlocks == UnlockSites.end() ||
+        !llvm::any_of(Unlocks->second, [&](const Expr *U) { return Earlier(Leak.Site, U); }))
+      continue;
+    std::string Name = Id.name();
+    {
+      auto D = diag(Leak.Site->getBeginLoc(),
+                    "'%0' is locked here but some paths leave '%1' without unlocking it "
+                    "(%2); other threads then block on it forever: use a scoped guard "
+                    "(std::lock_guard, std::unique_lock) so that every path unlocks")
+               << Name << displayName(F)
+               << (Leak.Escape ? ("a " + jumpName(Leak.Escape)).str()
+                               : std::string("the end of the function"));
+      // The guard rewrite is a local edit when lock and its only unlock are
+      // statements of one block and nothing but a plain return follows the
+      // unlock.
+      const auto *Call = dyn_cast<CXXMemberCallExpr>(Leak.Site);
+      if (SuggestFixes && Call && Unlocks->second.size() == 1 &&
+          isStdMutexType(Call->getImplicitObjectArgument()->getType())) {
+        ParentMap PM(F->getBody());
+        const Expr *Unlock = Unlocks->second.front();
+        const auto *Block = dyn_cast_or_null<CompoundStmt>(PM.getParent(Leak.Site));
+        if (Block && PM.getParent(Unlock) == Block) {
+          bool AfterUnlock = false, Simple = true;
+          for (const Stmt *S : Block->body()) {
+            if (AfterUnlock) {
+              const auto *R = dyn_cast<ReturnStmt>(S);
+              Simple &= R && (!R->getRetValue() ||
+                              isa<IntegerLiteral>(R->getRetValue()->IgnoreImpCasts()) ||
+                              isa<CXXBoolLiteralExpr>(R->getRetValue()->IgnoreImpCasts()));
+            }
+            if (S == Unlock)
+              AfterUnlock = true;
+          }
+          const LangOptions &LO = Model.astContext().getLangOpts();
+          const Expr *Object = Call->getImplicitObjectArgument();
+          llvm::StringRef ObjectText = Lexer::getSourceText(
+              CharSourceRange::getTokenRange(Object->getSourceRange()), SM, LO);
+          std::optional<Token> Semi = Lexer::findNextToken(Unlock->getEndLoc(), SM, LO);
+          if (Simple && !ObjectText.empty() && Semi && Semi->is(tok::semi)) {
+            std::string Type = genericName(classOfType(Object->getType()));
+            std::string GuardName;
+            for (char C : ObjectText)
+              GuardName += isAlphanumeric(C) ? C : '_';
+            D << FixItHint::CreateReplacement(Leak.Site->getSourceRange(),
+                                              "std::lock_guard<" + Type + "> " + GuardName +
+                                                  "_guard(" + ObjectText.str() + ")")
+              << FixItHint::CreateRemoval(
+                     CharSourceRange::getCharRange(Unlock->getBeginLoc(), Semi->getEndLoc()));
+          }
+        }
+      }
+    }
+    if (Leak.Escape)
+      diag(Leak.Escape->getBeginLoc(), "this %0 leaves '%1' locked", DiagnosticIDs::Note)
+          << jumpName(Leak.Escape) << Name;
+    else
+      diag(F->getBody()->getEndLoc(), "'%0' is still locked when '%1' ends here",
+           DiagnosticIDs::Note)
+          << Name << displayName(F);
+    diag(Unlocks->second.front()->getBeginLoc(), "'%0' is unlocked here on other paths",
+         DiagnosticIDs::Note)
+        << Name;
+  }
+}
+
+} // namespace concur

@@ -1,0 +1,98 @@
+#include "RelockNonRecursiveCheck.h"
+
+#include "../model/QualifiedNames.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+#include "clang/Lex/Lexer.h"
+
+using namespace clang;
+
+namespace concur {
+namespace {
+
+// pthread mutexes are recursive when initialised so; the static initialiser
+// says it in its name, pthread_mutexattr_settype at run time (then every
+// pthread mutex of the TU is given the benefit of the doubt).
+bool initialisedRecursive(const ValueDecl *D, const ASTContext &Ctx) {
+  const auto *V = dyn_cast<VarDecl>(D);
+  if (!V || !V->getInit())
+    return false;
+  llvm::StringRef Text =
+      Lexer::getSourceText(CharSourceRange::getTokenRange(V->getInit()->getSourceRange()),
+                           Ctx.getSourceManager(), Ctx.getLangOpts());
+  return Text.contains("RECURSIVE");
+}
+
+} // namespace
+
+void RelockNonRecursiveCheck::analyze(ConcurrencyModel &Model) {
+  auto &Acquisitions = Model.analysis<LockAcquisitions>();
+  const LockCatalog &Catalog = Acquisitions.locksets().catalog();
+  const ASTContext &Ctx = Model.astContext();
+
+  bool RecursivePthreadAttr = false;
+  for (const FunctionDecl *F : Model.index().functions())
+    for (const CallSite &Site : Model.callGraph().callsIn(F))
+      if (Site.Callee && Site.Callee->getName() == "pthread_mutexattr_settype")
+        RecursivePthreadAttr = true;
+
+  auto NonRecursive = [&](LockId Id) {
+    std::optional<MutexTypeInfo> Info = Catalog.mutexType(Id.Decl->getType());
+    if (!Info || isCountingLock(Id) || Info->Recursive || initialisedRecursive(Id.Decl, Ctx))
+      return false;
+    bool IsPthread = Id.Decl->getType().getAsString().find("pthread_") != std::string::npos;
+    return !(IsPthread && RecursivePthreadAttr);
+  };
+  // Two readers of a shared mutex do not exclude each other.
+  auto Excludes = [](LockMode Held, LockMode Again) {
+    return Held == LockMode::Exclusive || Again == LockMode::Exclusive;
+  };
+
+  auto Report = [&](const FunctionDecl *F, const HeldLock &Held, const LockAcquisition &Again) {
+    std::optional<LockAcquisition> First = Acquisitions.originOf(F, Held);
+    // A field lock is one identity for all objects: only the same object
+    // relocks (`from.mu_` then `to.mu_` is two mutexes).
+    if (isa<FieldDecl>(Held.Id.Decl) &&
+        !(First && sameMutexObject(First->MutexExpr, First->Chain, Again.MutexExpr, Again.Chain)))
+      return;
+    std::string Name = Held.Id.name();
+    if (Again.Chain.empty()) {
+      diag(Again.Site->getBeginLoc(),
+           "'%0' is locked again while this path already holds it; a non-recursive "
+           "mutex deadlocks (undefined behaviour for std::mutex): release it first, "
+           "or use a recursive mutex if re-entry is intended")
+          << Name;
+    } else {
+      diag(Again.Chain.front()->Loc,
+           "'%0' locks '%1', which this path already holds; a non-recursive mutex "
+           "deadlocks (undefined behaviour for std::mutex): call a variant that expects "
+           "the lock held, or use a recursive mutex if re-entry is intended")
+          << displayName(Again.Chain.front()->Callee) << Name;
+      noteHops(Again.Chain);
+      diag(Again.Site->getBeginLoc(), "'%0' is locked again here", DiagnosticIDs::Note) << Name;
+    }
+    if (First)
+      noteAcquisition(F, *First, "'" + Name + "' is first acquired");
+  };
+
+  for (const FunctionDecl *F : Model.index().functions()) {
+    if (!isUserCode(Model, F))
+      continue;
+    const FunctionAcquisitions &Facts = Acquisitions.of(F);
+    for (const DirectAcquisition &D : Facts.Direct)
+      if (const HeldLock *Held = findLock(D.HeldBefore, D.What.Id))
+        if (NonRecursive(D.What.Id) && Excludes(Held->Mode, D.What.Mode))
+          Report(F, *Held, D.What);
+
+    Acquisitions.forEachCalleeAcquisition(
+        F, [&](const Lockset &HeldAtCall, LockAcquisition &&Again) {
+          const HeldLock *Held = findLock(HeldAtCall, Again.Id);
+          if (Held && Again.Chain.size() <= MaxCallDepth && NonRecursive(Again.Id) &&
+              Excludes(Held->Mode, Again.Mode))
+            Report(F, *Held, Again);
+        });
+  }
+}
+
+} // namespace concur

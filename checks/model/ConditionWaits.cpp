@@ -1,0 +1,234 @@
+#include "ConditionWaits.h"
+
+#include "ExprWrappers.h"
+#include "QualifiedNames.h"
+#include "SpawnSites.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMap.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Basic/SourceManager.h"
+
+#include <functional>
+
+using namespace clang;
+
+namespace concur {
+namespace {
+
+enum class CondOp { None, Wait, WaitFor, WaitUntil, PthreadWait, Notify };
+
+CondOp classifyCall(const FunctionDecl *Callee) {
+  if (!Callee)
+    return CondOp::None;
+  std::string Name = genericName(Callee);
+  llvm::StringRef N(Name);
+  if (N == "pthread_cond_wait" || N == "pthread_cond_timedwait")
+    return CondOp::PthreadWait;
+  if (N == "pthread_cond_signal" || N == "pthread_cond_broadcast")
+    return CondOp::Notify;
+  if (!N.consume_front("std::condition_variable_any::") &&
+      !N.consume_front("std::condition_variable::") && !N.consume_front("concur::CondVar::"))
+    return CondOp::None;
+  if (N == "wait")
+    return CondOp::Wait;
+  if (N == "wait_for")
+    return CondOp::WaitFor;
+  if (N == "wait_until")
+    return CondOp::WaitUntil;
+  if (N == "notify_one" || N == "notify_all")
+    return CondOp::Notify;
+  return CondOp::None;
+}
+
+const Expr *conditionExpr(const CallExpr *Call) {
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call))
+    return MC->getImplicitObjectArgument();
+  return Call->getNumArgs() ? Call->getArg(0) : nullptr;
+}
+
+// Declarations an expression reads (variables and fields).
+void collectReads(const Stmt *S, llvm::SmallVectorImpl<const ValueDecl *> &Out) {
+  if (!S)
+    return;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(S)) {
+    if (isa<VarDecl>(DRE->getDecl()) && !llvm::is_contained(Out, DRE->getDecl()))
+      Out.push_back(DRE->getDecl());
+  } else if (const auto *ME = dyn_cast<MemberExpr>(S)) {
+    if (isa<FieldDecl>(ME->getMemberDecl()) && !llvm::is_contained(Out, ME->getMemberDecl()))
+      Out.push_back(ME->getMemberDecl());
+  } else if (const auto *L = dyn_cast<LambdaExpr>(S)) {
+    collectReads(L->getBody(), Out);
+    return;
+  }
+  for (const Stmt *Child : S->children())
+    collectReads(Child, Out);
+}
+
+bool containsConditionalExit(const Stmt *S) {
+  if (!S)
+    return false;
+  if (const auto *If = dyn_cast<IfStmt>(S)) {
+    std::function<bool(const Stmt *)> HasExit = [&](const Stmt *T) {
+      if (!T)
+        return false;
+      if (isa<BreakStmt>(T) || isa<ReturnStmt>(T) || isa<ContinueStmt>(T) || isa<GotoStmt>(T))
+        return true;
+      if (isa<ForStmt>(T) || isa<WhileStmt>(T) || isa<DoStmt>(T) || isa<CXXForRangeStmt>(T) ||
+          isa<LambdaExpr>(T))
+        return false;
+      for (const Stmt *C : T->children())
+        if (HasExit(C))
+          return true;
+      return false;
+    };
+    if (HasExit(If->getThen()) || HasExit(If->getElse()))
+      return true;
+  }
+  if (isa<LambdaExpr>(S))
+    return false;
+  for (const Stmt *C : S->children())
+    if (containsConditionalExit(C))
+      return true;
+  return false;
+}
+
+bool isConstantTrue(const Expr *Cond, const ASTContext &Ctx) {
+  if (!Cond)
+    return true; // for (;;)
+  bool Value = false;
+  return !Cond->isValueDependent() && Cond->EvaluateAsBooleanCondition(Value, Ctx) && Value;
+}
+
+} // namespace
+
+ConditionWaits::ConditionWaits(ConcurrencyModel &Model) : Model(Model) {
+  const ASTContext &Ctx = Model.astContext();
+  const SourceManager &SM = Ctx.getSourceManager();
+  for (const FunctionDecl *F : Model.index().functions()) {
+    if (SM.isInSystemHeader(F->getLocation()))
+      continue;
+    std::unique_ptr<ParentMap> Parents;
+    for (const CallSite &Site : Model.callGraph().callsIn(F)) {
+      const auto *Call = dyn_cast<CallExpr>(Site.Call);
+      CondOp Op = Call ? classifyCall(Site.Callee) : CondOp::None;
+      if (Op == CondOp::None)
+        continue;
+      LockId Condition = LockCatalog::lockIdOf(conditionExpr(Call));
+      if (Op == CondOp::Notify) {
+        Notifies.push_back({Call, F, Condition});
+        continue;
+      }
+      ConditionWait W;
+      W.Call = Call;
+      W.In = F;
+      W.Condition = Condition;
+      if (std::optional<llvm::SmallVector<LockId, 2>> M = releasedByWait(Call); M && !M->empty())
+        W.Mutex = M->back();
+      // A lock or mutex handed in by the caller: this is a wait primitive.
+      auto IsParam = [](const Expr *E) {
+        for (E = ignoreValueWrappers(E); E;) {
+          if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+            return isa<ParmVarDecl>(DRE->getDecl());
+          if (const auto *ME = dyn_cast<MemberExpr>(E))
+            E = ignoreValueWrappers(ME->getBase());
+          else if (const auto *U = dyn_cast<UnaryOperator>(E))
+            E = ignoreValueWrappers(U->getSubExpr());
+          else
+            return false;
+        }
+        return false;
+      };
+      W.LockFromCaller =
+          (Op != CondOp::PthreadWait && IsParam(Call->getArg(0))) || IsParam(waitMutexExpr(Call));
+      // Defaulted arguments (the runtime's source_location) are not the
+      // user's predicate.
+      unsigned Args = 0;
+      while (Args < Call->getNumArgs() && !isa<CXXDefaultArgExpr>(Call->getArg(Args)))
+        ++Args;
+      W.HasPredicate = (Op == CondOp::Wait && Args >= 2) ||
+                       ((Op == CondOp::WaitFor || Op == CondOp::WaitUntil) && Args >= 3);
+      if (W.HasPredicate)
+        for (const FunctionDecl *Pred : resolveCallable(Call->getArg(Args - 1)))
+          collectReads(Pred->getBody(), W.State);
+      if (!Parents)
+        Parents = std::make_unique<ParentMap>(F->getBody());
+      for (const Stmt *P = Parents->getParent(Call); P; P = Parents->getParent(P)) {
+        const Expr *Cond = nullptr;
+        const Stmt *Body = nullptr;
+        if (const auto *Wh = dyn_cast<WhileStmt>(P)) {
+          Cond = Wh->getCond();
+          Body = Wh->getBody();
+        } else if (const auto *Do = dyn_cast<DoStmt>(P)) {
+          Cond = Do->getCond();
+          Body = Do->getBody();
+        } else if (const auto *For = dyn_cast<ForStmt>(P)) {
+          Cond = For->getCond();
+          Body = For->getBody();
+        } else {
+          continue;
+        }
+        // The loop re-checks state in its condition, or an endless loop
+        // leaves on a test in its body.
+        if (!isConstantTrue(Cond, Ctx)) {
+          collectReads(Cond, W.State);
+          W.RecheckLoop = P;
+        } else if (containsConditionalExit(Body)) {
+          W.RecheckLoop = P;
+        }
+        if (W.RecheckLoop)
+          break;
+      }
+      // The condition variable, the mutex and the guard are not state.
+      llvm::erase_if(W.State, [&](const ValueDecl *D) {
+        QualType T = D->getType();
+        return D == Condition.Decl || D == W.Mutex.Decl || Catalog.mutexType(T) ||
+               Catalog.isGuardType(T) ||
+               llvm::StringRef(genericName(classOfType(T))).starts_with("std::condition_variable");
+      });
+      Waits.push_back(std::move(W));
+    }
+  }
+}
+
+const Expr *ConditionWaits::waitMutexExpr(const CallExpr *Call) const {
+  CondOp Op = classifyCall(Call ? Call->getDirectCallee() : nullptr);
+  if (Op == CondOp::None || Op == CondOp::Notify || Call->getNumArgs() == 0)
+    return nullptr;
+  if (Op == CondOp::PthreadWait)
+    return Call->getNumArgs() > 1 ? Call->getArg(1) : nullptr;
+  // The runtime's CondVar takes the mutex itself; the standard ones a
+  // unique_lock (or any lockable): the mutex its declaration was
+  // constructed with.
+  const Expr *Lock = ignoreValueWrappers(Call->getArg(0));
+  if (Catalog.mutexType(Lock->getType()))
+    return Lock;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(Lock))
+    if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()); V && V->getInit()) {
+      const auto *Init = dyn_cast<CXXConstructExpr>(ignoreCopiesAndMoves(V->getInit()));
+      if (Init && Init->getNumArgs() > 0)
+        return Init->getArg(0);
+    }
+  return nullptr;
+}
+
+std::optional<llvm::SmallVector<LockId, 2>>
+ConditionWaits::releasedByWait(const CallExpr *Call) const {
+  CondOp Op = classifyCall(Call ? Call->getDirectCallee() : nullptr);
+  if (Op == CondOp::None || Op == CondOp::Notify)
+    return std::nullopt;
+  llvm::SmallVector<LockId, 2> Out;
+  const Expr *M = waitMutexExpr(Call);
+  if (!M)
+    return Out;
+  if (LockId Id = LockCatalog::lockIdOf(M))
+    Out.push_back(Id);
+  if (const auto *ME = dyn_cast<MemberExpr>(ignoreValueWrappers(M)))
+    if (Catalog.mutexType(ME->getBase()->getType()))
+      if (LockId Outer = LockCatalog::lockIdOf(ME->getBase()))
+        Out.push_back(Outer);
+  return Out;
+}
+
+} // namespace concur

@@ -1,0 +1,21 @@
+// Submit every chunk first, then collect.
+#include "concur/thread_pool.h"
+#include <numeric>
+#include <vector>
+
+long sum_range(const std::vector<long> &v, size_t lo, size_t hi) {
+  return std::accumulate(v.begin() + lo, v.begin() + hi, 0L);
+}
+
+long parallel_sum(concur::ThreadPool &pool, const std::vector<long> &v) {
+  std::vector<concur::Future<long>> parts;
+  const size_t chunk = 1024;
+  for (size_t lo = 0; lo < v.size(); lo += chunk) {
+    size_t hi = std::min(v.size(), lo + chunk);
+    parts.push_back(pool.submit([&v, lo, hi] { return sum_range(v, lo, hi); }));
+  }
+  long total = 0;
+  for (auto &p : parts)
+    total += p.get();
+  return total;
+}
