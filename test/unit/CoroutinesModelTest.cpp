@@ -4,7 +4,7 @@
 //
 // docs/blocking-call-catalog.md is generated from
 // BlockingCallCatalog::builtinEntries() by this binary:
-//   CONCUR_WRITE_CATALOG_DOC=docs/blocking-call-catalog.md concur_coroutines_model_tests
+//   CONCUR_WRITE_CATALOG_DOC=docs/blocking-call-catalog.md concur_model_tests
 // and CatalogDocs.TableMatchesBuiltins fails when the two drift apart.
 #include "model/Awaitables.h"
 #include "model/BlockingCallCatalog.h"
@@ -38,7 +38,7 @@ std::string catalogMarkdown() {
   OS << "# Blocking-call catalog\n\n"
      << "<!-- Generated from BlockingCallCatalog::builtinEntries() by\n"
      << "     CONCUR_WRITE_CATALOG_DOC=docs/blocking-call-catalog.md "
-        "build/bin/concur_coroutines_model_tests;\n"
+        "build/bin/concur_model_tests --gtest_filter=CatalogDocs.*;\n"
      << "     test/unit/CoroutinesModelTest.cpp fails when it is stale. -->\n\n"
      << "The calls concur treats as blocking (concur-blocking-call-in-coroutine,\n"
      << "and the lock and pool checks that reuse the catalog). Extend it with the\n"
