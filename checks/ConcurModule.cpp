@@ -29,7 +29,7 @@ public:
 } // namespace concur
 
 static clang::tidy::ClangTidyModuleRegistry::Add<concur::ConcurModule>
-    ConcurModuleRegistration("concur-module", "concur: concurrency hazards.");
+    ConcurModuleRegistration("concur", "concur: concurrency hazards.");
 
 // Referenced by the CLI so the linker keeps this object and its registration.
 volatile int ConcurModuleAnchorSource = 0;
