@@ -6,6 +6,7 @@
 // BlockingCallCatalog::builtinEntries() by this binary:
 //   CONCUR_WRITE_CATALOG_DOC=docs/blocking-call-catalog.md concur_model_tests
 // and CatalogDocs.TableMatchesBuiltins fails when the two drift apart.
+#include "ParsedModel.h"
 #include "model/Awaitables.h"
 #include "model/BlockingCallCatalog.h"
 #include "model/ConcurrencyModel.h"
@@ -118,20 +119,8 @@ TEST(CatalogDocs, EveryEntryHasAnAlternativeAndIsUnique) {
 
 namespace {
 
-struct ParsedTU {
-  std::unique_ptr<ASTUnit> AST;
-  std::unique_ptr<ConcurrencyModel> Model;
-};
-
-ParsedTU parse(const std::string &Code) {
-  ParsedTU P;
-  P.AST = tooling::buildASTFromCodeWithArgs(
-      Code, {"-std=c++20", "-resource-dir=" CONCUR_CLANG_RESOURCE_DIR}, "input.cc");
-  EXPECT_TRUE(P.AST);
-  EXPECT_FALSE(P.AST->getDiagnostics().hasErrorOccurred());
-  P.Model = std::make_unique<ConcurrencyModel>(P.AST->getASTContext(), ModelOptions{});
-  return P;
-}
+using ParsedTU = concur::testing::ParsedModel;
+using concur::testing::parseModel;
 
 const CXXRecordDecl *record(ASTContext &Ctx, llvm::StringRef Name) {
   for (const Decl *D : Ctx.getTranslationUnitDecl()->decls())
@@ -168,7 +157,7 @@ const char *TaskKinds = R"(
 } // namespace
 
 TEST(Awaitables, ClassifiesTaskKinds) {
-  auto P = parse(TaskKinds);
+  auto P = parseModel(TaskKinds);
   ASTContext &Ctx = P.AST->getASTContext();
   Awaitables &A = P.Model->analysis<Awaitables>();
   EXPECT_EQ(A.kindOf(record(Ctx, "Lazy")), AwaitableKind::LazyTask);
@@ -208,7 +197,7 @@ std::vector<const CXXMemberCallExpr *> getCalls(const FunctionDecl *F) {
 } // namespace
 
 TEST(FutureReadiness, ReadyOnlyOnTheEdgeWhereTheTestSucceeded) {
-  auto P = parse(R"(
+  auto P = parseModel(R"(
     #include <chrono>
     #include <future>
     using namespace std::chrono_literals;
@@ -236,7 +225,7 @@ TEST(FutureReadiness, ReadyOnlyOnTheEdgeWhereTheTestSucceeded) {
 }
 
 TEST(SuspensionPoints, UserAwaitsAndYieldsOnlyLocatedAtAwaitSuspend) {
-  auto P = parse(R"(
+  auto P = parseModel(R"(
     #include <coroutine>
     struct Task { struct promise_type {
         Task get_return_object() { return {}; }

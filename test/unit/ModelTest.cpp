@@ -1,5 +1,6 @@
 // Unit tests of the shared per-TU model: index, call graph, CFG cache and
 // spawn sites, on small programs parsed in memory.
+#include "ParsedModel.h"
 #include "model/BlockingCallCatalog.h"
 #include "model/ConcurrencyModel.h"
 #include "model/QualifiedNames.h"
@@ -17,32 +18,15 @@ using namespace concur;
 
 namespace {
 
-struct ParsedTU {
-  std::unique_ptr<ASTUnit> AST;
-  std::unique_ptr<ConcurrencyModel> Model;
-};
+using ParsedTU = concur::testing::ParsedModel;
+using concur::testing::parseModel;
 
-ParsedTU parse(const std::string &Code, ModelOptions Opts = {}) {
-  ParsedTU P;
-  P.AST = tooling::buildASTFromCodeWithArgs(
-      Code, {"-std=c++20", "-pthread", "-resource-dir=" CONCUR_CLANG_RESOURCE_DIR}, "input.cc");
-  EXPECT_TRUE(P.AST);
-  EXPECT_FALSE(P.AST->getDiagnostics().hasErrorOccurred());
-  P.Model = std::make_unique<ConcurrencyModel>(P.AST->getASTContext(), Opts);
-  return P;
-}
-
-const FunctionDecl *function(ConcurrencyModel &M, llvm::StringRef Name) {
-  for (const FunctionDecl *F : M.index().functions())
-    if (genericName(F) == Name)
-      return F;
-  return nullptr;
-}
+using concur::testing::findFunction;
 
 } // namespace
 
 TEST(ModelIndex, FindsCoroutinesAndLambdaOperators) {
-  auto P = parse(R"(
+  auto P = parseModel(R"(
     #include <coroutine>
     struct T { struct promise_type { T get_return_object() { return {}; }
       std::suspend_never initial_suspend() noexcept { return {}; }
@@ -53,28 +37,28 @@ TEST(ModelIndex, FindsCoroutinesAndLambdaOperators) {
   )");
   const auto &Index = P.Model->index();
   ASSERT_EQ(Index.coroutines().size(), 2u);
-  EXPECT_TRUE(Index.isCoroutine(function(*P.Model, "coro")));
-  EXPECT_FALSE(Index.isCoroutine(function(*P.Model, "plain")));
+  EXPECT_TRUE(Index.isCoroutine(findFunction(*P.Model, "coro")));
+  EXPECT_FALSE(Index.isCoroutine(findFunction(*P.Model, "plain")));
 }
 
 TEST(ModelCallGraph, LambdaBodiesAreNotCallSitesOfTheirEnclosingFunction) {
-  auto P = parse(R"(
+  auto P = parseModel(R"(
     int a(); void b();
     void f() { auto l = [] { a(); }; b(); (void)sizeof(a()); }
   )");
-  const auto &Calls = P.Model->callGraph().callsIn(function(*P.Model, "f"));
+  const auto &Calls = P.Model->callGraph().callsIn(findFunction(*P.Model, "f"));
   ASSERT_EQ(Calls.size(), 1u);
   EXPECT_EQ(genericName(Calls[0].Callee), "b");
 }
 
 TEST(ModelCallGraph, FindsShortestPathThroughCallees) {
-  auto P = parse(R"(
+  auto P = parseModel(R"(
     void leaf(); void mid() { leaf(); } void other() { mid(); }
     void root() { other(); mid(); }
   )");
   CallGraph::SearchLimits L;
   auto Paths = P.Model->callGraph().findPaths(
-      function(*P.Model, "root"),
+      findFunction(*P.Model, "root"),
       [](const CallSite &S) { return genericName(S.Callee) == "leaf"; }, L);
   ASSERT_EQ(Paths.size(), 1u);
   ASSERT_EQ(Paths[0].size(), 2u); // root -> mid -> leaf, not via other
@@ -82,8 +66,8 @@ TEST(ModelCallGraph, FindsShortestPathThroughCallees) {
 }
 
 TEST(ModelCFG, IsCachedPerFunction) {
-  auto P = parse("int f(int x) { if (x) return 1; return 2; }");
-  const FunctionDecl *F = function(*P.Model, "f");
+  auto P = parseModel("int f(int x) { if (x) return 1; return 2; }");
+  const FunctionDecl *F = findFunction(*P.Model, "f");
   const CFG *First = P.Model->cfg(F);
   ASSERT_NE(First, nullptr);
   EXPECT_EQ(First, P.Model->cfg(F));
@@ -91,7 +75,7 @@ TEST(ModelCFG, IsCachedPerFunction) {
 }
 
 TEST(ModelSpawnSites, ResolvesThreadAsyncAndPoolEntries) {
-  auto P = parse(R"(
+  auto P = parseModel(R"(
     #include <future>
     #include <thread>
     #include <pthread.h>
@@ -114,7 +98,7 @@ TEST(ModelSpawnSites, ResolvesThreadAsyncAndPoolEntries) {
   )");
   auto &Spawns = P.Model->analysis<SpawnSites>();
   EXPECT_EQ(&Spawns, &P.Model->analysis<SpawnSites>()); // built once
-  const FunctionDecl *Spawner = function(*P.Model, "spawner");
+  const FunctionDecl *Spawner = findFunction(*P.Model, "spawner");
   auto In = Spawns.in(Spawner);
   ASSERT_EQ(In.size(), 7u);
   EXPECT_EQ(In[0]->Kind, SpawnKind::Thread);
@@ -133,7 +117,7 @@ TEST(ModelSpawnSites, ResolvesThreadAsyncAndPoolEntries) {
   EXPECT_EQ(In[6]->Kind, SpawnKind::PoolSubmit);
   EXPECT_NE(In[6]->Pool, nullptr);
   EXPECT_TRUE(Spawns.isEntry(In[6]->Entries[0]));
-  auto Member = Spawns.in(function(*P.Model, "Worker::start"));
+  auto Member = Spawns.in(findFunction(*P.Model, "Worker::start"));
   ASSERT_EQ(Member.size(), 1u);
   EXPECT_EQ(genericName(Member[0]->Entries[0]), "Worker::run");
 }
@@ -143,8 +127,8 @@ TEST(ModelSpawnSites, UserPoolSubmitFunctionsAreConfigurable) {
     struct Exec { template <class F> void run_later(F f) {} };
     void go(Exec &e) { e.run_later([] {}); }
   )";
-  auto Plain = parse(Code);
+  auto Plain = parseModel(Code);
   EXPECT_TRUE(Plain.Model->analysis<SpawnSites>().all().empty());
-  auto Configured = parse(Code, ModelOptions{"Exec::run_later"});
+  auto Configured = parseModel(Code, ModelOptions{"Exec::run_later"});
   ASSERT_EQ(Configured.Model->analysis<SpawnSites>().all().size(), 1u);
 }

@@ -2,6 +2,7 @@
 // aliases and captures (PoolModel), future origins, and the joinable-state
 // dataflow of std::thread objects (ThreadLifetime) over moves, early
 // returns, hand-overs and exception paths.
+#include "ParsedModel.h"
 #include "model/ConcurrencyModel.h"
 #include "model/PoolModel.h"
 #include "model/QualifiedNames.h"
@@ -23,20 +24,8 @@ using namespace concur;
 
 namespace {
 
-struct ParsedTU {
-  std::unique_ptr<ASTUnit> AST;
-  std::unique_ptr<ConcurrencyModel> Model;
-};
-
-ParsedTU parse(const std::string &Code) {
-  ParsedTU P;
-  P.AST = tooling::buildASTFromCodeWithArgs(
-      Code, {"-std=c++20", "-pthread", "-resource-dir=" CONCUR_CLANG_RESOURCE_DIR}, "input.cc");
-  EXPECT_TRUE(P.AST);
-  EXPECT_FALSE(P.AST->getDiagnostics().hasErrorOccurred());
-  P.Model = std::make_unique<ConcurrencyModel>(P.AST->getASTContext(), ModelOptions{});
-  return P;
-}
+using ParsedTU = concur::testing::ParsedModel;
+using concur::testing::parseModel;
 
 const char *PoolPrelude = R"(
   #include <future>
@@ -72,7 +61,7 @@ std::map<int, std::string> poolOfEachSubmit(ParsedTU &P) {
 } // namespace
 
 TEST(PoolModel, IdentityThroughReferencesPointersAndCaptures) {
-  auto P = parse(std::string(PoolPrelude) + R"(
+  auto P = parseModel(std::string(PoolPrelude) + R"(
 Pool shared;
 void uses() {
   Pool &ref = shared;
@@ -102,7 +91,7 @@ void param(Pool &given) { given.submit([] { return 7; }); }
 }
 
 TEST(PoolModel, FutureOriginsFollowLocalVariables) {
-  auto P = parse(std::string(PoolPrelude) + R"(
+  auto P = parseModel(std::string(PoolPrelude) + R"(
 int f(Pool &pool, bool again) {
   auto fut = pool.submit([] { return 1; });
   if (again)
@@ -172,7 +161,7 @@ std::set<std::string> hazardsOf(ParsedTU &P, bool ExceptionPaths) {
 } // namespace
 
 TEST(ThreadLifetime, MovesEarlyReturnsAndAssignments) {
-  auto P = parse(ThreadCode);
+  auto P = parseModel(ThreadCode);
   std::set<std::string> Expected = {
       "moved_source_joined:b:destroyed", // the state moved to b, a.join() is a no-op
       "early_return:t:destroyed",
@@ -182,7 +171,7 @@ TEST(ThreadLifetime, MovesEarlyReturnsAndAssignments) {
 }
 
 TEST(ThreadLifetime, ExceptionPathsRespectNoexceptHandlersAndGuards) {
-  auto P = parse(ThreadCode);
+  auto P = parseModel(ThreadCode);
   auto Found = hazardsOf(P, /*ExceptionPaths=*/true);
   EXPECT_TRUE(Found.count("throwing_call:t:throw"));
   EXPECT_FALSE(Found.count("nothrow_call:t:throw"));
@@ -196,7 +185,7 @@ TEST(ThreadLifetime, ExceptionPathsRespectNoexceptHandlersAndGuards) {
 }
 
 TEST(ThreadLifetime, JThreadFixOnlyForLocalThreadsConstructedWithWork) {
-  auto P = parse(ThreadCode);
+  auto P = parseModel(ThreadCode);
   for (const ThreadHazard &H : P.Model->analysis<ThreadLifetime>().hazards(false)) {
     std::string Fn = genericName(H.In);
     if (Fn == "early_return")
@@ -207,7 +196,7 @@ TEST(ThreadLifetime, JThreadFixOnlyForLocalThreadsConstructedWithWork) {
 }
 
 TEST(ThreadLifetime, DetachSitesKnowTheirSpawn) {
-  auto P = parse(ThreadCode);
+  auto P = parseModel(ThreadCode);
   auto Sites = P.Model->analysis<ThreadLifetime>().detachSites();
   ASSERT_EQ(Sites.size(), 1u);
   EXPECT_EQ(genericName(Sites[0].In), "detached");
