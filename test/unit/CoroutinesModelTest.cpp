@@ -172,13 +172,7 @@ TEST(Awaitables, ClassifiesTaskKinds) {
 
 namespace {
 
-/// The user function named \p Name, or null.
-const FunctionDecl *userFunction(ConcurrencyModel &Model, llvm::StringRef Name) {
-  for (const FunctionDecl *G : Model.index().functions())
-    if (genericName(G) == Name)
-      return G;
-  return nullptr;
-}
+using concur::testing::findFunction;
 
 /// The `get` calls of a function, in source order.
 std::vector<const CXXMemberCallExpr *> getCalls(const FunctionDecl *F) {
@@ -213,7 +207,7 @@ TEST(FutureReadiness, ReadyOnlyOnTheEdgeWhereTheTestSucceeded) {
       return s + b.get();                               // 3: replaced
     }
   )");
-  const FunctionDecl *F = userFunction(*P.Model, "f");
+  const FunctionDecl *F = findFunction(*P.Model, "f");
   ASSERT_NE(F, nullptr);
   auto Gets = getCalls(F);
   ASSERT_EQ(Gets.size(), 4u);
@@ -246,7 +240,7 @@ TEST(SuspensionPoints, UserAwaitsAndYieldsOnlyLocatedAtAwaitSuspend) {
       (void)later;
     }
   )");
-  const FunctionDecl *F = userFunction(*P.Model, "f");
+  const FunctionDecl *F = findFunction(*P.Model, "f");
   ASSERT_NE(F, nullptr);
   llvm::ArrayRef<SuspensionPoint> Points = P.Model->analysis<SuspensionPoints>().of(F);
   ASSERT_EQ(Points.size(), 5u);
@@ -261,7 +255,7 @@ TEST(SuspensionPoints, UserAwaitsAndYieldsOnlyLocatedAtAwaitSuspend) {
     if (G != F)
       EXPECT_EQ(P.Model->analysis<SuspensionPoints>().of(G).size(), 1u);
   // Not a coroutine: nothing.
-  const FunctionDecl *Plain = userFunction(*P.Model, "Value::await_ready");
+  const FunctionDecl *Plain = findFunction(*P.Model, "Value::await_ready");
   ASSERT_NE(Plain, nullptr);
   EXPECT_TRUE(P.Model->analysis<SuspensionPoints>().of(Plain).empty());
 }
