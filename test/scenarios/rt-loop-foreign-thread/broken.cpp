@@ -11,7 +11,7 @@ using namespace std::chrono_literals;
 void legacy_worker(concur::EventLoop& loop, concur::Event& loop_started, bool& delivered) {
   loop_started.wait();
   // Not thread-safe: only the loop's own thread may call call_soon.
-  loop.call_soon([&delivered] { delivered = true; });
+  for (int i = 0; i < 50; ++i, std::this_thread::sleep_for(1ms)) loop.call_soon([&delivered] { delivered = true; });
 }
 
 concur::Task<void> wait_for_delivery(concur::Event& loop_started, bool& delivered) {

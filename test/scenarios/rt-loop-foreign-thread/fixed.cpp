@@ -10,7 +10,7 @@ using namespace std::chrono_literals;
 void legacy_worker(concur::EventLoop& loop, concur::Event& loop_started, bool& delivered) {
   loop_started.wait();
   // Thread-safe: queues the callback under the loop's lock and wakes it.
-  loop.call_soon_threadsafe([&delivered] { delivered = true; });
+  for (int i = 0; i < 50; ++i, std::this_thread::sleep_for(1ms)) loop.call_soon_threadsafe([&delivered] { delivered = true; });
 }
 
 concur::Task<void> wait_for_delivery(concur::Event& loop_started, bool& delivered) {
