@@ -1,12 +1,11 @@
 #include "LockOrderGraph.h"
 
+#include "OrderCycles.h"
 #include "QualifiedNames.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/Basic/SourceManager.h"
-
-#include <set>
 
 using namespace clang;
 
@@ -69,52 +68,11 @@ llvm::ArrayRef<unsigned> LockOrderGraph::edgesFrom(llvm::StringRef From) const {
 }
 
 std::vector<std::vector<unsigned>> LockOrderGraph::cycles(unsigned MaxLength) const {
-  std::vector<std::vector<unsigned>> Out;
-  std::set<std::vector<std::string>> Seen;
-  for (unsigned First = 0; First < Edges.size(); ++First) {
-    // Breadth-first from the edge's target back to its source: the shortest
-    // cycle through this edge.
-    const std::string &Start = Edges[First].From;
-    llvm::StringMap<unsigned> ReachedBy; // node -> edge that reached it
-    std::vector<std::string> Frontier{Edges[First].To};
-    ReachedBy[Edges[First].To] = First;
-    bool Closed = false;
-    for (unsigned Depth = 1; Depth < MaxLength && !Frontier.empty() && !Closed; ++Depth) {
-      std::vector<std::string> Next;
-      for (const std::string &Node : Frontier) {
-        for (unsigned E : edgesFrom(Node)) {
-          const std::string &Target = Edges[E].To;
-          if (ReachedBy.count(Target))
-            continue;
-          ReachedBy[Target] = E;
-          if (Target == Start) {
-            Closed = true;
-            break;
-          }
-          Next.push_back(Target);
-        }
-        if (Closed)
-          break;
-      }
-      Frontier = std::move(Next);
-    }
-    if (!Closed)
-      continue;
-    std::vector<unsigned> Cycle;
-    for (std::string Node = Start; Cycle.empty() || Node != Edges[First].To;) {
-      unsigned E = ReachedBy[Node];
-      Cycle.insert(Cycle.begin(), E);
-      Node = Edges[E].From;
-    }
-    Cycle.insert(Cycle.begin(), First);
-    std::vector<std::string> Key;
-    for (unsigned E : Cycle)
-      Key.push_back(Edges[E].From);
-    llvm::sort(Key);
-    if (Seen.insert(Key).second)
-      Out.push_back(std::move(Cycle));
-  }
-  return Out;
+  std::vector<OrderEdge> Pairs;
+  Pairs.reserve(Edges.size());
+  for (const LockOrderEdge &E : Edges)
+    Pairs.emplace_back(E.From, E.To);
+  return shortestCycles(Pairs, MaxLength);
 }
 
 } // namespace concur

@@ -2,7 +2,10 @@
 
 #include "BlockingCallCatalog.h"
 #include "ConcurrencyModel.h"
+#include "LockAcquisitions.h"
+#include "LockOrderGraph.h"
 #include "QualifiedNames.h"
+#include "ThreadContexts.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/Basic/SourceManager.h"
@@ -35,11 +38,17 @@ public:
     if (auto Main = SM.getFileEntryRefForID(SM.getMainFileID()))
       Out.File = absolute(Main->getName());
     Out.EnabledChecks = Model.enabledChecks();
+    TUFile = Out.File;
+    bool LockOrder = llvm::is_contained(Out.EnabledChecks, "concur-lock-order-inversion");
     const TranslationUnitIndex &Index = Model.index();
     for (const FunctionDecl *F : Index.functions()) {
       bool Coroutine = Index.isCoroutine(F);
-      if (!Coroutine && !F->isExternallyVisible())
-        continue; // no other TU can call it
+      bool Visible = Coroutine || F->isExternallyVisible();
+      std::vector<report::ReachedCall> Reached;
+      if (LockOrder && !SM.isInSystemHeader(F->getLocation()))
+        Reached = reachedCalls(F, /*HeldOnly=*/!Visible);
+      if (!Visible && Reached.empty())
+        continue; // no other TU can call it, and it holds nothing across one
       report::FunctionSummary S;
       if (!usr(F, S.Usr))
         continue;
@@ -61,9 +70,32 @@ public:
           if (!Call.Usr.empty())
             S.ExternalCalls.push_back(std::move(Call));
         }
-      if (!S.BlockingEntry.empty() || !S.ExternalCalls.empty())
+      if (LockOrder && !SM.isInSystemHeader(F->getLocation())) {
+        if (Visible)
+          for (const LockAcquisition &A : Model.analysis<LockAcquisitions>().of(F).Reached)
+            if (exportable(A.Id))
+              S.Acquires.push_back(path(A));
+        S.ReachedCalls = std::move(Reached);
+        S.MainThreadOnly = mainThreadOnly(F);
+      }
+      if (!S.BlockingEntry.empty() || !S.ExternalCalls.empty() || !S.Acquires.empty() ||
+          !S.ReachedCalls.empty())
         Out.Functions.push_back(std::move(S));
     }
+    if (LockOrder)
+      for (const LockOrderEdge &E : Model.analysis<LockOrderGraph>().edges()) {
+        if (!exportable(E.FromId) || !exportable(E.ToId))
+          continue;
+        report::LockOrderEdgeSummary X;
+        X.Function = displayName(E.Function);
+        X.MainThreadOnly = mainThreadOnly(E.Function);
+        X.Held = E.HeldVia ? path(*E.HeldVia) : report::LockPath{lock(E.FromId), {}, {}, 0, 0};
+        X.Acquired = path(E.Acquired);
+        for (const HeldLock &H : E.HeldThere)
+          if (exportable(H.Id))
+            X.HeldThere.push_back(lock(H.Id).Key);
+        Out.LockEdges.push_back(std::move(X));
+      }
     return Out;
   }
 
@@ -101,6 +133,122 @@ private:
     }
     Memo[Def] = Result;
     return Result.Entry ? &Memo[Def] : nullptr;
+  }
+
+  /// A lock other TUs can name: not a parameter (whose mutex is the
+  /// caller's argument, unknown here).
+  static bool exportable(LockId Id) { return Id && !isa<ParmVarDecl>(Id.Decl); }
+
+  report::SummaryLock lock(LockId Id) const {
+    report::SummaryLock L;
+    L.Name = LockOrderGraph::stableName(Id);
+    L.Key = L.Name;
+    const Decl *Owner = Id.Decl;
+    if (const auto *Field = dyn_cast<FieldDecl>(Id.Decl))
+      Owner = Field->getParent();
+    const auto *V = dyn_cast<VarDecl>(Id.Decl);
+    const auto *Named = dyn_cast<NamedDecl>(Owner);
+    if ((V && V->getParentFunctionOrMethod()) || !Named || !Named->isExternallyVisible())
+      L.Key += "@" + TUFile;
+    return L;
+  }
+
+  report::LockPath path(const LockAcquisition &A) {
+    report::LockPath P;
+    P.Lock = lock(A.Id);
+    for (const CallSite *Hop : A.Chain)
+      P.Hops.push_back(call(*Hop));
+    locate(A.Site->getBeginLoc(), P.File, P.Line, P.Column);
+    return P;
+  }
+
+  bool mainThreadOnly(const FunctionDecl *F) {
+    auto Contexts = Model.analysis<ThreadContexts>().of(F);
+    return !Contexts.empty() && llvm::all_of(Contexts, [](int C) {
+      return C == ThreadContexts::MainThread;
+    });
+  }
+
+  /// Call paths from \p F's body, through same-TU calls, to calls of user
+  /// functions defined elsewhere: one per external callee, at most
+  /// MaxHops calls long. Memoised; recursion reaches nothing more.
+  const std::vector<CallPath> &externalReach(const FunctionDecl *F) {
+    static const std::vector<CallPath> None;
+    const FunctionDecl *Def = nullptr;
+    if (!F->hasBody(Def))
+      return None;
+    auto [It, Inserted] = Reach.try_emplace(Def);
+    if (!Inserted)
+      return It->second;
+    std::vector<CallPath> Result;
+    llvm::DenseSet<const FunctionDecl *> Callees;
+    for (const CallSite &C : Model.callGraph().callsIn(Def))
+      for (CallPath &P : pathsFrom(C))
+        if (Callees.insert(P.back()->Callee->getCanonicalDecl()).second)
+          Result.push_back(std::move(P));
+    Reach[Def] = std::move(Result);
+    return Reach[Def];
+  }
+
+  /// externalReach through the one call \p C.
+  std::vector<CallPath> pathsFrom(const CallSite &C) {
+    constexpr size_t MaxHops = 4;
+    if (isExternalUserCall(C))
+      return {CallPath{&C}};
+    std::vector<CallPath> Out;
+    if (!C.Callee || !Model.callGraph().isExplorable(C.Callee) ||
+        Model.index().isCoroutine(C.Callee))
+      return Out;
+    for (const CallPath &Sub : externalReach(C.Callee)) {
+      if (Sub.size() >= MaxHops)
+        continue;
+      CallPath P{&C};
+      P.append(Sub.begin(), Sub.end());
+      Out.push_back(std::move(P));
+    }
+    return Out;
+  }
+
+  /// The external calls \p F reaches, with the locks F holds at the first
+  /// hop (only those made holding a lock if \p HeldOnly).
+  std::vector<report::ReachedCall> reachedCalls(const FunctionDecl *F, bool HeldOnly) {
+    std::vector<report::ReachedCall> Out;
+    const FunctionDecl *Def = nullptr;
+    if (!F->hasBody(Def))
+      return Out;
+    auto &Acquisitions = Model.analysis<LockAcquisitions>();
+    const FunctionLocks &Locks = Acquisitions.locksets().of(Def);
+    for (const CallSite &C : Model.callGraph().callsIn(Def)) {
+      std::vector<CallPath> Paths = pathsFrom(C);
+      if (Paths.empty())
+        continue;
+      const Lockset *Held = Locks.heldBefore(C.Call);
+      if (!Held)
+        continue; // unreachable
+      std::vector<report::LockPath> HeldPaths;
+      for (const HeldLock &H : *Held) {
+        if (!exportable(H.Id) || isCountingLock(H.Id))
+          continue;
+        if (auto Origin = Acquisitions.originOf(Def, H)) {
+          HeldPaths.push_back(path(*Origin));
+          HeldPaths.back().Lock = lock(H.Id);
+        } else {
+          HeldPaths.push_back({lock(H.Id), {}, {}, 0, 0});
+        }
+      }
+      if (HeldOnly && HeldPaths.empty())
+        continue;
+      for (const CallPath &P : Paths) {
+        report::ReachedCall R;
+        for (const CallSite *Hop : P)
+          R.Path.push_back(call(*Hop));
+        if (R.Path.back().Usr.empty())
+          continue;
+        R.Held = HeldPaths;
+        Out.push_back(std::move(R));
+      }
+    }
+    return Out;
   }
 
   /// A call of a user function defined in another TU (not a catalogued
@@ -151,6 +299,8 @@ private:
   const SourceManager &SM;
   const BlockingCallCatalog Catalog;
   llvm::DenseMap<const FunctionDecl *, Blocking> Memo;
+  llvm::DenseMap<const FunctionDecl *, std::vector<CallPath>> Reach;
+  std::string TUFile;
 };
 
 } // namespace

@@ -81,8 +81,9 @@ std::string readError(const std::string &Text) {
 
 /// The rich report as JSON with the value at \p Pointer replaced (or removed
 /// when \p Value is discarded), for malformed-input tests.
-std::string mutated(const std::string &Pointer, const Json &Value) {
-  Json J = Json::parse(toJson(richReport()));
+std::string mutated(const std::string &Pointer, const Json &Value,
+                    const Report &Base = richReport()) {
+  Json J = Json::parse(toJson(Base));
   if (Value.is_discarded())
     J.at(Json::json_pointer(Pointer).parent_pointer())
         .erase(Json::json_pointer(Pointer).back());
@@ -253,6 +254,71 @@ TEST(JsonReport, RejectsMalformedInputNamingTheField) {
   for (const MalformedCase &C : Cases) {
     SCOPED_TRACE(C.Pointer);
     EXPECT_EQ(readError(mutated(C.Pointer, C.Value)), C.Expected);
+  }
+}
+
+/// A shard's report: one TU summary using every field, lock facts included.
+Report shardReport() {
+  Report R = richReport();
+  TranslationUnitSummary TU;
+  TU.File = "/src/bank.cpp";
+  TU.EnabledChecks = {"concur-lock-order-inversion"};
+  SummaryCall Audit{"c:@F@audit_record#", "audit_record", "/src/bank.cpp", 9, 3};
+  LockPath Held{{"accounts_mu", "accounts_mu"}, {}, "/src/bank.cpp", 7, 31};
+  LockPath OnEntry{{"Ledger::mu@/src/bank.cpp", "Ledger::mu"}, {}, "", 0, 0};
+  FunctionSummary F;
+  F.Usr = "c:@F@transfer#";
+  F.Name = "transfer";
+  F.File = "/src/bank.cpp";
+  F.Line = 6;
+  F.Column = 6;
+  F.BlockingEntry = "usleep";
+  F.BlockingCategory = "sleep";
+  F.Alternative = "co_await a timer";
+  F.BlockingChain = {Audit};
+  F.ExternalCalls = {Audit};
+  F.Acquires = {Held};
+  F.ReachedCalls = {{{Audit}, {Held, OnEntry}}};
+  F.MainThreadOnly = true;
+  TU.Functions = {F};
+  LockPath Acquired{{"audit_mu", "audit_mu"}, {Audit}, "/src/audit.cpp", 4, 61};
+  TU.LockEdges = {{"transfer", false, Held, Acquired, {"accounts_mu", "gate"}}};
+  R.Summaries = {TU};
+  return R;
+}
+
+TEST(JsonReport, RoundTripsSummariesWithLockFacts) {
+  Report Original = shardReport();
+  std::string Text = toJson(Original);
+  Report Read = fromJson(Text);
+  EXPECT_EQ(Read, Original);
+  EXPECT_EQ(toJson(Read), Text);
+  // A lock held on entry has no location; the others do.
+  Json J = Json::parse(Text);
+  const Json &Held = J["summaries"][0]["functions"][0]["reached_calls"][0]["held"];
+  EXPECT_TRUE(Held[0].contains("location"));
+  EXPECT_FALSE(Held[1].contains("location"));
+}
+
+TEST(JsonReport, RejectsMalformedLockFactsNamingTheField) {
+  const std::string Fn = "/summaries/0/functions/0";
+  const std::vector<MalformedCase> Cases = {
+      {Fn + "/acquires/0/lock/key", "",
+       "summaries[0].functions[0].acquires[0].lock.key: expected a non-empty string"},
+      {Fn + "/reached_calls/0/path", Json::array(),
+       "summaries[0].functions[0].reached_calls[0].path: expected at least one call"},
+      {Fn + "/reached_calls/0/held/0/hops", Removed,
+       "summaries[0].functions[0].reached_calls[0].held[0]: missing required key \"hops\""},
+      {Fn + "/main_thread_only", "yes",
+       "summaries[0].functions[0].main_thread_only: expected true or false, got a string"},
+      {"/summaries/0/lock_edges/0/held_there/1", 3,
+       "summaries[0].lock_edges[0].held_there[1]: expected a string, got 3"},
+      {"/summaries/0/lock_edges/0/acquired", Removed,
+       "summaries[0].lock_edges[0]: missing required key \"acquired\""},
+  };
+  for (const MalformedCase &C : Cases) {
+    SCOPED_TRACE(C.Pointer);
+    EXPECT_EQ(readError(mutated(C.Pointer, C.Value, shardReport())), C.Expected);
   }
 }
 

@@ -6,7 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Options.h"
-#include "driver/CrossTranslationUnit.h"
+#include "crosstu/CrossTranslationUnit.h"
 #include "driver/Inputs.h"
 #include "driver/TranslationUnitAnalysis.h"
 #include "report/Report.h"
@@ -178,7 +178,7 @@ int merge(const cli::Options &Opts, const std::vector<report::RuleInfo> &Rules) 
     Merged.Stats.Seconds = std::max(Merged.Stats.Seconds, Part->Stats.Seconds);
   }
   // Paths across shards: the shards' summaries joined.
-  for (report::Finding &F : driver::crossTranslationUnitFindings(Merged.Summaries))
+  for (report::Finding &F : crosstu::crossTranslationUnitFindings(Merged.Summaries))
     Merged.Findings.push_back(std::move(F));
   Merged.Summaries.clear();
   return finish(Merged, Opts, Rules);
@@ -348,12 +348,14 @@ int main(int Argc, char **Argv) {
       std::cerr << " " << D;
     std::cerr << "\n";
   }
-  for (report::Finding &F : driver::crossTranslationUnitFindings(R.Summaries))
-    R.Findings.push_back(std::move(F));
-  // A shard's report carries its summaries, so `concur merge` can follow
-  // paths into the other shards; a whole run has nothing left to join.
-  if (!Opts.ShardCount)
+  // A shard's report carries its summaries instead: `concur merge` joins
+  // them with the other shards' (a shard alone would see part of a path,
+  // and could pick a different witness for a cycle than the whole run).
+  if (!Opts.ShardCount) {
+    for (report::Finding &F : crosstu::crossTranslationUnitFindings(R.Summaries))
+      R.Findings.push_back(std::move(F));
     R.Summaries.clear();
+  }
   R.Stats.Files = Plan.Jobs.size() + Plan.Errors.size();
   R.Stats.FilesFailed = R.Errors.size();
   R.Stats.Seconds =

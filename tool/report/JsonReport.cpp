@@ -60,6 +60,24 @@ OrderedJson callToJson(const SummaryCall &C) {
           {"location", {{"file", C.File}, {"line", C.Line}, {"column", C.Column}}}};
 }
 
+OrderedJson lockPathToJson(const LockPath &P) {
+  OrderedJson Hops = OrderedJson::array();
+  for (const SummaryCall &C : P.Hops)
+    Hops.push_back(callToJson(C));
+  OrderedJson J = {{"lock", {{"key", P.Lock.Key}, {"name", P.Lock.Name}}},
+                   {"hops", std::move(Hops)}};
+  if (P.Line) // absent: held on entry
+    J["location"] = locationToJson({P.File, P.Line, P.Column});
+  return J;
+}
+
+OrderedJson lockPathsToJson(const std::vector<LockPath> &Paths) {
+  OrderedJson Out = OrderedJson::array();
+  for (const LockPath &P : Paths)
+    Out.push_back(lockPathToJson(P));
+  return Out;
+}
+
 OrderedJson summaryToJson(const TranslationUnitSummary &S) {
   OrderedJson Functions = OrderedJson::array();
   for (const FunctionSummary &F : S.Functions) {
@@ -80,9 +98,34 @@ OrderedJson summaryToJson(const TranslationUnitSummary &S) {
     for (const SummaryCall &C : F.ExternalCalls)
       Calls.push_back(callToJson(C));
     Fn["calls"] = std::move(Calls);
+    if (!F.Acquires.empty())
+      Fn["acquires"] = lockPathsToJson(F.Acquires);
+    if (!F.ReachedCalls.empty()) {
+      OrderedJson Reached = OrderedJson::array();
+      for (const ReachedCall &R : F.ReachedCalls) {
+        OrderedJson Path = OrderedJson::array();
+        for (const SummaryCall &C : R.Path)
+          Path.push_back(callToJson(C));
+        Reached.push_back({{"path", std::move(Path)}, {"held", lockPathsToJson(R.Held)}});
+      }
+      Fn["reached_calls"] = std::move(Reached);
+    }
+    if (F.MainThreadOnly)
+      Fn["main_thread_only"] = true;
     Functions.push_back(std::move(Fn));
   }
-  return {{"file", S.File}, {"checks", S.EnabledChecks}, {"functions", std::move(Functions)}};
+  OrderedJson J = {{"file", S.File}, {"checks", S.EnabledChecks}, {"functions", std::move(Functions)}};
+  if (!S.LockEdges.empty()) {
+    OrderedJson Edges = OrderedJson::array();
+    for (const LockOrderEdgeSummary &E : S.LockEdges)
+      Edges.push_back({{"function", E.Function},
+                       {"main_thread_only", E.MainThreadOnly},
+                       {"held", lockPathToJson(E.Held)},
+                       {"acquired", lockPathToJson(E.Acquired)},
+                       {"held_there", E.HeldThere}});
+    J["lock_edges"] = std::move(Edges);
+  }
+  return J;
 }
 
 OrderedJson reportToJson(const Report &R) {
@@ -302,22 +345,72 @@ std::vector<SummaryCall> callsFromJson(const Json &V, const std::string &Path) {
   return Out;
 }
 
+bool readBool(const Json &Object, const std::string &Path, std::string_view Key) {
+  const Json &V = Object.at(Key);
+  if (!V.is_boolean())
+    fail(member(Path, Key), "expected true or false" + got(V));
+  return V.get<bool>();
+}
+
+std::vector<std::string> readStrings(const Json &V, const std::string &Path) {
+  std::vector<std::string> Out;
+  const Json &Items = expectArray(V, Path);
+  for (std::size_t I = 0; I < Items.size(); ++I) {
+    if (!Items[I].is_string())
+      fail(element(Path, I), "expected a string" + got(Items[I]));
+    Out.push_back(Items[I].get<std::string>());
+  }
+  return Out;
+}
+
+LockPath lockPathFromJson(const Json &V, const std::string &Path) {
+  expectObject(V, Path, {"lock", "hops"}, {"location"});
+  LockPath P;
+  const std::string LockMember = member(Path, "lock");
+  expectObject(V.at("lock"), LockMember, {"key", "name"});
+  P.Lock.Key = readNonEmptyString(V.at("lock"), LockMember, "key");
+  P.Lock.Name = readString(V.at("lock"), LockMember, "name");
+  P.Hops = callsFromJson(V.at("hops"), member(Path, "hops"));
+  if (V.contains("location")) {
+    Location L = readLocation(V, Path, "location");
+    P.File = L.File;
+    P.Line = L.Line;
+    P.Column = L.Column;
+  }
+  return P;
+}
+
+std::vector<LockPath> lockPathsFromJson(const Json &V, const std::string &Path) {
+  std::vector<LockPath> Out;
+  const Json &Items = expectArray(V, Path);
+  for (std::size_t I = 0; I < Items.size(); ++I)
+    Out.push_back(lockPathFromJson(Items[I], element(Path, I)));
+  return Out;
+}
+
+LockOrderEdgeSummary lockEdgeFromJson(const Json &V, const std::string &Path) {
+  expectObject(V, Path, {"function", "main_thread_only", "held", "acquired", "held_there"});
+  LockOrderEdgeSummary E;
+  E.Function = readString(V, Path, "function");
+  E.MainThreadOnly = readBool(V, Path, "main_thread_only");
+  E.Held = lockPathFromJson(V.at("held"), member(Path, "held"));
+  E.Acquired = lockPathFromJson(V.at("acquired"), member(Path, "acquired"));
+  E.HeldThere = readStrings(V.at("held_there"), member(Path, "held_there"));
+  return E;
+}
+
 TranslationUnitSummary summaryFromJson(const Json &V, const std::string &Path) {
-  expectObject(V, Path, {"file", "checks", "functions"});
+  expectObject(V, Path, {"file", "checks", "functions"}, {"lock_edges"});
   TranslationUnitSummary S;
   S.File = readString(V, Path, "file");
-  const Json &Checks = expectArray(V.at("checks"), member(Path, "checks"));
-  for (std::size_t I = 0; I < Checks.size(); ++I) {
-    if (!Checks[I].is_string())
-      fail(element(member(Path, "checks"), I), "expected a string" + got(Checks[I]));
-    S.EnabledChecks.push_back(Checks[I].get<std::string>());
-  }
+  S.EnabledChecks = readStrings(V.at("checks"), member(Path, "checks"));
   const std::string FnsPath = member(Path, "functions");
   const Json &Functions = expectArray(V.at("functions"), FnsPath);
   for (std::size_t I = 0; I < Functions.size(); ++I) {
     const Json &Fn = Functions[I];
     const std::string FnPath = element(FnsPath, I);
-    expectObject(Fn, FnPath, {"usr", "name", "location", "coroutine", "calls"}, {"blocks"});
+    expectObject(Fn, FnPath, {"usr", "name", "location", "coroutine", "calls"},
+                 {"blocks", "acquires", "reached_calls", "main_thread_only"});
     FunctionSummary F;
     F.Usr = readNonEmptyString(Fn, FnPath, "usr");
     F.Name = readString(Fn, FnPath, "name");
@@ -325,9 +418,7 @@ TranslationUnitSummary summaryFromJson(const Json &V, const std::string &Path) {
     F.File = L.File;
     F.Line = L.Line;
     F.Column = L.Column;
-    if (!Fn.at("coroutine").is_boolean())
-      fail(member(FnPath, "coroutine"), "expected true or false" + got(Fn.at("coroutine")));
-    F.Coroutine = Fn.at("coroutine").get<bool>();
+    F.Coroutine = readBool(Fn, FnPath, "coroutine");
     if (Fn.contains("blocks")) {
       const Json &B = Fn.at("blocks");
       const std::string BPath = member(FnPath, "blocks");
@@ -338,7 +429,31 @@ TranslationUnitSummary summaryFromJson(const Json &V, const std::string &Path) {
       F.BlockingChain = callsFromJson(B.at("chain"), member(BPath, "chain"));
     }
     F.ExternalCalls = callsFromJson(Fn.at("calls"), member(FnPath, "calls"));
+    if (Fn.contains("acquires"))
+      F.Acquires = lockPathsFromJson(Fn.at("acquires"), member(FnPath, "acquires"));
+    if (Fn.contains("reached_calls")) {
+      const std::string RPath = member(FnPath, "reached_calls");
+      const Json &Reached = expectArray(Fn.at("reached_calls"), RPath);
+      for (std::size_t J = 0; J < Reached.size(); ++J) {
+        const std::string RcPath = element(RPath, J);
+        expectObject(Reached[J], RcPath, {"path", "held"});
+        ReachedCall R;
+        R.Path = callsFromJson(Reached[J].at("path"), member(RcPath, "path"));
+        if (R.Path.empty())
+          fail(member(RcPath, "path"), "expected at least one call");
+        R.Held = lockPathsFromJson(Reached[J].at("held"), member(RcPath, "held"));
+        F.ReachedCalls.push_back(std::move(R));
+      }
+    }
+    if (Fn.contains("main_thread_only"))
+      F.MainThreadOnly = readBool(Fn, FnPath, "main_thread_only");
     S.Functions.push_back(std::move(F));
+  }
+  if (V.contains("lock_edges")) {
+    const std::string EPath = member(Path, "lock_edges");
+    const Json &Edges = expectArray(V.at("lock_edges"), EPath);
+    for (std::size_t I = 0; I < Edges.size(); ++I)
+      S.LockEdges.push_back(lockEdgeFromJson(Edges[I], element(EPath, I)));
   }
   return S;
 }

@@ -1,11 +1,13 @@
 //===- Summary.h - Per-TU facts for the cross-TU phase ---------*- C++ -*-===//
 //
 // A translation unit sees only the bodies it defines. To follow a coroutine
-// into a helper defined in another file, each TU exports a summary of its
-// functions, keyed by USR (Clang's cross-TU identity of a declaration): what
-// a function reaches that blocks, within its own TU, and which functions
-// defined elsewhere it calls. The CLI joins the summaries of all TUs (and of
-// all shards, through `concur merge`) and reports what no single TU can see.
+// into a helper defined in another file, or a lock taken in one file while
+// another file's lock is held, each TU exports a summary of its functions,
+// keyed by USR (Clang's cross-TU identity of a declaration): what a
+// function reaches that blocks, which locks it takes, which functions
+// defined elsewhere it calls (and what it holds then), and the TU's own
+// lock-order edges. The CLI joins the summaries of all TUs (and of all
+// shards, through `concur merge`) and reports what no single TU can see.
 //
 // Clang-free, like the rest of the report library: the checks fill these
 // structures, the report writes and reads them.
@@ -30,6 +32,51 @@ struct SummaryCall {
   bool operator==(const SummaryCall &) const = default;
 };
 
+/// A mutex as the cross-TU join names it.
+struct SummaryLock {
+  /// Equal in every TU that names the same mutex: the qualified name of a
+  /// global or static (`ns::m`) or of a field (`Account::mu_`). A mutex no
+  /// other TU can name (internal linkage, a local) has the TU's file
+  /// appended after '@', so equal names in two files stay two locks.
+  std::string Key;
+  std::string Name; ///< how messages name it
+  bool operator==(const SummaryLock &) const = default;
+};
+
+/// How a function comes to hold or acquire a lock: the calls from its body
+/// down to the function that takes it (none if it takes it itself), and
+/// the lock operation. Line 0: held on entry, no operation known.
+struct LockPath {
+  SummaryLock Lock;
+  std::vector<SummaryCall> Hops;
+  std::string File;
+  unsigned Line = 0, Column = 0;
+  bool operator==(const LockPath &) const = default;
+};
+
+/// A call of a function defined in another TU, reached from a function's
+/// body through calls inside its own TU (Path: the call sites, the
+/// external call last), with the locks the function holds at Path[0].
+struct ReachedCall {
+  std::vector<SummaryCall> Path;
+  std::vector<LockPath> Held;
+  bool operator==(const ReachedCall &) const = default;
+};
+
+/// An edge of a TU's lock-order graph: Function holds Held.Lock while it
+/// acquires Acquired.Lock (model/LockOrderGraph.h).
+struct LockOrderEdgeSummary {
+  std::string Function;
+  /// Every thread context of Function in its TU is the main thread: two
+  /// such edges cannot run at the same time.
+  bool MainThreadOnly = false;
+  LockPath Held, Acquired;
+  /// Keys of every lock Function holds at the acquisition (gate locks:
+  /// a third lock held on both sides of a cycle serialises them).
+  std::vector<std::string> HeldThere;
+  bool operator==(const LockOrderEdgeSummary &) const = default;
+};
+
 struct FunctionSummary {
   std::string Usr;
   std::string Name;
@@ -43,6 +90,13 @@ struct FunctionSummary {
   std::vector<SummaryCall> BlockingChain;
   /// Calls to user functions with no definition in this TU.
   std::vector<SummaryCall> ExternalCalls;
+  /// Filled when concur-lock-order-inversion runs on the TU: the locks the
+  /// function acquires (through same-TU callees too), the external calls
+  /// it reaches (through same-TU callees too) with what it holds there,
+  /// and whether only the main thread runs it.
+  std::vector<LockPath> Acquires;
+  std::vector<ReachedCall> ReachedCalls;
+  bool MainThreadOnly = false;
   bool operator==(const FunctionSummary &) const = default;
 };
 
@@ -50,6 +104,7 @@ struct TranslationUnitSummary {
   std::string File;                       ///< the TU's main file
   std::vector<std::string> EnabledChecks; ///< concur checks on for this TU
   std::vector<FunctionSummary> Functions;
+  std::vector<LockOrderEdgeSummary> LockEdges;
   bool operator==(const TranslationUnitSummary &) const = default;
 };
 

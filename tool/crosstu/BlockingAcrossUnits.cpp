@@ -1,13 +1,12 @@
+// concur-blocking-call-in-coroutine across TUs (see CrossTranslationUnit.h).
 #include "CrossTranslationUnit.h"
-
-#include "llvm/ADT/StringRef.h"
-#include "llvm/Support/MemoryBuffer.h"
+#include "SourceText.h"
 
 #include <map>
 #include <optional>
 #include <set>
 
-namespace concur::driver {
+namespace concur::crosstu {
 namespace {
 
 using report::FunctionSummary;
@@ -62,50 +61,15 @@ private:
   std::map<std::string, std::optional<BlockingPath>> Paths;
 };
 
-/// The text of 1-based \p Line of \p File, or empty.
-std::string sourceLine(const std::string &File, unsigned Line) {
-  auto Buffer = llvm::MemoryBuffer::getFile(File, /*IsText=*/true);
-  if (!Buffer || Line == 0)
-    return {};
-  llvm::StringRef Text = (*Buffer)->getBuffer();
-  for (unsigned I = 1; I < Line; ++I) {
-    size_t Next = Text.find('\n');
-    if (Next == llvm::StringRef::npos)
-      return {};
-    Text = Text.drop_front(Next + 1);
-  }
-  return Text.take_until([](char C) { return C == '\n'; }).str();
-}
-
-/// Whether a NOLINT / NOLINTNEXTLINE comment suppresses \p Check here.
-bool suppressed(const std::string &File, unsigned Line, llvm::StringRef Check) {
-  auto Mentions = [&](llvm::StringRef Text, llvm::StringRef Marker) {
-    size_t At = Text.find(Marker);
-    if (At == llvm::StringRef::npos)
-      return false;
-    llvm::StringRef Rest = Text.drop_front(At + Marker.size());
-    if (!Rest.starts_with("("))
-      return true; // bare NOLINT: every check
-    llvm::StringRef List = Rest.drop_front().take_until([](char C) { return C == ')'; });
-    return List.contains(Check) || List.contains("*");
-  };
-  std::string Here = sourceLine(File, Line);
-  if (Mentions(Here, "NOLINT") && !llvm::StringRef(Here).contains("NOLINTNEXTLINE"))
-    return true;
-  return Line > 1 && Mentions(sourceLine(File, Line - 1), "NOLINTNEXTLINE");
-}
-
 } // namespace
 
 std::vector<report::Finding>
-crossTranslationUnitFindings(const std::vector<report::TranslationUnitSummary> &Summaries) {
+blockingAcrossUnits(const std::vector<report::TranslationUnitSummary> &Summaries) {
   std::vector<report::Finding> Out;
   Joiner Join(Summaries);
   std::set<std::tuple<std::string, unsigned, unsigned>> Reported;
   for (const auto &TU : Summaries) {
-    bool Enabled = std::find(TU.EnabledChecks.begin(), TU.EnabledChecks.end(),
-                             BlockingCheck) != TU.EnabledChecks.end();
-    if (!Enabled)
+    if (!enabledIn(TU.EnabledChecks, BlockingCheck))
       continue;
     for (const FunctionSummary &Coro : TU.Functions) {
       if (!Coro.Coroutine)
@@ -144,4 +108,4 @@ crossTranslationUnitFindings(const std::vector<report::TranslationUnitSummary> &
   return Out;
 }
 
-} // namespace concur::driver
+} // namespace concur::crosstu
