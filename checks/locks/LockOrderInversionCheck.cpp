@@ -1,6 +1,7 @@
 #include "LockOrderInversionCheck.h"
 
 #include "../model/LockOrderGraph.h"
+#include "../model/OrderCycles.h"
 #include "../model/QualifiedNames.h"
 #include "../model/ThreadContexts.h"
 
@@ -71,35 +72,26 @@ void LockOrderInversionCheck::analyze(ConcurrencyModel &Model) {
       }
       if (!Found)
         continue;
-    } else {
-      bool Any = false;
-      for (size_t I = 0; I < Cycle.size() && !Any; ++I)
-        for (size_t J = I + 1; J < Cycle.size() && !Any; ++J)
-          Any = Conflict(Edges[Cycle[I]], Edges[Cycle[J]]);
-      if (!Any)
-        continue;
+    } else if (!anyPairInCycle(Cycle, [&](unsigned A, unsigned B) {
+                 return Conflict(Edges[A], Edges[B]);
+               })) {
+      continue;
     }
 
     const LockOrderEdge &First = Edges[Cycle[0]];
     const LockOrderEdge &Second = Edges[Cycle[1]];
+    std::string Message;
     if (Cycle.size() == 2) {
-      diag(edgeLocation(First),
-           "lock order inversion: '%0' acquires '%1' while holding '%2', but '%3' acquires "
-           "'%2' while holding '%1'; if both run at the same time each can wait for the "
-           "other forever: take both at once with std::scoped_lock, or always take them in "
-           "one order")
-          << displayName(First.Function) << First.To << First.From << displayName(Second.Function);
+      Message = lockInversionMessage(displayName(First.Function), First.To, First.From,
+                                     displayName(Second.Function));
     } else {
-      std::string Order;
+      std::vector<std::string> Order;
       for (unsigned E : Cycle)
-        Order += "'" + Edges[E].From + "' -> ";
-      Order += "'" + First.From + "'";
-      diag(edgeLocation(First),
-           "lock order cycle %0: '%1' acquires '%2' while holding '%3', and the other "
-           "acquisitions close the cycle; threads taking these locks can deadlock: take them "
-           "in one global order")
-          << Order << displayName(First.Function) << First.To << First.From;
+        Order.push_back(Edges[E].From);
+      Order.push_back(First.From);
+      Message = lockCycleMessage(Order, displayName(First.Function), First.To, First.From);
     }
+    diag(edgeLocation(First), "%0") << Message;
     for (unsigned E : Cycle)
       noteEdge(Edges[E]);
   }

@@ -10,8 +10,10 @@
 #define CONCUR_CHECKS_MODEL_ORDERCYCLES_H
 
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringRef.h"
 
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -27,6 +29,22 @@ using OrderEdge = std::pair<llvm::StringRef, llvm::StringRef>;
 /// names it, so callers control which witness wins by ordering the edges.
 std::vector<std::vector<unsigned>> shortestCycles(llvm::ArrayRef<OrderEdge> Edges,
                                                   unsigned MaxLength);
+
+/// Whether two different edges of \p Cycle satisfy \p Conflict.
+bool anyPairInCycle(llvm::ArrayRef<unsigned> Cycle,
+                    llvm::function_ref<bool(unsigned, unsigned)> Conflict);
+
+// concur-lock-order-inversion's words, one wording for the per-TU check and
+// the cross-TU join.
+
+/// Two locks: \p First acquires \p To holding \p From, \p Second the
+/// other way round.
+std::string lockInversionMessage(llvm::StringRef First, llvm::StringRef To,
+                                 llvm::StringRef From, llvm::StringRef Second);
+/// A longer cycle: \p Order names its locks in order (the first again at
+/// the end); \p Function acquires \p To holding \p From, the first edge.
+std::string lockCycleMessage(llvm::ArrayRef<std::string> Order, llvm::StringRef Function,
+                             llvm::StringRef To, llvm::StringRef From);
 
 } // namespace concur
 

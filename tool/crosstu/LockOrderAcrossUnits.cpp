@@ -214,13 +214,10 @@ lockOrderAcrossUnits(const std::vector<TranslationUnitSummary> &Summaries) {
       if (!Witness)
         continue;
       Cycle = *Witness;
-    } else {
-      bool Any = false;
-      for (size_t I = 0; I < Cycle.size() && !Any; ++I)
-        for (size_t J = I + 1; J < Cycle.size() && !Any; ++J)
-          Any = conflict(Edges[Cycle[I]], Edges[Cycle[J]]);
-      if (!Any)
-        continue;
+    } else if (!anyPairInCycle(Cycle, [&](unsigned A, unsigned B) {
+                 return conflict(Edges[A], Edges[B]);
+               })) {
+      continue;
     }
 
     const JoinedEdge &First = Edges[Cycle[0]];
@@ -234,21 +231,14 @@ lockOrderAcrossUnits(const std::vector<TranslationUnitSummary> &Summaries) {
     F.Loc = Loc;
     F.Function = A.Function;
     if (Cycle.size() == 2) {
-      F.Message = "lock order inversion: '" + A.Function + "' acquires '" +
-                  A.Acquired.Lock.Name + "' while holding '" + A.Held.Lock.Name + "', but '" +
-                  B.Function + "' acquires '" + A.Held.Lock.Name + "' while holding '" +
-                  A.Acquired.Lock.Name +
-                  "'; if both run at the same time each can wait for the other forever: take "
-                  "both at once with std::scoped_lock, or always take them in one order";
+      F.Message = lockInversionMessage(A.Function, A.Acquired.Lock.Name, A.Held.Lock.Name,
+                                       B.Function);
     } else {
-      std::string Order;
+      std::vector<std::string> Order;
       for (unsigned E : Cycle)
-        Order += "'" + Edges[E].E.Held.Lock.Name + "' -> ";
-      Order += "'" + A.Held.Lock.Name + "'";
-      F.Message = "lock order cycle " + Order + ": '" + A.Function + "' acquires '" +
-                  A.Acquired.Lock.Name + "' while holding '" + A.Held.Lock.Name +
-                  "', and the other acquisitions close the cycle; threads taking these locks "
-                  "can deadlock: take them in one global order";
+        Order.push_back(Edges[E].E.Held.Lock.Name);
+      Order.push_back(A.Held.Lock.Name);
+      F.Message = lockCycleMessage(Order, A.Function, A.Acquired.Lock.Name, A.Held.Lock.Name);
     }
     for (unsigned E : Cycle)
       noteEdge(F, Edges[E].E);

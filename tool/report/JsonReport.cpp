@@ -337,12 +337,18 @@ SummaryCall callFromJson(const Json &V, const std::string &Path) {
                      L.Line, L.Column};
 }
 
-std::vector<SummaryCall> callsFromJson(const Json &V, const std::string &Path) {
-  std::vector<SummaryCall> Out;
-  const Json &Calls = expectArray(V, Path);
-  for (std::size_t I = 0; I < Calls.size(); ++I)
-    Out.push_back(callFromJson(Calls[I], element(Path, I)));
+/// Each element of the array \p V read with \p ReadOne(element, path).
+template <typename ReadOne>
+auto arrayFromJson(const Json &V, const std::string &Path, ReadOne Read) {
+  std::vector<decltype(Read(V, Path))> Out;
+  const Json &Items = expectArray(V, Path);
+  for (std::size_t I = 0; I < Items.size(); ++I)
+    Out.push_back(Read(Items[I], element(Path, I)));
   return Out;
+}
+
+std::vector<SummaryCall> callsFromJson(const Json &V, const std::string &Path) {
+  return arrayFromJson(V, Path, callFromJson);
 }
 
 bool readBool(const Json &Object, const std::string &Path, std::string_view Key) {
@@ -381,11 +387,7 @@ LockPath lockPathFromJson(const Json &V, const std::string &Path) {
 }
 
 std::vector<LockPath> lockPathsFromJson(const Json &V, const std::string &Path) {
-  std::vector<LockPath> Out;
-  const Json &Items = expectArray(V, Path);
-  for (std::size_t I = 0; I < Items.size(); ++I)
-    Out.push_back(lockPathFromJson(Items[I], element(Path, I)));
-  return Out;
+  return arrayFromJson(V, Path, lockPathFromJson);
 }
 
 LockOrderEdgeSummary lockEdgeFromJson(const Json &V, const std::string &Path) {
@@ -451,9 +453,7 @@ TranslationUnitSummary summaryFromJson(const Json &V, const std::string &Path) {
   }
   if (V.contains("lock_edges")) {
     const std::string EPath = member(Path, "lock_edges");
-    const Json &Edges = expectArray(V.at("lock_edges"), EPath);
-    for (std::size_t I = 0; I < Edges.size(); ++I)
-      S.LockEdges.push_back(lockEdgeFromJson(Edges[I], element(EPath, I)));
+    S.LockEdges = arrayFromJson(V.at("lock_edges"), EPath, lockEdgeFromJson);
   }
   return S;
 }
