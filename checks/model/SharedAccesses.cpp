@@ -772,4 +772,75 @@ std::vector<const FunctionDecl *> SharedAccesses::functionsWithRunningSpawns() {
   return Out;
 }
 
+namespace {
+
+/// The object a member call is made on (`w` in `w.run()`, `*this` in
+/// `run()`), or null for a call that is not on an object.
+const Expr *objectArgument(const Expr *Call) {
+  if (const auto *MC = dyn_cast_or_null<CXXMemberCallExpr>(Call))
+    return MC->getImplicitObjectArgument();
+  if (const auto *Op = dyn_cast_or_null<CXXOperatorCallExpr>(Call))
+    if (isa_and_nonnull<CXXMethodDecl>(Op->getDirectCallee()) && Op->getNumArgs() > 0)
+      return Op->getArg(0);
+  return nullptr;
+}
+
+/// A variable holding the object itself (`w`, `&w`), or a range-for
+/// element variable (`for (auto &w : ws)`).
+const VarDecl *objectVariable(const Expr *E) {
+  if (!E)
+    return nullptr;
+  E = ignoreValueWrappers(E);
+  if (const auto *U = dyn_cast<UnaryOperator>(E); U && U->getOpcode() == UO_AddrOf)
+    E = ignoreValueWrappers(U->getSubExpr());
+  const auto *DRE = dyn_cast<DeclRefExpr>(E);
+  const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  if (!V || isa<ParmVarDecl>(V) || V->getType()->isPointerType() ||
+      !V->getType().getNonReferenceType()->isRecordType())
+    return nullptr;
+  if (V->getType()->isReferenceType() && !V->isCXXForRangeDecl())
+    return nullptr;
+  return V;
+}
+
+} // namespace
+
+const VarDecl *SharedAccesses::objectOf(const Access &A, int Spawn) const {
+  const auto *ME = dyn_cast_or_null<MemberExpr>(A.Site);
+  if (!A.Loc.Field || A.Loc.Var || !ME || !isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()))
+    return nullptr;
+  // Up the chain while `this` is passed along as `this`.
+  for (size_t I = A.Chain.size(); I-- > 0;) {
+    const Expr *Object = objectArgument(A.Chain[I]->Call);
+    if (!Object)
+      return nullptr;
+    if (!isa<CXXThisExpr>(ignoreValueWrappers(Object)))
+      return objectVariable(Object);
+  }
+  // `this` of the root: a member function started on an object.
+  if (Spawn < 0 || static_cast<size_t>(Spawn) >= Spawns.all().size())
+    return nullptr;
+  const SpawnSite &S = Spawns.all()[Spawn];
+  bool MemberEntry = !S.Entries.empty() && llvm::all_of(S.Entries, [](const FunctionDecl *E) {
+    const auto *M = dyn_cast<CXXMethodDecl>(E);
+    return M && !M->isStatic() && !M->getParent()->isLambda();
+  });
+  if (!MemberEntry || S.Lambda || S.Args.empty())
+    return nullptr;
+  return objectVariable(S.Args.front());
+}
+
+bool SharedAccesses::mayShareObject(const Access &A, int SpawnA, const Access &B,
+                                    int SpawnB) const {
+  const VarDecl *OA = objectOf(A, SpawnA), *OB = objectOf(B, SpawnB);
+  if (!OA || !OB)
+    return true;
+  if (OA != OB) // two references may name one object; two objects never do
+    return OA->getType()->isReferenceType() || OB->getType()->isReferenceType();
+  // One variable: one object, unless it is a range-for element and these
+  // are two instances of the spawn started once per element.
+  return !(SpawnA == SpawnB && SpawnA >= 0 && spawnedInLoop(SpawnA) &&
+           OA->getType()->isReferenceType());
+}
+
 } // namespace concur

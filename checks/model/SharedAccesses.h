@@ -8,7 +8,8 @@
 // thread_local, not const, not atomics or other synchronising types);
 // fields reached through `this` or through a pointer/reference (abstracted
 // by field, as RacerD abstracts access paths: `a->balance` and
-// `this->balance` are one location); fields of a global or captured object;
+// `this->balance` are one location, unless objectOf() tells two objects
+// apart: two threads running `w1.run()` and `w2.run()` touch two objects); fields of a global or captured object;
 // locals captured by reference (or passed by std::ref / address) into a
 // spawned thread. Element accesses of arrays and vectors (`v[i]`) are taken
 // to be partitioned between threads; mutating a container (push_back,
@@ -114,6 +115,22 @@ public:
   /// spawner: a variable, a field, or the container it was emplaced into;
   /// null for a temporary or a returned spawn.
   const clang::ValueDecl *boundObject(unsigned Index);
+  /// The variable whose object a field access through `this` touches, as
+  /// seen from the root of \p A's chain: the object of the member call that
+  /// binds `this` (`w.run()` in a thread's lambda), or, when the chain's
+  /// root is the entry of spawn \p Spawn started on an object
+  /// (`std::thread(&Worker::run, &w)`), that object. Null when unknown: an
+  /// access not through `this`, an object reached by pointer or reference
+  /// (except a range-for element), `this` of the spawner.
+  const clang::VarDecl *objectOf(const Access &A, int Spawn) const;
+  /// Whether accesses \p A (from spawn \p SpawnA, -1 for the spawner side)
+  /// and \p B may touch one object. False for two distinct variables that
+  /// are neither references nor pointers, and for two instances of a spawn
+  /// started once per element of a range-for loop
+  /// (`for (auto &w : workers) threads.emplace_back([&w] { w.run(); })`):
+  /// elements, like `v[i]`, are taken to be split between the threads.
+  bool mayShareObject(const Access &A, int SpawnA, const Access &B, int SpawnB) const;
+
   /// Whether the spawner returns the thread or future directly.
   bool spawnReturned(unsigned Index);
   /// Where the local object bound to spawn \p Index is destroyed (or goes

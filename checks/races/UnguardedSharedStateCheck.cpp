@@ -107,7 +107,8 @@ void UnguardedSharedStateCheck::analyze(ConcurrencyModel &Model) {
           Concurrent = llvm::is_contained(Y.Running, unsigned(X.Thread));
         else if (Y.Thread >= 0)
           Concurrent = llvm::is_contained(X.Running, unsigned(Y.Thread));
-        if (!Concurrent || commonExclusion(X.A->Held, Y.A->Held))
+        if (!Concurrent || commonExclusion(X.A->Held, Y.A->Held) ||
+            !SA.mayShareObject(*X.A, X.Thread, *Y.A, Y.Thread))
           continue;
         // Report the side that needs the fix: the unlocked one, else the
         // write.

@@ -201,3 +201,54 @@ void start_publishers() {
   a.join();
   b.join();
 }
+
+// Fields through `this` are told apart by object when the object is known:
+// each thread runs its own Tally, directly or from a lambda, or one per
+// element of a range-for loop.
+struct Tally {
+  long count = 0;
+  void run() { for (int i = 0; i < 100; ++i) ++count; }
+};
+void one_tally_per_thread() {
+  Tally first, second;
+  std::thread a(&Tally::run, &first), b(&Tally::run, &second);
+  a.join(); b.join();
+  std::thread c([&first] { first.run(); }), d([&second] { second.run(); });
+  c.join(); d.join();
+  std::vector<Tally> tallies(4);
+  std::vector<std::thread> threads;
+  for (Tally &t : tallies)
+    threads.emplace_back([&t] { t.run(); });
+  for (std::thread &t : threads)
+    t.join();
+}
+
+// ...but one object run by two threads races, and so may two references.
+struct SharedTally {
+  long count = 0;
+  void run() { for (int i = 0; i < 100; ++i) ++count; }
+};
+SharedTally the_tally;
+void one_tally_two_threads() {
+  std::thread a(&SharedTally::run, &the_tally), b([] { the_tally.run(); });
+  a.join(); b.join();
+}
+// CHECK: :[[@LINE-7]]:48: warning: read-modify-write of shared 'SharedTally::count' on the thread started at line [[@LINE-3]] is not atomic and races with it being updated on the thread started at line [[@LINE-3]]
+// CHECK: note: thread entry 'SharedTally::run' starts here
+// CHECK: note: conflicting write of 'SharedTally::count' on the thread started at line [[@LINE-5]]
+// CHECK: note: thread entry 'lambda' starts here
+// CHECK: note: 'lambda' calls 'SharedTally::run' here
+struct AliasedTally {
+  long count = 0;
+  void run() { for (int i = 0; i < 100; ++i) ++count; }
+};
+void maybe_same_tally(AliasedTally &p, AliasedTally &q) {
+  std::thread a([&p] { p.run(); }), b([&q] { q.run(); });
+  a.join(); b.join();
+}
+// CHECK: :[[@LINE-6]]:48: warning: read-modify-write of shared 'AliasedTally::count' on the thread started at line [[@LINE-3]] is not atomic and races with it being updated on the thread started at line [[@LINE-3]]
+// CHECK: note: thread entry 'lambda' starts here
+// CHECK: note: 'lambda' calls 'AliasedTally::run' here
+// CHECK: note: conflicting write of 'AliasedTally::count' on the thread started at line [[@LINE-6]]
+// CHECK: note: thread entry 'lambda' starts here
+// CHECK: note: 'lambda' calls 'AliasedTally::run' here

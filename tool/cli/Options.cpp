@@ -47,7 +47,9 @@ misused pools, futures and threads) in C++ code.
   -h, --help           this text
 
        concur merge [--format FMT] [-o FILE]... [--baseline FILE] REPORT.json...
-                       combine JSON reports of shards into one report
+                       combine JSON reports of shards into one report, adding
+                       the findings whose paths cross files (a shard alone
+                       leaves those to merge)
 
 Exit status: 0 no findings, 1 findings, 2 usage or input error (also when
 some input could not be analysed).
