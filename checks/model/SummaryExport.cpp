@@ -44,9 +44,10 @@ public:
     for (const FunctionDecl *F : Index.functions()) {
       bool Coroutine = Index.isCoroutine(F);
       bool Visible = Coroutine || F->isExternallyVisible();
-      std::vector<report::ReachedCall> Reached;
-      if (LockOrder && !SM.isInSystemHeader(F->getLocation()))
-        Reached = reachedCalls(F, /*HeldOnly=*/!Visible);
+      if (SM.isInSystemHeader(F->getLocation()) || (!Visible && !LockOrder))
+        continue; // no other TU can call it
+      std::vector<report::ReachedCall> Reached =
+          reachedCalls(F, /*WithLocks=*/LockOrder, /*HeldOnly=*/!Visible);
       if (!Visible && Reached.empty())
         continue; // no other TU can call it, and it holds nothing across one
       report::FunctionSummary S;
@@ -64,22 +65,15 @@ public:
           for (const CallSite *Hop : B->Chain)
             S.BlockingChain.push_back(call(*Hop));
         }
-      for (const CallSite &C : Model.callGraph().callsIn(F))
-        if (isExternalUserCall(C)) {
-          report::SummaryCall Call = call(C);
-          if (!Call.Usr.empty())
-            S.ExternalCalls.push_back(std::move(Call));
-        }
-      if (LockOrder && !SM.isInSystemHeader(F->getLocation())) {
+      S.ReachedCalls = std::move(Reached);
+      if (LockOrder) {
         if (Visible)
           for (const LockAcquisition &A : Model.analysis<LockAcquisitions>().of(F).Reached)
             if (exportable(A.Id))
               S.Acquires.push_back(path(A));
-        S.ReachedCalls = std::move(Reached);
         S.MainThreadOnly = mainThreadOnly(F);
       }
-      if (!S.BlockingEntry.empty() || !S.ExternalCalls.empty() || !S.Acquires.empty() ||
-          !S.ReachedCalls.empty())
+      if (!S.BlockingEntry.empty() || !S.Acquires.empty() || !S.ReachedCalls.empty())
         Out.Functions.push_back(std::move(S));
     }
     if (LockOrder)
@@ -209,33 +203,21 @@ private:
     return Out;
   }
 
-  /// The external calls \p F reaches, with the locks F holds at the first
-  /// hop (only those made holding a lock if \p HeldOnly).
-  std::vector<report::ReachedCall> reachedCalls(const FunctionDecl *F, bool HeldOnly) {
+  /// The external calls \p F reaches; \p WithLocks: with the locks F holds
+  /// at the first hop (only those made holding a lock if \p HeldOnly).
+  std::vector<report::ReachedCall> reachedCalls(const FunctionDecl *F, bool WithLocks,
+                                                bool HeldOnly) {
     std::vector<report::ReachedCall> Out;
     const FunctionDecl *Def = nullptr;
     if (!F->hasBody(Def))
       return Out;
-    auto &Acquisitions = Model.analysis<LockAcquisitions>();
-    const FunctionLocks &Locks = Acquisitions.locksets().of(Def);
     for (const CallSite &C : Model.callGraph().callsIn(Def)) {
       std::vector<CallPath> Paths = pathsFrom(C);
       if (Paths.empty())
         continue;
-      const Lockset *Held = Locks.heldBefore(C.Call);
-      if (!Held)
-        continue; // unreachable
       std::vector<report::LockPath> HeldPaths;
-      for (const HeldLock &H : *Held) {
-        if (!exportable(H.Id) || isCountingLock(H.Id))
-          continue;
-        if (auto Origin = Acquisitions.originOf(Def, H)) {
-          HeldPaths.push_back(path(*Origin));
-          HeldPaths.back().Lock = lock(H.Id);
-        } else {
-          HeldPaths.push_back({lock(H.Id), {}, {}, 0, 0});
-        }
-      }
+      if (WithLocks && !heldAt(Def, C, HeldPaths))
+        continue; // unreachable
       if (HeldOnly && HeldPaths.empty())
         continue;
       for (const CallPath &P : Paths) {
@@ -249,6 +231,26 @@ private:
       }
     }
     return Out;
+  }
+
+  /// The locks \p Def holds at call \p C, with how it took them; false if
+  /// the call is unreachable.
+  bool heldAt(const FunctionDecl *Def, const CallSite &C, std::vector<report::LockPath> &Out) {
+    auto &Acquisitions = Model.analysis<LockAcquisitions>();
+    const Lockset *Held = Acquisitions.locksets().of(Def).heldBefore(C.Call);
+    if (!Held)
+      return false;
+    for (const HeldLock &H : *Held) {
+      if (!exportable(H.Id) || isCountingLock(H.Id))
+        continue;
+      if (auto Origin = Acquisitions.originOf(Def, H)) {
+        Out.push_back(path(*Origin));
+        Out.back().Lock = lock(H.Id);
+      } else {
+        Out.push_back({lock(H.Id), {}, {}, 0, 0});
+      }
+    }
+    return true;
   }
 
   /// A call of a user function defined in another TU (not a catalogued

@@ -276,9 +276,8 @@ Report shardReport() {
   F.BlockingCategory = "sleep";
   F.Alternative = "co_await a timer";
   F.BlockingChain = {Audit};
-  F.ExternalCalls = {Audit};
+  F.ReachedCalls = {{{Audit}, {Held, OnEntry}}, {{Audit}, {}}};
   F.Acquires = {Held};
-  F.ReachedCalls = {{{Audit}, {Held, OnEntry}}};
   F.MainThreadOnly = true;
   TU.Functions = {F};
   LockPath Acquired{{"audit_mu", "audit_mu"}, {Audit}, "/src/audit.cpp", 4, 61};
@@ -295,7 +294,7 @@ TEST(JsonReport, RoundTripsSummariesWithLockFacts) {
   EXPECT_EQ(toJson(Read), Text);
   // A lock held on entry has no location; the others do.
   Json J = Json::parse(Text);
-  const Json &Held = J["summaries"][0]["functions"][0]["reached_calls"][0]["held"];
+  const Json &Held = J["summaries"][0]["functions"][0]["calls"][0]["held"];
   EXPECT_TRUE(Held[0].contains("location"));
   EXPECT_FALSE(Held[1].contains("location"));
 }
@@ -305,10 +304,10 @@ TEST(JsonReport, RejectsMalformedLockFactsNamingTheField) {
   const std::vector<MalformedCase> Cases = {
       {Fn + "/acquires/0/lock/key", "",
        "summaries[0].functions[0].acquires[0].lock.key: expected a non-empty string"},
-      {Fn + "/reached_calls/0/path", Json::array(),
-       "summaries[0].functions[0].reached_calls[0].path: expected at least one call"},
-      {Fn + "/reached_calls/0/held/0/hops", Removed,
-       "summaries[0].functions[0].reached_calls[0].held[0]: missing required key \"hops\""},
+      {Fn + "/calls/0/path", Json::array(),
+       "summaries[0].functions[0].calls[0].path: expected at least one call"},
+      {Fn + "/calls/0/held/0/hops", Removed,
+       "summaries[0].functions[0].calls[0].held[0]: missing required key \"hops\""},
       {Fn + "/main_thread_only", "yes",
        "summaries[0].functions[0].main_thread_only: expected true or false, got a string"},
       {"/summaries/0/lock_edges/0/held_there/1", 3,

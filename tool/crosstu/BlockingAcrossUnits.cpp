@@ -44,11 +44,11 @@ public:
       Slot = BlockingPath{F.BlockingChain, &F};
       return Slot;
     }
-    for (const SummaryCall &C : F.ExternalCalls) {
-      const std::optional<BlockingPath> &Sub = blockingPath(C.Usr);
+    for (const report::ReachedCall &R : F.ReachedCalls) {
+      const std::optional<BlockingPath> &Sub = blockingPath(R.Path.back().Usr);
       if (!Sub)
         continue;
-      BlockingPath P{{C}, Sub->Blocker};
+      BlockingPath P{R.Path, Sub->Blocker};
       P.Hops.insert(P.Hops.end(), Sub->Hops.begin(), Sub->Hops.end());
       Paths[Usr] = std::move(P);
       return Paths[Usr];
@@ -74,15 +74,19 @@ blockingAcrossUnits(const std::vector<report::TranslationUnitSummary> &Summaries
     for (const FunctionSummary &Coro : TU.Functions) {
       if (!Coro.Coroutine)
         continue;
-      for (const SummaryCall &Call : Coro.ExternalCalls) {
-        const std::optional<BlockingPath> &Path = Join.blockingPath(Call.Usr);
-        if (!Path || Path->Hops.empty())
+      for (const report::ReachedCall &R : Coro.ReachedCalls) {
+        const std::optional<BlockingPath> &Sub = Join.blockingPath(R.Path.back().Usr);
+        if (!Sub || Sub->Hops.empty())
           continue;
+        // The call in the coroutine's body, then the hops after it.
+        const SummaryCall &Call = R.Path.front();
+        BlockingPath Path{{R.Path.begin() + 1, R.Path.end()}, Sub->Blocker};
+        Path.Hops.insert(Path.Hops.end(), Sub->Hops.begin(), Sub->Hops.end());
         if (!Reported.insert({Call.File, Call.Line, Call.Column}).second)
           continue; // the same call seen from two TUs (a header)
         if (suppressed(Call.File, Call.Line, BlockingCheck))
           continue;
-        const FunctionSummary &B = *Path->Blocker;
+        const FunctionSummary &B = *Path.Blocker;
         report::Finding F;
         F.Check = BlockingCheck;
         F.Message = "coroutine '" + Coro.Name + "' calls '" + Call.Name + "', which reaches " +
@@ -91,13 +95,13 @@ blockingAcrossUnits(const std::vector<report::TranslationUnitSummary> &Summaries
         F.Loc = {Call.File, Call.Line, Call.Column};
         F.Function = Coro.Name;
         std::string Caller = Call.Name;
-        for (size_t I = 0; I + 1 < Path->Hops.size(); ++I) {
-          const SummaryCall &Hop = Path->Hops[I];
+        for (size_t I = 0; I + 1 < Path.Hops.size(); ++I) {
+          const SummaryCall &Hop = Path.Hops[I];
           F.Notes.push_back({"'" + Caller + "' calls '" + Hop.Name + "' here",
                              {Hop.File, Hop.Line, Hop.Column}});
           Caller = Hop.Name;
         }
-        const SummaryCall &Last = Path->Hops.back();
+        const SummaryCall &Last = Path.Hops.back();
         F.Notes.push_back({"'" + B.BlockingEntry + "' blocks here (" + B.BlockingCategory + ")",
                            {Last.File, Last.Line, Last.Column}});
         F.Fingerprint = report::computeFingerprint(F, sourceLine(Call.File, Call.Line), 0);

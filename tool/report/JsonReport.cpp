@@ -94,22 +94,16 @@ OrderedJson summaryToJson(const TranslationUnitSummary &S) {
                       {"alternative", F.Alternative},
                       {"chain", std::move(Chain)}};
     }
-    OrderedJson Calls = OrderedJson::array();
-    for (const SummaryCall &C : F.ExternalCalls)
-      Calls.push_back(callToJson(C));
-    Fn["calls"] = std::move(Calls);
+    OrderedJson Reached = OrderedJson::array();
+    for (const ReachedCall &R : F.ReachedCalls) {
+      OrderedJson Path = OrderedJson::array();
+      for (const SummaryCall &C : R.Path)
+        Path.push_back(callToJson(C));
+      Reached.push_back({{"path", std::move(Path)}, {"held", lockPathsToJson(R.Held)}});
+    }
+    Fn["calls"] = std::move(Reached);
     if (!F.Acquires.empty())
       Fn["acquires"] = lockPathsToJson(F.Acquires);
-    if (!F.ReachedCalls.empty()) {
-      OrderedJson Reached = OrderedJson::array();
-      for (const ReachedCall &R : F.ReachedCalls) {
-        OrderedJson Path = OrderedJson::array();
-        for (const SummaryCall &C : R.Path)
-          Path.push_back(callToJson(C));
-        Reached.push_back({{"path", std::move(Path)}, {"held", lockPathsToJson(R.Held)}});
-      }
-      Fn["reached_calls"] = std::move(Reached);
-    }
     if (F.MainThreadOnly)
       Fn["main_thread_only"] = true;
     Functions.push_back(std::move(Fn));
@@ -390,6 +384,16 @@ std::vector<LockPath> lockPathsFromJson(const Json &V, const std::string &Path) 
   return arrayFromJson(V, Path, lockPathFromJson);
 }
 
+ReachedCall reachedCallFromJson(const Json &V, const std::string &Path) {
+  expectObject(V, Path, {"path", "held"});
+  ReachedCall R;
+  R.Path = callsFromJson(V.at("path"), member(Path, "path"));
+  if (R.Path.empty())
+    fail(member(Path, "path"), "expected at least one call");
+  R.Held = lockPathsFromJson(V.at("held"), member(Path, "held"));
+  return R;
+}
+
 LockOrderEdgeSummary lockEdgeFromJson(const Json &V, const std::string &Path) {
   expectObject(V, Path, {"function", "main_thread_only", "held", "acquired", "held_there"});
   LockOrderEdgeSummary E;
@@ -412,7 +416,7 @@ TranslationUnitSummary summaryFromJson(const Json &V, const std::string &Path) {
     const Json &Fn = Functions[I];
     const std::string FnPath = element(FnsPath, I);
     expectObject(Fn, FnPath, {"usr", "name", "location", "coroutine", "calls"},
-                 {"blocks", "acquires", "reached_calls", "main_thread_only"});
+                 {"blocks", "acquires", "main_thread_only"});
     FunctionSummary F;
     F.Usr = readNonEmptyString(Fn, FnPath, "usr");
     F.Name = readString(Fn, FnPath, "name");
@@ -430,23 +434,9 @@ TranslationUnitSummary summaryFromJson(const Json &V, const std::string &Path) {
       F.Alternative = readString(B, BPath, "alternative");
       F.BlockingChain = callsFromJson(B.at("chain"), member(BPath, "chain"));
     }
-    F.ExternalCalls = callsFromJson(Fn.at("calls"), member(FnPath, "calls"));
+    F.ReachedCalls = arrayFromJson(Fn.at("calls"), member(FnPath, "calls"), reachedCallFromJson);
     if (Fn.contains("acquires"))
       F.Acquires = lockPathsFromJson(Fn.at("acquires"), member(FnPath, "acquires"));
-    if (Fn.contains("reached_calls")) {
-      const std::string RPath = member(FnPath, "reached_calls");
-      const Json &Reached = expectArray(Fn.at("reached_calls"), RPath);
-      for (std::size_t J = 0; J < Reached.size(); ++J) {
-        const std::string RcPath = element(RPath, J);
-        expectObject(Reached[J], RcPath, {"path", "held"});
-        ReachedCall R;
-        R.Path = callsFromJson(Reached[J].at("path"), member(RcPath, "path"));
-        if (R.Path.empty())
-          fail(member(RcPath, "path"), "expected at least one call");
-        R.Held = lockPathsFromJson(Reached[J].at("held"), member(RcPath, "held"));
-        F.ReachedCalls.push_back(std::move(R));
-      }
-    }
     if (Fn.contains("main_thread_only"))
       F.MainThreadOnly = readBool(Fn, FnPath, "main_thread_only");
     S.Functions.push_back(std::move(F));

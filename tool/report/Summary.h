@@ -56,7 +56,8 @@ struct LockPath {
 
 /// A call of a function defined in another TU, reached from a function's
 /// body through calls inside its own TU (Path: the call sites, the
-/// external call last), with the locks the function holds at Path[0].
+/// external call last), with the locks the function holds at Path[0]
+/// (when concur-lock-order-inversion runs).
 struct ReachedCall {
   std::vector<SummaryCall> Path;
   std::vector<LockPath> Held;
@@ -88,14 +89,13 @@ struct FunctionSummary {
   /// this function's body to the blocking call (the last one).
   std::string BlockingEntry, BlockingCategory, Alternative;
   std::vector<SummaryCall> BlockingChain;
-  /// Calls to user functions with no definition in this TU.
-  std::vector<SummaryCall> ExternalCalls;
+  /// Calls of user functions with no definition in this TU, reached from
+  /// the body directly or through this TU's functions.
+  std::vector<ReachedCall> ReachedCalls;
   /// Filled when concur-lock-order-inversion runs on the TU: the locks the
-  /// function acquires (through same-TU callees too), the external calls
-  /// it reaches (through same-TU callees too) with what it holds there,
+  /// function acquires (through same-TU callees too), ReachedCalls' Held,
   /// and whether only the main thread runs it.
   std::vector<LockPath> Acquires;
-  std::vector<ReachedCall> ReachedCalls;
   bool MainThreadOnly = false;
   bool operator==(const FunctionSummary &) const = default;
 };
