@@ -57,7 +57,7 @@ void UnsynchronizedSharedMemoryCheck::analyze(ConcurrencyModel &Model) {
          "with no process-shared lock or atomic: concurrent updates are lost%2; use an "
          "atomic (std::atomic_ref, or an atomic type in the mapping) or hold a pthread "
          "mutex initialised with PTHREAD_PROCESS_SHARED that lives in the mapping "
-         "(concur::SharedValue::lock() does this)")
+         "(concur::SharedValue and concur::SharedArray do this)")
         << W.Region->Pointer->getName() << Who << LockNote;
     diag(W.Region->Mapping->getExprLoc(), "the memory is mapped MAP_SHARED here",
          DiagnosticIDs::Note);

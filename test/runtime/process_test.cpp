@@ -1,11 +1,14 @@
-// Processes: codecs, Pipe, Queue, SharedValue and ProcessPool.map.
+// Processes: codecs, Pipe, Queue, SharedValue, SharedArray and ProcessPool.map.
 #include <gtest/gtest.h>
 
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <limits>
+#include <numeric>
 #include <set>
+#include <span>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -34,6 +37,13 @@ int wait_exit_code(pid_t pid) {
   int status = 0;
   waitpid(pid, &status, 0);
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+// Whether nobody holds mu (takes and drops it if so).
+bool lock_is_free(concur::ProcessMutex& mu) {
+  if (!mu.try_lock()) return false;
+  mu.unlock();
+  return true;
 }
 
 struct Point {
@@ -104,6 +114,74 @@ TEST(SharedValueTest, LockedIncrementsFromManyProcessesAreExact) {
   EXPECT_EQ(counter.load(), kProcesses * kIncrements);
   counter.store(7);
   EXPECT_EQ(counter.load(), 7);
+}
+
+TEST(SharedArrayTest, LoadAndStoreElements) {
+  concur::SharedArray<long> values(5, 7);
+  ASSERT_EQ(values.size(), 5u);
+  for (std::size_t i = 0; i < values.size(); ++i) EXPECT_EQ(values.load(i), 7);
+  values.store(0, -1);
+  values.store(4, 40);
+  EXPECT_EQ(values.load(0), -1);
+  EXPECT_EQ(values.load(2), 7);
+  EXPECT_EQ(values.load(4), 40);
+
+  concur::SharedArray<Point> points(2);  // value-initialised by default
+  EXPECT_EQ(points.load(1).x, 0);
+  points.store(1, Point{3, 1.5});
+  EXPECT_EQ(points.load(1).y, 1.5);
+
+  concur::SharedArray<int> empty(0);
+  EXPECT_EQ(empty.size(), 0u);
+  EXPECT_EQ(empty.lock().size(), 0u);
+}
+
+TEST(SharedArrayTest, OutOfRangeThrowsAndLeavesTheLockFree) {
+  concur::SharedArray<int> values(3);
+  EXPECT_THROW(values.load(3), std::out_of_range);
+  EXPECT_THROW(values.store(3, 1), std::out_of_range);
+  EXPECT_THROW(values.load(static_cast<std::size_t>(-1)), std::out_of_range);
+  EXPECT_THROW(concur::SharedArray<long>{std::numeric_limits<std::size_t>::max()}, std::length_error);
+  EXPECT_TRUE(lock_is_free(values.mutex()));  // no failed call kept it
+  values.store(2, 9);
+  EXPECT_EQ(values.load(2), 9);
+}
+
+TEST(SharedArrayTest, LockedHandleGivesSpanAccess) {
+  concur::SharedArray<int> values(4);
+  {
+    auto locked = values.lock();
+    EXPECT_FALSE(lock_is_free(values.mutex()));  // held while the handle lives
+    ASSERT_EQ(locked.size(), 4u);
+    for (std::size_t i = 0; i < locked.size(); ++i) locked[i] = static_cast<int>(10 - i);
+    std::span<int> all = locked.span();
+    EXPECT_EQ(all.size(), 4u);
+    std::sort(all.begin(), all.end());
+    EXPECT_EQ(std::accumulate(locked.begin(), locked.end(), 0), 10 + 9 + 8 + 7);
+    for (int& value : locked) value *= 2;
+  }
+  EXPECT_TRUE(lock_is_free(values.mutex()));  // released with the handle
+  EXPECT_EQ(values.load(0), 14);
+  EXPECT_EQ(values.load(3), 20);
+}
+
+TEST(SharedArrayTest, LockedIncrementsFromManyProcessesAreExact) {
+  constexpr std::size_t kElements = 8;
+  concur::SharedArray<long> counters(kElements, 100);
+  concur::Queue<int> start;  // all children begin together, so they contend
+  constexpr int kProcesses = 4, kIncrements = 5000;
+  std::vector<pid_t> children;
+  for (int p = 0; p < kProcesses; ++p)
+    children.push_back(spawn([&] {
+      start.get();
+      for (int i = 0; i < kIncrements; ++i) {
+        auto locked = counters.lock();
+        for (long& counter : locked) ++counter;
+      }
+    }));
+  for (int p = 0; p < kProcesses; ++p) start.put(p);
+  for (pid_t child : children) EXPECT_EQ(wait_exit_code(child), 0);
+  for (std::size_t e = 0; e < kElements; ++e) EXPECT_EQ(counters.load(e), 100 + kProcesses * kIncrements);
 }
 
 int square(int x) { return x * x; }

@@ -1,5 +1,5 @@
-// concur/process.h - processes: ProcessPool, Pipe, Queue<T>, SharedValue<T>
-// (Python's multiprocessing).
+// concur/process.h - processes: ProcessPool, Pipe, Queue<T>, SharedValue<T>,
+// SharedArray<T> (Python's multiprocessing).
 //
 // What:
 //
@@ -11,12 +11,15 @@
 //   concur::Queue<std::string> jobs;                      // many writers, many readers
 //   concur::SharedValue<long> balance(100);               // shared memory + process-shared lock
 //   { auto locked = balance.lock(); *locked += 50; }      // read-modify-write, atomically
+//   concur::SharedArray<double> totals(8);                // 8 shared zeros, one lock
+//   { auto locked = totals.lock(); for (double& t : locked) t += 1; }
 //
 //   multiprocessing           concur
 //   Pool(n).map(f, items)     ProcessPool(n).map(f, items[, chunksize])
 //   Pipe()                    Pipe() -> {Connection, Connection}; send/recv/poll
 //   Queue()                   Queue<T>: put/get/get_for
 //   Value('i', 0)             SharedValue<int>: load/store/lock
+//   Array('d', 8)             SharedArray<double>(8): size/load(i)/store(i, x)/lock
 //   v.get_lock()              v.lock() (a held handle) or v.mutex()
 //
 // Why processes: true parallelism for CPU-bound work with no shared memory
@@ -37,9 +40,10 @@
 //    calling thread, and a lock another thread held stays locked forever in
 //    the child (concur-fork-in-threaded-program). Create pools first;
 //  - expect a worker's writes to globals to reach the parent: each process
-//    has its own memory. Return results, or use SharedValue/Queue;
-//  - do `v.store(v.load() + 1)` on a SharedValue from several processes: each
-//    call is locked, the pair is not, and updates get lost. Use v.lock().
+//    has its own memory. Return results, or use SharedValue/SharedArray/Queue;
+//  - do `v.store(v.load() + 1)` on a SharedValue (or `a.store(i, a.load(i) + 1)`
+//    on a SharedArray) from several processes: each call is locked, the pair
+//    is not, and updates get lost. Use v.lock() / a.lock().
 #pragma once
 
 #include <pthread.h>
@@ -49,9 +53,12 @@
 #include <chrono>
 #include <cstdint>
 #include <cstring>
+#include <limits>
 #include <memory>
 #include <new>
 #include <optional>
+#include <source_location>
+#include <span>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -217,6 +224,26 @@ namespace detail {
 // Anonymous shared memory that survives fork() (MAP_SHARED).
 void* map_shared(std::size_t bytes);
 void unmap_shared(void* address, std::size_t bytes) noexcept;
+
+// Locks a ProcessMutex for as long as it lives: the base of the Locked
+// handles of SharedValue and SharedArray. Neither copyable nor movable, so
+// exactly one handle unlocks.
+class HeldProcessLock {
+ public:
+  HeldProcessLock(const HeldProcessLock&) = delete;
+  HeldProcessLock& operator=(const HeldProcessLock&) = delete;
+
+ protected:
+  HeldProcessLock(ProcessMutex& mutex, const std::source_location& where)
+      CONCUR_NO_THREAD_SAFETY_ANALYSIS  // the handle owns the lock
+      : mutex_(mutex) {
+    mutex_.lock(where);
+  }
+  ~HeldProcessLock() CONCUR_NO_THREAD_SAFETY_ANALYSIS { mutex_.unlock(); }
+
+ private:
+  ProcessMutex& mutex_;
+};
 }  // namespace detail
 
 // A T in shared memory, with a process-shared lock (Python's
@@ -251,25 +278,21 @@ class SharedValue {
   }
 
   // Holds the lock while it lives; gives access to the value.
-  class [[nodiscard]] Locked {
+  class [[nodiscard]] Locked : private detail::HeldProcessLock {
    public:
     T& operator*() const noexcept { return *value_; }
     T* operator->() const noexcept { return value_; }
-    ~Locked() CONCUR_NO_THREAD_SAFETY_ANALYSIS { mutex_.unlock(); }
-    Locked(const Locked&) = delete;
-    Locked& operator=(const Locked&) = delete;
 
    private:
     friend class SharedValue;
-    Locked(ProcessMutex& mutex, T* value) : mutex_(mutex), value_(value) {}
-    ProcessMutex& mutex_;
+    Locked(ProcessMutex& mutex, T* value, const std::source_location& where)
+        : HeldProcessLock(mutex, where), value_(value) {}
     T* value_;
   };
 
   Locked lock(std::source_location where = std::source_location::current())
       CONCUR_NO_THREAD_SAFETY_ANALYSIS {  // the handle owns the lock
-    block_->mutex.lock(where);
-    return Locked(block_->mutex, &block_->value);
+    return Locked(block_->mutex, &block_->value, where);
   }
 
   // The lock itself (Python's get_lock()).
@@ -280,6 +303,134 @@ class SharedValue {
     block_->value = initial;
   }
   Block* block_;
+};
+
+// A fixed-size array of T in shared memory, with one process-shared lock
+// (Python's multiprocessing.Array(typecode, size, lock=True)). Create it
+// before forking; every process that inherits it sees the same elements.
+//
+//   concur::SharedArray<long> hits(8);             // 8 zeros, shared
+//   // in any process:
+//   hits.store(3, 10);                             // one locked write
+//   long h = hits.load(3);                         // one locked read
+//   {
+//     auto locked = hits.lock();                   // Python: with hits.get_lock():
+//     for (long& count : locked) ++count;          // every element, one critical section
+//     std::ranges::sort(locked.span());
+//   }
+//
+// Why: processes share no memory unless it is mapped MAP_SHARED before the
+// fork, and memory shared between processes needs a lock that works across
+// them (a ProcessMutex, not a Mutex). SharedArray gives both; one lock
+// guards the whole array, as Python's does.
+//
+// Do not:
+//  - do `a.store(i, a.load(i) + 1)` from several processes: each call is
+//    its own critical section, the pair is not, so another process's
+//    update between them is overwritten and lost. Hold lock() across any
+//    read-modify-write, also one that spans several elements;
+//  - keep the span, an iterator or a T& after the Locked handle is gone:
+//    the memory stays mapped, but nothing guards it any more;
+//  - call load(), store() or lock() while this process holds lock() on
+//    the same array: the lock is not recursive, so the call never returns;
+//  - store pointers (or types holding them) and follow them in another
+//    process: each process has its own address space.
+//
+// load() and store() check the index and throw std::out_of_range (Python's
+// IndexError); the Locked handle's operator[] does not, like std::span's.
+template <class T>
+class SharedArray {
+  static_assert(std::is_trivially_copyable_v<T>, "SharedArray<T> needs a trivially copyable T");
+
+  // The mapping holds the lock, then the elements at kElementsOffset.
+  struct Block {
+    ProcessMutex mutex;
+  };
+  // The mapping starts on a page boundary, so this aligns every element.
+  static constexpr std::size_t kElementsOffset =
+      (sizeof(Block) + alignof(T) - 1) / alignof(T) * alignof(T);
+
+ public:
+  explicit SharedArray(std::size_t size, T initial = T{})
+      : bytes_(mapping_bytes(size)),
+        block_(static_cast<Block*>(detail::map_shared(bytes_))),
+        size_(size) {
+    try {
+      new (block_) Block;
+    } catch (...) {
+      detail::unmap_shared(block_, bytes_);
+      throw;
+    }
+    init(initial);
+  }
+  ~SharedArray() { detail::unmap_shared(block_, bytes_); }
+  SharedArray(const SharedArray&) = delete;
+  SharedArray& operator=(const SharedArray&) = delete;
+
+  std::size_t size() const noexcept { return size_; }
+
+  // One locked read / one locked write of element i; throw
+  // std::out_of_range unless i < size(). Two calls are two critical
+  // sections: for read-modify-write use lock().
+  T load(std::size_t i) const {
+    check_index(i);
+    ScopedLock<ProcessMutex> guard(block_->mutex);
+    return elements_[i];
+  }
+  void store(std::size_t i, const T& value) {
+    check_index(i);
+    ScopedLock<ProcessMutex> guard(block_->mutex);
+    elements_[i] = value;
+  }
+
+  // Holds the lock while it lives; gives access to every element.
+  class [[nodiscard]] Locked : private detail::HeldProcessLock {
+   public:
+    std::span<T> span() const noexcept { return elements_; }
+    // Unchecked, as std::span's: i < size().
+    T& operator[](std::size_t i) const noexcept { return elements_[i]; }
+    T* begin() const noexcept { return elements_.data(); }
+    T* end() const noexcept { return elements_.data() + elements_.size(); }
+    std::size_t size() const noexcept { return elements_.size(); }
+
+   private:
+    friend class SharedArray;
+    Locked(ProcessMutex& mutex, std::span<T> elements, const std::source_location& where)
+        : HeldProcessLock(mutex, where), elements_(elements) {}
+    std::span<T> elements_;
+  };
+
+  Locked lock(std::source_location where = std::source_location::current())
+      CONCUR_NO_THREAD_SAFETY_ANALYSIS {  // the handle owns the lock
+    return Locked(block_->mutex, std::span<T>(elements_, size_), where);
+  }
+
+  // The lock itself (Python's get_lock()), e.g. to guard other shared state
+  // along with the array. While you hold it, do not call load(), store() or
+  // lock(): they would wait for it forever.
+  ProcessMutex& mutex() const noexcept { return block_->mutex; }
+
+ private:
+  static std::size_t mapping_bytes(std::size_t size) {
+    if (size > (std::numeric_limits<std::size_t>::max() - kElementsOffset) / sizeof(T))
+      throw std::length_error("concur::SharedArray: size too large");
+    return kElementsOffset + size * sizeof(T);
+  }
+  void check_index(std::size_t i) const {
+    if (i >= size_)
+      throw std::out_of_range("concur::SharedArray: index " + std::to_string(i) +
+                              " out of range for size " + std::to_string(size_));
+  }
+  void init(const T& initial) CONCUR_NO_THREAD_SAFETY_ANALYSIS {  // not shared yet
+    char* storage = reinterpret_cast<char*>(block_) + kElementsOffset;
+    std::uninitialized_fill_n(reinterpret_cast<T*>(storage), size_, initial);
+    elements_ = std::launder(reinterpret_cast<T*>(storage));
+  }
+
+  std::size_t bytes_;
+  Block* block_;
+  std::size_t size_;
+  T* elements_ CONCUR_PT_GUARDED_BY(block_->mutex) = nullptr;
 };
 
 // A FIFO between processes (Python's multiprocessing.Queue): any process
