@@ -1,4 +1,11 @@
+// The cross-TU phase's entry point, and the source-text helpers its parts
+// share (one TU: each is small).
 #include "CrossTranslationUnit.h"
+#include "SourceText.h"
+
+#include "llvm/Support/MemoryBuffer.h"
+
+#include <algorithm>
 
 namespace concur::crosstu {
 
@@ -8,6 +15,41 @@ crossTranslationUnitFindings(const std::vector<report::TranslationUnitSummary> &
   for (report::Finding &F : lockOrderAcrossUnits(Summaries))
     Out.push_back(std::move(F));
   return Out;
+}
+
+std::string sourceLine(const std::string &File, unsigned Line) {
+  auto Buffer = llvm::MemoryBuffer::getFile(File, /*IsText=*/true);
+  if (!Buffer || Line == 0)
+    return {};
+  llvm::StringRef Text = (*Buffer)->getBuffer();
+  for (unsigned I = 1; I < Line; ++I) {
+    size_t Next = Text.find('\n');
+    if (Next == llvm::StringRef::npos)
+      return {};
+    Text = Text.drop_front(Next + 1);
+  }
+  return Text.take_until([](char C) { return C == '\n'; }).str();
+}
+
+bool suppressed(const std::string &File, unsigned Line, llvm::StringRef Check) {
+  auto Mentions = [&](llvm::StringRef Text, llvm::StringRef Marker) {
+    size_t At = Text.find(Marker);
+    if (At == llvm::StringRef::npos)
+      return false;
+    llvm::StringRef Rest = Text.drop_front(At + Marker.size());
+    if (!Rest.starts_with("("))
+      return true; // bare NOLINT: every check
+    llvm::StringRef List = Rest.drop_front().take_until([](char C) { return C == ')'; });
+    return List.contains(Check) || List.contains("*");
+  };
+  std::string Here = sourceLine(File, Line);
+  if (Mentions(Here, "NOLINT") && !llvm::StringRef(Here).contains("NOLINTNEXTLINE"))
+    return true;
+  return Line > 1 && Mentions(sourceLine(File, Line - 1), "NOLINTNEXTLINE");
+}
+
+bool enabledIn(const std::vector<std::string> &Enabled, llvm::StringRef Check) {
+  return std::find(Enabled.begin(), Enabled.end(), Check) != Enabled.end();
 }
 
 } // namespace concur::crosstu

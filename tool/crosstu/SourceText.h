@@ -2,7 +2,7 @@
 //
 // The cross-TU phase runs after every AST is released, so what clang-tidy
 // would ask the SourceManager (the line text for a fingerprint, a NOLINT
-// comment) is read from the file again.
+// comment) is read from the file again. (Defined in CrossTranslationUnit.cpp.)
 //
 //===----------------------------------------------------------------------===//
 #ifndef CONCUR_TOOL_CROSSTU_SOURCETEXT_H
