@@ -6,6 +6,7 @@
 #include "model/ConditionWaits.h"
 #include "model/LockAcquisitions.h"
 #include "model/LockOrderGraph.h"
+#include "model/SummaryExport.h"
 #include "model/ThreadContexts.h"
 
 #include "clang/AST/ASTContext.h"
@@ -168,4 +169,73 @@ TEST(ConditionWaits, PredicatesLoopsAndWaitedState) {
   ASSERT_EQ(W[2].State.size(), 1u);
   EXPECT_EQ(W[2].State[0]->getName(), "items");
   EXPECT_TRUE(W[3].LockFromCaller);
+}
+
+TEST(SummaryExport, LockFactsForTheCrossTranslationUnitJoin) {
+  auto P = parseModel(R"(
+    #include <mutex>
+    std::mutex global_mu;
+    static std::mutex file_mu;
+    namespace { struct Cache { std::mutex mu; }; Cache cache; }
+    void audit();                       // defined in another TU
+    static void audit_via_helper() { audit(); }
+    void take(std::mutex &param) {
+      std::lock_guard<std::mutex> g(global_mu);
+      std::lock_guard<std::mutex> f(file_mu);
+      std::lock_guard<std::mutex> p(param);
+      audit_via_helper();
+    }
+    void nested() {
+      std::lock_guard<std::mutex> c(cache.mu);
+      std::lock_guard<std::mutex> g(global_mu);
+    }
+    static void unlocked_helper() { audit(); }
+    int main() { nested(); unlocked_helper(); }
+  )");
+  P.Model->noteEnabledCheck("concur-lock-order-inversion");
+  report::TranslationUnitSummary S = summarizeTranslationUnit(*P.Model);
+  auto Function = [&](llvm::StringRef Name) -> const report::FunctionSummary * {
+    for (const report::FunctionSummary &F : S.Functions)
+      if (F.Name == Name)
+        return &F;
+    return nullptr;
+  };
+
+  // take: three locks acquired, the parameter's is not exportable (its
+  // mutex is the caller's argument); the external call through the static
+  // helper is one path of two hops, made holding the two exportable locks.
+  const report::FunctionSummary *Take = Function("take");
+  ASSERT_TRUE(Take);
+  ASSERT_EQ(Take->Acquires.size(), 2u);
+  EXPECT_EQ(Take->Acquires[0].Lock.Key, "global_mu");
+  EXPECT_EQ(Take->Acquires[1].Lock.Name, "file_mu");
+  EXPECT_EQ(Take->Acquires[1].Lock.Key, "file_mu@" + S.File); // internal linkage
+  ASSERT_EQ(Take->ReachedCalls.size(), 1u);
+  const report::ReachedCall &Call = Take->ReachedCalls[0];
+  ASSERT_EQ(Call.Path.size(), 2u);
+  EXPECT_EQ(Call.Path[0].Name, "audit_via_helper");
+  EXPECT_EQ(Call.Path[1].Name, "audit");
+  ASSERT_EQ(Call.Held.size(), 2u);
+  EXPECT_EQ(Call.Held[0].Line, 9u);
+  EXPECT_FALSE(Take->MainThreadOnly); // nothing in this TU calls it
+
+  // nested: only main runs it; its edge names a field of a class in an
+  // unnamed namespace, which keeps the file in its key.
+  const report::FunctionSummary *Nested = Function("nested");
+  ASSERT_TRUE(Nested);
+  EXPECT_TRUE(Nested->MainThreadOnly);
+  ASSERT_FALSE(S.LockEdges.empty());
+  const report::LockOrderEdgeSummary *Edge = nullptr;
+  for (const auto &E : S.LockEdges)
+    if (E.Function == "nested")
+      Edge = &E;
+  ASSERT_TRUE(Edge);
+  EXPECT_EQ(Edge->Held.Lock.Key, "(anonymous)::Cache::mu@" + S.File);
+  EXPECT_EQ(Edge->Acquired.Lock.Key, "global_mu");
+  EXPECT_TRUE(Edge->MainThreadOnly);
+  EXPECT_EQ(Edge->HeldThere.size(), 1u);
+
+  // A static function that calls out holding nothing is nobody's business
+  // in another TU: not exported.
+  EXPECT_EQ(Function("unlocked_helper"), nullptr);
 }
