@@ -5,6 +5,7 @@
 #include "LockAcquisitions.h"
 #include "LockOrderGraph.h"
 #include "QualifiedNames.h"
+#include "SharedAccesses.h"
 #include "ThreadContexts.h"
 
 #include "clang/AST/ASTContext.h"
@@ -40,6 +41,8 @@ public:
     Out.EnabledChecks = Model.enabledChecks();
     TUFile = Out.File;
     bool LockOrder = llvm::is_contained(Out.EnabledChecks, "concur-lock-order-inversion");
+    bool Races = llvm::is_contained(Out.EnabledChecks, "concur-unguarded-shared-state");
+    bool WithLocks = LockOrder || Races;
     const TranslationUnitIndex &Index = Model.index();
     for (const FunctionDecl *F : Index.functions()) {
       bool Coroutine = Index.isCoroutine(F);
@@ -47,7 +50,7 @@ public:
       if (SM.isInSystemHeader(F->getLocation()) || (!Visible && !LockOrder))
         continue; // no other TU can call it
       std::vector<report::ReachedCall> Reached =
-          reachedCalls(F, /*WithLocks=*/LockOrder, /*HeldOnly=*/!Visible);
+          reachedCalls(F, WithLocks, /*HeldOnly=*/!Visible);
       if (!Visible && Reached.empty())
         continue; // no other TU can call it, and it holds nothing across one
       report::FunctionSummary S;
@@ -73,7 +76,12 @@ public:
               S.Acquires.push_back(path(A));
         S.MainThreadOnly = mainThreadOnly(F);
       }
-      if (!S.BlockingEntry.empty() || !S.Acquires.empty() || !S.ReachedCalls.empty())
+      if (Races && Visible && !Coroutine)
+        for (const Access &A : Model.analysis<SharedAccesses>().of(F).All)
+          if (auto X = access(A))
+            S.Accesses.push_back(std::move(*X));
+      if (!S.BlockingEntry.empty() || !S.Acquires.empty() || !S.ReachedCalls.empty() ||
+          !S.Accesses.empty())
         Out.Functions.push_back(std::move(S));
     }
     if (LockOrder)
@@ -90,10 +98,71 @@ public:
             X.HeldThere.push_back(lock(H.Id).Key);
         Out.LockEdges.push_back(std::move(X));
       }
+    if (Races)
+      Out.Spawns = spawns();
     return Out;
   }
 
 private:
+  /// The TU's threads, with what each reaches (see report::SpawnSummary).
+  std::vector<report::SpawnSummary> spawns() {
+    auto &SA = Model.analysis<SharedAccesses>();
+    const std::vector<SpawnSite> &Sites = SA.spawns().all();
+    std::vector<report::SpawnSummary> Out(Sites.size());
+    for (unsigned I = 0; I < Sites.size(); ++I) {
+      const SpawnSite &Site = Sites[I];
+      report::SpawnSummary &S = Out[I];
+      locate(Site.Site->getBeginLoc(), S.File, S.Line, S.Column);
+      if (Site.Entries.empty() || Site.Policy == LaunchPolicy::Deferred)
+        continue; // runs nowhere else, or nobody knows what
+      S.Entry = displayName(Site.Entries.front());
+      for (const FunctionDecl *Entry : Site.Entries) {
+        if (Entry->hasBody()) {
+          for (const Access &A : SA.of(Entry).All)
+            if (auto X = access(A))
+              S.Accesses.push_back(std::move(*X));
+          for (report::ReachedCall &R : reachedCalls(Entry, true, false))
+            S.Calls.push_back(std::move(R));
+        } else if (!SM.isInSystemHeader(Entry->getLocation())) {
+          // The entry itself is defined in another TU: the spawn calls it.
+          report::SummaryCall Call;
+          if (!usr(Entry, Call.Usr))
+            continue;
+          Call.Name = displayName(Entry);
+          locate(Site.Site->getBeginLoc(), Call.File, Call.Line, Call.Column);
+          S.Calls.push_back({{std::move(Call)}, {}});
+        }
+      }
+      for (unsigned J = 0; J < Sites.size(); ++J)
+        if (SA.concurrent(I, J))
+          S.ConcurrentWith.push_back(J);
+    }
+    return Out;
+  }
+
+  /// \p A for the cross-TU race join, if it touches a global (or a field
+  /// of one) that another TU can name.
+  std::optional<report::SharedAccessSummary> access(const Access &A) {
+    const VarDecl *V = A.Loc.Var;
+    if (!V || !V->hasGlobalStorage())
+      return std::nullopt;
+    report::SharedAccessSummary X;
+    X.Global.Name = A.Loc.name();
+    X.Global.Key = genericName(V) + (A.Loc.Field ? "." + A.Loc.Field->getNameAsString() : "");
+    if (V->isStaticLocal() || !V->isExternallyVisible())
+      X.Global.Key += "@" + TUFile;
+    X.Kind = A.Kind == AccessKind::Read    ? "read"
+             : A.Kind == AccessKind::Write ? "write"
+                                           : "update";
+    for (const CallSite *Hop : A.Chain)
+      X.Hops.push_back(call(*Hop));
+    locate(A.Site->getExprLoc(), X.File, X.Line, X.Column);
+    for (const HeldLock &H : A.Held)
+      if (exportable(H.Id))
+        X.Held.push_back(lock(H.Id).Key);
+    return X;
+  }
+
   struct Blocking {
     const BlockingEntry *Entry = nullptr;
     std::vector<const CallSite *> Chain; // from the function's body to the call

@@ -279,14 +279,19 @@ Report shardReport() {
   F.ReachedCalls = {{{Audit}, {Held, OnEntry}}, {{Audit}, {}}};
   F.Acquires = {Held};
   F.MainThreadOnly = true;
+  SharedAccessSummary Count{{"requests", "requests"}, "update", {Audit}, "/src/stats.cpp", 4, 26,
+                            {"accounts_mu"}};
+  F.Accesses = {Count};
   TU.Functions = {F};
+  TU.Spawns = {{"handle", "/src/server.cpp", 6, 15, {Count}, {{{Audit}, {}}}, {0, 1}},
+               {"lambda", "/src/server.cpp", 6, 29, {}, {}, {0}}};
   LockPath Acquired{{"audit_mu", "audit_mu"}, {Audit}, "/src/audit.cpp", 4, 61};
   TU.LockEdges = {{"transfer", false, Held, Acquired, {"accounts_mu", "gate"}}};
   R.Summaries = {TU};
   return R;
 }
 
-TEST(JsonReport, RoundTripsSummariesWithLockFacts) {
+TEST(JsonReport, RoundTripsSummariesWithLockAndRaceFacts) {
   Report Original = shardReport();
   std::string Text = toJson(Original);
   Report Read = fromJson(Text);
@@ -299,7 +304,7 @@ TEST(JsonReport, RoundTripsSummariesWithLockFacts) {
   EXPECT_FALSE(Held[1].contains("location"));
 }
 
-TEST(JsonReport, RejectsMalformedLockFactsNamingTheField) {
+TEST(JsonReport, RejectsMalformedSummaryFactsNamingTheField) {
   const std::string Fn = "/summaries/0/functions/0";
   const std::vector<MalformedCase> Cases = {
       {Fn + "/acquires/0/lock/key", "",
@@ -312,6 +317,13 @@ TEST(JsonReport, RejectsMalformedLockFactsNamingTheField) {
        "summaries[0].functions[0].main_thread_only: expected true or false, got a string"},
       {"/summaries/0/lock_edges/0/held_there/1", 3,
        "summaries[0].lock_edges[0].held_there[1]: expected a string, got 3"},
+      {Fn + "/accesses/0/kind", "modify",
+       "summaries[0].functions[0].accesses[0].kind: expected \"read\", \"write\" or "
+       "\"update\", got \"modify\""},
+      {"/summaries/0/spawns/1/concurrent_with/0", 2,
+       "summaries[0].spawns[1].concurrent_with: index 2 is not a spawn of this unit"},
+      {"/summaries/0/spawns/0/concurrent_with/1", -1,
+       "summaries[0].spawns[0].concurrent_with[1]: expected a non-negative integer, got -1"},
       {"/summaries/0/lock_edges/0/acquired", Removed,
        "summaries[0].lock_edges[0]: missing required key \"acquired\""},
   };

@@ -14,6 +14,8 @@ crossTranslationUnitFindings(const std::vector<report::TranslationUnitSummary> &
   std::vector<report::Finding> Out = blockingAcrossUnits(Summaries);
   for (report::Finding &F : lockOrderAcrossUnits(Summaries))
     Out.push_back(std::move(F));
+  for (report::Finding &F : racesAcrossUnits(Summaries))
+    Out.push_back(std::move(F));
   return Out;
 }
 

@@ -10,7 +10,10 @@
 //  - concur-lock-order-inversion: a lock-order cycle whose edges no single
 //    TU has all of: edges of different TUs, or an edge made by a call,
 //    under a lock, of a function in another TU that takes a second lock
-//    (LockOrderAcrossUnits.cpp).
+//    (LockOrderAcrossUnits.cpp);
+//  - concur-unguarded-shared-state: threads one TU starts that touch a
+//    global in code of other TUs, one writing, with no common lock
+//    (RacesAcrossUnits.cpp).
 //
 //===----------------------------------------------------------------------===//
 #ifndef CONCUR_TOOL_CROSSTU_CROSSTRANSLATIONUNIT_H
@@ -33,6 +36,8 @@ std::vector<report::Finding>
 blockingAcrossUnits(const std::vector<report::TranslationUnitSummary> &Summaries);
 std::vector<report::Finding>
 lockOrderAcrossUnits(const std::vector<report::TranslationUnitSummary> &Summaries);
+std::vector<report::Finding>
+racesAcrossUnits(const std::vector<report::TranslationUnitSummary> &Summaries);
 
 } // namespace concur::crosstu
 

@@ -78,6 +78,35 @@ OrderedJson lockPathsToJson(const std::vector<LockPath> &Paths) {
   return Out;
 }
 
+OrderedJson accessToJson(const SharedAccessSummary &A) {
+  OrderedJson Hops = OrderedJson::array();
+  for (const SummaryCall &C : A.Hops)
+    Hops.push_back(callToJson(C));
+  return {{"global", {{"key", A.Global.Key}, {"name", A.Global.Name}}},
+          {"kind", A.Kind},
+          {"hops", std::move(Hops)},
+          {"location", locationToJson({A.File, A.Line, A.Column})},
+          {"held", A.Held}};
+}
+
+OrderedJson accessesToJson(const std::vector<SharedAccessSummary> &Accesses) {
+  OrderedJson Out = OrderedJson::array();
+  for (const SharedAccessSummary &A : Accesses)
+    Out.push_back(accessToJson(A));
+  return Out;
+}
+
+OrderedJson reachedCallsToJson(const std::vector<ReachedCall> &Calls) {
+  OrderedJson Out = OrderedJson::array();
+  for (const ReachedCall &R : Calls) {
+    OrderedJson Path = OrderedJson::array();
+    for (const SummaryCall &C : R.Path)
+      Path.push_back(callToJson(C));
+    Out.push_back({{"path", std::move(Path)}, {"held", lockPathsToJson(R.Held)}});
+  }
+  return Out;
+}
+
 OrderedJson summaryToJson(const TranslationUnitSummary &S) {
   OrderedJson Functions = OrderedJson::array();
   for (const FunctionSummary &F : S.Functions) {
@@ -94,16 +123,11 @@ OrderedJson summaryToJson(const TranslationUnitSummary &S) {
                       {"alternative", F.Alternative},
                       {"chain", std::move(Chain)}};
     }
-    OrderedJson Reached = OrderedJson::array();
-    for (const ReachedCall &R : F.ReachedCalls) {
-      OrderedJson Path = OrderedJson::array();
-      for (const SummaryCall &C : R.Path)
-        Path.push_back(callToJson(C));
-      Reached.push_back({{"path", std::move(Path)}, {"held", lockPathsToJson(R.Held)}});
-    }
-    Fn["calls"] = std::move(Reached);
+    Fn["calls"] = reachedCallsToJson(F.ReachedCalls);
     if (!F.Acquires.empty())
       Fn["acquires"] = lockPathsToJson(F.Acquires);
+    if (!F.Accesses.empty())
+      Fn["accesses"] = accessesToJson(F.Accesses);
     if (F.MainThreadOnly)
       Fn["main_thread_only"] = true;
     Functions.push_back(std::move(Fn));
@@ -118,6 +142,16 @@ OrderedJson summaryToJson(const TranslationUnitSummary &S) {
                        {"acquired", lockPathToJson(E.Acquired)},
                        {"held_there", E.HeldThere}});
     J["lock_edges"] = std::move(Edges);
+  }
+  if (!S.Spawns.empty()) {
+    OrderedJson Spawns = OrderedJson::array();
+    for (const SpawnSummary &T : S.Spawns)
+      Spawns.push_back({{"entry", T.Entry},
+                        {"location", locationToJson({T.File, T.Line, T.Column})},
+                        {"accesses", accessesToJson(T.Accesses)},
+                        {"calls", reachedCallsToJson(T.Calls)},
+                        {"concurrent_with", T.ConcurrentWith}});
+    J["spawns"] = std::move(Spawns);
   }
   return J;
 }
@@ -405,8 +439,47 @@ LockOrderEdgeSummary lockEdgeFromJson(const Json &V, const std::string &Path) {
   return E;
 }
 
+SharedAccessSummary accessFromJson(const Json &V, const std::string &Path) {
+  expectObject(V, Path, {"global", "kind", "hops", "location", "held"});
+  SharedAccessSummary A;
+  const std::string GlobalPath = member(Path, "global");
+  expectObject(V.at("global"), GlobalPath, {"key", "name"});
+  A.Global.Key = readNonEmptyString(V.at("global"), GlobalPath, "key");
+  A.Global.Name = readString(V.at("global"), GlobalPath, "name");
+  A.Kind = readString(V, Path, "kind");
+  if (A.Kind != "read" && A.Kind != "write" && A.Kind != "update")
+    fail(member(Path, "kind"), "expected \"read\", \"write\" or \"update\", got \"" + A.Kind + "\"");
+  A.Hops = callsFromJson(V.at("hops"), member(Path, "hops"));
+  Location L = readLocation(V, Path, "location");
+  A.File = L.File;
+  A.Line = L.Line;
+  A.Column = L.Column;
+  A.Held = readStrings(V.at("held"), member(Path, "held"));
+  return A;
+}
+
+SpawnSummary spawnFromJson(const Json &V, const std::string &Path) {
+  expectObject(V, Path, {"entry", "location", "accesses", "calls", "concurrent_with"});
+  SpawnSummary T;
+  T.Entry = readString(V, Path, "entry");
+  Location L = readLocation(V, Path, "location");
+  T.File = L.File;
+  T.Line = L.Line;
+  T.Column = L.Column;
+  T.Accesses = arrayFromJson(V.at("accesses"), member(Path, "accesses"), accessFromJson);
+  T.Calls = arrayFromJson(V.at("calls"), member(Path, "calls"), reachedCallFromJson);
+  const std::string WithPath = member(Path, "concurrent_with");
+  const Json &With = expectArray(V.at("concurrent_with"), WithPath);
+  for (std::size_t I = 0; I < With.size(); ++I) {
+    if (!With[I].is_number_unsigned())
+      fail(element(WithPath, I), "expected a non-negative integer" + got(With[I]));
+    T.ConcurrentWith.push_back(With[I].get<unsigned>());
+  }
+  return T;
+}
+
 TranslationUnitSummary summaryFromJson(const Json &V, const std::string &Path) {
-  expectObject(V, Path, {"file", "checks", "functions"}, {"lock_edges"});
+  expectObject(V, Path, {"file", "checks", "functions"}, {"lock_edges", "spawns"});
   TranslationUnitSummary S;
   S.File = readString(V, Path, "file");
   S.EnabledChecks = readStrings(V.at("checks"), member(Path, "checks"));
@@ -416,7 +489,7 @@ TranslationUnitSummary summaryFromJson(const Json &V, const std::string &Path) {
     const Json &Fn = Functions[I];
     const std::string FnPath = element(FnsPath, I);
     expectObject(Fn, FnPath, {"usr", "name", "location", "coroutine", "calls"},
-                 {"blocks", "acquires", "main_thread_only"});
+                 {"blocks", "acquires", "main_thread_only", "accesses"});
     FunctionSummary F;
     F.Usr = readNonEmptyString(Fn, FnPath, "usr");
     F.Name = readString(Fn, FnPath, "name");
@@ -437,6 +510,8 @@ TranslationUnitSummary summaryFromJson(const Json &V, const std::string &Path) {
     F.ReachedCalls = arrayFromJson(Fn.at("calls"), member(FnPath, "calls"), reachedCallFromJson);
     if (Fn.contains("acquires"))
       F.Acquires = lockPathsFromJson(Fn.at("acquires"), member(FnPath, "acquires"));
+    if (Fn.contains("accesses"))
+      F.Accesses = arrayFromJson(Fn.at("accesses"), member(FnPath, "accesses"), accessFromJson);
     if (Fn.contains("main_thread_only"))
       F.MainThreadOnly = readBool(Fn, FnPath, "main_thread_only");
     S.Functions.push_back(std::move(F));
@@ -444,6 +519,14 @@ TranslationUnitSummary summaryFromJson(const Json &V, const std::string &Path) {
   if (V.contains("lock_edges")) {
     const std::string EPath = member(Path, "lock_edges");
     S.LockEdges = arrayFromJson(V.at("lock_edges"), EPath, lockEdgeFromJson);
+  }
+  if (V.contains("spawns")) {
+    S.Spawns = arrayFromJson(V.at("spawns"), member(Path, "spawns"), spawnFromJson);
+    for (std::size_t I = 0; I < S.Spawns.size(); ++I)
+      for (unsigned J : S.Spawns[I].ConcurrentWith)
+        if (J >= S.Spawns.size())
+          fail(member(element(member(Path, "spawns"), I), "concurrent_with"),
+               "index " + std::to_string(J) + " is not a spawn of this unit");
   }
   return S;
 }

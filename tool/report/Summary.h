@@ -78,6 +78,36 @@ struct LockOrderEdgeSummary {
   bool operator==(const LockOrderEdgeSummary &) const = default;
 };
 
+/// An access to a global another TU can name, for the cross-TU race join:
+/// the calls from the summarised function's body (Hops) and the access.
+struct SharedAccessSummary {
+  SummaryLock Global;   ///< the variable, named like a lock (Key and Name)
+  std::string Kind;     ///< "read", "write" or "update" (read-modify-write)
+  std::vector<SummaryCall> Hops;
+  std::string File;
+  unsigned Line = 0, Column = 0;
+  /// Keys of the locks held, relative to the summarised function's entry.
+  std::vector<std::string> Held;
+  bool operator==(const SharedAccessSummary &) const = default;
+};
+
+/// A thread a TU starts, for the cross-TU race join (filled when
+/// concur-unguarded-shared-state runs on the TU).
+struct SpawnSummary {
+  std::string Entry; ///< what the thread runs, for messages
+  std::string File;  ///< where it is started
+  unsigned Line = 0, Column = 0;
+  /// The thread's accesses to globals inside this TU, and its calls into
+  /// other TUs (paths from the entry's body; for an entry defined in
+  /// another TU, one call: the spawn itself).
+  std::vector<SharedAccessSummary> Accesses;
+  std::vector<ReachedCall> Calls;
+  /// Indices (in the TU's Spawns) of the threads that can run at the same
+  /// time as this one; itself if several instances can.
+  std::vector<unsigned> ConcurrentWith;
+  bool operator==(const SpawnSummary &) const = default;
+};
+
 struct FunctionSummary {
   std::string Usr;
   std::string Name;
@@ -97,6 +127,10 @@ struct FunctionSummary {
   /// and whether only the main thread runs it.
   std::vector<LockPath> Acquires;
   bool MainThreadOnly = false;
+  /// Filled when concur-unguarded-shared-state runs on the TU: accesses to
+  /// globals other TUs can name, through same-TU callees too. The held
+  /// locks of ReachedCalls are then filled too.
+  std::vector<SharedAccessSummary> Accesses;
   bool operator==(const FunctionSummary &) const = default;
 };
 
@@ -105,6 +139,7 @@ struct TranslationUnitSummary {
   std::vector<std::string> EnabledChecks; ///< concur checks on for this TU
   std::vector<FunctionSummary> Functions;
   std::vector<LockOrderEdgeSummary> LockEdges;
+  std::vector<SpawnSummary> Spawns;
   bool operator==(const TranslationUnitSummary &) const = default;
 };
 

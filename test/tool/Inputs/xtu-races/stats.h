@@ -1,0 +1,7 @@
+#pragma once
+#include <mutex>
+extern long requests;        // stats.cpp
+extern std::mutex stats_mu;  // stats.cpp
+void count_request();        // stats.cpp: unlocked
+void count_request_locked(); // stats.cpp: under stats_mu
+void handle(int id);         // handler.cpp
