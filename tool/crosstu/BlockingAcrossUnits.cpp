@@ -1,5 +1,6 @@
 // concur-blocking-call-in-coroutine across TUs (see CrossTranslationUnit.h).
 #include "CrossTranslationUnit.h"
+#include "ReachedThroughCalls.h"
 #include "SourceText.h"
 
 #include <map>
@@ -23,11 +24,8 @@ struct BlockingPath {
 
 class Joiner {
 public:
-  explicit Joiner(const std::vector<report::TranslationUnitSummary> &Summaries) {
-    for (const auto &TU : Summaries)
-      for (const FunctionSummary &F : TU.Functions)
-        Definitions.try_emplace(F.Usr, &F); // first definition wins (ODR)
-  }
+  explicit Joiner(const std::vector<report::TranslationUnitSummary> &Summaries)
+      : Defs(Summaries) {}
 
   /// How a call of \p Usr reaches a blocking call, if it does: through the
   /// definition's own TU, or through further external calls.
@@ -36,10 +34,10 @@ public:
     if (Memo != Paths.end())
       return Memo->second;
     auto &Slot = Paths[Usr]; // nullopt while on the stack: cycles end here
-    auto Def = Definitions.find(Usr);
-    if (Def == Definitions.end() || Def->second->Coroutine)
+    const FunctionSummary *Def = Defs.find(Usr);
+    if (!Def || Def->Coroutine)
       return Slot;
-    const FunctionSummary &F = *Def->second;
+    const FunctionSummary &F = *Def;
     if (!F.BlockingEntry.empty()) {
       Slot = BlockingPath{F.BlockingChain, &F};
       return Slot;
@@ -57,7 +55,7 @@ public:
   }
 
 private:
-  std::map<std::string, const FunctionSummary *> Definitions;
+  Definitions Defs;
   std::map<std::string, std::optional<BlockingPath>> Paths;
 };
 

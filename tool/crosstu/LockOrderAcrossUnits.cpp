@@ -9,6 +9,7 @@
 // only if no single TU has edges for all of its lock pairs: a cycle one TU
 // sees whole is that TU's check's to report (or to dismiss).
 #include "CrossTranslationUnit.h"
+#include "ReachedThroughCalls.h"
 #include "SourceText.h"
 
 #include "model/OrderCycles.h"
@@ -58,11 +59,18 @@ auto sortKey(const JoinedEdge &J) {
 class LockJoin {
 public:
   explicit LockJoin(const std::vector<TranslationUnitSummary> &Summaries)
-      : Summaries(Summaries), PairsIn(Summaries.size()) {
-    for (const auto &TU : Summaries)
-      for (const FunctionSummary &F : TU.Functions)
-        Definitions.try_emplace(F.Usr, &F); // first definition wins (ODR)
-  }
+      : Summaries(Summaries), Defs(Summaries),
+        Acquired(
+            Defs, [](const FunctionSummary &F) -> const auto & { return F.Acquires; },
+            [](const ReachedCall &R, const LockPath &Sub) -> std::optional<LockPath> {
+              if (R.Path.size() + Sub.Hops.size() > MaxHops)
+                return std::nullopt;
+              LockPath P = Sub;
+              P.Hops.insert(P.Hops.begin(), R.Path.begin(), R.Path.end());
+              return P;
+            },
+            [](const LockPath &P) { return P.Lock.Key; }),
+        PairsIn(Summaries.size()) {}
 
   /// Every edge, deduplicated (a header's function is in several TUs) and
   /// sorted by where the second lock is acquired.
@@ -93,39 +101,12 @@ public:
   }
 
 private:
-  /// The locks a call of \p Usr acquires: in the callee's TU, and through
-  /// its calls into further TUs. Memoised; a recursive call adds nothing.
-  const std::vector<LockPath> &acquires(const std::string &Usr) {
-    auto Memo = Acquired.find(Usr);
-    if (Memo != Acquired.end())
-      return Memo->second;
-    Acquired[Usr]; // empty while on the stack
-    auto Def = Definitions.find(Usr);
-    if (Def == Definitions.end())
-      return Acquired[Usr];
-    const FunctionSummary &F = *Def->second;
-    std::vector<LockPath> Out = F.Acquires;
-    std::set<std::string> Keys;
-    for (const LockPath &P : Out)
-      Keys.insert(P.Lock.Key);
-    for (const ReachedCall &R : F.ReachedCalls)
-      for (const LockPath &Sub : acquires(R.Path.back().Usr)) {
-        if (R.Path.size() + Sub.Hops.size() > MaxHops || !Keys.insert(Sub.Lock.Key).second)
-          continue;
-        LockPath P = Sub;
-        P.Hops.insert(P.Hops.begin(), R.Path.begin(), R.Path.end());
-        Out.push_back(std::move(P));
-      }
-    Acquired[Usr] = std::move(Out);
-    return Acquired[Usr];
-  }
-
   /// Edges for \p F holding R.Held while R's callee acquires more locks.
   void addCallEdges(const FunctionSummary &F, const ReachedCall &R, size_t Unit) {
     std::vector<std::string> HeldThere;
     for (const LockPath &H : R.Held)
       HeldThere.push_back(H.Lock.Key);
-    for (const LockPath &Sub : acquires(R.Path.back().Usr)) {
+    for (const LockPath &Sub : Acquired.of(R.Path.back().Usr)) {
       // Taking a held lock again is a relock, not an order.
       if (std::count(HeldThere.begin(), HeldThere.end(), Sub.Lock.Key) ||
           R.Path.size() + Sub.Hops.size() > MaxHops)
@@ -144,8 +125,9 @@ private:
   }
 
   const std::vector<TranslationUnitSummary> &Summaries;
-  std::map<std::string, const FunctionSummary *> Definitions;
-  std::map<std::string, std::vector<LockPath>> Acquired;
+  Definitions Defs;
+  /// The locks a call of a function acquires, in its TU and further TUs.
+  ReachedThroughCalls<LockPath> Acquired;
   std::vector<std::set<std::pair<std::string, std::string>>> PairsIn;
   std::set<std::tuple<std::string, std::string, std::string, std::string, unsigned, unsigned>>
       Seen;

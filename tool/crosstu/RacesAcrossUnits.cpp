@@ -8,12 +8,12 @@
 // with no lock in common, where at least one access is in code reached
 // through another TU (the in-TU check has seen the rest).
 #include "CrossTranslationUnit.h"
+#include "ReachedThroughCalls.h"
 #include "SourceText.h"
 
 #include "llvm/Support/Path.h"
 
 #include <algorithm>
-#include <map>
 #include <set>
 #include <tuple>
 
@@ -59,61 +59,32 @@ std::string heldText(const SharedAccessSummary &A) {
   return Out;
 }
 
-class RaceJoin {
-public:
-  explicit RaceJoin(const std::vector<TranslationUnitSummary> &Summaries) {
-    for (const auto &TU : Summaries)
-      for (const FunctionSummary &F : TU.Functions)
-        Definitions.try_emplace(F.Usr, &F); // first definition wins (ODR)
-  }
+/// \p Sub as seen from the caller of \p R: the call's path before its
+/// hops, and the caller's locks at the call added; none if too long.
+std::optional<SharedAccessSummary> through(const ReachedCall &R, const SharedAccessSummary &Sub) {
+  if (R.Path.size() + Sub.Hops.size() > MaxHops)
+    return std::nullopt;
+  SharedAccessSummary A = Sub;
+  A.Hops.insert(A.Hops.begin(), R.Path.begin(), R.Path.end());
+  for (const report::LockPath &H : R.Held)
+    if (!std::count(A.Held.begin(), A.Held.end(), H.Lock.Key))
+      A.Held.push_back(H.Lock.Key);
+  return A;
+}
 
-  /// What a thread of \p Spawn touches: inside its TU, and through its
-  /// calls into other TUs.
-  std::vector<ThreadAccess> threadAccesses(const SpawnSummary &Spawn) {
-    std::vector<ThreadAccess> Out;
-    for (const SharedAccessSummary &A : Spawn.Accesses)
-      Out.push_back({A, false});
-    for (const ReachedCall &R : Spawn.Calls)
-      for (const SharedAccessSummary &Sub : accesses(R.Path.back().Usr))
-        if (R.Path.size() + Sub.Hops.size() <= MaxHops)
-          Out.push_back({through(R, Sub), true});
-    return Out;
-  }
-
-private:
-  /// The accesses a call of \p Usr makes, in its TU and further TUs;
-  /// memoised, and a recursive call adds nothing.
-  const std::vector<SharedAccessSummary> &accesses(const std::string &Usr) {
-    auto Memo = Accesses.find(Usr);
-    if (Memo != Accesses.end())
-      return Memo->second;
-    Accesses[Usr]; // empty while on the stack
-    auto Def = Definitions.find(Usr);
-    if (Def == Definitions.end())
-      return Accesses[Usr];
-    std::vector<SharedAccessSummary> Out = Def->second->Accesses;
-    for (const ReachedCall &R : Def->second->ReachedCalls)
-      for (const SharedAccessSummary &Sub : accesses(R.Path.back().Usr))
-        if (R.Path.size() + Sub.Hops.size() <= MaxHops)
-          Out.push_back(through(R, Sub));
-    Accesses[Usr] = std::move(Out);
-    return Accesses[Usr];
-  }
-
-  /// \p Sub as seen from the caller of \p R: the call's path before its
-  /// hops, and the caller's locks at the call added.
-  static SharedAccessSummary through(const ReachedCall &R, const SharedAccessSummary &Sub) {
-    SharedAccessSummary A = Sub;
-    A.Hops.insert(A.Hops.begin(), R.Path.begin(), R.Path.end());
-    for (const report::LockPath &H : R.Held)
-      if (!std::count(A.Held.begin(), A.Held.end(), H.Lock.Key))
-        A.Held.push_back(H.Lock.Key);
-    return A;
-  }
-
-  std::map<std::string, const FunctionSummary *> Definitions;
-  std::map<std::string, std::vector<SharedAccessSummary>> Accesses;
-};
+/// What a thread of \p Spawn touches: inside its TU, and through its calls
+/// into other TUs.
+std::vector<ThreadAccess> threadAccesses(const SpawnSummary &Spawn,
+                                         ReachedThroughCalls<SharedAccessSummary> &Reached) {
+  std::vector<ThreadAccess> Out;
+  for (const SharedAccessSummary &A : Spawn.Accesses)
+    Out.push_back({A, false});
+  for (const ReachedCall &R : Spawn.Calls)
+    for (const SharedAccessSummary &Sub : Reached.of(R.Path.back().Usr))
+      if (std::optional<SharedAccessSummary> A = through(R, Sub))
+        Out.push_back({std::move(*A), true});
+  return Out;
+}
 
 std::string startedAt(const SpawnSummary &S) {
   return "on the thread started at line " + std::to_string(S.Line) + " of " +
@@ -139,14 +110,16 @@ void noteThread(report::Finding &F, const SpawnSummary &S, const SharedAccessSum
 std::vector<report::Finding>
 racesAcrossUnits(const std::vector<TranslationUnitSummary> &Summaries) {
   std::vector<report::Finding> Out;
-  RaceJoin Join(Summaries);
+  Definitions Defs(Summaries);
+  ReachedThroughCalls<SharedAccessSummary> Reached(
+      Defs, [](const FunctionSummary &F) -> const auto & { return F.Accesses; }, through);
   std::set<std::tuple<std::string, unsigned, unsigned>> Reported;
   for (const TranslationUnitSummary &TU : Summaries) {
     if (TU.Spawns.empty() || !enabledIn(TU.EnabledChecks, RaceCheck))
       continue;
     std::vector<std::vector<ThreadAccess>> Threads;
     for (const SpawnSummary &S : TU.Spawns)
-      Threads.push_back(Join.threadAccesses(S));
+      Threads.push_back(threadAccesses(S, Reached));
     for (unsigned I = 0; I < TU.Spawns.size(); ++I)
       for (unsigned J : TU.Spawns[I].ConcurrentWith) {
         if (J < I || J >= TU.Spawns.size())
