@@ -1,4 +1,5 @@
-// Debug-mode configuration, the findings writer and the blocking-call hook.
+// Debug-mode configuration, the findings writer, the blocking-call and the
+// relock hooks.
 #include "concur/debug.h"
 
 #include <fcntl.h>
@@ -176,6 +177,37 @@ void note_blocking_call(const char* primitive, const std::source_location& where
   report(std::move(finding));
 }
 
+void note_relock(const char* primitive, const void* mutex, const std::source_location& where,
+                 const std::source_location& held_since) {
+  std::string_view name(primitive);
+  // What the second lock does: std::mutex (glibc, default type) waits for
+  // itself forever; std::shared_mutex has glibc notice and throw instead.
+  // Either way the program does not go on as written.
+  const char* outcome = name.starts_with("concur::SharedMutex")
+                            ? "deadlocks, or with glibc's std::shared_mutex throws "
+                              "std::system_error"
+                            : "never returns";
+  char address[32];
+  std::snprintf(address, sizeof address, "%p", mutex);
+  Finding finding;
+  finding.check = "concur-rt-relock-non-recursive";
+  finding.message = std::string(primitive) + ": this thread already holds this mutex (" + address +
+                    "); a non-recursive mutex locked again by its holder " + outcome +
+                    " (Python: a threading.Lock acquired twice by one thread)";
+  finding.location = Location::from(where);
+  finding.function = where.function_name();
+  finding.notes.push_back({"this thread acquired the mutex here and still holds it",
+                           Location::from(held_since)});
+  finding.notes.push_back(
+      {"use concur::RecursiveMutex (Python's RLock) if re-entry is by design; otherwise "
+       "restructure so that the inner code does not lock again, e.g. a private *_locked() "
+       "helper marked CONCUR_REQUIRES(mutex) that both public functions call",
+       finding.location});
+  finding.fingerprint =
+      make_fingerprint(finding.check, finding.function, finding.location.file, primitive);
+  report(std::move(finding));
+}
+
 }  // namespace detail
 
 Location Location::from(const std::source_location& where) {
@@ -269,7 +301,15 @@ std::string to_json(const Finding& finding) {
   return out;
 }
 
+namespace {
+// Set while this thread is inside report(): a finding raised by the sink
+// itself (a concur primitive it uses) is dropped, instead of waiting for the
+// reporting lock this thread already holds.
+thread_local bool t_reporting = false;
+}  // namespace
+
 void report(Finding finding) {
+  if (t_reporting) return;
   read_env_options_once();
   if (finding.fingerprint.empty())
     finding.fingerprint =
@@ -283,6 +323,10 @@ void report(Finding finding) {
                     std::to_string(finding.location.column);
   if (!r.reported.insert(std::move(key)).second) return;
   if (r.sink) {
+    t_reporting = true;
+    struct Reset {
+      ~Reset() { t_reporting = false; }
+    } reset;
     r.sink(finding);
     return;
   }

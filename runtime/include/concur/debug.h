@@ -16,6 +16,11 @@
 //   concur-rt-loop-foreign-thread     EventLoop API other than
 //                                     call_soon_threadsafe used from a thread
 //                                     that is not running the loop
+//   concur-rt-relock-non-recursive                  a thread locks a concur::Mutex (or the
+//                                     exclusive side of a SharedMutex) that
+//                                     it already holds: the call never
+//                                     returns (Python: a threading.Lock
+//                                     acquired twice by one thread)
 //
 // Each report is one JSON object on one line, a finding in concur's findings
 // schema (docs/report-schema.json), written to stderr or to the file named by
@@ -101,7 +106,9 @@ void set_report_file(const std::string& path);
 // Receives every finding instead of the file/stderr writer, e.g. to collect
 // findings in a test or forward them to a logging system. The sink runs on
 // the thread that detected the hazard and must not block on concur
-// primitives. Pass an empty function to restore the default writer.
+// primitives; a finding one of them raises while the sink runs is dropped
+// (reporting it would wait for the report in progress). Pass an empty
+// function to restore the default writer.
 using Sink = std::function<void(const Finding&)>;
 void set_sink(Sink sink);
 
@@ -131,6 +138,59 @@ void note_blocking_call(const char* primitive, const std::source_location& where
 // Set by EventLoop while it runs on this thread (nullptr otherwise).
 void set_loop_thread_marker(const void* loop) noexcept;
 const void* loop_thread_marker() noexcept;
+
+// Called by a non-recursive mutex's lock() in debug mode when the lock is
+// taken and this thread is the one holding it (ExclusiveOwner says so):
+// reports concur-rt-relock-non-recursive at `where`, with a note at `held_since`, where
+// this thread acquired it. The caller then blocks as it would have anyway.
+void note_relock(const char* primitive, const void* mutex, const std::source_location& where,
+                 const std::source_location& held_since);
+
+// A per-thread identity: the address of a thread-local object. Unlike
+// std::thread::id (whose constructor is not constexpr in libstdc++) a
+// pointer keeps the mutexes that store it constant-initialisable.
+inline const void* this_thread_tag() noexcept {
+  static thread_local const char tag = 0;
+  return &tag;
+}
+
+// Which thread holds a non-recursive mutex, recorded in debug mode only, so
+// that lock() can tell "held by someone else" (wait) from "held by me" (a
+// self-deadlock, concur-rt-relock-non-recursive).
+//
+// The mutex calls set() right after acquiring, only when debug mode is on,
+// and clear() right before releasing, always (one relaxed store, so a mutex
+// taken while debug mode was on and released after it was turned off leaves
+// no stale owner behind). Every write happens while the writer holds the
+// mutex. Hence no false reports: a thread that reads its own tag stored it
+// itself, and if it had released the mutex since, its own later clear() is
+// sequenced before the read, so by read-write coherence the read could not
+// return the older store; other threads never store this thread's tag. So
+// is_this_thread() is true exactly when this thread holds the mutex with a
+// set() it made in debug mode (a lock taken with debug mode off is simply
+// not known: a missed report, never a false one). The one exception is a
+// thread that exits holding the mutex: a later thread may get the same tag
+// address, and its lock() would be reported, though it never returns either.
+// where() is a plain field:
+// it is written only by the holder and read only by the holder
+// (is_this_thread() first), so the mutex orders every access to it.
+class ExclusiveOwner {
+ public:
+  void set(const std::source_location& where) noexcept {
+    where_ = where;
+    thread_.store(this_thread_tag(), std::memory_order_relaxed);
+  }
+  void clear() noexcept { thread_.store(nullptr, std::memory_order_relaxed); }
+  bool is_this_thread() const noexcept {
+    return thread_.load(std::memory_order_relaxed) == this_thread_tag();
+  }
+  // Where the holder acquired the mutex; read it only when is_this_thread().
+  const std::source_location& where() const noexcept { return where_; }
+
+ private:
+  std::atomic<const void*> thread_{nullptr};
+  std::source_location where_{};
+};
 }  // namespace detail
 
 }  // namespace concur::debug

@@ -31,7 +31,8 @@
 // Debug mode (concur/debug.h): a primitive that is about to block on a
 // thread that is running an EventLoop reports
 // concur-rt-blocking-on-loop-thread. An uncontended lock() does not block and
-// is not reported.
+// is not reported. A Mutex (or a SharedMutex's writer side) locked again by
+// the thread that holds it reports concur-rt-relock-non-recursive, then blocks as before.
 //
 // Do not:
 //  - hold a lock across co_await: the next step of another task on the same
@@ -59,7 +60,8 @@ namespace concur {
 
 // A non-recursive mutual-exclusion lock (Python's threading.Lock).
 // Locking it twice on one thread deadlocks; -Wthread-safety catches the
-// common cases at compile time.
+// common cases at compile time, and debug mode reports the rest
+// (concur-rt-relock-non-recursive) when it happens.
 class CONCUR_CAPABILITY("mutex") Mutex {
  public:
   Mutex() = default;
@@ -71,18 +73,43 @@ class CONCUR_CAPABILITY("mutex") Mutex {
   CONCUR_BLOCKING void lock(std::source_location where = std::source_location::current())
       CONCUR_ACQUIRE() {
     if (debug::enabled()) [[unlikely]] {
-      if (native_.try_lock()) return;
-      debug::detail::note_blocking_call("concur::Mutex::lock", where);
+      lock_in_debug_mode(where);
+      return;
     }
     native_.lock();
   }
-  // Never blocks.
-  bool try_lock() CONCUR_TRY_ACQUIRE(true) { return native_.try_lock(); }
-  void unlock() CONCUR_RELEASE() { native_.unlock(); }
+  // Never blocks: false when the lock is held, also by this thread (as
+  // Python's acquire(blocking=False)), and that is not reported.
+  bool try_lock(std::source_location where = std::source_location::current())
+      CONCUR_TRY_ACQUIRE(true) {
+    if (!native_.try_lock()) return false;
+    if (debug::enabled()) [[unlikely]]
+      owner_.set(where);
+    return true;
+  }
+  void unlock() CONCUR_RELEASE() {
+    owner_.clear();  // always: see debug::detail::ExclusiveOwner
+    native_.unlock();
+  }
 
  private:
   friend class CondVar;
+
+  // Reporting never changes what lock() does: a relock still blocks forever.
+  // A relock is recognised only once try_lock has failed, so the check
+  // costs nothing when the lock is free.
+  void lock_in_debug_mode(const std::source_location& where) CONCUR_NO_THREAD_SAFETY_ANALYSIS {
+    if (!native_.try_lock()) {
+      if (owner_.is_this_thread())
+        debug::detail::note_relock("concur::Mutex::lock", this, where, owner_.where());
+      debug::detail::note_blocking_call("concur::Mutex::lock", where);
+      native_.lock();
+    }
+    owner_.set(where);
+  }
+
   std::mutex native_;
+  debug::detail::ExclusiveOwner owner_;
 };
 
 // A mutex the holding thread may lock again (Python's threading.RLock); it
@@ -110,7 +137,11 @@ class CONCUR_CAPABILITY("mutex") CONCUR_REENTRANT_CAPABILITY RecursiveMutex {
   std::recursive_mutex native_;
 };
 
-// A readers/writer lock: many readers or one writer.
+// A readers/writer lock: many readers or one writer. Not recursive: the
+// writer locking it again, exclusive or shared, is a self-deadlock (with
+// glibc std::shared_mutex throws std::system_error instead of hanging); debug
+// mode reports it as concur-rt-relock-non-recursive. (A reader asking for the writer lock
+// deadlocks too, but readers are not tracked, so that is not reported.)
 class CONCUR_CAPABILITY("mutex") SharedMutex {
  public:
   SharedMutex() = default;
@@ -120,18 +151,30 @@ class CONCUR_CAPABILITY("mutex") SharedMutex {
   CONCUR_BLOCKING void lock(std::source_location where = std::source_location::current())
       CONCUR_ACQUIRE() {
     if (debug::enabled()) [[unlikely]] {
-      if (native_.try_lock()) return;
-      debug::detail::note_blocking_call("concur::SharedMutex::lock", where);
+      lock_in_debug_mode(where);
+      return;
     }
     native_.lock();
   }
-  bool try_lock() CONCUR_TRY_ACQUIRE(true) { return native_.try_lock(); }
-  void unlock() CONCUR_RELEASE() { native_.unlock(); }
+  bool try_lock(std::source_location where = std::source_location::current())
+      CONCUR_TRY_ACQUIRE(true) {
+    if (!native_.try_lock()) return false;
+    if (debug::enabled()) [[unlikely]]
+      owner_.set(where);
+    return true;
+  }
+  void unlock() CONCUR_RELEASE() {
+    owner_.clear();  // always: see debug::detail::ExclusiveOwner
+    native_.unlock();
+  }
 
   CONCUR_BLOCKING void lock_shared(std::source_location where = std::source_location::current())
       CONCUR_ACQUIRE_SHARED() {
     if (debug::enabled()) [[unlikely]] {
       if (native_.try_lock_shared()) return;
+      if (owner_.is_this_thread())
+        debug::detail::note_relock("concur::SharedMutex::lock_shared", this, where,
+                                   owner_.where());
       debug::detail::note_blocking_call("concur::SharedMutex::lock_shared", where);
     }
     native_.lock_shared();
@@ -140,7 +183,18 @@ class CONCUR_CAPABILITY("mutex") SharedMutex {
   void unlock_shared() CONCUR_RELEASE_SHARED() { native_.unlock_shared(); }
 
  private:
+  void lock_in_debug_mode(const std::source_location& where) CONCUR_NO_THREAD_SAFETY_ANALYSIS {
+    if (!native_.try_lock()) {
+      if (owner_.is_this_thread())
+        debug::detail::note_relock("concur::SharedMutex::lock", this, where, owner_.where());
+      debug::detail::note_blocking_call("concur::SharedMutex::lock", where);
+      native_.lock();
+    }
+    owner_.set(where);
+  }
+
   std::shared_mutex native_;
+  debug::detail::ExclusiveOwner owner_;
 };
 
 // Holds a lock for the lifetime of a scope (Python's `with lock:`).
@@ -202,9 +256,15 @@ class CondVar {
       CONCUR_REQUIRES(mu) {
     if (debug::enabled()) [[unlikely]]
       debug::detail::note_blocking_call("concur::CondVar::wait", where);
+    // The wait releases mu, and other threads may own it meanwhile: clear
+    // the owner before, and set it again once mu is re-acquired.
+    std::source_location held_since = mu.owner_.is_this_thread() ? mu.owner_.where() : where;
+    mu.owner_.clear();
     std::unique_lock<std::mutex> adopted(mu.native_, std::adopt_lock);
     native_.wait(adopted);
     adopted.release();
+    if (debug::enabled()) [[unlikely]]
+      mu.owner_.set(held_since);
   }
 
   // As wait(), giving up at `deadline`. Returns false on timeout.
@@ -214,9 +274,15 @@ class CondVar {
       CONCUR_REQUIRES(mu) {
     if (debug::enabled()) [[unlikely]]
       debug::detail::note_blocking_call("concur::CondVar::wait_until", where);
+    // The wait releases mu, and other threads may own it meanwhile: clear
+    // the owner before, and set it again once mu is re-acquired.
+    std::source_location held_since = mu.owner_.is_this_thread() ? mu.owner_.where() : where;
+    mu.owner_.clear();
     std::unique_lock<std::mutex> adopted(mu.native_, std::adopt_lock);
     bool notified = native_.wait_until(adopted, deadline) == std::cv_status::no_timeout;
     adopted.release();
+    if (debug::enabled()) [[unlikely]]
+      mu.owner_.set(held_since);
     return notified;
   }
 
@@ -420,8 +486,8 @@ class Guarded {
 
   // Calls fn(value) with the lock held and returns what fn returns.
   template <class Fn>
-  decltype(auto) with(Fn&& fn) {
-    Locked locked = lock();
+  decltype(auto) with(Fn&& fn, std::source_location where = std::source_location::current()) {
+    Locked locked = lock(where);
     return std::forward<Fn>(fn)(*locked);
   }
 

@@ -3,6 +3,7 @@
 
 #include <cstdio>
 #include <stdexcept>
+#include <system_error>
 #include <thread>
 
 using namespace std::chrono_literals;
@@ -37,7 +38,20 @@ concur::Task<int> main_task(concur::EventLoop& loop, bool foreign_call) {
   co_return value;
 }
 
+// A concur::Mutex locked again by its holder never returns; the writer of a
+// SharedMutex locking it again gets std::system_error from glibc instead, so
+// that relock shows concur-rt-relock-non-recursive here without hanging the program.
+void relock_writer() {
+  concur::SharedMutex rw;
+  concur::WriterLock writer(rw);
+  try {
+    rw.lock();  // concur-rt-relock-non-recursive
+  } catch (const std::system_error&) {
+  }
+}
+
 int main(int argc, char**) {
+  relock_writer();
   concur::ThreadPool pool(1);
   int inner = pool.submit([&pool] { return pool.submit([] { return 1; }).get(); }).get();  // concur-rt-pool-self-wait
   concur::EventLoop loop;
