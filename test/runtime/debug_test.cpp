@@ -607,3 +607,26 @@ TEST(FindingJsonTest, ReportFileGetsOneLinePerFindingOnce) {
 }
 
 }  // namespace
+
+// A sink that itself triggers a detector (here: reports directly, as a
+// concur primitive it used would) must not deadlock on the report in
+// progress: the nested finding is dropped, the outer one delivered.
+TEST(ReportTest, FindingsRaisedInsideTheSinkAreDropped) {
+  concur::debug::forget_reported();
+  std::vector<std::string> seen;
+  concur::debug::set_sink([&](const concur::debug::Finding& f) {
+    seen.push_back(f.check);
+    concur::debug::Finding nested;
+    nested.check = "concur-rt-nested";
+    nested.message = "raised by the sink";
+    concur::debug::report(nested);
+  });
+  concur::debug::Finding outer;
+  outer.check = "concur-rt-outer";
+  outer.message = "first";
+  concur::debug::report(outer);
+  concur::debug::set_sink({});
+  concur::debug::forget_reported();
+  ASSERT_EQ(seen.size(), 1u);
+  EXPECT_EQ(seen[0], "concur-rt-outer");
+}
