@@ -1,8 +1,9 @@
 // A BoundedSemaphore limits concurrent "DB connections" to 3 (Python's
-// threading.BoundedSemaphore); a counter of connections in use proves the
-// limit holds. The failing query's error path gives its connection back,
-// and then the normal path gives it back again: an over-release. With
-// std::counting_semaphore that is undefined behaviour (in practice the
+// threading.BoundedSemaphore); a counter of connections in use shows the
+// limit. The failing query's error path gives its connection back, and
+// then the normal path gives it back again: an over-release. With
+// std::counting_semaphore that is undefined behaviour (the limit silently
+// grows to 4); concur::BoundedSemaphore refuses the release that overflows.
 // limit silently grows to 4); concur::BoundedSemaphore refuses and throws.
 #include <concur/sync.h>
 
