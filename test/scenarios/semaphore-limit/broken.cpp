@@ -4,7 +4,6 @@
 // then the normal path gives it back again: an over-release. With
 // std::counting_semaphore that is undefined behaviour (the limit silently
 // grows to 4); concur::BoundedSemaphore refuses the release that overflows.
-// limit silently grows to 4); concur::BoundedSemaphore refuses and throws.
 #include <concur/sync.h>
 
 #include <atomic>
