@@ -58,6 +58,35 @@
 
 namespace concur {
 
+namespace detail {
+// Debug-mode lock() of a non-recursive mutex: a relock by the holder is
+// reported before it blocks (reporting never changes what lock() does), and
+// the new holder is recorded. The relock check runs only once try_lock has
+// failed, so a free lock costs nothing more.
+template <class Native>
+void lock_exclusive_in_debug_mode(Native& native, debug::detail::ExclusiveOwner& owner,
+                                  const char* primitive, const void* mutex,
+                                  const std::source_location& where) {
+  if (!native.try_lock()) {
+    if (owner.is_this_thread())
+      debug::detail::note_relock(primitive, mutex, where, owner.where());
+    debug::detail::note_blocking_call(primitive, where);
+    native.lock();
+  }
+  owner.set(where);
+}
+
+// try_lock() of a non-recursive mutex: never blocks, records the holder.
+template <class Native>
+bool try_lock_exclusive(Native& native, debug::detail::ExclusiveOwner& owner,
+                        const std::source_location& where) {
+  if (!native.try_lock()) return false;
+  if (debug::enabled()) [[unlikely]]
+    owner.set(where);
+  return true;
+}
+}  // namespace detail
+
 // A non-recursive mutual-exclusion lock (Python's threading.Lock).
 // Locking it twice on one thread deadlocks; -Wthread-safety catches the
 // common cases at compile time, and debug mode reports the rest
@@ -73,7 +102,7 @@ class CONCUR_CAPABILITY("mutex") Mutex {
   CONCUR_BLOCKING void lock(std::source_location where = std::source_location::current())
       CONCUR_ACQUIRE() {
     if (debug::enabled()) [[unlikely]] {
-      lock_in_debug_mode(where);
+      detail::lock_exclusive_in_debug_mode(native_, owner_, "concur::Mutex::lock", this, where);
       return;
     }
     native_.lock();
@@ -82,10 +111,7 @@ class CONCUR_CAPABILITY("mutex") Mutex {
   // Python's acquire(blocking=False)), and that is not reported.
   bool try_lock(std::source_location where = std::source_location::current())
       CONCUR_TRY_ACQUIRE(true) {
-    if (!native_.try_lock()) return false;
-    if (debug::enabled()) [[unlikely]]
-      owner_.set(where);
-    return true;
+    return detail::try_lock_exclusive(native_, owner_, where);
   }
   void unlock() CONCUR_RELEASE() {
     owner_.clear();  // always: see debug::detail::ExclusiveOwner
@@ -94,19 +120,6 @@ class CONCUR_CAPABILITY("mutex") Mutex {
 
  private:
   friend class CondVar;
-
-  // Reporting never changes what lock() does: a relock still blocks forever.
-  // A relock is recognised only once try_lock has failed, so the check
-  // costs nothing when the lock is free.
-  void lock_in_debug_mode(const std::source_location& where) CONCUR_NO_THREAD_SAFETY_ANALYSIS {
-    if (!native_.try_lock()) {
-      if (owner_.is_this_thread())
-        debug::detail::note_relock("concur::Mutex::lock", this, where, owner_.where());
-      debug::detail::note_blocking_call("concur::Mutex::lock", where);
-      native_.lock();
-    }
-    owner_.set(where);
-  }
 
   std::mutex native_;
   debug::detail::ExclusiveOwner owner_;
@@ -151,17 +164,14 @@ class CONCUR_CAPABILITY("mutex") SharedMutex {
   CONCUR_BLOCKING void lock(std::source_location where = std::source_location::current())
       CONCUR_ACQUIRE() {
     if (debug::enabled()) [[unlikely]] {
-      lock_in_debug_mode(where);
+      detail::lock_exclusive_in_debug_mode(native_, owner_, "concur::SharedMutex::lock", this, where);
       return;
     }
     native_.lock();
   }
   bool try_lock(std::source_location where = std::source_location::current())
       CONCUR_TRY_ACQUIRE(true) {
-    if (!native_.try_lock()) return false;
-    if (debug::enabled()) [[unlikely]]
-      owner_.set(where);
-    return true;
+    return detail::try_lock_exclusive(native_, owner_, where);
   }
   void unlock() CONCUR_RELEASE() {
     owner_.clear();  // always: see debug::detail::ExclusiveOwner
@@ -183,16 +193,6 @@ class CONCUR_CAPABILITY("mutex") SharedMutex {
   void unlock_shared() CONCUR_RELEASE_SHARED() { native_.unlock_shared(); }
 
  private:
-  void lock_in_debug_mode(const std::source_location& where) CONCUR_NO_THREAD_SAFETY_ANALYSIS {
-    if (!native_.try_lock()) {
-      if (owner_.is_this_thread())
-        debug::detail::note_relock("concur::SharedMutex::lock", this, where, owner_.where());
-      debug::detail::note_blocking_call("concur::SharedMutex::lock", where);
-      native_.lock();
-    }
-    owner_.set(where);
-  }
-
   std::shared_mutex native_;
   debug::detail::ExclusiveOwner owner_;
 };
