@@ -60,11 +60,15 @@ OrderedJson callToJson(const SummaryCall &C) {
           {"location", {{"file", C.File}, {"line", C.Line}, {"column", C.Column}}}};
 }
 
+OrderedJson summaryLockToJson(const SummaryLock &L) {
+  return {{"key", L.Key}, {"name", L.Name}};
+}
+
 OrderedJson lockPathToJson(const LockPath &P) {
   OrderedJson Hops = OrderedJson::array();
   for (const SummaryCall &C : P.Hops)
     Hops.push_back(callToJson(C));
-  OrderedJson J = {{"lock", {{"key", P.Lock.Key}, {"name", P.Lock.Name}}},
+  OrderedJson J = {{"lock", summaryLockToJson(P.Lock)},
                    {"hops", std::move(Hops)}};
   if (P.Line) // absent: held on entry
     J["location"] = locationToJson({P.File, P.Line, P.Column});
@@ -82,7 +86,7 @@ OrderedJson accessToJson(const SharedAccessSummary &A) {
   OrderedJson Hops = OrderedJson::array();
   for (const SummaryCall &C : A.Hops)
     Hops.push_back(callToJson(C));
-  return {{"global", {{"key", A.Global.Key}, {"name", A.Global.Name}}},
+  return {{"global", summaryLockToJson(A.Global)},
           {"kind", A.Kind},
           {"hops", std::move(Hops)},
           {"location", locationToJson({A.File, A.Line, A.Column})},
@@ -397,20 +401,28 @@ std::vector<std::string> readStrings(const Json &V, const std::string &Path) {
   return Out;
 }
 
+/// Reads the location at \p Key of \p Object into a summary's own
+/// File/Line/Column fields.
+void readLocationInto(const Json &Object, const std::string &Path, std::string_view Key,
+                      std::string &File, unsigned &Line, unsigned &Column) {
+  Location L = readLocation(Object, Path, Key);
+  File = std::move(L.File);
+  Line = L.Line;
+  Column = L.Column;
+}
+
+SummaryLock summaryLockFromJson(const Json &V, const std::string &Path) {
+  expectObject(V, Path, {"key", "name"});
+  return SummaryLock{readNonEmptyString(V, Path, "key"), readString(V, Path, "name")};
+}
+
 LockPath lockPathFromJson(const Json &V, const std::string &Path) {
   expectObject(V, Path, {"lock", "hops"}, {"location"});
   LockPath P;
-  const std::string LockMember = member(Path, "lock");
-  expectObject(V.at("lock"), LockMember, {"key", "name"});
-  P.Lock.Key = readNonEmptyString(V.at("lock"), LockMember, "key");
-  P.Lock.Name = readString(V.at("lock"), LockMember, "name");
+  P.Lock = summaryLockFromJson(V.at("lock"), member(Path, "lock"));
   P.Hops = callsFromJson(V.at("hops"), member(Path, "hops"));
-  if (V.contains("location")) {
-    Location L = readLocation(V, Path, "location");
-    P.File = L.File;
-    P.Line = L.Line;
-    P.Column = L.Column;
-  }
+  if (V.contains("location"))
+    readLocationInto(V, Path, "location", P.File, P.Line, P.Column);
   return P;
 }
 
@@ -442,18 +454,12 @@ LockOrderEdgeSummary lockEdgeFromJson(const Json &V, const std::string &Path) {
 SharedAccessSummary accessFromJson(const Json &V, const std::string &Path) {
   expectObject(V, Path, {"global", "kind", "hops", "location", "held"});
   SharedAccessSummary A;
-  const std::string GlobalPath = member(Path, "global");
-  expectObject(V.at("global"), GlobalPath, {"key", "name"});
-  A.Global.Key = readNonEmptyString(V.at("global"), GlobalPath, "key");
-  A.Global.Name = readString(V.at("global"), GlobalPath, "name");
+  A.Global = summaryLockFromJson(V.at("global"), member(Path, "global"));
   A.Kind = readString(V, Path, "kind");
   if (A.Kind != "read" && A.Kind != "write" && A.Kind != "update")
     fail(member(Path, "kind"), "expected \"read\", \"write\" or \"update\", got \"" + A.Kind + "\"");
   A.Hops = callsFromJson(V.at("hops"), member(Path, "hops"));
-  Location L = readLocation(V, Path, "location");
-  A.File = L.File;
-  A.Line = L.Line;
-  A.Column = L.Column;
+  readLocationInto(V, Path, "location", A.File, A.Line, A.Column);
   A.Held = readStrings(V.at("held"), member(Path, "held"));
   return A;
 }
@@ -462,10 +468,7 @@ SpawnSummary spawnFromJson(const Json &V, const std::string &Path) {
   expectObject(V, Path, {"entry", "location", "accesses", "calls", "concurrent_with"});
   SpawnSummary T;
   T.Entry = readString(V, Path, "entry");
-  Location L = readLocation(V, Path, "location");
-  T.File = L.File;
-  T.Line = L.Line;
-  T.Column = L.Column;
+  readLocationInto(V, Path, "location", T.File, T.Line, T.Column);
   T.Accesses = arrayFromJson(V.at("accesses"), member(Path, "accesses"), accessFromJson);
   T.Calls = arrayFromJson(V.at("calls"), member(Path, "calls"), reachedCallFromJson);
   const std::string WithPath = member(Path, "concurrent_with");
@@ -493,10 +496,7 @@ TranslationUnitSummary summaryFromJson(const Json &V, const std::string &Path) {
     FunctionSummary F;
     F.Usr = readNonEmptyString(Fn, FnPath, "usr");
     F.Name = readString(Fn, FnPath, "name");
-    Location L = readLocation(Fn, FnPath, "location");
-    F.File = L.File;
-    F.Line = L.Line;
-    F.Column = L.Column;
+    readLocationInto(Fn, FnPath, "location", F.File, F.Line, F.Column);
     F.Coroutine = readBool(Fn, FnPath, "coroutine");
     if (Fn.contains("blocks")) {
       const Json &B = Fn.at("blocks");
