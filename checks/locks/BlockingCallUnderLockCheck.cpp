@@ -60,7 +60,7 @@ void BlockingCallUnderLockCheck::storeOptions(clang::tidy::ClangTidyOptions::Opt
 void BlockingCallUnderLockCheck::analyze(ConcurrencyModel &Model) {
   auto &Acquisitions = Model.analysis<LockAcquisitions>();
   Locksets &Locks = Acquisitions.locksets();
-  const ConditionWaits *Conditions = nullptr;
+  const ConditionWaits &Conditions = Model.analysis<ConditionWaits>();
 
   // Acquiring another mutex is concur-lock-order-inversion's question.
   auto Blocks = [&](const CallSite &Site) -> const BlockingEntry * {
@@ -79,8 +79,14 @@ void BlockingCallUnderLockCheck::analyze(ConcurrencyModel &Model) {
   auto FirstBlocking = [&](const FunctionDecl *Callee) -> const std::optional<CallPath> & {
     auto [It, Fresh] = Reaches.try_emplace(Callee);
     if (Fresh) {
+      // A condition wait on the caller's lock (a wait primitive such as
+      // CondVar::Wait()) sleeps with that lock released.
       std::vector<CallPath> Paths = Model.callGraph().findPaths(
-          Callee, [&](const CallSite &S) { return Blocks(S) != nullptr; }, Limits);
+          Callee,
+          [&](const CallSite &S) {
+            return Blocks(S) != nullptr && !Conditions.releasesCallersLock(S.Call);
+          },
+          Limits);
       if (!Paths.empty())
         It->second = std::move(Paths.front());
     }
@@ -113,9 +119,7 @@ void BlockingCallUnderLockCheck::analyze(ConcurrencyModel &Model) {
       if (Direct) {
         // A condition wait releases its own mutex while it sleeps.
         if (const auto *Call = dyn_cast<CallExpr>(Site.Call)) {
-          if (!Conditions)
-            Conditions = &Model.analysis<ConditionWaits>();
-          if (auto Released = Conditions->releasedByWait(Call))
+          if (auto Released = Conditions.releasedByWait(Call))
             llvm::erase_if(During,
                            [&](const HeldLock &H) { return llvm::is_contained(*Released, H.Id); });
         }

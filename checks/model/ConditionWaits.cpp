@@ -1,6 +1,7 @@
 #include "ConditionWaits.h"
 
 #include "ExprWrappers.h"
+#include "LockAcquisitions.h"
 #include "QualifiedNames.h"
 #include "SpawnSites.h"
 
@@ -104,92 +105,148 @@ bool isConstantTrue(const Expr *Cond, const ASTContext &Ctx) {
 } // namespace
 
 ConditionWaits::ConditionWaits(ConcurrencyModel &Model) : Model(Model) {
-  const ASTContext &Ctx = Model.astContext();
-  const SourceManager &SM = Ctx.getSourceManager();
-  for (const FunctionDecl *F : Model.index().functions()) {
-    if (SM.isInSystemHeader(F->getLocation()))
-      continue;
-    std::unique_ptr<ParentMap> Parents;
+  const SourceManager &SM = Model.astContext().getSourceManager();
+  std::vector<const FunctionDecl *> Functions;
+  for (const FunctionDecl *F : Model.index().functions())
+    if (!SM.isInSystemHeader(F->getLocation()))
+      Functions.push_back(F);
+  // Library waits and notifies first; then calls of the wait primitives
+  // they reveal, round by round (a wrapper of a wrapper is a primitive too).
+  for (const FunctionDecl *F : Functions)
     for (const CallSite &Site : Model.callGraph().callsIn(F)) {
-      const auto *Call = dyn_cast<CallExpr>(Site.Call);
-      CondOp Op = Call ? classifyCall(Site.Callee) : CondOp::None;
-      if (Op == CondOp::None)
-        continue;
-      LockId Condition = LockCatalog::lockIdOf(conditionExpr(Call));
-      if (Op == CondOp::Notify) {
-        Notifies.push_back({Call, F, Condition});
-        continue;
-      }
-      ConditionWait W;
-      W.Call = Call;
-      W.In = F;
-      W.Condition = Condition;
-      if (std::optional<llvm::SmallVector<LockId, 2>> M = releasedByWait(Call); M && !M->empty())
-        W.Mutex = M->back();
-      // A lock or mutex handed in by the caller: this is a wait primitive.
-      auto IsParam = [](const Expr *E) {
-        for (E = ignoreValueWrappers(E); E;) {
-          if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
-            return isa<ParmVarDecl>(DRE->getDecl());
-          if (const auto *ME = dyn_cast<MemberExpr>(E))
-            E = ignoreValueWrappers(ME->getBase());
-          else if (const auto *U = dyn_cast<UnaryOperator>(E))
-            E = ignoreValueWrappers(U->getSubExpr());
-          else
-            return false;
-        }
-        return false;
-      };
-      W.LockFromCaller =
-          (Op != CondOp::PthreadWait && IsParam(Call->getArg(0))) || IsParam(waitMutexExpr(Call));
-      // Defaulted arguments (the runtime's source_location) are not the
-      // user's predicate.
-      unsigned Args = 0;
-      while (Args < Call->getNumArgs() && !isa<CXXDefaultArgExpr>(Call->getArg(Args)))
-        ++Args;
-      W.HasPredicate = (Op == CondOp::Wait && Args >= 2) ||
-                       ((Op == CondOp::WaitFor || Op == CondOp::WaitUntil) && Args >= 3);
-      if (W.HasPredicate)
-        for (const FunctionDecl *Pred : resolveCallable(Call->getArg(Args - 1)))
-          collectReads(Pred->getBody(), W.State);
-      if (!Parents)
-        Parents = std::make_unique<ParentMap>(F->getBody());
-      for (const Stmt *P = Parents->getParent(Call); P; P = Parents->getParent(P)) {
-        const Expr *Cond = nullptr;
-        const Stmt *Body = nullptr;
-        if (const auto *Wh = dyn_cast<WhileStmt>(P)) {
-          Cond = Wh->getCond();
-          Body = Wh->getBody();
-        } else if (const auto *Do = dyn_cast<DoStmt>(P)) {
-          Cond = Do->getCond();
-          Body = Do->getBody();
-        } else if (const auto *For = dyn_cast<ForStmt>(P)) {
-          Cond = For->getCond();
-          Body = For->getBody();
-        } else {
-          continue;
-        }
-        // The loop re-checks state in its condition, or an endless loop
-        // leaves on a test in its body.
-        if (!isConstantTrue(Cond, Ctx)) {
-          collectReads(Cond, W.State);
-          W.RecheckLoop = P;
-        } else if (containsConditionalExit(Body)) {
-          W.RecheckLoop = P;
-        }
-        if (W.RecheckLoop)
-          break;
-      }
-      // The condition variable, the mutex and the guard are not state.
-      llvm::erase_if(W.State, [&](const ValueDecl *D) {
-        QualType T = D->getType();
-        return D == Condition.Decl || D == W.Mutex.Decl || Catalog.mutexType(T) ||
-               Catalog.isGuardType(T) ||
-               llvm::StringRef(genericName(classOfType(T))).starts_with("std::condition_variable");
-      });
-      Waits.push_back(std::move(W));
+      CondOp Op = isa<CallExpr>(Site.Call) ? classifyCall(Site.Callee) : CondOp::None;
+      if (Op == CondOp::Notify)
+        Notifies.push_back({cast<CallExpr>(Site.Call), F,
+                            LockCatalog::lockIdOf(conditionExpr(cast<CallExpr>(Site.Call)))});
+      else if (Op != CondOp::None)
+        addWait(F, Site, int(Op), nullptr);
     }
+  for (unsigned Round = 0; Round < 4; ++Round) {
+    llvm::DenseSet<const FunctionDecl *> Known = Primitives;
+    size_t Before = Waits.size();
+    for (const ConditionWait &W : Waits)
+      if (W.LockFromCaller)
+        Primitives.insert(W.In->getCanonicalDecl());
+    if (Primitives.size() == Known.size())
+      break;
+    for (const FunctionDecl *F : Functions)
+      for (const CallSite &Site : Model.callGraph().callsIn(F))
+        if (isa<CallExpr>(Site.Call) && Site.Callee &&
+            Primitives.contains(Site.Callee->getCanonicalDecl()) &&
+            !Known.contains(Site.Callee->getCanonicalDecl()))
+          addWait(F, Site, int(CondOp::Wait), Site.Callee);
+    if (Waits.size() == Before)
+      break;
   }
+}
+
+ConditionWaits::~ConditionWaits() = default;
+
+bool ConditionWaits::isWaitPrimitive(const FunctionDecl *F) const {
+  return F && Primitives.contains(F->getCanonicalDecl());
+}
+
+void ConditionWaits::addWait(const FunctionDecl *F, const CallSite &Site, int OpValue,
+                             const FunctionDecl *Primitive) {
+  const ASTContext &Ctx = Model.astContext();
+  const auto *Call = cast<CallExpr>(Site.Call);
+  CondOp Op = CondOp(OpValue);
+  ConditionWait W;
+  W.Call = Call;
+  W.In = F;
+  W.Primitive = Primitive;
+  W.Condition = LockCatalog::lockIdOf(conditionExpr(Call));
+  auto &Acquisitions = Model.analysis<LockAcquisitions>();
+  auto AcquiredHere = [&](LockId Id) {
+    return llvm::any_of(Acquisitions.of(F).Direct,
+                        [&](const DirectAcquisition &D) { return D.What.Id == Id; });
+  };
+  if (Primitive) {
+    // The primitive releases the lock this function holds at the call; it
+    // waits on its own caller's lock when it took none of its own.
+    const Lockset *Held = Acquisitions.locksets().of(F).heldBefore(Call);
+    W.LockFromCaller = !Held || llvm::none_of(*Held, [&](const HeldLock &H) {
+      return AcquiredHere(H.Id);
+    });
+    // A primitive whose own waits re-check their state waits for a
+    // condition, as cv.wait(lock, predicate) does.
+    const FunctionDecl *P = Primitive->getCanonicalDecl();
+    W.HasPredicate = llvm::all_of(Waits, [&](const ConditionWait &Inner) {
+      return Inner.In->getCanonicalDecl() != P || Inner.HasPredicate || Inner.RecheckLoop;
+    });
+  } else {
+    if (std::optional<llvm::SmallVector<LockId, 2>> M = releasedByWait(Call); M && !M->empty()) {
+      W.Mutex = M->back();
+      // A wait on a mutex this function never locks (adopted, or reached
+      // through a pointer the caller locked) sleeps on the caller's lock.
+      W.LockFromCaller = llvm::none_of(*M, AcquiredHere);
+    }
+    // A lock or mutex handed in by the caller: this is a wait primitive.
+    auto IsParam = [](const Expr *E) {
+      for (E = ignoreValueWrappers(E); E;) {
+        if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+          return isa<ParmVarDecl>(DRE->getDecl());
+        if (const auto *ME = dyn_cast<MemberExpr>(E))
+          E = ignoreValueWrappers(ME->getBase());
+        else if (const auto *U = dyn_cast<UnaryOperator>(E))
+          E = ignoreValueWrappers(U->getSubExpr());
+        else
+          return false;
+      }
+      return false;
+    };
+    W.LockFromCaller |=
+        (Op != CondOp::PthreadWait && IsParam(Call->getArg(0))) || IsParam(waitMutexExpr(Call));
+    // Defaulted arguments (the runtime's source_location) are not the
+    // user's predicate.
+    unsigned Args = 0;
+    while (Args < Call->getNumArgs() && !isa<CXXDefaultArgExpr>(Call->getArg(Args)))
+      ++Args;
+    W.HasPredicate = (Op == CondOp::Wait && Args >= 2) ||
+                     ((Op == CondOp::WaitFor || Op == CondOp::WaitUntil) && Args >= 3);
+    if (W.HasPredicate)
+      for (const FunctionDecl *Pred : resolveCallable(Call->getArg(Args - 1)))
+        collectReads(Pred->getBody(), W.State);
+  }
+  if (W.LockFromCaller)
+    CallerLockWaits.insert(Call);
+  auto &PM = Parents[F];
+  if (!PM)
+    PM = std::make_unique<ParentMap>(F->getBody());
+  for (const Stmt *P = PM->getParent(Call); P; P = PM->getParent(P)) {
+    const Expr *Cond = nullptr;
+    const Stmt *Body = nullptr;
+    if (const auto *Wh = dyn_cast<WhileStmt>(P)) {
+      Cond = Wh->getCond();
+      Body = Wh->getBody();
+    } else if (const auto *Do = dyn_cast<DoStmt>(P)) {
+      Cond = Do->getCond();
+      Body = Do->getBody();
+    } else if (const auto *For = dyn_cast<ForStmt>(P)) {
+      Cond = For->getCond();
+      Body = For->getBody();
+    } else {
+      continue;
+    }
+    // The loop re-checks state in its condition, or an endless loop
+    // leaves on a test in its body.
+    if (!isConstantTrue(Cond, Ctx)) {
+      collectReads(Cond, W.State);
+      W.RecheckLoop = P;
+    } else if (containsConditionalExit(Body)) {
+      W.RecheckLoop = P;
+    }
+    if (W.RecheckLoop)
+      break;
+  }
+  // The condition variable, the mutex and the guard are not state.
+  llvm::erase_if(W.State, [&](const ValueDecl *D) {
+    QualType T = D->getType();
+    return D == W.Condition.Decl || D == W.Mutex.Decl || Catalog.mutexType(T) ||
+           Catalog.isGuardType(T) ||
+           llvm::StringRef(genericName(classOfType(T))).starts_with("std::condition_variable");
+  });
+  Waits.push_back(std::move(W));
 }
 
 const Expr *ConditionWaits::waitMutexExpr(const CallExpr *Call) const {

@@ -11,6 +11,14 @@
 //  - the state the waiter tests: the variables and fields the predicate or
 //    the loop condition reads (`ready`, `queue_`).
 //
+// Wait primitives are learned from their bodies: a function whose wait
+// releases a mutex it did not acquire itself (the mutex is a parameter, or
+// a lock adopted from the caller: `unique_lock lk(mu_->m, adopt_lock);
+// cv_.wait(lk);`) waits on its caller's lock, as absl's CondVar::Wait(Mutex*)
+// or a port::CondVar::Wait() do. A call of such a primitive is itself a
+// condition wait, judged at the call: the caller's loop is the predicate
+// loop, and the lock the caller holds is the one released while it sleeps.
+//
 // The Python Event/Condition notes' pitfalls (spurious and lost wake-ups)
 // are questions about these facts.
 //
@@ -21,12 +29,16 @@
 #include "ConcurrencyModel.h"
 #include "LockCatalog.h"
 
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallVector.h"
+
+#include <memory>
 
 #include <vector>
 
 namespace clang {
 class CallExpr;
+class ParentMap;
 class Stmt;
 } // namespace clang
 
@@ -40,10 +52,13 @@ struct ConditionWait {
   bool HasPredicate = false;
   /// The innermost enclosing loop that re-checks state, if any.
   const clang::Stmt *RecheckLoop = nullptr;
-  /// The wait is a primitive for callers: its lock or mutex is a
-  /// parameter (`void wait(Mutex &mu) { cv_.wait(...mu...); }`), so the
-  /// loop that re-checks state is the caller's.
+  /// The wait is a primitive for callers: the mutex it releases is a
+  /// parameter (`void wait(Mutex &mu) { cv_.wait(...mu...); }`) or a lock
+  /// the function did not acquire itself, so the loop that re-checks state,
+  /// and the lock released, are the caller's.
   bool LockFromCaller = false;
+  /// The wait primitive this wait calls (null for a library wait).
+  const clang::FunctionDecl *Primitive = nullptr;
   /// Variables and fields the predicate or the re-checking loop reads.
   llvm::SmallVector<const clang::ValueDecl *, 4> State;
 };
@@ -57,6 +72,7 @@ struct ConditionNotify {
 class ConditionWaits : public ModelAnalysis {
 public:
   explicit ConditionWaits(ConcurrencyModel &Model);
+  ~ConditionWaits() override;
 
   const std::vector<ConditionWait> &waits() const { return Waits; }
   const std::vector<ConditionNotify> &notifies() const { return Notifies; }
@@ -67,7 +83,20 @@ public:
   /// mutex wrapper's native mutex); nullopt if \p Call is not a wait.
   std::optional<llvm::SmallVector<LockId, 2>> releasedByWait(const clang::CallExpr *Call) const;
 
+  /// Whether \p F is a wait primitive (see the file comment).
+  bool isWaitPrimitive(const clang::FunctionDecl *F) const;
+  /// Whether \p Call is a wait (library or primitive) that releases a lock
+  /// its function's caller holds: from the caller's side it sleeps with
+  /// that lock released, so it does not block the caller's lock holders.
+  bool releasesCallersLock(const clang::Expr *Call) const {
+    return CallerLockWaits.contains(Call);
+  }
+
 private:
+  /// Records the wait at \p Site in \p F (a library wait \p Op, or a call
+  /// of the wait primitive \p Primitive).
+  void addWait(const clang::FunctionDecl *F, const CallSite &Site, int Op,
+               const clang::FunctionDecl *Primitive);
   /// The expression naming the mutex a wait releases, if recognisable.
   const clang::Expr *waitMutexExpr(const clang::CallExpr *Call) const;
 
@@ -75,6 +104,9 @@ private:
   const LockCatalog Catalog;
   std::vector<ConditionWait> Waits;
   std::vector<ConditionNotify> Notifies;
+  llvm::DenseSet<const clang::FunctionDecl *> Primitives;
+  llvm::DenseSet<const clang::Expr *> CallerLockWaits;
+  llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<clang::ParentMap>> Parents;
 };
 
 } // namespace concur

@@ -204,8 +204,14 @@ void LockAcquisitions::compute(const FunctionDecl *Def, FunctionAcquisitions &Ou
         return;
     Out.Reached.push_back(std::move(A));
   };
+  // A lock the caller lent (held on entry, or released here without being
+  // taken here first) and this function takes back is the caller's own
+  // lock again, not a new acquisition: `mu->Unlock(); io(); mu->Lock();`.
+  auto Lent = [&](LockId Id) {
+    return findLock(Held.entry(), Id) || llvm::is_contained(Held.summary().Released, Id);
+  };
   for (const DirectAcquisition &D : Out.Direct)
-    if (!findLock(D.HeldBefore, D.What.Id))
+    if (!findLock(D.HeldBefore, D.What.Id) && !Lent(D.What.Id))
       AddReached(D.What);
 
   // Through callees: what they reach that is not held at the call.

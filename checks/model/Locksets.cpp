@@ -314,12 +314,19 @@ void Locksets::compute(const FunctionDecl *Def, FunctionLocks &Out) {
     if (!Callee || !Model.callGraph().isExplorable(Callee))
       return;
     const LockSummary &Sum = of(Callee).summary();
+    // A lock the callee releases and takes again (`mu.unlock(); io();
+    // mu.lock();`) is still the caller's, held by the caller's guard.
+    auto TakenBack = [&](LockId Id) {
+      return llvm::is_contained(Sum.Released, Id) && findLock(Sum.Acquired, Id);
+    };
     for (LockId Id : Sum.Released)
-      if (LockId Mine = translateToCaller(Id, cast<Expr>(S)))
-        Release(Held, Mine);
+      if (!TakenBack(Id))
+        if (LockId Mine = translateToCaller(Id, cast<Expr>(S)))
+          Release(Held, Mine);
     for (const HeldLock &H : Sum.Acquired)
-      if (LockId Mine = translateToCaller(H.Id, cast<Expr>(S)))
-        insertLock(Held, HeldLock{Mine, H.Mode, cast<Expr>(S), nullptr, 1});
+      if (!TakenBack(H.Id))
+        if (LockId Mine = translateToCaller(H.Id, cast<Expr>(S)))
+          insertLock(Held, HeldLock{Mine, H.Mode, cast<Expr>(S), nullptr, 1});
   };
 
   auto Edge = [&](Lockset &Held, const CFGBlock &From, unsigned SuccIndex) {

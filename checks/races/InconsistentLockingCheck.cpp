@@ -46,6 +46,18 @@ bool isFieldOf(const FieldDecl *F, const CXXRecordDecl *Class) {
          Class->isDerivedFrom(Owner);
 }
 
+/// Whether \p Id is a lock the class itself synchronises with: a mutex
+/// member of the class (or of a base), or a global or static mutex. A lock
+/// passed in by the caller (a parameter, `LogAndApply(edit, mu)`) or a
+/// local is the caller's synchronisation of this object, not the class's:
+/// the caller may hold it around every other use too.
+bool ownedBy(LockId Id, const CXXRecordDecl *Class) {
+  if (const auto *F = dyn_cast<FieldDecl>(Id.Decl))
+    return isFieldOf(F, Class);
+  const auto *V = dyn_cast<VarDecl>(Id.Decl);
+  return V && !isa<ParmVarDecl>(V) && V->hasGlobalStorage();
+}
+
 } // namespace
 
 void InconsistentLockingCheck::analyze(ConcurrencyModel &Model) {
@@ -84,7 +96,7 @@ void InconsistentLockingCheck::analyze(ConcurrencyModel &Model) {
         continue;
       ++Writes;
       for (const HeldLock &H : O.A->Held)
-        if (H.Mode == LockMode::Exclusive)
+        if (H.Mode == LockMode::Exclusive && ownedBy(H.Id, O.Root->getParent()))
           ++WritesUnder[H.Id.Decl];
     }
     LockId Lock;
