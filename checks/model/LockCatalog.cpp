@@ -205,7 +205,44 @@ bool LockCatalog::isSynchronizing(QualType T) const {
   for (llvm::StringRef Prefix : SynchronizingPrefixes)
     if (llvm::StringRef(Name).starts_with(Prefix))
       return true;
-  return false;
+  return madeOfSynchronizingMembers(Base);
+}
+
+// A class whose every data member synchronises by itself (atomics, arrays
+// of atomics, mutexes) or is const is as safe to share as its members: a
+// lock-free statistics block, an atomic flag wrapper. Its methods' accesses
+// go to those members, one atomic operation at a time.
+bool LockCatalog::madeOfSynchronizingMembers(QualType T) const {
+  const auto *RD = T->getAsCXXRecordDecl();
+  if (!RD || !RD->hasDefinition())
+    return false;
+  RD = RD->getDefinition();
+  if (RD->isUnion() || RD->isDependentContext() || RD->isLambda())
+    return false;
+  // Memoised; a class being decided counts as not synchronising.
+  auto [Slot, Fresh] = MemberwiseSynchronizing.try_emplace(RD, false);
+  if (!Fresh)
+    return Slot->second;
+  unsigned Synchronizing = 0;
+  auto MemberSafe = [&](QualType FT) {
+    while (const auto *AT = FT->getAsArrayTypeUnsafe())
+      FT = AT->getElementType();
+    if (FT.isConstQualified())
+      return true;
+    if (isSynchronizing(FT)) {
+      ++Synchronizing;
+      return true;
+    }
+    return false;
+  };
+  bool Safe = true;
+  for (const CXXBaseSpecifier &B : RD->bases())
+    Safe = Safe && MemberSafe(B.getType());
+  for (const FieldDecl *F : RD->fields())
+    Safe = Safe && MemberSafe(F->getType());
+  bool Result = Safe && Synchronizing > 0;
+  MemberwiseSynchronizing[RD] = Result;
+  return Result;
 }
 
 std::optional<LockOperation> LockCatalog::classify(const Expr *E) const {

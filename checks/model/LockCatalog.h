@@ -24,6 +24,7 @@
 #ifndef CONCUR_CHECKS_MODEL_LOCKCATALOG_H
 #define CONCUR_CHECKS_MODEL_LOCKCATALOG_H
 
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/ADT/StringSet.h"
@@ -102,7 +103,8 @@ public:
   bool isGuardType(clang::QualType T) const;
   /// Whether accesses to an object of type \p T synchronise by themselves:
   /// atomics, mutexes and guards, condition variables, once flags, latches,
-  /// futures, threads, and the concur runtime's thread-safe types.
+  /// futures, threads, the concur runtime's thread-safe types, and classes
+  /// made only of such members (and const ones).
   bool isSynchronizing(clang::QualType T) const;
 
   /// The lock operation performed by \p Call (a CallExpr or
@@ -123,7 +125,9 @@ public:
 
 private:
   std::optional<MutexTypeInfo> mutexClass(const clang::CXXRecordDecl *RD) const;
+  bool madeOfSynchronizingMembers(clang::QualType T) const;
   llvm::StringMap<MutexTypeInfo> ExtraTypes;
+  mutable llvm::DenseMap<const clang::CXXRecordDecl *, bool> MemberwiseSynchronizing;
 };
 
 } // namespace concur

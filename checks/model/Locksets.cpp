@@ -3,6 +3,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/Basic/SourceManager.h"
 
 using namespace clang;
 
@@ -404,6 +405,62 @@ void Locksets::compute(const FunctionDecl *Def, FunctionLocks &Out) {
     for (const HeldLock &H : *Exit)
       if (!findLock(Out.Entry, H.Id) && !H.Guard && !isLocalOf(H.Id, Def))
         insertLock(Out.Summary.Acquired, H);
+}
+
+bool Locksets::callersAllVisible(const FunctionDecl *F) const {
+  if (Model.index().hasUnseenCallers(F))
+    return false;
+  if (const auto *M = dyn_cast<CXXMethodDecl>(F)) {
+    if (M->isVirtual())
+      return false; // called through base pointers from anywhere
+    if (M->getAccess() == AS_private || M->getAccess() == AS_protected)
+      return true;
+  }
+  if (!F->isExternallyVisible())
+    return true;
+  const SourceManager &SM = Model.astContext().getSourceManager();
+  return SM.isInMainFile(SM.getExpansionLoc(F->getCanonicalDecl()->getLocation()));
+}
+
+Lockset Locksets::heldByEveryCaller(const FunctionDecl *F) {
+  if (!F)
+    return {};
+  F = F->getCanonicalDecl();
+  if (!CallsOfBuilt) {
+    CallsOfBuilt = true;
+    for (const FunctionDecl *G : Model.index().functions())
+      for (const CallSite &C : Model.callGraph().callsIn(G))
+        if (C.Callee)
+          CallsOf[C.Callee->getCanonicalDecl()].push_back({G, &C});
+  }
+  auto [Slot, Fresh] = CallerHeld.try_emplace(F);
+  if (!Fresh)
+    return Slot->second ? *Slot->second : Lockset(); // in progress: nothing known
+  auto It = CallsOf.find(F);
+  if (It == CallsOf.end() || It->second.empty() || !callersAllVisible(F))
+    return *(CallerHeld[F] = Lockset());
+  std::optional<Lockset> Common;
+  // Copy: the recursive calls below may grow CallsOf's buckets.
+  auto Sites = It->second;
+  for (const auto &[Caller, Site] : Sites) {
+    const FunctionLocks &Locks = of(Caller);
+    const Lockset *Before = Locks.hasCFG() ? Locks.heldBefore(Site->Call) : &Locks.entry();
+    if (!Before)
+      continue; // unreachable call
+    Lockset Here = unionOf(*Before, heldByEveryCaller(Caller));
+    // The caller's parameters and locals mean nothing in F.
+    llvm::erase_if(Here, [](const HeldLock &H) {
+      const auto *V = dyn_cast<VarDecl>(H.Id.Decl);
+      return V && (isa<ParmVarDecl>(V) || !V->hasGlobalStorage());
+    });
+    if (!Common)
+      Common = std::move(Here);
+    else
+      intersect(*Common, Here);
+    if (Common->empty())
+      break;
+  }
+  return *(CallerHeld[F] = Common ? std::move(*Common) : Lockset());
 }
 
 } // namespace concur

@@ -130,7 +130,16 @@ public:
   const LockCatalog &catalog() const { return Catalog; }
   ConcurrencyModel &model() { return Model; }
 
+  /// The locks every caller holds when it calls \p F, when all of F's
+  /// callers are in this TU (F is private or protected, has internal
+  /// linkage, or is defined in the main file) and F is only ever called
+  /// directly: the locks a helper such as `StartWorkers() // mu_ held`
+  /// runs under, as RacerD infers them. Only the callers' member and
+  /// global locks count; empty for a function with no caller here.
+  Lockset heldByEveryCaller(const clang::FunctionDecl *F);
+
 private:
+  bool callersAllVisible(const clang::FunctionDecl *F) const;
   void compute(const clang::FunctionDecl *Def, FunctionLocks &Out);
 
   ConcurrencyModel &Model;
@@ -139,6 +148,12 @@ private:
   llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<FunctionLocks>> Facts;
   llvm::DenseMap<const clang::FunctionDecl *, State> Status;
   llvm::DenseMap<const clang::FunctionDecl *, bool> InCycle;
+  llvm::DenseMap<const clang::FunctionDecl *, std::optional<Lockset>> CallerHeld;
+  /// Callee (canonical) -> its direct call sites, with the calling function.
+  llvm::DenseMap<const clang::FunctionDecl *,
+                 llvm::SmallVector<std::pair<const clang::FunctionDecl *, const CallSite *>, 2>>
+      CallsOf;
+  bool CallsOfBuilt = false;
 };
 
 /// A forward dataflow over \p G: \p Transfer(State &, const CFGElement &)

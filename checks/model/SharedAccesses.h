@@ -98,6 +98,7 @@ public:
   const FunctionAccesses &of(const clang::FunctionDecl *F);
 
   const SpawnSites &spawns() const { return Spawns; }
+  Locksets &locksets() { return Locks; }
   /// Spawns \p A and \p B can run at the same time (for A == B: several
   /// instances of the spawn can).
   bool concurrent(unsigned A, unsigned B);

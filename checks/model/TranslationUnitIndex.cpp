@@ -19,8 +19,9 @@ namespace {
 
 class IndexWalker : public ConstDynamicRecursiveASTVisitor {
 public:
-  IndexWalker(const SourceManager &SM, std::vector<const FunctionDecl *> &Out)
-      : SM(SM), Out(Out) {
+  IndexWalker(const SourceManager &SM, std::vector<const FunctionDecl *> &Out,
+              llvm::DenseSet<const FunctionDecl *> &Escaping)
+      : SM(SM), Out(Out), Escaping(Escaping) {
     ShouldVisitTemplateInstantiations = true;
     ShouldVisitLambdaBody = true;
   }
@@ -57,16 +58,32 @@ public:
     return true;
   }
 
+  // A function named other than as the callee of a call (its address
+  // taken, bound to a std::function, passed as a callback) has callers the
+  // call graph does not see.
+  bool VisitCallExpr(const CallExpr *CE) override {
+    if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(CE->getCallee()->IgnoreParenImpCasts()))
+      DirectCallees.insert(DRE);
+    return true;
+  }
+  bool VisitDeclRefExpr(const DeclRefExpr *DRE) override {
+    if (const auto *F = dyn_cast<FunctionDecl>(DRE->getDecl()); F && !DirectCallees.contains(DRE))
+      Escaping.insert(F->getCanonicalDecl());
+    return true;
+  }
+
 private:
   const SourceManager &SM;
   std::vector<const FunctionDecl *> &Out;
+  llvm::DenseSet<const FunctionDecl *> &Escaping;
+  llvm::DenseSet<const DeclRefExpr *> DirectCallees;
 };
 
 } // namespace
 
 TranslationUnitIndex::TranslationUnitIndex(ASTContext &Ctx) {
   std::vector<const FunctionDecl *> All;
-  IndexWalker Walker(Ctx.getSourceManager(), All);
+  IndexWalker Walker(Ctx.getSourceManager(), All, Escaping);
   Walker.TraverseAST(Ctx);
   llvm::DenseSet<const FunctionDecl *> Seen;
   for (const FunctionDecl *F : All) {
@@ -78,6 +95,10 @@ TranslationUnitIndex::TranslationUnitIndex(ASTContext &Ctx) {
       CoroutineSet.insert(F);
     }
   }
+}
+
+bool TranslationUnitIndex::hasUnseenCallers(const FunctionDecl *F) const {
+  return F && Escaping.contains(F->getCanonicalDecl());
 }
 
 bool TranslationUnitIndex::isCoroutine(const FunctionDecl *F) const {

@@ -33,8 +33,12 @@ public:
     return Coroutines;
   }
   bool isCoroutine(const clang::FunctionDecl *F) const;
+  /// Whether \p F is referred to other than as the callee of a direct call
+  /// (address taken, bound to a std::function, passed as a callback).
+  bool hasUnseenCallers(const clang::FunctionDecl *F) const;
 
 private:
+  llvm::DenseSet<const clang::FunctionDecl *> Escaping;
   std::vector<const clang::FunctionDecl *> Functions;
   std::vector<const clang::FunctionDecl *> Coroutines;
   llvm::DenseSet<const clang::FunctionDecl *> CoroutineSet;

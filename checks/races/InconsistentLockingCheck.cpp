@@ -27,15 +27,17 @@ namespace {
 struct Occurrence {
   const Access *A;
   const CXXMethodDecl *Root;
+  /// The access's locks plus those every caller of Root holds.
+  Lockset Held;
 };
 
 bool isWrite(const Access &A) { return A.Kind != AccessKind::Read; }
 
 /// Whether \p A is made with \p L held well enough: any mode for a read,
 /// exclusively for a write.
-bool guardedBy(const Access &A, LockId L) {
-  const HeldLock *H = findLock(A.Held, L);
-  return H && (!isWrite(A) || H->Mode == LockMode::Exclusive);
+bool guardedBy(const Occurrence &O, LockId L) {
+  const HeldLock *H = findLock(O.Held, L);
+  return H && (!isWrite(*O.A) || H->Mode == LockMode::Exclusive);
 }
 
 bool isFieldOf(const FieldDecl *F, const CXXRecordDecl *Class) {
@@ -79,11 +81,12 @@ void InconsistentLockingCheck::analyze(ConcurrencyModel &Model) {
     const auto *M = dyn_cast<CXXMethodDecl>(F);
     if (!M || !IsInterface(M))
       continue;
+    Lockset ByCallers = SA.locksets().heldByEveryCaller(M);
     for (const Access &A : SA.of(M).All)
       // Fields of this object's class (through `this` or another object of
       // it), not fields of globals or captured objects.
       if (A.Loc.Field && !A.Loc.Var && isFieldOf(A.Loc.Field, M->getParent()))
-        ByField[A.Loc.Field].push_back({&A, M});
+        ByField[A.Loc.Field].push_back({&A, M, unionOf(A.Held, ByCallers)});
   }
 
   for (auto &[Field, Occurrences] : ByField) {
@@ -95,7 +98,7 @@ void InconsistentLockingCheck::analyze(ConcurrencyModel &Model) {
       if (!isWrite(*O.A))
         continue;
       ++Writes;
-      for (const HeldLock &H : O.A->Held)
+      for (const HeldLock &H : O.Held)
         if (H.Mode == LockMode::Exclusive && ownedBy(H.Id, O.Root->getParent()))
           ++WritesUnder[H.Id.Decl];
     }
@@ -109,17 +112,17 @@ void InconsistentLockingCheck::analyze(ConcurrencyModel &Model) {
     // The note's example: a direct locked write if there is one.
     const Occurrence *LockedExample = nullptr;
     for (const Occurrence &O : Occurrences)
-      if (isWrite(*O.A) && guardedBy(*O.A, Lock) &&
+      if (isWrite(*O.A) && guardedBy(O, Lock) &&
           (!LockedExample || (!LockedExample->A->Chain.empty() && O.A->Chain.empty())))
         LockedExample = &O;
 
     llvm::DenseSet<const Expr *> Reported;
     for (const Occurrence &O : Occurrences) {
       const Access &A = *O.A;
-      if (guardedBy(A, Lock) || (!isWrite(A) && !ReportReads) ||
+      if (guardedBy(O, Lock) || (!isWrite(A) && !ReportReads) ||
           !Reported.insert(A.Site).second)
         continue;
-      const HeldLock *SharedOnly = findLock(A.Held, Lock);
+      const HeldLock *SharedOnly = findLock(O.Held, Lock);
       std::string FieldName = A.Loc.name();
       diag(A.Site->getExprLoc(),
            "'%0' is %1 %2 '%3' held in '%4', but it is written with '%3' held at %5 of "
@@ -144,7 +147,7 @@ void InconsistentLockingCheck::analyze(ConcurrencyModel &Model) {
         diag(L.Chain.front()->Loc, "'%0' is written with '%1' held through this call, in '%2'",
              DiagnosticIDs::Note)
             << FieldName << Lock.name() << displayName(LockedExample->Root);
-      if (const HeldLock *H = findLock(L.Held, Lock); H && H->AcquiredAt)
+      if (const HeldLock *H = findLock(LockedExample->Held, Lock); H && H->AcquiredAt)
         diag(H->AcquiredAt->getBeginLoc(), "'%0' is acquired here", DiagnosticIDs::Note)
             << Lock.name();
     }

@@ -22,6 +22,9 @@ struct Record {
   int Thread;
   llvm::SmallVector<unsigned, 2> Running;
   const FunctionDecl *Root; ///< the entry or spawner the chain starts from
+  /// The locks held at the access: its own, plus those every caller of
+  /// Root holds around the call.
+  Lockset Held;
 };
 
 bool isWrite(const Access &A) { return A.Kind != AccessKind::Read; }
@@ -69,12 +72,14 @@ void UnguardedSharedStateCheck::analyze(ConcurrencyModel &Model) {
       continue;
     for (const FunctionDecl *Entry : Spawns[I].Entries)
       for (const Access &A : SA.of(Entry).All)
-        Records.push_back({&A, int(I), {}, Entry});
+        Records.push_back({&A, int(I), {}, Entry, A.Held});
   }
   // Accesses made while spawns run, in spawners and their callers.
   for (const FunctionDecl *F : SA.functionsWithRunningSpawns())
     for (const AccessWhileRunning &W : SA.of(F).WhileRunning)
-      Records.push_back({&W.A, -1, W.Running, F});
+      Records.push_back({&W.A, -1, W.Running, F, W.A.Held});
+  for (Record &R : Records)
+    R.Held = unionOf(R.Held, SA.locksets().heldByEveryCaller(R.Root));
 
   // Group by location, in source order of the first access.
   std::map<std::pair<const void *, const void *>, std::vector<const Record *>> ByLocation;
@@ -107,12 +112,12 @@ void UnguardedSharedStateCheck::analyze(ConcurrencyModel &Model) {
           Concurrent = llvm::is_contained(Y.Running, unsigned(X.Thread));
         else if (Y.Thread >= 0)
           Concurrent = llvm::is_contained(X.Running, unsigned(Y.Thread));
-        if (!Concurrent || commonExclusion(X.A->Held, Y.A->Held) ||
+        if (!Concurrent || commonExclusion(X.Held, Y.Held) ||
             !SA.mayShareObject(*X.A, X.Thread, *Y.A, Y.Thread))
           continue;
         // Report the side that needs the fix: the unlocked one, else the
         // write.
-        bool XUnlocked = X.A->Held.empty(), YUnlocked = Y.A->Held.empty();
+        bool XUnlocked = X.Held.empty(), YUnlocked = Y.Held.empty();
         bool XPrimary = XUnlocked != YUnlocked ? XUnlocked
                         : isWrite(*X.A) != isWrite(*Y.A) ? isWrite(*X.A)
                                                            : true;
@@ -146,10 +151,10 @@ void UnguardedSharedStateCheck::analyze(ConcurrencyModel &Model) {
     }
   };
   auto LockNote = [&](const Record &R) {
-    if (!R.A->Held.empty() && R.A->Held.front().AcquiredAt)
-      diag(R.A->Held.front().AcquiredAt->getBeginLoc(), "%0 is held here",
+    if (!R.Held.empty() && R.Held.front().AcquiredAt)
+      diag(R.Held.front().AcquiredAt->getBeginLoc(), "%0 is held here",
            DiagnosticIDs::Note)
-          << describeLocks(R.A->Held);
+          << describeLocks(R.Held);
   };
 
   for (const Finding &F : Findings) {
@@ -161,10 +166,11 @@ void UnguardedSharedStateCheck::analyze(ConcurrencyModel &Model) {
                  : Where(*F.Other);
     };
     std::string Name = P.Loc.name();
-    std::string Held = O.Held.empty() ? std::string("no lock")
-                                      : "only " + describeLocks(O.Held);
-    std::string Mine = P.Held.empty() ? std::string("no lock")
-                                      : "only " + describeLocks(P.Held);
+    const Lockset &OHeld = F.Other->Held, &PHeld = F.Primary->Held;
+    std::string Held = OHeld.empty() ? std::string("no lock")
+                                     : "only " + describeLocks(OHeld);
+    std::string Mine = PHeld.empty() ? std::string("no lock")
+                                     : "only " + describeLocks(PHeld);
     if (P.CheckedAt && isWrite(P)) {
       diag(P.Site->getExprLoc(),
            "check-then-act on shared '%0': it is tested and then %1 %2 with %3 held, "
@@ -178,7 +184,7 @@ void UnguardedSharedStateCheck::analyze(ConcurrencyModel &Model) {
            "%2 %3 (%4 held on both sides); make it std::atomic or hold one mutex "
            "around both")
           << Name << Where(*F.Primary) << verb(O) << OtherWhere()
-          << (P.Held.empty() && O.Held.empty() ? "no lock" : "no common lock");
+          << (PHeld.empty() && OHeld.empty() ? "no lock" : "no common lock");
     } else {
       diag(P.Site->getExprLoc(),
            "shared '%0' is %1 %2 with %3 held, and %4 %5 with %6 held; guard both "
