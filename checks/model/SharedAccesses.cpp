@@ -42,6 +42,20 @@ void unite(SpawnSet &Into, const SpawnSet &From) {
     addSorted(Into, V);
 }
 
+const Expr *objectArgument(const Expr *Call);
+
+/// Whether \p A touches a field of `this` of its summary's function: the
+/// access is through `this`, and every call on the way passes `this` on.
+bool throughThisOnly(const Access &A) {
+  const auto *ME = dyn_cast_or_null<MemberExpr>(A.Site);
+  if (!A.Loc.Field || A.Loc.Var || !ME || !isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()))
+    return false;
+  return llvm::all_of(A.Chain, [](const CallSite *Hop) {
+    const Expr *Object = objectArgument(Hop->Call);
+    return Object && isa<CXXThisExpr>(ignoreValueWrappers(Object));
+  });
+}
+
 bool isLoop(const Stmt *S) {
   return isa<ForStmt>(S) || isa<WhileStmt>(S) || isa<DoStmt>(S) || isa<CXXForRangeStmt>(S);
 }
@@ -689,13 +703,23 @@ void SharedAccesses::compute(const FunctionDecl *Def, FunctionAccesses &Out) {
     if (auto R = RunningIndex.find(C.Call); R != RunningIndex.end())
       Running = Interned[R->second];
     const FunctionAccesses &Sub = of(Callee);
+    // A constructor (or destructor) that calls a member function on the
+    // object it is building owns that object: what the callee does to it
+    // through `this` touches no shared state yet.
+    const Expr *On = objectArgument(C.Call);
+    bool OwnObject = (isa<CXXConstructorDecl>(Def) || isa<CXXDestructorDecl>(Def)) && On &&
+                     isa<CXXThisExpr>(ignoreValueWrappers(On));
     for (const Access &A : Sub.All) {
+      if (OwnObject && throughThisOnly(A))
+        continue;
       Access Lifted = A;
       Lifted.Held = unionOf(HeldHere, A.Held);
       Lifted.Chain.insert(Lifted.Chain.begin(), &C);
       Add(std::move(Lifted), Running);
     }
     for (const AccessWhileRunning &W : Sub.WhileRunning) {
+      if (OwnObject && throughThisOnly(W.A))
+        continue;
       AccessWhileRunning Lifted = W;
       Lifted.A.Held = unionOf(HeldHere, W.A.Held);
       Lifted.A.Chain.insert(Lifted.A.Chain.begin(), &C);
@@ -830,8 +854,87 @@ const VarDecl *SharedAccesses::objectOf(const Access &A, int Spawn) const {
   return objectVariable(S.Args.front());
 }
 
+namespace {
+
+/// Whether an object expression names an object the model cannot identify:
+/// a local pointer or reference (whatever a lookup returned), a call's
+/// result, an array element. A parameter names the caller's object (two
+/// may alias); a global or a local object is itself.
+bool opaqueObject(const Expr *E) {
+  E = ignoreValueWrappers(E);
+  while (true) {
+    if (const auto *U = dyn_cast<UnaryOperator>(E); U && U->getOpcode() == UO_Deref)
+      E = ignoreValueWrappers(U->getSubExpr());
+    else if (const auto *ME = dyn_cast<MemberExpr>(E); ME && !ME->isArrow())
+      E = ignoreValueWrappers(ME->getBase());
+    else
+      break;
+  }
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
+    if (!V || isa<ParmVarDecl>(V) || !V->hasLocalStorage() || V->isCXXForRangeDecl() ||
+        !(V->getType()->isPointerType() || V->getType()->isReferenceType()))
+      return false;
+    // `Data *d = static_cast<Data *>(arg);` is the parameter under another
+    // name, not a lookup.
+    if (const Expr *Init = V->getInit())
+      if (const auto *From = dyn_cast<DeclRefExpr>(Init->IgnoreParenCasts()))
+        return !isa<ParmVarDecl>(From->getDecl());
+    return true;
+  }
+  return isa<CallExpr>(E) || isa<ArraySubscriptExpr>(E) ||
+         (isa<MemberExpr>(E) && cast<MemberExpr>(E)->isArrow() &&
+          !isa<CXXThisExpr>(cast<MemberExpr>(E)->getBase()->IgnoreParenImpCasts()));
+}
+
+} // namespace
+
+bool SharedAccesses::reachedThroughOpaquePointer(const Access &A) const {
+  const auto *ME = dyn_cast_or_null<MemberExpr>(A.Site);
+  if (!A.Loc.Field || A.Loc.Var || !ME)
+    return false;
+  if (!isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()))
+    return opaqueObject(ME->getBase());
+  for (size_t I = A.Chain.size(); I-- > 0;) {
+    const Expr *Object = objectArgument(A.Chain[I]->Call);
+    if (!Object)
+      return false;
+    if (isa<CXXThisExpr>(ignoreValueWrappers(Object)))
+      continue;
+    return opaqueObject(Object);
+  }
+  return false;
+}
+
+bool SharedAccesses::classSynchronizes(const RecordDecl *RD) {
+  const auto *Class = dyn_cast_or_null<CXXRecordDecl>(RD);
+  if (!Class || !Class->hasDefinition())
+    return false;
+  Class = Class->getDefinition();
+  auto [Slot, Fresh] = LockingClasses.try_emplace(Class, false);
+  if (!Fresh)
+    return Slot->second;
+  bool Locks = false;
+  for (const FieldDecl *F : Class->fields())
+    if (this->Locks.catalog().mutexType(F->getType()))
+      Locks = true;
+  for (const CXXBaseSpecifier &B : Class->bases())
+    if (!Locks && classSynchronizes(B.getType()->getAsRecordDecl()))
+      Locks = true;
+  LockingClasses[Class] = Locks;
+  return Locks;
+}
+
 bool SharedAccesses::mayShareObject(const Access &A, int SpawnA, const Access &B,
-                                    int SpawnB) const {
+                                    int SpawnB) {
+  // An object reached through a pointer the code looked up or was handed
+  // (`Producer *p = lookup(); p->push();`) is known to be shared only if
+  // its class protects itself with a lock, as RacerD assumes of classes
+  // that lock: a lock-free class's per-thread parts, or objects handed out
+  // one per thread, are not one location.
+  if ((reachedThroughOpaquePointer(A) || reachedThroughOpaquePointer(B)) &&
+      !classSynchronizes(A.Loc.Field->getParent()))
+    return false;
   const VarDecl *OA = objectOf(A, SpawnA), *OB = objectOf(B, SpawnB);
   if (!OA || !OB)
     return true;

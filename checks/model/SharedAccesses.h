@@ -130,7 +130,16 @@ public:
   /// started once per element of a range-for loop
   /// (`for (auto &w : workers) threads.emplace_back([&w] { w.run(); })`):
   /// elements, like `v[i]`, are taken to be split between the threads.
-  bool mayShareObject(const Access &A, int SpawnA, const Access &B, int SpawnB) const;
+  /// Fields reached through a pointer whose object the model cannot name
+  /// (a looked-up producer, a node) are one object only if their class
+  /// holds a mutex (see reachedThroughOpaquePointer).
+  bool mayShareObject(const Access &A, int SpawnA, const Access &B, int SpawnB);
+  /// Whether \p A is a field access through `this` whose object, up the
+  /// call chain, is reached through an expression the model cannot name
+  /// (a pointer variable, a call's result, an element).
+  bool reachedThroughOpaquePointer(const Access &A) const;
+  /// Whether the class (or a base) has a mutex member.
+  bool classSynchronizes(const clang::RecordDecl *RD);
 
   /// Whether the spawner returns the thread or future directly.
   bool spawnReturned(unsigned Index);
@@ -158,6 +167,7 @@ private:
   /// Spawns running just before each spawn site (by spawn index).
   llvm::DenseMap<unsigned, llvm::SmallVector<unsigned, 2>> RunningAtSpawn;
   llvm::DenseSet<unsigned> InLoop;
+  llvm::DenseMap<const clang::RecordDecl *, bool> LockingClasses;
   llvm::DenseMap<const clang::FunctionDecl *, llvm::SmallVector<const clang::FunctionDecl *, 2>>
       Callers;
   bool CallersBuilt = false;

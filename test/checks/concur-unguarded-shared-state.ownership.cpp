@@ -1,0 +1,97 @@
+// Ownership facts: which objects a thread touches that no other thread can.
+//  - an object a constructor is building, also in the member functions the
+//    constructor calls on it;
+//  - an object found through a lookup (a pointer a call returned) in a class
+//    that protects nothing with a mutex: lock-free code hands such objects
+//    out one per thread (claimed by compare-and-swap, per-thread producers).
+// Objects passed to threads by pointer or reference are still shared.
+// RUN: %clang_tidy -checks='-*,concur-unguarded-shared-state' %s -- -std=c++20 2>&1 \
+// RUN:   | FileCheck %s --implicit-check-not='{{warning|note}}:'
+#include <atomic>
+#include <pthread.h>
+#include <thread>
+
+struct Slot {
+  std::atomic<int> owner{0};
+  long value = 0;
+};
+struct Registry {
+  Slot slots[8];
+  Slot *claim(int id) {
+    for (Slot &s : slots) {
+      int free = 0;
+      if (s.owner.compare_exchange_strong(free, id))
+        return &s;
+    }
+    return nullptr;
+  }
+};
+Registry registry;
+
+void useClaimedSlot(int id) {
+  Slot *mine = registry.claim(id);
+  if (mine)
+    mine->value = id;
+}
+
+void claimers() {
+  std::thread a(useClaimedSlot, 1), b(useClaimedSlot, 2);
+  a.join();
+  b.join();
+}
+
+struct Buffer {
+  Buffer() { reset(); }
+  void reset() {
+    size = 0;
+    data = nullptr;
+  }
+  long size;
+  char *data;
+};
+
+void buildBuffers() {
+  std::thread a([] { delete new Buffer; }), b([] { delete new Buffer; });
+  a.join();
+  b.join();
+}
+
+// Kept positives: one object handed to both threads.
+struct Account {
+  long balance = 0;
+  void deposit(long v) { balance += v; }
+};
+void teller(Account *acct) { acct->deposit(1); }
+void tellers() {
+  Account shared;
+  std::thread a(teller, &shared), b(teller, &shared);
+  a.join();
+  b.join();
+}
+
+struct Job {
+  int done = 0;
+};
+void *jobMain(void *arg) {
+  Job *job = static_cast<Job *>(arg);
+  job->done++;
+  return nullptr;
+}
+void jobs() {
+  Job job;
+  pthread_t t1, t2;
+  pthread_create(&t1, nullptr, jobMain, &job);
+  pthread_create(&t2, nullptr, jobMain, &job);
+  pthread_join(t1, nullptr);
+  pthread_join(t2, nullptr);
+}
+// CHECK: :62:26: warning: read-modify-write of shared 'Account::balance' on the thread started at line 67{{.*}}[concur-unguarded-shared-state]
+// CHECK: :67:15: note: thread entry 'teller' starts here
+// CHECK: :64:36: note: 'teller' calls 'Account::deposit' here
+// CHECK: :62:26: note: conflicting write of 'Account::balance' on the thread started at line 67
+// CHECK: :67:35: note: thread entry 'teller' starts here
+// CHECK: :64:36: note: 'teller' calls 'Account::deposit' here
+// CHECK: :77:8: warning: read-modify-write of shared 'Job::done' on the thread started at line 83{{.*}}[concur-unguarded-shared-state]
+// CHECK: :83:3: note: thread entry 'jobMain' starts here
+// CHECK: :77:8: note: conflicting write of 'Job::done' on the thread started at line 84
+// CHECK: :84:3: note: thread entry 'jobMain' starts here
