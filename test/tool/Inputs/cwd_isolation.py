@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 """Working-directory isolation of the concur CLI's workers.
 
-  cwd_isolation.py gen ROOT
+  cwd_isolation.py gen ROOT [--extra N] [--std-thread]
       Writes ROOT/proj/b0..b2 (three build directories, each with src/ and
-      include/), ROOT/db/compile_commands.json (relative `file` entries and a
+      include/; N more with a race of their own with --extra), ROOT/db/compile_commands.json (relative `file` entries and a
       relative -Iinclude, meaningful only from each entry's `directory`) and
       ROOT/run, the directory concur runs in, whose src/, include/ and out/
       are decoys: resolving a relative path there is a bug the output shows.
+      The sources use a stand-in for std::thread (fast to parse) unless
+      --std-thread asks for <thread> (longer TUs, so that workers overlap).
 
   cwd_isolation.py repeat ROOT CONCUR RUNS JOBS [EXPECTED_STATUS]
       Runs `CONCUR --no-progress -j JOBS -p ../db -o out/report.json` in
@@ -91,14 +93,36 @@ def write(path, text):
         f.write(text)
 
 
-def gen(root):
+def local_race(k):
+    """A build directory whose TU races on a global of its own."""
+    return {
+        "include/api.h": f"#pragma once\nextern int hits{k};\nvoid bump{k}();\n",
+        f"src/local{k}.cpp": (
+            '#include "api.h"\n'
+            '#include "mini_thread.h"\n'
+            f"int hits{k} = 0;\n"
+            f"void bump{k}() {{ hits{k}++; }}\n"
+            f"void worker{k}() {{ bump{k}(); }}\n"
+            f"void start{k}() {{\n"
+            f"  std::thread t1(worker{k}), t2(worker{k});\n"
+            "  t1.join();\n"
+            "  t2.join();\n"
+            "}\n"),
+    }
+
+
+def gen(root, extra=0, std_thread=False):
     proj = os.path.join(root, "proj")
     entries = []
-    for build, files in sorted(TREE.items()):
+    tree = dict(TREE)
+    for k in range(3, 3 + extra):
+        tree[f"b{k}"] = local_race(k)
+    for build, files in sorted(tree.items()):
         directory = os.path.join(proj, build)
         for rel, text in files.items():
             write(os.path.join(directory, rel), text)
-        write(os.path.join(directory, "include", "mini_thread.h"), MINI_THREAD)
+        write(os.path.join(directory, "include", "mini_thread.h"),
+              "#pragma once\n#include <thread>\n" if std_thread else MINI_THREAD)
         # An out/ in every build directory: a report written there means the
         # relative -o was resolved against a worker's directory.
         os.makedirs(os.path.join(directory, "out"), exist_ok=True)
@@ -112,7 +136,7 @@ def gen(root):
                 })
     write(os.path.join(root, "db", "compile_commands.json"), json.dumps(entries, indent=1))
     run = os.path.join(root, "run")
-    for files in TREE.values():
+    for files in tree.values():
         for rel in files:
             write(os.path.join(run, rel), DECOY)
     os.makedirs(os.path.join(run, "out"), exist_ok=True)
@@ -128,7 +152,8 @@ def repeat(root, concur, runs, jobs, expected):
     if os.sep in concur:
         concur = os.path.abspath(concur)
     report = os.path.join(run, "out", "report.json")
-    strays = [os.path.join(root, "proj", b, "out", "report.json") for b in TREE]
+    proj = os.path.join(root, "proj")
+    strays = [os.path.join(proj, b, "out", "report.json") for b in sorted(os.listdir(proj))]
     first = None
     failures = []
     for i in range(runs):
@@ -141,7 +166,7 @@ def repeat(root, concur, runs, jobs, expected):
         problems = []
         if p.returncode != expected:
             problems.append(f"exit {p.returncode}, expected {expected}")
-        if "ThreadSanitizer" in stderr:
+        if "WARNING: ThreadSanitizer" in stderr:
             problems.append("ThreadSanitizer report")
         if not os.path.exists(report) or os.path.getsize(report) == 0:
             problems.append("no report (or an empty one) at run/out/report.json")
@@ -170,7 +195,8 @@ def repeat(root, concur, runs, jobs, expected):
 
 def main(argv):
     if len(argv) >= 3 and argv[1] == "gen":
-        gen(os.path.abspath(argv[2]))
+        extra = int(argv[argv.index("--extra") + 1]) if "--extra" in argv else 0
+        gen(os.path.abspath(argv[2]), extra, "--std-thread" in argv)
         return 0
     if len(argv) in (6, 7) and argv[1] == "repeat":
         expected = int(argv[6]) if len(argv) == 7 else 1
