@@ -1,6 +1,7 @@
 # lit configuration for concur. Substitutions every test may use:
 #   %clang_tidy     stock clang-tidy-22 with the concur plugin loaded
 #   %concur         the concur CLI
+#   %tsan_concur    the concur CLI with its own code under ThreadSanitizer
 #   %cxx            clang++-22 -std=c++20 (plain compile, for scenario programs)
 #   %tsan_cxx       the same with ThreadSanitizer
 #   %python         Debian's python3 (has jsonschema)
@@ -32,6 +33,7 @@ sarif_schema = os.path.join(src, "test", "schemas", "sarif-schema-2.1.0.json")
 config.substitutions += [
     ("%clang_tidy", f"{config.clang_tidy} --load={config.plugin}"),
     ("%concur", config.concur),
+    ("%tsan_concur", config.concur_tsan),
     ("%tsan_cxx", f"{config.cxx} -std=c++20 -g -O1 -pthread -fsanitize=thread"),
     ("%cxx", f"{config.cxx} -std=c++20 -g -O1 -pthread"),
     ("%python", "/usr/bin/python3"),

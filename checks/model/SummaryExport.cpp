@@ -359,9 +359,12 @@ private:
     Column = SM.getExpansionColumnNumber(Exp);
   }
 
-  static std::string absolute(llvm::StringRef Path) {
+  /// Relative names are relative to the compilation's working directory,
+  /// which the concur CLI keeps per TU in its file system (the process's is
+  /// shared by all its workers).
+  std::string absolute(llvm::StringRef Path) const {
     llvm::SmallString<256> P(Path);
-    llvm::sys::fs::make_absolute(P);
+    SM.getFileManager().getVirtualFileSystem().makeAbsolute(P);
     llvm::sys::path::remove_dots(P, true);
     return std::string(P);
   }

@@ -184,6 +184,27 @@ int merge(const cli::Options &Opts, const std::vector<report::RuleInfo> &Rules) 
   return finish(Merged, Opts, Rules);
 }
 
+/// Makes the paths the run reads or writes absolute, once, on the main thread
+/// before any worker starts: what they name must not depend on the working
+/// directory at the time of use. (Workers never change the process's working
+/// directory, each TU has its own; see analyzeTranslationUnit.) Input files
+/// are resolved by planInputs, also before the workers start.
+void resolvePathsUpFront(cli::Options &Opts) {
+  auto Resolve = [](std::string &Path) {
+    if (Path.empty())
+      return;
+    llvm::SmallString<256> P(Path);
+    llvm::sys::fs::make_absolute(P);
+    Path = std::string(P);
+  };
+  for (cli::Output &Out : Opts.Outputs)
+    Resolve(Out.Path);
+  Resolve(Opts.Baseline);
+  Resolve(Opts.WriteBaseline);
+  Resolve(Opts.ConfigFile);
+  Resolve(Opts.BuildPath);
+}
+
 /// Runs the jobs on N threads. Results land in per-job slots, so the merged
 /// report does not depend on which thread finished first.
 std::vector<driver::TranslationUnitResult>
@@ -225,6 +246,7 @@ int main(int Argc, char **Argv) {
   if (!Parsed)
     return fail(Error);
   cli::Options &Opts = *Parsed;
+  resolvePathsUpFront(Opts);
   const std::vector<report::RuleInfo> Rules = report::staticRules(docsBaseUri());
 
   if (Opts.Help) {

@@ -113,7 +113,12 @@ InputPlan planInputs(const std::vector<std::string> &Files, CompilationDatabase 
       Plan.Notes.push_back("no compile command for " + Input + "; using default flags: " +
                            DefaultFlags[0]);
     }
-    Commands.front().Filename = File;
+    // Resolved here, on the main thread: the workers' TUs each get their own
+    // working directory, and nothing in them consults the process's.
+    CompileCommand &C = Commands.front();
+    if (!C.Directory.empty() && !llvm::sys::path::is_absolute(C.Directory))
+      C.Directory = makeAbsolute(C.Directory);
+    C.Filename = File;
     Plan.Jobs.push_back({File, std::move(Commands.front())});
   }
   return Plan;

@@ -20,6 +20,7 @@
 #include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/VirtualFileSystem.h"
 
 #include <algorithm>
 #include <map>
@@ -86,8 +87,10 @@ public:
         auto Entry = SM.getFileEntryRefForID(B.first);
         if (!Entry)
           return true;
+        // Relative names (relative -I, relative file in the command) are
+        // relative to this TU's working directory, not the process's.
         llvm::SmallString<256> Path(Entry->getName());
-        llvm::sys::fs::make_absolute(Path);
+        SM.getFileManager().getVirtualFileSystem().makeAbsolute(Path);
         llvm::sys::path::remove_dots(Path, true);
         Out[std::string(Path)].push_back({B.second, E.second, F->getQualifiedNameAsString()});
         return true;
@@ -203,6 +206,8 @@ private:
   std::map<std::string, std::unique_ptr<llvm::MemoryBuffer>> Files;
 };
 
+/// \p Path made absolute against \p BuildDir (the TU's working directory,
+/// absolute: see planInputs), never against the process's working directory.
 std::string absolutePath(llvm::StringRef Path, llvm::StringRef BuildDir) {
   llvm::SmallString<256> P(Path);
   if (!llvm::sys::path::is_absolute(P) && !BuildDir.empty()) {
@@ -210,7 +215,6 @@ std::string absolutePath(llvm::StringRef Path, llvm::StringRef BuildDir) {
     llvm::sys::path::append(Joined, P);
     P = Joined;
   }
-  llvm::sys::fs::make_absolute(P);
   llvm::sys::path::remove_dots(P, /*remove_dot_dot=*/true);
   return std::string(P);
 }
@@ -228,11 +232,15 @@ std::string enclosingFunction(const FunctionRanges &Ranges, const std::string &F
   return Best ? Best->Name : std::string();
 }
 
-std::unique_ptr<ClangTidyOptionsProvider> makeOptionsProvider(const AnalysisConfig &C) {
+/// \p FS resolves relative file names (and finds .clang-tidy files) from the
+/// TU's working directory.
+std::unique_ptr<ClangTidyOptionsProvider>
+makeOptionsProvider(const AnalysisConfig &C, llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS) {
   if (C.ConfigFile)
     return std::make_unique<ConfigOptionsProvider>(C.Global, C.Defaults, *C.ConfigFile,
-                                                   C.Overrides);
-  return std::make_unique<FileOptionsProvider>(C.Global, C.Defaults, C.Overrides);
+                                                   C.Overrides, std::move(FS));
+  return std::make_unique<FileOptionsProvider>(C.Global, C.Defaults, C.Overrides,
+                                               std::move(FS));
 }
 
 } // namespace
@@ -242,7 +250,20 @@ TranslationUnitResult analyzeTranslationUnit(const AnalysisConfig &Config,
   TranslationUnitResult Result;
   const std::string MainFile = absolutePath(Command.Filename, Command.Directory);
 
-  ClangTidyContext Context(makeOptionsProvider(Config));
+  // This TU's own working directory. ClangTool moves its file system into
+  // the command's `directory` (and back); on the default real file system
+  // that is a chdir of the whole process, which the other workers share. A
+  // physical file system keeps a working directory of its own instead, so
+  // nothing here changes the process's.
+  llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS(
+      llvm::vfs::createPhysicalFileSystem().release());
+  if (!Command.Directory.empty() && FS->setCurrentWorkingDirectory(Command.Directory)) {
+    Result.Errors.push_back({MainFile, "cannot use the compile command's directory '" +
+                                           Command.Directory + "'"});
+    return Result;
+  }
+
+  ClangTidyContext Context(makeOptionsProvider(Config, FS));
   ClangTidyDiagnosticConsumer DiagConsumer(Context);
   auto DiagOpts = std::make_unique<DiagnosticOptions>();
   DiagnosticsEngine Engine(llvm::makeIntrusiveRefCnt<DiagnosticIDs>(), *DiagOpts,
@@ -250,7 +271,8 @@ TranslationUnitResult analyzeTranslationUnit(const AnalysisConfig &Config,
   Context.setDiagnosticsEngine(std::move(DiagOpts), &Engine);
 
   SingleCommandDatabase Database(Command);
-  tooling::ClangTool Tool(Database, {Command.Filename});
+  tooling::ClangTool Tool(Database, {Command.Filename},
+                          std::make_shared<PCHContainerOperations>(), FS);
   Tool.setDiagnosticConsumer(&DiagConsumer);
   Tool.setPrintErrorMessage(false); // failures become report errors instead
   Tool.appendArgumentsAdjuster(dropUnknownFlags(Result.DroppedFlags));
