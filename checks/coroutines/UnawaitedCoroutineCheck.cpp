@@ -130,7 +130,10 @@ public:
   }
 
   bool VisitVarDecl(const VarDecl *VD) override {
-    if (LambdaDepth || !VD->hasLocalStorage() || isa<ParmVarDecl>(VD) || !VD->hasInit())
+    // A reference (a range-for over a container of tasks) names a task
+    // someone else owns and awaits; only a local that holds the task does.
+    if (LambdaDepth || !VD->hasLocalStorage() || isa<ParmVarDecl>(VD) || !VD->hasInit() ||
+        VD->isCXXForRangeDecl() || VD->getType()->isReferenceType())
       return true;
     if (const auto *Call = dyn_cast<CallExpr>(stripToValue(VD->getInit())))
       if (CreatesTask(Call))

@@ -192,6 +192,13 @@ bool LockCatalog::isGuardType(QualType T) const {
   return Def && Def->hasAttr<ScopedLockableAttr>();
 }
 
+bool LockCatalog::isSynchronizedStream(const VarDecl *V) {
+  if (!V || !V->hasGlobalStorage() || !V->getDeclContext()->isStdNamespace())
+    return false;
+  return llvm::is_contained({"cin", "cout", "cerr", "clog", "wcin", "wcout", "wcerr", "wclog"},
+                            V->getName());
+}
+
 bool LockCatalog::isSynchronizing(QualType T) const {
   if (T.isNull())
     return false;

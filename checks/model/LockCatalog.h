@@ -117,6 +117,10 @@ public:
   /// The locks \p F requires on entry (REQUIRES / REQUIRES_SHARED).
   static llvm::SmallVector<std::pair<LockId, LockMode>, 2>
   requiredLocks(const clang::FunctionDecl *F);
+  /// Whether \p V is one of the standard streams (std::cout, std::cerr,
+  /// std::clog, std::cin and their wide forms): synchronised with C stdio
+  /// by default, so concurrent output interleaves but does not race.
+  static bool isSynchronizedStream(const clang::VarDecl *V);
   /// The lock a field or variable is GUARDED_BY, if annotated.
   static LockId guardOf(const clang::ValueDecl *D);
 

@@ -216,7 +216,7 @@ private:
     if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
       const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
       if (!V || !sharedType(V->getType()) || V->getTLSKind() != VarDecl::TLS_None ||
-          V->isConstexpr())
+          V->isConstexpr() || LockCatalog::isSynchronizedStream(V))
         return std::nullopt;
       if (V->hasGlobalStorage() || SA.isSharedLocal(V))
         return AccessLocation{V, nullptr};

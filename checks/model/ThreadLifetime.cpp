@@ -362,7 +362,11 @@ bool ThreadLifetime::mayThrow(const FunctionDecl *F) {
       std::string N = genericName(F);
       return llvm::is_contained(ThrowingLibrary, llvm::StringRef(N));
     }
-    return true; // user code we cannot see
+    // User code in another file: a test assertion, a logging call. Only
+    // what is seen to throw (a throw here or in a same-file callee, the
+    // library functions known to throw) makes an exception path, unless
+    // asked to assume the worst.
+    return UnknownCallsThrow;
   }
   auto [It, Inserted] = ThrowMemo.try_emplace(F, -1);
   if (!Inserted)
@@ -391,7 +395,11 @@ void ThreadLifetime::analyzeFunction(const FunctionDecl *F, bool ExceptionPaths,
     Flow.run(ExceptionPaths, Out);
 }
 
-std::vector<ThreadHazard> ThreadLifetime::hazards(bool ExceptionPaths) {
+std::vector<ThreadHazard> ThreadLifetime::hazards(bool ExceptionPaths, bool UnknownThrow) {
+  if (UnknownThrow != UnknownCallsThrow) {
+    UnknownCallsThrow = UnknownThrow;
+    ThrowMemo.clear();
+  }
   std::vector<ThreadHazard> Out;
   for (const FunctionDecl *F : Model.index().functions()) {
     // Only functions that touch a std::thread get a CFG.

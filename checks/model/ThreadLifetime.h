@@ -59,7 +59,9 @@ public:
 
   /// Hazards of every local std::thread in user code, per function in index
   /// order. \p ExceptionPaths: also report exception paths.
-  std::vector<ThreadHazard> hazards(bool ExceptionPaths);
+  /// \p UnknownCallsThrow: a call of user code defined in another file
+  /// may throw (otherwise only what is seen to throw does).
+  std::vector<ThreadHazard> hazards(bool ExceptionPaths, bool UnknownCallsThrow = false);
   /// Every detach() of a std::thread / std::jthread in user code.
   std::vector<DetachSite> detachSites();
   /// Whether a call of \p F can throw: user functions unless noexcept or
@@ -75,6 +77,7 @@ private:
   SpawnSites &Spawns;
   FunctionFacts &Facts;
   llvm::DenseMap<const clang::FunctionDecl *, int> ThrowMemo; // -1 in progress
+  bool UnknownCallsThrow = false;
 };
 
 } // namespace concur

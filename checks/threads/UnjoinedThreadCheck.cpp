@@ -13,17 +13,19 @@ namespace concur {
 UnjoinedThreadCheck::UnjoinedThreadCheck(llvm::StringRef Name,
                                          clang::tidy::ClangTidyContext *Context)
     : ConcurCheck(Name, Context),
-      CheckExceptionPaths(Options.get("CheckExceptionPaths", true)) {}
+      CheckExceptionPaths(Options.get("CheckExceptionPaths", true)),
+      AssumeUnknownCallsThrow(Options.get("AssumeUnknownCallsThrow", false)) {}
 
 void UnjoinedThreadCheck::storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) {
   ConcurCheck::storeOptions(Opts);
   Options.store(Opts, "CheckExceptionPaths", CheckExceptionPaths);
+  Options.store(Opts, "AssumeUnknownCallsThrow", AssumeUnknownCallsThrow);
 }
 
 void UnjoinedThreadCheck::analyze(ConcurrencyModel &Model) {
   ThreadLifetime &Threads = Model.analysis<ThreadLifetime>();
   llvm::DenseSet<const VarDecl *> FixOffered;
-  for (const ThreadHazard &H : Threads.hazards(CheckExceptionPaths)) {
+  for (const ThreadHazard &H : Threads.hazards(CheckExceptionPaths, AssumeUnknownCallsThrow)) {
     llvm::StringRef Name = H.Thread->getName();
     std::optional<DiagnosticBuilder> D;
     switch (H.HazardKind) {

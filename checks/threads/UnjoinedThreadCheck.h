@@ -24,6 +24,7 @@ protected:
 private:
   /// Report paths where an exception leaves the thread's scope.
   const bool CheckExceptionPaths;
+  const bool AssumeUnknownCallsThrow;
 };
 
 } // namespace concur
