@@ -77,6 +77,14 @@ void WaitWithoutPredicateCheck::checkNotify(ConcurrencyModel &Model,
     return;
   LockId Mutex = Waiter->Mutex;
   auto &Acquisitions = Model.analysis<LockAcquisitions>();
+  // A guard handed in by the caller (`void signal(Lock &held)`) holds the
+  // caller's lock: the change and the notify happen under it.
+  for (const ParmVarDecl *P : Notify.In->parameters())
+    if (Acquisitions.isScopedGuard(P->getType()))
+      return;
+  // A helper every caller calls with the mutex held.
+  if (findLock(Acquisitions.locksets().heldByEveryCaller(Notify.In), Mutex))
+    return;
   const FunctionLocks &Locks = Acquisitions.locksets().of(Notify.In);
   const Lockset *AtNotify = Locks.heldBefore(Notify.Call);
   if (!AtNotify || findLock(*AtNotify, Mutex))

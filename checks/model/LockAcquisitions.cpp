@@ -243,4 +243,23 @@ void LockAcquisitions::forEachCalleeAcquisition(
   }
 }
 
+bool LockAcquisitions::isScopedGuard(QualType T) {
+  if (T.isNull())
+    return false;
+  T = T.getNonReferenceType();
+  if (Locks.catalog().isGuardType(T))
+    return true;
+  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+  if (!RD || !RD->hasDefinition())
+    return false;
+  RD = RD->getDefinition();
+  const CXXDestructorDecl *Dtor = RD->getDestructor();
+  if (!Dtor || !Model.callGraph().isExplorable(Dtor) ||
+      Locks.of(Dtor).summary().Released.empty())
+    return false;
+  return llvm::any_of(RD->ctors(), [&](const CXXConstructorDecl *C) {
+    return Model.callGraph().isExplorable(C) && !of(C).Reached.empty();
+  });
+}
+
 } // namespace concur

@@ -73,6 +73,12 @@ public:
 
   Locksets &locksets() { return Locks; }
 
+  /// Whether \p T (through references) is a scoped guard: a standard one
+  /// (lock_guard, unique_lock, ...), or a class of the program's own whose
+  /// constructor may acquire a lock (also only when enabled) and whose
+  /// destructor releases it.
+  bool isScopedGuard(clang::QualType T);
+
   /// For every reachable call in \p F of a same-TU function: each lock
   /// the callee reaches, as F sees it (named by F's argument where the
   /// callee names it by its parameter; the chain starts with the call),

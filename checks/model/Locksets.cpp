@@ -248,6 +248,13 @@ void Locksets::compute(const FunctionDecl *Def, FunctionLocks &Out) {
   auto Transfer = [&](Lockset &Held, const CFGElement &E) {
     if (auto D = E.getAs<CFGAutomaticObjDtor>()) {
       removeGuarded(Held, D->getVarDecl());
+      // A scoped guard of the program's own (its constructor locks, its
+      // destructor unlocks): the destructor's summary releases the lock.
+      if (const CXXDestructorDecl *Dtor = D->getDestructorDecl(Model.astContext()))
+        if (Model.callGraph().isExplorable(Dtor))
+          for (LockId Id : of(Dtor).summary().Released)
+            removeLock(Held, Id); // a guard already unlocked releases nothing
+
       return;
     }
     auto CS = E.getAs<CFGStmt>();

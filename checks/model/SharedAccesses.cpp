@@ -936,6 +936,15 @@ bool SharedAccesses::mayShareObject(const Access &A, int SpawnA, const Access &B
       !classSynchronizes(A.Loc.Field->getParent()))
     return false;
   const VarDecl *OA = objectOf(A, SpawnA), *OB = objectOf(B, SpawnB);
+  // A local object (a guard, a builder, a per-call state) that no thread
+  // was handed by reference lives in one call's frame: each call, on each
+  // thread, has its own.
+  auto Private = [&](const VarDecl *V) {
+    return V && V->hasLocalStorage() && !V->getType()->isReferenceType() &&
+           !isa<ParmVarDecl>(V) && !isSharedLocal(V);
+  };
+  if (Private(OA) || Private(OB))
+    return false;
   if (!OA || !OB)
     return true;
   if (OA != OB) // two references may name one object; two objects never do
