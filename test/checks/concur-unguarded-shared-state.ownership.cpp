@@ -56,6 +56,23 @@ void buildBuffers() {
   b.join();
 }
 
+// A local object lives in one call's frame: each thread's call has its own.
+struct Tracker {
+  bool active = false;
+  void start() { active = true; }
+  void stop() { active = false; }
+};
+void tracked(int) {
+  Tracker t;
+  t.start();
+  t.stop();
+}
+void trackers() {
+  std::thread a(tracked, 1), b(tracked, 2);
+  a.join();
+  b.join();
+}
+
 // Kept positives: one object handed to both threads.
 struct Account {
   long balance = 0;
@@ -85,13 +102,13 @@ void jobs() {
   pthread_join(t1, nullptr);
   pthread_join(t2, nullptr);
 }
-// CHECK: :62:26: warning: read-modify-write of shared 'Account::balance' on the thread started at line 67{{.*}}[concur-unguarded-shared-state]
-// CHECK: :67:15: note: thread entry 'teller' starts here
-// CHECK: :64:36: note: 'teller' calls 'Account::deposit' here
-// CHECK: :62:26: note: conflicting write of 'Account::balance' on the thread started at line 67
-// CHECK: :67:35: note: thread entry 'teller' starts here
-// CHECK: :64:36: note: 'teller' calls 'Account::deposit' here
-// CHECK: :77:8: warning: read-modify-write of shared 'Job::done' on the thread started at line 83{{.*}}[concur-unguarded-shared-state]
-// CHECK: :83:3: note: thread entry 'jobMain' starts here
-// CHECK: :77:8: note: conflicting write of 'Job::done' on the thread started at line 84
-// CHECK: :84:3: note: thread entry 'jobMain' starts here
+// CHECK: :79:26: warning: read-modify-write of shared 'Account::balance' on the thread started at line 84{{.*}}[concur-unguarded-shared-state]
+// CHECK: :84:15: note: thread entry 'teller' starts here
+// CHECK: :81:36: note: 'teller' calls 'Account::deposit' here
+// CHECK: :79:26: note: conflicting write of 'Account::balance' on the thread started at line 84
+// CHECK: :84:35: note: thread entry 'teller' starts here
+// CHECK: :81:36: note: 'teller' calls 'Account::deposit' here
+// CHECK: :94:8: warning: read-modify-write of shared 'Job::done' on the thread started at line 100{{.*}}[concur-unguarded-shared-state]
+// CHECK: :100:3: note: thread entry 'jobMain' starts here
+// CHECK: :94:8: note: conflicting write of 'Job::done' on the thread started at line 101
+// CHECK: :101:3: note: thread entry 'jobMain' starts here
