@@ -1,5 +1,7 @@
 #include "ManualLockUnlockCheck.h"
 
+#include "../model/Dataflow.h"
+
 #include "../model/ExprWrappers.h"
 #include "../model/QualifiedNames.h"
 
@@ -134,10 +136,16 @@ void ManualLockUnlockCheck::checkFunction(ConcurrencyModel &Model, const Functio
     if (isa<ReturnStmt>(S) || isa<CXXThrowExpr>(S))
       MarkEscape(Set, S);
   };
-  auto Edge = [&](PendingSet &Set, const CFGBlock &From, unsigned) {
+  auto Edge = [&](PendingSet &Set, const CFGBlock &From, unsigned SuccIndex) {
     const Stmt *T = From.getTerminatorStmt();
     if (T && isJump(T))
       MarkEscape(Set, T);
+    // `if (pthread_mutex_lock(&m)) throw ...;`: on a non-zero status the
+    // lock was not taken, so nothing is pending on that edge.
+    if (std::optional<BranchTest> Test = branchTest(From);
+        Test && Acquires.count(Test->Tested) && Test->Tested->getType()->isIntegerType() &&
+        Test->truthyAlong(SuccIndex))
+      llvm::erase_if(Set, [&](const Pending &P) { return P.Site == Test->Tested; });
   };
   auto Join = [&](PendingSet &Into, const PendingSet &From) {
     for (const Pending &P : From) {

@@ -1,5 +1,7 @@
 #include "Locksets.h"
 
+#include "Dataflow.h"
+
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -338,49 +340,27 @@ void Locksets::compute(const FunctionDecl *Def, FunctionLocks &Out) {
   };
 
   auto Edge = [&](Lockset &Held, const CFGBlock &From, unsigned SuccIndex) {
-    if (From.succ_size() != 2)
+    std::optional<BranchTest> Test = branchTest(From);
+    if (!Test)
       return;
-    const Stmt *CondS = From.getTerminatorCondition();
-    const auto *Cond = dyn_cast_or_null<Expr>(CondS);
-    if (!Cond)
-      return;
-    bool Truthy = true; // the condition is true iff the call result is truthy
-    while (true) {
-      Cond = Cond->IgnoreParenImpCasts();
-      if (const auto *U = dyn_cast<UnaryOperator>(Cond); U && U->getOpcode() == UO_LNot) {
-        Truthy = !Truthy;
-        Cond = U->getSubExpr();
-        continue;
-      }
-      if (const auto *BO = dyn_cast<BinaryOperator>(Cond);
-          BO && (BO->getOpcode() == BO_EQ || BO->getOpcode() == BO_NE)) {
-        const Expr *L = BO->getLHS()->IgnoreParenImpCasts();
-        const Expr *R = BO->getRHS()->IgnoreParenImpCasts();
-        const auto *Zero = dyn_cast<IntegerLiteral>(R);
-        const Expr *Other = L;
-        if (!Zero) {
-          Zero = dyn_cast<IntegerLiteral>(L);
-          Other = R;
-        }
-        if (!Zero || Zero->getValue() != 0)
-          return;
-        if (BO->getOpcode() == BO_EQ)
-          Truthy = !Truthy;
-        Cond = Other;
-        continue;
-      }
-      break;
-    }
+    const Expr *Cond = Test->Tested;
     auto It = Ops.find(Cond);
     if (It == Ops.end())
       return;
     const LockOperation &Op = It->second;
-    bool CallTruthy = (SuccIndex == 0) == Truthy;
+    bool CallTruthy = Test->truthyAlong(SuccIndex);
     if (Op.Op == LockOperation::TryAcquire) {
       if (CallTruthy == Op.SuccessValue)
         for (const Expr *M : Op.Mutexes)
           if (LockId Id = LockCatalog::lockIdOf(M))
             insertLock(Held, HeldLock{Id, Op.Mode, Cond, nullptr, 1});
+    } else if (Op.Op == LockOperation::Acquire && Cond->getType()->isIntegerType() &&
+               CallTruthy) {
+      // `if (pthread_mutex_lock(&m)) fail();`: a non-zero status means the
+      // lock was not taken.
+      for (const Expr *M : Op.Mutexes)
+        if (LockId Id = LockCatalog::lockIdOf(M))
+          removeLock(Held, Id);
     } else if (Op.Op == LockOperation::GuardTryRelock || Op.Op == LockOperation::GuardOwns) {
       const VarDecl *V = guardObjectVar(Op.GuardObject);
       if (CallTruthy && V && !llvm::any_of(Held, [&](const HeldLock &H) { return H.Guard == V; }))
