@@ -916,13 +916,57 @@ bool SharedAccesses::classSynchronizes(const RecordDecl *RD) {
     return Slot->second;
   bool Locks = false;
   for (const FieldDecl *F : Class->fields())
-    if (this->Locks.catalog().mutexType(F->getType()))
+    if (!F->getType()->isPointerType() && !F->getType()->isReferenceType() &&
+        this->Locks.catalog().mutexType(F->getType()))
       Locks = true;
   for (const CXXBaseSpecifier &B : Class->bases())
     if (!Locks && classSynchronizes(B.getType()->getAsRecordDecl()))
       Locks = true;
   LockingClasses[Class] = Locks;
   return Locks;
+}
+
+const VarDecl *SharedAccesses::rootVariable(const Access &A) const {
+  const auto *ME = dyn_cast_or_null<MemberExpr>(A.Site);
+  if (!A.Loc.Field || A.Loc.Var || !ME)
+    return nullptr;
+  const Expr *Obj = ME->getBase();
+  for (size_t I = A.Chain.size();; --I) {
+    const Expr *E = ignoreValueWrappers(Obj);
+    while (const auto *U = dyn_cast<UnaryOperator>(E)) {
+      if (U->getOpcode() != UO_Deref && U->getOpcode() != UO_AddrOf)
+        break;
+      E = ignoreValueWrappers(U->getSubExpr());
+    }
+    if (I == 0) {
+      const auto *DRE = dyn_cast<DeclRefExpr>(E);
+      return DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+    }
+    const Expr *Call = A.Chain[I - 1]->Call;
+    if (isa<CXXThisExpr>(E)) {
+      Obj = objectArgument(Call); // `this` is the object the hop calls on
+    } else if (const auto *DRE = dyn_cast<DeclRefExpr>(E);
+               DRE && isa<ParmVarDecl>(DRE->getDecl())) {
+      // A parameter is the hop's argument.
+      unsigned Index = cast<ParmVarDecl>(DRE->getDecl())->getFunctionScopeIndex();
+      Obj = nullptr;
+      if (const auto *CE = dyn_cast<CallExpr>(Call)) {
+        unsigned Shift = isa<CXXOperatorCallExpr>(CE) &&
+                                 isa_and_nonnull<CXXMethodDecl>(CE->getDirectCallee())
+                             ? 1
+                             : 0;
+        if (Index + Shift < CE->getNumArgs())
+          Obj = CE->getArg(Index + Shift);
+      } else if (const auto *CC = dyn_cast<CXXConstructExpr>(Call)) {
+        if (Index < CC->getNumArgs())
+          Obj = CC->getArg(Index);
+      }
+    } else {
+      return nullptr;
+    }
+    if (!Obj)
+      return nullptr;
+  }
 }
 
 bool SharedAccesses::mayShareObject(const Access &A, int SpawnA, const Access &B,
@@ -941,9 +985,9 @@ bool SharedAccesses::mayShareObject(const Access &A, int SpawnA, const Access &B
   // thread, has its own.
   auto Private = [&](const VarDecl *V) {
     return V && V->hasLocalStorage() && !V->getType()->isReferenceType() &&
-           !isa<ParmVarDecl>(V) && !isSharedLocal(V);
+           !V->getType()->isPointerType() && !isa<ParmVarDecl>(V) && !isSharedLocal(V);
   };
-  if (Private(OA) || Private(OB))
+  if (Private(OA) || Private(OB) || Private(rootVariable(A)) || Private(rootVariable(B)))
     return false;
   if (!OA || !OB)
     return true;

@@ -138,6 +138,10 @@ public:
   /// call chain, is reached through an expression the model cannot name
   /// (a pointer variable, a call's result, an element).
   bool reachedThroughOpaquePointer(const Access &A) const;
+  /// The variable whose object a field access touches, followed up the
+  /// call chain through `this` and through reference or pointer
+  /// parameters to the argument at each hop; null when unknown.
+  const clang::VarDecl *rootVariable(const Access &A) const;
   /// Whether the class (or a base) has a mutex member.
   bool classSynchronizes(const clang::RecordDecl *RD);
 

@@ -54,8 +54,11 @@ bool isFieldOf(const FieldDecl *F, const CXXRecordDecl *Class) {
 /// local is the caller's synchronisation of this object, not the class's:
 /// the caller may hold it around every other use too.
 bool ownedBy(LockId Id, const CXXRecordDecl *Class) {
+  // A pointer or reference member names a mutex the object borrows (a
+  // guard's), not one it owns.
   if (const auto *F = dyn_cast<FieldDecl>(Id.Decl))
-    return isFieldOf(F, Class);
+    return isFieldOf(F, Class) && !F->getType()->isPointerType() &&
+           !F->getType()->isReferenceType();
   const auto *V = dyn_cast<VarDecl>(Id.Decl);
   return V && !isa<ParmVarDecl>(V) && V->hasGlobalStorage();
 }
