@@ -209,6 +209,11 @@ private:
   bool sharedType(QualType T) const {
     if (T.isNull() || T.isConstQualified() || T->isReferenceType())
       return false;
+    // An object with no state (an allocator, a comparator, a tag) cannot
+    // be raced on, whatever a library call does with it.
+    if (const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+        RD && RD->hasDefinition() && RD->getDefinition()->isEmpty())
+      return false;
     return !Catalog.isSynchronizing(T);
   }
 
@@ -933,10 +938,19 @@ const VarDecl *SharedAccesses::rootVariable(const Access &A) const {
   const Expr *Obj = ME->getBase();
   for (size_t I = A.Chain.size();; --I) {
     const Expr *E = ignoreValueWrappers(Obj);
-    while (const auto *U = dyn_cast<UnaryOperator>(E)) {
-      if (U->getOpcode() != UO_Deref && U->getOpcode() != UO_AddrOf)
+    // Down to the object that holds this one: `&x`, `*p`, a member
+    // sub-object (`x.part`, `this->part`) belong to their whole.
+    while (true) {
+      if (const auto *U = dyn_cast<UnaryOperator>(E);
+          U && (U->getOpcode() == UO_Deref || U->getOpcode() == UO_AddrOf))
+        E = ignoreValueWrappers(U->getSubExpr());
+      else if (const auto *M = dyn_cast<MemberExpr>(E);
+               M && isa<FieldDecl>(M->getMemberDecl()) &&
+               !M->getMemberDecl()->getType()->isReferenceType() &&
+               (!M->isArrow() || isa<CXXThisExpr>(M->getBase()->IgnoreParenImpCasts())))
+        E = ignoreValueWrappers(M->getBase());
+      else
         break;
-      E = ignoreValueWrappers(U->getSubExpr());
     }
     if (I == 0) {
       const auto *DRE = dyn_cast<DeclRefExpr>(E);
