@@ -27,7 +27,7 @@ PROJECTS = {
                        "-DLEVELDB_INSTALL=OFF"],
         "slice": ["db/*.cc", "util/*.cc", "table/*.cc", "helpers/*.cc", "port/*.cc",
                   "benchmarks/*.cc"],
-        "max_tus": 100,
+        "max_tus": 80,
     },
     "rocksdb": {
         "lang": "c++",
@@ -41,7 +41,7 @@ PROJECTS = {
                   "cache/*.cc", "db/write_thread_test.cc", "db/db_write_test.cc",
                   "monitoring/*.cc", "env/*.cc", "util/*.cc", "db/*.cc"],
         "exclude": ["cache/cache_bench*.cc", "*_bench.cc"],
-        "max_tus": 100,
+        "max_tus": 85,
     },
     "abseil": {
         "lang": "c++",
@@ -51,7 +51,7 @@ PROJECTS = {
                        "-DABSL_USE_EXTERNAL_GOOGLETEST=ON", "-DABSL_FIND_GOOGLETEST=ON",
                        "-DCMAKE_CXX_STANDARD=17"],
         "slice": ["absl/synchronization/*.cc", "absl/base/*.cc"],
-        "max_tus": 100,
+        "max_tus": 80,
     },
     "asio": {
         # Header-only. The source package's files are 404 on this archive
@@ -86,7 +86,7 @@ PROJECTS = {
                   "test/tbb/test_task_group.cpp", "test/tbb/test_mutex.cpp",
                   "test/tbb/test_arena_*.cpp", "test/conformance/conformance_concurrent_*.cpp",
                   "test/conformance/conformance_mutex.cpp", "test/tbb/*.cpp"],
-        "max_tus": 100,
+        "max_tus": 80,
     },
     "poco": {
         "lang": "c++",
@@ -115,7 +115,7 @@ PROJECTS = {
                       "NotificationCenterTest", "NotificationsTestSuite", "TaskTest",
                       "TaskManagerTest", "TaskTestSuite", "BasicEventTest", "FIFOEventTest",
                       "PriorityEventTest", "EventTestSuite", "NamedEventTest", "NamedMutexTest")],
-        "max_tus": 100,
+        "max_tus": 80,
     },
     "zeromq3": {
         "lang": "c++",
@@ -131,7 +131,7 @@ PROJECTS = {
                       "radio", "dish", "server", "client", "scatter", "gather", "timers")]
                  + ["src/*.cpp", "tests/test_ctx_*.cpp", "tests/test_thread_safe*.cpp",
                     "tests/*.cpp"],
-        "max_tus": 100,
+        "max_tus": 80,
     },
     "concurrentqueue": {
         # Header-only. The source package's files are 404 on this archive
@@ -157,7 +157,7 @@ PROJECTS = {
                 "USE_JEMALLOC=yes BUILD_TLS=no",
         "slice": ["src/*.c"],
         "exclude": ["src/redis-benchmark.c", "src/redis-cli.c", "src/modules/*"],
-        "max_tus": 100,
+        "max_tus": 80,
     },
     "memcached": {
         "lang": "c",
@@ -166,7 +166,7 @@ PROJECTS = {
         "pre": ["./configure CC=clang-22 CFLAGS='-O0 -g' > /dev/null"],
         "make": "make -j2 memcached",
         "slice": ["*.c"],
-        "max_tus": 100,
+        "max_tus": 80,
     },
     "libuv1": {
         "lang": "c",
@@ -178,6 +178,6 @@ PROJECTS = {
                   "test/test-async*.c", "test/test-threadpool*.c", "test/test-work*.c",
                   "test/test-queue*.c", "test/test-signal*.c", "test/test-fs-event.c",
                   "test/test-loop-*.c", "test/test-once.c", "test/test-*.c"],
-        "max_tus": 100,
+        "max_tus": 80,
     },
 }
