@@ -41,7 +41,7 @@ PROJECTS = {
                   "cache/*.cc", "db/write_thread_test.cc", "db/db_write_test.cc",
                   "monitoring/*.cc", "env/*.cc", "util/*.cc", "db/*.cc"],
         "exclude": ["cache/cache_bench*.cc", "*_bench.cc"],
-        "max_tus": 85,
+        "max_tus": 80,
     },
     "abseil": {
         "lang": "c++",
@@ -51,7 +51,7 @@ PROJECTS = {
                        "-DABSL_USE_EXTERNAL_GOOGLETEST=ON", "-DABSL_FIND_GOOGLETEST=ON",
                        "-DCMAKE_CXX_STANDARD=17"],
         "slice": ["absl/synchronization/*.cc", "absl/base/*.cc"],
-        "max_tus": 80,
+        "max_tus": 60,
     },
     "asio": {
         # Header-only. The source package's files are 404 on this archive
@@ -73,7 +73,7 @@ PROJECTS = {
                   "*/cpp11/chat/*.cpp", "*/cpp14/operations/*.cpp", "*/cpp14/deferred/*.cpp",
                   "*/cpp11/*/*.cpp", "*/cpp14/*/*.cpp"],
         "exclude": ["*/ssl/*", "*/windows/*", "*/porthopper/*", "*/serialization/*"],
-        "max_tus": 90,
+        "max_tus": 40,
     },
     "onetbb": {
         "lang": "c++",
@@ -86,11 +86,11 @@ PROJECTS = {
                   "test/tbb/test_task_group.cpp", "test/tbb/test_mutex.cpp",
                   "test/tbb/test_arena_*.cpp", "test/conformance/conformance_concurrent_*.cpp",
                   "test/conformance/conformance_mutex.cpp", "test/tbb/*.cpp"],
-        "max_tus": 80,
+        "max_tus": 50,
     },
     "poco": {
         "lang": "c++",
-        "deps": ["libpcre2-dev", "zlib1g-dev", "libexpat1-dev", "libutf8proc-dev"],
+        "deps": ["libpcre3-dev", "libpcre2-dev", "zlib1g-dev", "libexpat1-dev", "libutf8proc-dev"],
         "configure": "cmake",
         "cmake_args": ["-DENABLE_TESTS=ON", "-DPOCO_UNBUNDLED=ON",
                        "-DENABLE_ENCODINGS=OFF", "-DENABLE_MONGODB=OFF", "-DENABLE_DATA_SQLITE=OFF",
@@ -131,7 +131,7 @@ PROJECTS = {
                       "radio", "dish", "server", "client", "scatter", "gather", "timers")]
                  + ["src/*.cpp", "tests/test_ctx_*.cpp", "tests/test_thread_safe*.cpp",
                     "tests/*.cpp"],
-        "max_tus": 80,
+        "max_tus": 60,
     },
     "concurrentqueue": {
         # Header-only. The source package's files are 404 on this archive

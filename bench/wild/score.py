@@ -173,6 +173,21 @@ def table_md(cols, rows, bold_last=False):
     return "\n".join(out)
 
 
+def print_markdown(rows, overall, checks):
+    print(table_md(PCOLS, rows + [overall], bold_last=True))
+    print()
+    print("Findings by check and project:")
+    print()
+    for r in rows:
+        if r["by_check"]:
+            print(f"- {r['project']}: " + ", ".join(
+                f"{c} {n}" for c, n in sorted(r["by_check"].items())))
+    print()
+    print("Per check (precision = tp / (tp + fp), debatable excluded):")
+    print()
+    print(table_md(CCOLS, checks))
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -180,6 +195,8 @@ def main():
     ap.add_argument("--triage", default=os.path.join(HERE, "triage.jsonl"))
     ap.add_argument("--markdown", action="store_true")
     ap.add_argument("--untriaged", action="store_true")
+    ap.add_argument("--update-readme", metavar="FILE",
+                    help="replace the tables between the results markers of FILE")
     a = ap.parse_args()
     if not os.path.isdir(a.results):
         sys.exit(f"score.py: no results directory '{a.results}'")
@@ -201,17 +218,27 @@ def main():
         return 0
 
     rows, overall, checks, stale = score(projects, ledger)
+    if a.update_readme:
+        import contextlib
+        import io
+        import datetime
+        buf = io.StringIO()
+        with contextlib.redirect_stdout(buf):
+            print_markdown(rows, overall, checks)
+        with open(a.update_readme) as fh:
+            text = fh.read()
+        begin, end = "<!-- results:begin -->", "<!-- results:end -->"
+        if begin not in text or end not in text:
+            sys.exit(f"score.py: no results markers in {a.update_readme}")
+        head, rest = text.split(begin, 1)
+        _, tail = rest.split(end, 1)
+        stamp = (f"Tables generated {datetime.date.today().isoformat()} by "
+                 "`bench/wild/score.py --update-readme bench/wild/README.md`.")
+        with open(a.update_readme, "w") as fh:
+            fh.write(head + begin + "\n" + stamp + "\n\n" + buf.getvalue() + end + tail)
+        return 0
     if a.markdown:
-        print(table_md(PCOLS, rows + [overall], bold_last=True))
-        print()
-        print("Findings by check and project:")
-        print()
-        for r in rows:
-            if r["by_check"]:
-                print(f"- {r['project']}: " + ", ".join(
-                    f"{c} {n}" for c, n in sorted(r["by_check"].items())))
-        print()
-        print(table_md(CCOLS, checks))
+        print_markdown(rows, overall, checks)
     else:
         print("Per project (time and RSS: concur against the parse floor):")
         print(table_text(PCOLS, rows + [overall]))

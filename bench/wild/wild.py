@@ -60,8 +60,12 @@ def install_deps(names):
                != "install ok installed"]
     if missing:
         env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-        sh(["apt-get", "install", "-y", "-q", "--no-install-recommends"] + missing,
-           env=env)
+        cmd = ["apt-get", "install", "-y", "-q", "--no-install-recommends"] + missing
+        try:
+            sh(cmd, env=env)
+        except RuntimeError:   # a fresh machine's package lists may be stale
+            sh(["apt-get", "update", "-q"], env=env)
+            sh(cmd, env=env)
 
 
 def fetch(name, cfg, wild):
