@@ -236,9 +236,12 @@ private:
     const Expr *Base = ME->getBase()->IgnoreParenImpCasts();
     if (isa<CXXThisExpr>(Base)) {
       // An object under construction or destruction is not yet shared.
+      // Its base-class parts too.
       const auto *M = dyn_cast<CXXMethodDecl>(F);
-      if ((isa<CXXConstructorDecl>(F) || isa<CXXDestructorDecl>(F)) && M &&
-          M->getParent() == FD->getParent())
+      const auto *Owner = dyn_cast<CXXRecordDecl>(FD->getParent());
+      if ((isa<CXXConstructorDecl>(F) || isa<CXXDestructorDecl>(F)) && M && Owner &&
+          (M->getParent() == Owner ||
+           (M->getParent()->hasDefinition() && M->getParent()->isDerivedFrom(Owner))))
         return std::nullopt;
       return AccessLocation{nullptr, FD};
     }
@@ -952,10 +955,12 @@ const VarDecl *SharedAccesses::rootVariable(const Access &A) const {
       else
         break;
     }
-    if (I == 0) {
-      const auto *DRE = dyn_cast<DeclRefExpr>(E);
-      return DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
-    }
+    // A variable other than a parameter is the root, in whichever frame.
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E);
+        DRE && isa<VarDecl>(DRE->getDecl()) && (I == 0 || !isa<ParmVarDecl>(DRE->getDecl())))
+      return cast<VarDecl>(DRE->getDecl());
+    if (I == 0)
+      return nullptr;
     const Expr *Call = A.Chain[I - 1]->Call;
     if (isa<CXXThisExpr>(E)) {
       Obj = objectArgument(Call); // `this` is the object the hop calls on

@@ -73,6 +73,34 @@ void trackers() {
   b.join();
 }
 
+// The same, when the local is reached through helpers called on it and on
+// its members, and when a constructor fills in its base-class part.
+struct Text {
+  void assign(const char *s) {
+    ptr = s;
+    ++size;
+  }
+  const char *ptr = nullptr;
+  int size = 0;
+};
+struct Record {
+  int line = 0;
+};
+struct Entry : Record {
+  explicit Entry(int l) { line = l; }
+  void describe(const char *s) { label.assign(s); }
+  Text label;
+};
+void logEntry(int l) {
+  Entry e(l);
+  e.describe("entry");
+}
+void loggers() {
+  std::thread a(logEntry, 1), b(logEntry, 2);
+  a.join();
+  b.join();
+}
+
 // Kept positives: one object handed to both threads.
 struct Account {
   long balance = 0;
@@ -102,13 +130,14 @@ void jobs() {
   pthread_join(t1, nullptr);
   pthread_join(t2, nullptr);
 }
-// CHECK: :79:26: warning: read-modify-write of shared 'Account::balance' on the thread started at line 84{{.*}}[concur-unguarded-shared-state]
-// CHECK: :84:15: note: thread entry 'teller' starts here
-// CHECK: :81:36: note: 'teller' calls 'Account::deposit' here
-// CHECK: :79:26: note: conflicting write of 'Account::balance' on the thread started at line 84
-// CHECK: :84:35: note: thread entry 'teller' starts here
-// CHECK: :81:36: note: 'teller' calls 'Account::deposit' here
-// CHECK: :94:8: warning: read-modify-write of shared 'Job::done' on the thread started at line 100{{.*}}[concur-unguarded-shared-state]
-// CHECK: :100:3: note: thread entry 'jobMain' starts here
-// CHECK: :94:8: note: conflicting write of 'Job::done' on the thread started at line 101
-// CHECK: :101:3: note: thread entry 'jobMain' starts here
+// CHECK: :107:26: warning: read-modify-write of shared 'Account::balance' on the thread started at line 112{{.*}}[concur-unguarded-shared-state]
+// CHECK: :112:15: note: thread entry 'teller' starts here
+// CHECK: :109:36: note: 'teller' calls 'Account::deposit' here
+// CHECK: :107:26: note: conflicting write of 'Account::balance' on the thread started at line 112
+// CHECK: :112:35: note: thread entry 'teller' starts here
+// CHECK: :109:36: note: 'teller' calls 'Account::deposit' here
+// CHECK: :122:8: warning: read-modify-write of shared 'Job::done' on the thread started at line 128{{.*}}[concur-unguarded-shared-state]
+// CHECK: :128:3: note: thread entry 'jobMain' starts here
+// CHECK: :122:8: note: conflicting write of 'Job::done' on the thread started at line 129
+// CHECK: :129:3: note: thread entry 'jobMain' starts here
+
