@@ -17,6 +17,9 @@ import subprocess
 import sys
 import time
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from parse_floor import syntax_only_argv  # noqa: E402
+
 
 def run(cmd, cwd):
     start = time.perf_counter()
@@ -30,19 +33,7 @@ def run(cmd, cwd):
 
 def syntax_only(entry, clangxx):
     args = entry.get("arguments") or shlex.split(entry["command"])
-    out = [clangxx]
-    skip = False
-    for a in args[1:]:
-        if skip:
-            skip = False
-            continue
-        if a in ("-o", "-MF", "-MT", "-MQ"):
-            skip = True
-            continue
-        if a in ("-c", "-MD", "-MMD") or a.startswith("-o"):
-            continue
-        out.append(a)
-    return out + ["-fsyntax-only"]
+    return syntax_only_argv(clangxx, args)
 
 
 def main():

@@ -27,6 +27,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, HERE)
 from projects import PROJECTS  # noqa: E402
+sys.path.insert(0, os.path.dirname(HERE))
+from parse_floor import syntax_only_argv  # noqa: E402
 
 JOBS = 2
 CXX = "clang++-22"
@@ -195,19 +197,7 @@ def select(cfg, src, build, db):
 
 def floor_argv(args, path):
     """`clang -fsyntax-only` with the TU's own flags."""
-    out = [CC if is_c(path) else CXX]
-    skip = False
-    for a in args[1:]:
-        if skip:
-            skip = False
-            continue
-        if a in ("-o", "-MF", "-MT", "-MQ"):
-            skip = True
-            continue
-        if a in ("-c", "-MD", "-MMD", "-M", "-MM", "-MP") or a.startswith("-o"):
-            continue
-        out.append(a)
-    return out + ["-fsyntax-only"]
+    return syntax_only_argv(CC if is_c(path) else CXX, args)
 
 
 def run_pool(jobs, workers=JOBS):
