@@ -934,57 +934,87 @@ bool SharedAccesses::classSynchronizes(const RecordDecl *RD) {
   return Locks;
 }
 
-const VarDecl *SharedAccesses::rootVariable(const Access &A) const {
+namespace {
+
+/// One step down from \p E to the object that holds it. \p IsPointer says
+/// whether E is a pointer value (`p`, `this`, `x.ptr`) rather than an
+/// object (`*p`, `x`, `x.part`); it is updated for the result. Returns
+/// null when E is neither a sub-object nor an address the walk can follow:
+/// a pointer field's pointee is not part of its holder.
+const Expr *holderOf(const Expr *E, bool &IsPointer) {
+  if (const auto *U = dyn_cast<UnaryOperator>(E)) {
+    if (U->getOpcode() == UO_Deref && !IsPointer) {
+      IsPointer = true;
+      return ignoreValueWrappers(U->getSubExpr());
+    }
+    if (U->getOpcode() == UO_AddrOf && IsPointer) {
+      IsPointer = false;
+      return ignoreValueWrappers(U->getSubExpr());
+    }
+    return nullptr;
+  }
+  const auto *M = dyn_cast<MemberExpr>(E);
+  if (!M || IsPointer || !isa<FieldDecl>(M->getMemberDecl()) ||
+      M->getMemberDecl()->getType()->isReferenceType())
+    return nullptr;
+  if (M->isArrow() && !isa<CXXThisExpr>(M->getBase()->IgnoreParenImpCasts()))
+    return nullptr; // `p->part` belongs to *p, which the walk cannot name
+  IsPointer = M->isArrow();
+  return ignoreValueWrappers(M->getBase());
+}
+
+/// The argument a hop's call passes for parameter \p P.
+const Expr *argumentFor(const Expr *Call, const ParmVarDecl *P) {
+  unsigned Index = P->getFunctionScopeIndex();
+  if (const auto *CE = dyn_cast<CallExpr>(Call)) {
+    unsigned Shift =
+        isa<CXXOperatorCallExpr>(CE) && isa_and_nonnull<CXXMethodDecl>(CE->getDirectCallee()) ? 1
+                                                                                              : 0;
+    return Index + Shift < CE->getNumArgs() ? CE->getArg(Index + Shift) : nullptr;
+  }
+  if (const auto *CC = dyn_cast<CXXConstructExpr>(Call))
+    return Index < CC->getNumArgs() ? CC->getArg(Index) : nullptr;
+  return nullptr;
+}
+
+} // namespace
+
+AccessRoot SharedAccesses::rootOf(const Access &A) const {
   const auto *ME = dyn_cast_or_null<MemberExpr>(A.Site);
   if (!A.Loc.Field || A.Loc.Var || !ME)
-    return nullptr;
-  const Expr *Obj = ME->getBase();
-  for (size_t I = A.Chain.size();; --I) {
-    const Expr *E = ignoreValueWrappers(Obj);
+    return {};
+  const Expr *E = ignoreValueWrappers(ME->getBase());
+  bool IsPointer = ME->isArrow();
+  for (size_t I = A.Chain.size();;) {
     // Down to the object that holds this one: `&x`, `*p`, a member
     // sub-object (`x.part`, `this->part`) belong to their whole.
-    while (true) {
-      if (const auto *U = dyn_cast<UnaryOperator>(E);
-          U && (U->getOpcode() == UO_Deref || U->getOpcode() == UO_AddrOf))
-        E = ignoreValueWrappers(U->getSubExpr());
-      else if (const auto *M = dyn_cast<MemberExpr>(E);
-               M && isa<FieldDecl>(M->getMemberDecl()) &&
-               !M->getMemberDecl()->getType()->isReferenceType() &&
-               (!M->isArrow() || isa<CXXThisExpr>(M->getBase()->IgnoreParenImpCasts())))
-        E = ignoreValueWrappers(M->getBase());
-      else
-        break;
-    }
+    while (const Expr *Holder = holderOf(E, IsPointer))
+      E = Holder;
+    // An object made by the expression itself (`String(s) += t`, a call
+    // returning by value) is a temporary of this one call.
+    if (!IsPointer && E->isPRValue() && E->getType()->isRecordType())
+      return {nullptr, true};
+    const auto *DRE = dyn_cast<DeclRefExpr>(E);
+    const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
     // A variable other than a parameter is the root, in whichever frame.
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(E);
-        DRE && isa<VarDecl>(DRE->getDecl()) && (I == 0 || !isa<ParmVarDecl>(DRE->getDecl())))
-      return cast<VarDecl>(DRE->getDecl());
+    if (V && (I == 0 || !isa<ParmVarDecl>(V)))
+      return {V, false};
     if (I == 0)
-      return nullptr;
-    const Expr *Call = A.Chain[I - 1]->Call;
+      return {};
+    const Expr *Call = A.Chain[--I]->Call;
     if (isa<CXXThisExpr>(E)) {
-      Obj = objectArgument(Call); // `this` is the object the hop calls on
-    } else if (const auto *DRE = dyn_cast<DeclRefExpr>(E);
-               DRE && isa<ParmVarDecl>(DRE->getDecl())) {
-      // A parameter is the hop's argument.
-      unsigned Index = cast<ParmVarDecl>(DRE->getDecl())->getFunctionScopeIndex();
-      Obj = nullptr;
-      if (const auto *CE = dyn_cast<CallExpr>(Call)) {
-        unsigned Shift = isa<CXXOperatorCallExpr>(CE) &&
-                                 isa_and_nonnull<CXXMethodDecl>(CE->getDirectCallee())
-                             ? 1
-                             : 0;
-        if (Index + Shift < CE->getNumArgs())
-          Obj = CE->getArg(Index + Shift);
-      } else if (const auto *CC = dyn_cast<CXXConstructExpr>(Call)) {
-        if (Index < CC->getNumArgs())
-          Obj = CC->getArg(Index);
-      }
+      E = objectArgument(Call); // `this` is the object the hop calls on
+      IsPointer = false;
+      if (E && E->getType()->isPointerType())
+        IsPointer = true; // `p->run()`
+    } else if (V && isa<ParmVarDecl>(V)) {
+      E = argumentFor(Call, cast<ParmVarDecl>(V)); // the hop's argument
     } else {
-      return nullptr;
+      return {};
     }
-    if (!Obj)
-      return nullptr;
+    if (!E)
+      return {};
+    E = ignoreValueWrappers(E);
   }
 }
 
@@ -1006,7 +1036,9 @@ bool SharedAccesses::mayShareObject(const Access &A, int SpawnA, const Access &B
     return V && V->hasLocalStorage() && !V->getType()->isReferenceType() &&
            !V->getType()->isPointerType() && !isa<ParmVarDecl>(V) && !isSharedLocal(V);
   };
-  if (Private(OA) || Private(OB) || Private(rootVariable(A)) || Private(rootVariable(B)))
+  AccessRoot RA = rootOf(A), RB = rootOf(B);
+  if (Private(OA) || Private(OB) || Private(RA.Var) || Private(RB.Var) || RA.Temporary ||
+      RB.Temporary)
     return false;
   if (!OA || !OB)
     return true;

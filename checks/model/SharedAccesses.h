@@ -84,6 +84,12 @@ struct SharedLocalUse {
   bool ByAddress = false;   ///< passed as &v (not captured or std::ref)
 };
 
+/// The whole object a field access touches (see SharedAccesses::rootOf).
+struct AccessRoot {
+  const clang::VarDecl *Var = nullptr; ///< a variable holding it
+  bool Temporary = false;              ///< a temporary of one call
+};
+
 struct FunctionAccesses {
   std::vector<Access> All;
   std::vector<AccessWhileRunning> WhileRunning;
@@ -140,8 +146,9 @@ public:
   bool reachedThroughOpaquePointer(const Access &A) const;
   /// The variable whose object a field access touches, followed up the
   /// call chain through `this` and through reference or pointer
-  /// parameters to the argument at each hop; null when unknown.
-  const clang::VarDecl *rootVariable(const Access &A) const;
+  /// parameters to the argument at each hop, or the temporary it lives
+  /// in; empty when unknown.
+  AccessRoot rootOf(const Access &A) const;
   /// Whether the class (or a base) has a mutex member.
   bool classSynchronizes(const clang::RecordDecl *RD);
 

@@ -1,6 +1,7 @@
 // Ownership facts: which objects a thread touches that no other thread can.
 //  - an object a constructor is building, also in the member functions the
 //    constructor calls on it;
+//  - a temporary (an object a call builds and returns, `Text(s) += t`);
 //  - an object found through a lookup (a pointer a call returned) in a class
 //    that protects nothing with a mutex: lock-free code hands such objects
 //    out one per thread (claimed by compare-and-swap, per-thread producers).
@@ -130,14 +131,65 @@ void jobs() {
   pthread_join(t1, nullptr);
   pthread_join(t2, nullptr);
 }
-// CHECK: :107:26: warning: read-modify-write of shared 'Account::balance' on the thread started at line 112{{.*}}[concur-unguarded-shared-state]
-// CHECK: :112:15: note: thread entry 'teller' starts here
-// CHECK: :109:36: note: 'teller' calls 'Account::deposit' here
-// CHECK: :107:26: note: conflicting write of 'Account::balance' on the thread started at line 112
-// CHECK: :112:35: note: thread entry 'teller' starts here
-// CHECK: :109:36: note: 'teller' calls 'Account::deposit' here
-// CHECK: :122:8: warning: read-modify-write of shared 'Job::done' on the thread started at line 128{{.*}}[concur-unguarded-shared-state]
-// CHECK: :128:3: note: thread entry 'jobMain' starts here
-// CHECK: :122:8: note: conflicting write of 'Job::done' on the thread started at line 129
+// CHECK: :108:26: warning: read-modify-write of shared 'Account::balance' on the thread started at line 113{{.*}}[concur-unguarded-shared-state]
+// CHECK: :113:15: note: thread entry 'teller' starts here
+// CHECK: :110:36: note: 'teller' calls 'Account::deposit' here
+// CHECK: :108:26: note: conflicting write of 'Account::balance' on the thread started at line 113
+// CHECK: :113:35: note: thread entry 'teller' starts here
+// CHECK: :110:36: note: 'teller' calls 'Account::deposit' here
+// CHECK: :123:8: warning: read-modify-write of shared 'Job::done' on the thread started at line 129{{.*}}[concur-unguarded-shared-state]
 // CHECK: :129:3: note: thread entry 'jobMain' starts here
+// CHECK: :123:8: note: conflicting write of 'Job::done' on the thread started at line 130
+// CHECK: :130:3: note: thread entry 'jobMain' starts here
 
+
+// A temporary belongs to the one call that made it: `Label(a) += b` and a
+// helper's by-value result are new objects on each call, on each thread.
+struct Label {
+  explicit Label(const char *s) : text(s) {}
+  Label &operator+=(const char *s) {
+    text = s;
+    ++parts;
+    return *this;
+  }
+  const char *text;
+  int parts = 0;
+};
+Label joined(const char *a, const char *b) { return Label(a) += b; }
+Label titled(const char *t) {
+  Label l = joined("title:", t);
+  return l;
+}
+void labeller(const char *t) {
+  titled(t);
+  joined(t, "!") += "?";
+}
+void labellers() {
+  std::thread a(labeller, "x"), b(labeller, "y");
+  a.join();
+  b.join();
+}
+
+// Kept positive: a temporary that points at one shared object does not
+// make that object private.
+struct Meter {
+  long ticks = 0;
+};
+Meter sharedMeter;
+struct MeterRef {
+  explicit MeterRef(Meter *m) : m(m) {}
+  void tick() { m->ticks++; }
+  Meter *m;
+};
+void ticker() { MeterRef(&sharedMeter).tick(); }
+void tickers() {
+  std::thread a(ticker), b(ticker);
+  a.join();
+  b.join();
+}
+// CHECK: :181:20: warning: read-modify-write of shared 'Meter::ticks' on the thread started at line 186{{.*}}[concur-unguarded-shared-state]
+// CHECK: :186:15: note: thread entry 'ticker' starts here
+// CHECK: :184:40: note: 'ticker' calls 'MeterRef::tick' here
+// CHECK: :181:20: note: conflicting write of 'Meter::ticks' on the thread started at line 186
+// CHECK: :186:26: note: thread entry 'ticker' starts here
+// CHECK: :184:40: note: 'ticker' calls 'MeterRef::tick' here
