@@ -453,7 +453,7 @@ private:
   void bindSpawn(unsigned Index, const SpawnSite &S) {
     if (S.Kind == SpawnKind::PThread) {
       if (const auto *CE = dyn_cast<CallExpr>(S.Site); CE && CE->getNumArgs())
-        Binding[Index] = objectDecl(CE->getArg(0), {});
+        Binding[Index] = objectDecl(CE->getArg(0), Stack);
       return;
     }
     // `threads.emplace_back(f, args)` spawns inside the container.
@@ -477,7 +477,8 @@ private:
             Binding[Index] = V;
       } else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(P);
                  OC && OC->getOperator() == OO_Equal && OC->getNumArgs() == 2) {
-        Binding[Index] = objectDecl(OC->getArg(0), {});
+        // `for (std::thread &t : pool) t = std::thread(f);` fills the container.
+        Binding[Index] = objectDecl(OC->getArg(0), Stack);
       } else if (const auto *MC = dyn_cast<CXXMemberCallExpr>(P)) {
         Binding[Index] = objectDecl(MC->getImplicitObjectArgument(), {});
       } else if (isa<ReturnStmt>(P)) {
