@@ -16,13 +16,26 @@ namespace concur {
 namespace {
 
 /// A manual acquisition not yet released on some path reaching this point,
-/// with the first jump (return, throw, break, goto, continue) taken since.
+/// with the first jump (return, throw, break, goto, continue) taken since,
+/// and what every path that took it assumed of invariant tests.
 struct Pending {
   const Expr *Site;
   const Stmt *Escape;
-  bool operator==(const Pending &O) const { return Site == O.Site && Escape == O.Escape; }
+  Assumptions Under;
+  bool operator==(const Pending &O) const {
+    return Site == O.Site && Escape == O.Escape && Under == O.Under;
+  }
 };
-using PendingSet = llvm::SmallVector<Pending, 2>;
+
+/// The pending acquisitions, and what the path assumed: `if (threaded)
+/// m.lock(); ... if (threaded) m.unlock();` leaves nothing pending.
+struct PendingState {
+  llvm::SmallVector<Pending, 2> Set;
+  Assumptions Assumed;
+  bool operator==(const PendingState &O) const {
+    return Set == O.Set && Assumed == O.Assumed;
+  }
+};
 
 bool isJump(const Stmt *S) {
   return S && (isa<ReturnStmt>(S) || isa<CXXThrowExpr>(S) || isa<BreakStmt>(S) ||
@@ -117,29 +130,40 @@ void ManualLockUnlockCheck::checkFunction(ConcurrencyModel &Model, const Functio
   auto Earlier = [&](const Stmt *A, const Stmt *B) {
     return SM.isBeforeInTranslationUnit(A->getBeginLoc(), B->getBeginLoc());
   };
-  auto MarkEscape = [](PendingSet &Set, const Stmt *Jump) {
-    for (Pending &P : Set)
+  auto MarkEscape = [](PendingState &State, const Stmt *Jump) {
+    for (Pending &P : State.Set)
       if (!P.Escape)
         P.Escape = Jump;
   };
-  auto Transfer = [&](PendingSet &Set, const CFGElement &E) {
+  auto Transfer = [&](PendingState &State, const CFGElement &E) {
     auto CS = E.getAs<CFGStmt>();
     if (!CS)
       return;
     const Stmt *S = CS->getStmt();
     if (auto It = Releases.find(S); It != Releases.end())
-      llvm::erase_if(Set, [&](const Pending &P) {
+      llvm::erase_if(State.Set, [&](const Pending &P) {
         return llvm::is_contained(It->second, Acquires.lookup(P.Site));
       });
-    if (Acquires.count(S) && !llvm::any_of(Set, [&](const Pending &P) { return P.Site == S; }))
-      Set.push_back(Pending{cast<Expr>(S), nullptr});
+    if (Acquires.count(S) &&
+        !llvm::any_of(State.Set, [&](const Pending &P) { return P.Site == S; }))
+      State.Set.push_back(Pending{cast<Expr>(S), nullptr, State.Assumed});
     if (isa<ReturnStmt>(S) || isa<CXXThrowExpr>(S))
-      MarkEscape(Set, S);
+      MarkEscape(State, S);
   };
-  auto Edge = [&](PendingSet &Set, const CFGBlock &From, unsigned SuccIndex) {
+  InvariantConditions Invariant(*F);
+  auto Edge = [&](PendingState &State, const CFGBlock &From, unsigned SuccIndex) {
+    // An edge a path's own assumptions rule out holds nothing for it.
+    if (!assumeAlong(State.Assumed, Invariant, From, SuccIndex))
+      State.Set.clear();
+    if (std::optional<BranchTest> Test = branchTest(From))
+      if (unsigned Key = Invariant.keyOf(Test->Tested))
+        llvm::erase_if(State.Set, [&](const Pending &P) {
+          return contradicts(P.Under, Key, Test->truthyAlong(SuccIndex));
+        });
+    llvm::SmallVector<Pending, 2> &Set = State.Set;
     const Stmt *T = From.getTerminatorStmt();
     if (T && isJump(T))
-      MarkEscape(Set, T);
+      MarkEscape(State, T);
     // `if (pthread_mutex_lock(&m)) throw ...;`: on a non-zero status the
     // lock was not taken, so nothing is pending on that edge.
     if (std::optional<BranchTest> Test = branchTest(From);
@@ -147,21 +171,25 @@ void ManualLockUnlockCheck::checkFunction(ConcurrencyModel &Model, const Functio
         Test->truthyAlong(SuccIndex))
       llvm::erase_if(Set, [&](const Pending &P) { return P.Site == Test->Tested; });
   };
-  auto Join = [&](PendingSet &Into, const PendingSet &From) {
-    for (const Pending &P : From) {
-      auto It = llvm::find_if(Into, [&](const Pending &Q) { return Q.Site == P.Site; });
-      if (It == Into.end())
-        Into.push_back(P);
-      else if (P.Escape && (!It->Escape || Earlier(P.Escape, It->Escape)))
+  auto Join = [&](PendingState &Into, const PendingState &From) {
+    keepCommon(Into.Assumed, From.Assumed);
+    for (const Pending &P : From.Set) {
+      auto It = llvm::find_if(Into.Set, [&](const Pending &Q) { return Q.Site == P.Site; });
+      if (It == Into.Set.end()) {
+        Into.Set.push_back(P);
+        continue;
+      }
+      keepCommon(It->Under, P.Under);
+      if (P.Escape && (!It->Escape || Earlier(P.Escape, It->Escape)))
         It->Escape = P.Escape;
     }
   };
-  auto In = solveForward<PendingSet>(*G, {}, Transfer, Edge, Join);
+  auto In = solveForward<PendingState>(*G, {}, Transfer, Edge, Join);
   const auto &AtExit = In[G->getExit().getBlockID()];
   if (!AtExit)
     return;
 
-  PendingSet Leaks = *AtExit;
+  llvm::SmallVector<Pending, 2> Leaks = AtExit->Set;
   llvm::sort(Leaks, [&](const Pending &A, const Pending &B) { return Earlier(A.Site, B.Site); });
   for (const Pending &Leak : Leaks) {
     LockId Id = Acquires.lookup(Leak.Site);

@@ -6,14 +6,26 @@
 // (a try_lock that succeeded, a pthread_mutex_lock that failed, a future
 // that is ready) instead of each re-parsing the condition.
 //
+// Tests that cannot change value while the function runs (an unchanged
+// parameter or flag, a function's address) correlate branches:
+// `if (threaded) lock(); ... if (threaded) unlock();` takes both or
+// neither. InvariantConditions names such tests so that a client can carry
+// the assumptions a path made and drop facts on edges that contradict them.
+//
 //===----------------------------------------------------------------------===//
 #ifndef CONCUR_CHECKS_MODEL_DATAFLOW_H
 #define CONCUR_CHECKS_MODEL_DATAFLOW_H
 
 #include "clang/AST/Expr.h"
 #include "clang/Analysis/CFG.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/FoldingSet.h"
 
 #include <optional>
+
+namespace clang {
+class FunctionDecl;
+}
 
 namespace concur {
 
@@ -34,7 +46,9 @@ struct BranchTest {
 inline std::optional<BranchTest> branchTest(const clang::CFGBlock &From) {
   if (From.succ_size() != 2)
     return std::nullopt;
-  const auto *Cond = llvm::dyn_cast_or_null<clang::Expr>(From.getTerminatorCondition());
+  // The value the block branches on: in `if (a && b)`, b's block tests b,
+  // not the whole condition.
+  const clang::Expr *Cond = From.getLastCondition();
   if (!Cond)
     return std::nullopt;
   BranchTest T;
@@ -67,6 +81,62 @@ inline std::optional<BranchTest> branchTest(const clang::CFGBlock &From) {
   }
   T.Tested = Cond;
   return T;
+}
+
+/// What a path assumed of invariant tests: (test key, truthy).
+struct Assumption {
+  unsigned Key = 0;
+  bool Truthy = false;
+  bool operator==(const Assumption &O) const { return Key == O.Key && Truthy == O.Truthy; }
+};
+using Assumptions = llvm::SmallVector<Assumption, 2>;
+
+/// Whether \p A says the test \p Key has the other value.
+inline bool contradicts(const Assumptions &A, unsigned Key, bool Truthy) {
+  for (const Assumption &X : A)
+    if (X.Key == Key && X.Truthy != Truthy)
+      return true;
+  return false;
+}
+
+/// Keeps in \p Into only what \p From assumes too (where paths meet).
+inline void keepCommon(Assumptions &Into, const Assumptions &From) {
+  llvm::erase_if(Into, [&](const Assumption &X) { return !llvm::is_contained(From, X); });
+}
+
+/// The tests of one function body whose value the body cannot change.
+class InvariantConditions {
+public:
+  explicit InvariantConditions(const clang::FunctionDecl &F);
+  /// A key (non-zero; equal for structurally equal tests) for \p Tested if
+  /// it is invariant: built from literals, enumerators, function addresses,
+  /// and variables or fields that the body never writes, passes by
+  /// non-const reference, takes the address of, or captures by reference.
+  /// A flag another thread flips between two tests is a different bug.
+  unsigned keyOf(const clang::Expr *Tested);
+
+private:
+  bool invariant(const clang::Expr *E) const;
+  llvm::DenseSet<const clang::Decl *> Written;
+  llvm::SmallVector<llvm::FoldingSetNodeID, 4> Keys;
+  const clang::ASTContext *Ctx = nullptr;
+};
+
+/// Adds the assumption an edge of a branch on an invariant test makes;
+/// returns false when the path already assumed the opposite (the edge is
+/// infeasible for it).
+inline bool assumeAlong(Assumptions &A, InvariantConditions &Inv, const clang::CFGBlock &From,
+                        unsigned SuccIndex) {
+  std::optional<BranchTest> Test = branchTest(From);
+  unsigned Key = Test ? Inv.keyOf(Test->Tested) : 0;
+  if (!Key)
+    return true;
+  bool Truthy = Test->truthyAlong(SuccIndex);
+  if (contradicts(A, Key, Truthy))
+    return false;
+  if (!llvm::is_contained(A, Assumption{Key, Truthy}))
+    A.push_back({Key, Truthy});
+  return true;
 }
 
 } // namespace concur

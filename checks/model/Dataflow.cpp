@@ -1,0 +1,114 @@
+#include "Dataflow.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+
+using namespace clang;
+
+namespace concur {
+namespace {
+
+/// The variable or field an lvalue expression names, if any.
+const Decl *namedDecl(const Expr *E) {
+  E = E->IgnoreParenCasts();
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    return DRE->getDecl();
+  if (const auto *ME = dyn_cast<MemberExpr>(E))
+    return ME->getMemberDecl();
+  return nullptr;
+}
+
+/// Every declaration the body may change: assigned, incremented, its
+/// address taken, bound to a non-const reference, captured by reference.
+void collectWritten(const Stmt *S, llvm::DenseSet<const Decl *> &Out) {
+  if (!S)
+    return;
+  auto Mark = [&](const Expr *E) {
+    if (const Decl *D = E ? namedDecl(E) : nullptr)
+      Out.insert(D);
+  };
+  if (const auto *BO = dyn_cast<BinaryOperator>(S); BO && BO->isAssignmentOp())
+    Mark(BO->getLHS());
+  if (const auto *UO = dyn_cast<UnaryOperator>(S);
+      UO && (UO->isIncrementDecrementOp() || UO->getOpcode() == UO_AddrOf))
+    Mark(UO->getSubExpr());
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(S); OC && OC->getNumArgs() > 0 &&
+      (OC->isAssignmentOp() || OC->getOperator() == OO_PlusPlus ||
+       OC->getOperator() == OO_MinusMinus))
+    Mark(OC->getArg(0));
+  if (const auto *CE = dyn_cast<CallExpr>(S)) {
+    const FunctionDecl *Callee = CE->getDirectCallee();
+    for (unsigned I = 0; I < CE->getNumArgs(); ++I) {
+      const ParmVarDecl *P =
+          Callee && I < Callee->getNumParams() ? Callee->getParamDecl(I) : nullptr;
+      QualType T = P ? P->getType() : QualType();
+      if (!P || (T->isReferenceType() && !T.getNonReferenceType().isConstQualified()))
+        Mark(CE->getArg(I));
+    }
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(CE))
+      if (const CXXMethodDecl *M = MC->getMethodDecl(); M && !M->isConst())
+        Mark(MC->getImplicitObjectArgument());
+  }
+  if (const auto *LE = dyn_cast<LambdaExpr>(S))
+    for (const LambdaCapture &C : LE->captures())
+      if (C.capturesVariable() && C.getCaptureKind() == LCK_ByRef)
+        Out.insert(C.getCapturedVar());
+  for (const Stmt *Child : S->children())
+    collectWritten(Child, Out);
+}
+
+} // namespace
+
+InvariantConditions::InvariantConditions(const FunctionDecl &F) : Ctx(&F.getASTContext()) {
+  collectWritten(F.getBody(), Written);
+}
+
+bool InvariantConditions::invariant(const Expr *E) const {
+  E = E->IgnoreParens();
+  if (isa<IntegerLiteral>(E) || isa<CXXBoolLiteralExpr>(E) || isa<CharacterLiteral>(E) ||
+      isa<CXXNullPtrLiteralExpr>(E) || isa<GNUNullExpr>(E))
+    return true;
+  if (const auto *C = dyn_cast<CastExpr>(E))
+    return invariant(C->getSubExpr());
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    const ValueDecl *D = DRE->getDecl();
+    if (isa<FunctionDecl>(D) || isa<EnumConstantDecl>(D))
+      return true;
+    const auto *V = dyn_cast<VarDecl>(D);
+    return V && !V->getType().isVolatileQualified() && !V->getType()->isReferenceType() &&
+           !Written.contains(V);
+  }
+  if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+    // A field of this object or of an invariant object (not through a
+    // pointer the body could have re-pointed).
+    const Expr *Base = ME->getBase()->IgnoreParenImpCasts();
+    bool OfThis = isa<CXXThisExpr>(Base);
+    const ValueDecl *Field = ME->getMemberDecl();
+    if (!isa<FieldDecl>(Field) || (ME->isArrow() && !OfThis) ||
+        Field->getType().isVolatileQualified() || Written.contains(Field))
+      return false;
+    return OfThis || invariant(Base);
+  }
+  if (const auto *UO = dyn_cast<UnaryOperator>(E))
+    return !UO->isIncrementDecrementOp() && UO->getOpcode() != UO_Deref &&
+           invariant(UO->getSubExpr());
+  if (const auto *BO = dyn_cast<BinaryOperator>(E))
+    return !BO->isAssignmentOp() && BO->getOpcode() != BO_Comma && invariant(BO->getLHS()) &&
+           invariant(BO->getRHS());
+  return false;
+}
+
+unsigned InvariantConditions::keyOf(const Expr *Tested) {
+  if (!Tested || !invariant(Tested))
+    return 0;
+  llvm::FoldingSetNodeID ID;
+  Tested->IgnoreParenImpCasts()->Profile(ID, *Ctx, /*Canonical=*/true);
+  for (unsigned I = 0; I < Keys.size(); ++I)
+    if (Keys[I] == ID)
+      return I + 1;
+  Keys.push_back(ID);
+  return Keys.size();
+}
+
+} // namespace concur

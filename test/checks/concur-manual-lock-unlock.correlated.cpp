@@ -1,0 +1,72 @@
+// A lock taken under a test that the function cannot change, and released
+// under the same test, is taken and released on the same paths: a flag
+// parameter, an optional symbol's address, several of them with &&.
+// RUN: %clang_tidy -checks='-*,concur-manual-lock-unlock' %s -- -std=c++20 -pthread 2>&1 \
+// RUN:   | FileCheck %s --implicit-check-not='{{warning|note}}:'
+#include <mutex>
+#include <pthread.h>
+
+pthread_mutex_t table_mu = PTHREAD_MUTEX_INITIALIZER;
+int table[64];
+std::mutex registry_mu;
+int registry_size;
+
+int lookup(bool threaded, int key) {
+  if (threaded)
+    pthread_mutex_lock(&table_mu);
+  if (key < 0 || key >= 64) {
+    if (threaded)
+      pthread_mutex_unlock(&table_mu);
+    return -1;
+  }
+  int v = table[key];
+  if (threaded)
+    pthread_mutex_unlock(&table_mu);
+  return v;
+}
+
+// Hooks a host program may or may not provide (weak symbols).
+extern "C" void host_enter(void) __attribute__((weak));
+extern "C" void host_leave(void) __attribute__((weak));
+#define HOST_LOCKING (host_enter && host_leave)
+
+int registerEntry(int kind) {
+  if (HOST_LOCKING)
+    registry_mu.lock();
+  switch (kind) {
+  case 0:
+    break; // leaves the switch, not the function
+  default:
+    ++registry_size;
+  }
+  int n = registry_size;
+  if (HOST_LOCKING)
+    registry_mu.unlock();
+  return n;
+}
+
+// Kept positives: the flag changes between the tests, or the tests differ.
+int drain(bool threaded, int budget) {
+  if (threaded)
+    pthread_mutex_lock(&table_mu);
+  threaded = budget > 0;
+  int v = table[0];
+  if (threaded)
+    pthread_mutex_unlock(&table_mu);
+  return v;
+}
+// CHECK: :51:5: warning: 'table_mu' is locked here but some paths leave 'drain' without unlocking it (a return){{.*}}[concur-manual-lock-unlock]
+// CHECK: :56:3: note: this return leaves 'table_mu' locked
+// CHECK: :55:5: note: 'table_mu' is unlocked here on other paths
+
+int peek(bool reading, bool writing) {
+  if (reading)
+    registry_mu.lock();
+  int n = registry_size;
+  if (writing)
+    registry_mu.unlock();
+  return n;
+}
+// CHECK: :64:5: warning: 'registry_mu' is locked here but some paths leave 'peek' without unlocking it (a return){{.*}}[concur-manual-lock-unlock]
+// CHECK: :68:3: note: this return leaves 'registry_mu' locked
+// CHECK: :67:5: note: 'registry_mu' is unlocked here on other paths
