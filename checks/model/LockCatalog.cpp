@@ -216,7 +216,8 @@ bool LockCatalog::isSynchronizing(QualType T) const {
 }
 
 // A class whose every data member synchronises by itself (atomics, arrays
-// of atomics, mutexes) or is const is as safe to share as its members: a
+// of atomics, mutexes), is const, or is never named (padding) is as safe
+// to share as its members: a
 // lock-free statistics block, an atomic flag wrapper. Its methods' accesses
 // go to those members, one atomic operation at a time.
 bool LockCatalog::madeOfSynchronizingMembers(QualType T) const {
@@ -245,8 +246,10 @@ bool LockCatalog::madeOfSynchronizingMembers(QualType T) const {
   bool Safe = true;
   for (const CXXBaseSpecifier &B : RD->bases())
     Safe = Safe && MemberSafe(B.getType());
+  // A member no code names (cache-line padding) is never accessed.
   for (const FieldDecl *F : RD->fields())
-    Safe = Safe && MemberSafe(F->getType());
+    if (!MemberSafe(F->getType()) && F->isReferenced() && !F->isUnnamedBitField())
+      Safe = false;
   bool Result = Safe && Synchronizing > 0;
   MemberwiseSynchronizing[RD] = Result;
   return Result;

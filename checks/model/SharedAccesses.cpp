@@ -316,6 +316,9 @@ private:
     if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(P)) {
       const auto *M = dyn_cast_or_null<CXXMethodDecl>(OC->getDirectCallee());
       if (M && OC->getNumArgs() && OC->getArg(0)->IgnoreParens() == Child) {
+        // A user-written operator's accesses are in its own summary.
+        if (Explorable.isExplorable(M) && !M->isDefaulted())
+          return std::nullopt;
         OverloadedOperatorKind K = OC->getOperator();
         if (K == OO_Equal)
           return AccessKind::Write;
