@@ -20,8 +20,9 @@ class ConcurCheck : public clang::tidy::ClangTidyCheck {
 public:
   ConcurCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context);
 
+  /// C and C++ (pthreads, C11 threads); not Objective-C.
   bool isLanguageVersionSupported(const clang::LangOptions &LO) const override {
-    return LO.CPlusPlus;
+    return !LO.ObjC;
   }
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) final;
   void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) final;

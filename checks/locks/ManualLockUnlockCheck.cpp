@@ -204,11 +204,15 @@ void ManualLockUnlockCheck::checkFunction(ConcurrencyModel &Model, const Functio
     {
       auto D = diag(Leak.Site->getBeginLoc(),
                     "'%0' is locked here but some paths leave '%1' without unlocking it "
-                    "(%2); other threads then block on it forever: use a scoped guard "
-                    "(std::lock_guard, std::unique_lock) so that every path unlocks")
+                    "(%2); other threads then block on it forever: %3")
                << Name << displayName(F)
                << (Leak.Escape ? ("a " + jumpName(Leak.Escape)).str()
-                               : std::string("the end of the function"));
+                               : std::string("the end of the function"))
+               << (Model.astContext().getLangOpts().CPlusPlus
+                       ? "use a scoped guard (std::lock_guard, std::unique_lock) so that "
+                         "every path unlocks"
+                       : "unlock it on every path, e.g. leave through one exit that "
+                         "unlocks");
       // The guard rewrite is a local edit when lock and its only unlock are
       // statements of one block and nothing but a plain return follows the
       // unlock.

@@ -132,10 +132,13 @@ void ThreadCapturesLocalCheck::analyze(ConcurrencyModel &Model) {
     for (const SharedLocalUse &U : Uses[I]) {
       const char *How = U.ByAddress ? "by address" : "by reference";
       diag(U.At, "local '%0' is passed %1 to a %2 that %3, so the %2 can use it after "
-                 "'%4' returns and '%0' is destroyed; pass it by value, give it shared "
-                 "ownership (std::shared_ptr), or join the %2 before '%0' goes out of scope")
+                 "'%4' returns and '%0' is destroyed; pass it by value, %5, or join the %2 "
+                 "before '%0' goes out of scope")
           << U.Var->getName() << How << (IsTask ? "task" : "thread") << Why->Reason
-          << displayName(Spawner);
+          << displayName(Spawner)
+          << (Model.astContext().getLangOpts().CPlusPlus
+                  ? "give it shared ownership (std::shared_ptr)"
+                  : "allocate it (malloc) and let the thread free it");
       diag(Why->NoteAt, "%0", DiagnosticIDs::Note) << Why->Note;
       diag(U.Var->getLocation(), "'%0' is a local of '%1', declared here", DiagnosticIDs::Note)
           << U.Var->getName() << displayName(Spawner);

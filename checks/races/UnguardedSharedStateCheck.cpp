@@ -132,6 +132,9 @@ void UnguardedSharedStateCheck::analyze(ConcurrencyModel &Model) {
     }
   }
 
+  // C has _Atomic where C++ has std::atomic.
+  const char *Atomic =
+      Model.astContext().getLangOpts().CPlusPlus ? "std::atomic" : "an _Atomic type";
   auto Where = [&](const Record &R) -> std::string {
     if (R.Thread >= 0)
       return "on the thread started at line " +
@@ -181,16 +184,16 @@ void UnguardedSharedStateCheck::analyze(ConcurrencyModel &Model) {
     } else if (P.Kind == AccessKind::ReadModifyWrite) {
       diag(P.Site->getExprLoc(),
            "read-modify-write of shared '%0' %1 is not atomic and races with it being "
-           "%2 %3 (%4 held on both sides); make it std::atomic or hold one mutex "
+           "%2 %3 (%4 held on both sides); make it %5 or hold one mutex "
            "around both")
           << Name << Where(*F.Primary) << verb(O) << OtherWhere()
-          << (PHeld.empty() && OHeld.empty() ? "no lock" : "no common lock");
+          << (PHeld.empty() && OHeld.empty() ? "no lock" : "no common lock") << Atomic;
     } else {
       diag(P.Site->getExprLoc(),
            "shared '%0' is %1 %2 with %3 held, and %4 %5 with %6 held; guard both "
-           "with one mutex or make it std::atomic")
+           "with one mutex or make it %7")
           << Name << verb(P) << Where(*F.Primary) << Mine << verb(O) << OtherWhere()
-          << Held;
+          << Held << Atomic;
     }
     ChainNotes(*F.Primary);
     LockNote(*F.Primary);

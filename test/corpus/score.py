@@ -30,7 +30,8 @@ MARK = re.compile(r"//\s*expect:\s*([a-z0-9,\s-]+)")
 
 def collect(directory):
     programs = sorted(
-        os.path.join(directory, f) for f in os.listdir(directory) if f.endswith(".cpp"))
+        os.path.join(directory, f) for f in os.listdir(directory)
+        if f.endswith(".cpp") or f.endswith(".c"))
     expected = set()
     for path in programs:
         with open(path, encoding="utf-8") as fh:
@@ -45,12 +46,16 @@ def collect(directory):
 
 def run_concur(concur, programs, directory, checks, root):
     with tempfile.TemporaryDirectory() as tmp:
-        flags = ["-std=c++20", "-pthread", "-I" + os.path.join(directory, "Inputs"),
-                 # The lit tests' stand-ins (mini_task.h, mini_pool.h, ...).
-                 "-I" + os.path.join(root, "test", "checks", "Inputs"),
-                 "-I" + os.path.join(root, "runtime", "include")]
-        db = [{"directory": directory, "file": p,
-               "arguments": ["clang++"] + flags + ["-c", p]} for p in programs]
+        includes = ["-pthread", "-I" + os.path.join(directory, "Inputs"),
+                    # The lit tests' stand-ins (mini_task.h, mini_pool.h, ...).
+                    "-I" + os.path.join(root, "test", "checks", "Inputs"),
+                    "-I" + os.path.join(root, "runtime", "include")]
+
+        def command(path):
+            if path.endswith(".c"):
+                return ["clang", "-std=gnu11"] + includes + ["-c", path]
+            return ["clang++", "-std=c++20"] + includes + ["-c", path]
+        db = [{"directory": directory, "file": p, "arguments": command(p)} for p in programs]
         with open(os.path.join(tmp, "compile_commands.json"), "w") as fh:
             json.dump(db, fh)
         report = os.path.join(tmp, "report.json")
@@ -67,7 +72,7 @@ def run_concur(concur, programs, directory, checks, root):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--concur", required=True)
-    ap.add_argument("--dir", required=True, help="corpus directory of .cpp programs")
+    ap.add_argument("--dir", required=True, help="corpus directory of .c and .cpp programs")
     ap.add_argument("--checks", required=True, help="comma-separated checks to score")
     ap.add_argument("--min-precision", type=float, required=True)
     ap.add_argument("--min-recall", type=float, required=True)
