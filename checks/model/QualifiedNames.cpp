@@ -9,6 +9,19 @@ using namespace clang;
 
 namespace concur {
 
+/// `typedef struct { ... } name;` (common in C) is known by its typedef;
+/// two such structs must not share the empty name.
+static std::string recordName(const RecordDecl *RD) {
+  if (RD->getIdentifier())
+    return RD->getNameAsString();
+  if (const TypedefNameDecl *TD = RD->getTypedefNameForAnonDecl())
+    return TD->getNameAsString();
+  return "(anonymous struct at line " +
+         std::to_string(
+             RD->getASTContext().getSourceManager().getPresumedLineNumber(RD->getLocation())) +
+         ")";
+}
+
 static void appendContext(const DeclContext *DC, std::string &Out) {
   if (!DC || DC->isTranslationUnit())
     return;
@@ -24,7 +37,7 @@ static void appendContext(const DeclContext *DC, std::string &Out) {
   }
   if (const auto *RD = dyn_cast<RecordDecl>(DC)) {
     appendContext(RD->getParent(), Out);
-    Out += RD->getNameAsString();
+    Out += recordName(RD);
     Out += "::";
     return;
   }
@@ -41,7 +54,8 @@ std::string genericName(const NamedDecl *D) {
     return {};
   std::string Out;
   appendContext(D->getDeclContext(), Out);
-  Out += D->getNameAsString();
+  const auto *RD = dyn_cast<RecordDecl>(D);
+  Out += RD ? recordName(RD) : D->getNameAsString();
   return Out;
 }
 

@@ -368,6 +368,12 @@ private:
     const FunctionDecl *Callee = CE->getDirectCallee();
     if (!Callee)
       return AccessKind::Read;
+    // std::allocator_traits<A>::allocate(a, n) and the like use the
+    // allocator as the container does, through its own members; they do
+    // not assign it.
+    if (const auto *M = dyn_cast<CXXMethodDecl>(Callee);
+        M && M->isStatic() && genericName(M->getParent()) == "std::allocator_traits")
+      return AccessKind::Read;
     unsigned Shift = isa<CXXOperatorCallExpr>(CE) && isa<CXXMethodDecl>(Callee) ? 1 : 0;
     for (unsigned I = Shift; I < CE->getNumArgs(); ++I)
       if (CE->getArg(I)->IgnoreParens() == Child) {
