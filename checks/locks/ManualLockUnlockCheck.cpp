@@ -17,7 +17,8 @@ namespace {
 
 /// A manual acquisition not yet released on some path reaching this point,
 /// with the first jump (return, throw, break, goto, continue) taken since,
-/// and what every path that took it assumed of invariant tests.
+/// and what every path on which it is still pending assumed of invariant
+/// tests.
 struct Pending {
   const Expr *Site;
   const Stmt *Escape;
@@ -32,8 +33,11 @@ struct Pending {
 struct PendingState {
   llvm::SmallVector<Pending, 2> Set;
   Assumptions Assumed;
+  /// Locks this path released without taking them (the caller's): locking
+  /// one again gives it back, as `unlock(); sleep(); lock();` does.
+  llvm::SmallVector<LockId, 1> Lent;
   bool operator==(const PendingState &O) const {
-    return Set == O.Set && Assumed == O.Assumed;
+    return Set == O.Set && Assumed == O.Assumed && Lent == O.Lent;
   }
 };
 
@@ -62,6 +66,33 @@ bool isStdMutexType(QualType T) {
   return N == "std::mutex" || N == "std::timed_mutex" || N == "std::recursive_mutex" ||
          N == "std::recursive_timed_mutex" || N == "std::shared_mutex" ||
          N == "std::shared_timed_mutex";
+}
+
+/// Whether \p To can run after \p From: later in From's block, or in a
+/// block reachable from it.
+template <typename EarlierFn>
+bool reaches(const CFG &G, const llvm::DenseMap<const Stmt *, const CFGBlock *> &BlockOf,
+             const Stmt *From, const Stmt *To, EarlierFn Earlier) {
+  const CFGBlock *Start = BlockOf.lookup(From), *Goal = BlockOf.lookup(To);
+  if (!Start || !Goal)
+    return Earlier(From, To);
+  if (Start == Goal && Earlier(From, To))
+    return true;
+  llvm::BitVector Seen(G.getNumBlockIDs());
+  llvm::SmallVector<const CFGBlock *, 16> Work{Start};
+  while (!Work.empty()) {
+    const CFGBlock *B = Work.pop_back_val();
+    for (const CFGBlock::AdjacentBlock &Succ : B->succs()) {
+      const CFGBlock *S = Succ.getReachableBlock();
+      if (!S || Seen.test(S->getBlockID()))
+        continue;
+      if (S == Goal)
+        return true;
+      Seen.set(S->getBlockID());
+      Work.push_back(S);
+    }
+  }
+  return false;
 }
 
 } // namespace
@@ -93,9 +124,12 @@ void ManualLockUnlockCheck::checkFunction(ConcurrencyModel &Model, const Functio
   llvm::DenseMap<const Stmt *, LockId> Acquires;
   llvm::DenseMap<const Stmt *, llvm::SmallVector<LockId, 1>> Releases;
   llvm::DenseMap<const ValueDecl *, llvm::SmallVector<const Expr *, 2>> UnlockSites;
+  llvm::DenseMap<const Stmt *, const CFGBlock *> BlockOf;
   for (const CFGBlock *B : *G)
     for (const CFGElement &E : *B) {
       auto CS = E.getAs<CFGStmt>();
+      if (CS)
+        BlockOf[CS->getStmt()] = B;
       const auto *Ex = CS ? dyn_cast<Expr>(CS->getStmt()) : nullptr;
       if (!Ex || !(isa<CallExpr>(Ex) || isa<CXXConstructExpr>(Ex)))
         continue;
@@ -141,25 +175,32 @@ void ManualLockUnlockCheck::checkFunction(ConcurrencyModel &Model, const Functio
       return;
     const Stmt *S = CS->getStmt();
     if (auto It = Releases.find(S); It != Releases.end())
-      llvm::erase_if(State.Set, [&](const Pending &P) {
-        return llvm::is_contained(It->second, Acquires.lookup(P.Site));
-      });
-    if (Acquires.count(S) &&
-        !llvm::any_of(State.Set, [&](const Pending &P) { return P.Site == S; }))
-      State.Set.push_back(Pending{cast<Expr>(S), nullptr, State.Assumed});
+      for (LockId Id : It->second) {
+        bool Mine = llvm::any_of(State.Set,
+                                 [&](const Pending &P) { return Acquires.lookup(P.Site) == Id; });
+        llvm::erase_if(State.Set, [&](const Pending &P) { return Acquires.lookup(P.Site) == Id; });
+        if (!Mine && !llvm::is_contained(State.Lent, Id))
+          State.Lent.push_back(Id);
+      }
+    if (auto It = Acquires.find(S); It != Acquires.end()) {
+      if (llvm::is_contained(State.Lent, It->second))
+        llvm::erase(State.Lent, It->second); // given back to the caller
+      else if (!llvm::any_of(State.Set, [&](const Pending &P) { return P.Site == S; }))
+        State.Set.push_back(Pending{cast<Expr>(S), nullptr, State.Assumed});
+    }
     if (isa<ReturnStmt>(S) || isa<CXXThrowExpr>(S))
       MarkEscape(State, S);
   };
   InvariantConditions Invariant(*F);
   auto Edge = [&](PendingState &State, const CFGBlock &From, unsigned SuccIndex) {
-    // An edge a path's own assumptions rule out holds nothing for it.
+    // An edge a path's own assumptions rule out holds nothing for it; a
+    // lock still pending along it is pending only where its test went
+    // this way.
     if (!assumeAlong(State.Assumed, Invariant, From, SuccIndex))
       State.Set.clear();
-    if (std::optional<BranchTest> Test = branchTest(From))
-      if (unsigned Key = Invariant.keyOf(Test->Tested))
-        llvm::erase_if(State.Set, [&](const Pending &P) {
-          return contradicts(P.Under, Key, Test->truthyAlong(SuccIndex));
-        });
+    llvm::erase_if(State.Set, [&](Pending &P) {
+      return !assumeAlong(P.Under, Invariant, From, SuccIndex);
+    });
     llvm::SmallVector<Pending, 2> &Set = State.Set;
     const Stmt *T = From.getTerminatorStmt();
     if (T && isJump(T))
@@ -173,6 +214,7 @@ void ManualLockUnlockCheck::checkFunction(ConcurrencyModel &Model, const Functio
   };
   auto Join = [&](PendingState &Into, const PendingState &From) {
     keepCommon(Into.Assumed, From.Assumed);
+    llvm::erase_if(Into.Lent, [&](LockId Id) { return !llvm::is_contained(From.Lent, Id); });
     for (const Pending &P : From.Set) {
       auto It = llvm::find_if(Into.Set, [&](const Pending &Q) { return Q.Site == P.Site; });
       if (It == Into.Set.end()) {
@@ -196,9 +238,10 @@ void ManualLockUnlockCheck::checkFunction(ConcurrencyModel &Model, const Functio
     auto Unlocks = UnlockSites.find(Id.Decl);
     // Locked on every path to the exit is a function that returns holding
     // the lock on purpose (a lock() wrapper); only an unlock() that some
-    // paths skip is a bug.
+    // paths from this lock reach, and others skip, is a bug.
     if (Unlocks == UnlockSites.end() ||
-        !llvm::any_of(Unlocks->second, [&](const Expr *U) { return Earlier(Leak.Site, U); }))
+        !llvm::any_of(Unlocks->second,
+                      [&](const Expr *U) { return reaches(*G, BlockOf, Leak.Site, U, Earlier); }))
       continue;
     std::string Name = Id.name();
     {

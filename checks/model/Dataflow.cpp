@@ -80,15 +80,14 @@ bool InvariantConditions::invariant(const Expr *E) const {
            !Written.contains(V);
   }
   if (const auto *ME = dyn_cast<MemberExpr>(E)) {
-    // A field of this object or of an invariant object (not through a
-    // pointer the body could have re-pointed).
+    // A field the body never writes, of this object or of an object named
+    // by an invariant expression (`mod->needs_lock` with `mod` unchanged).
     const Expr *Base = ME->getBase()->IgnoreParenImpCasts();
-    bool OfThis = isa<CXXThisExpr>(Base);
     const ValueDecl *Field = ME->getMemberDecl();
-    if (!isa<FieldDecl>(Field) || (ME->isArrow() && !OfThis) ||
-        Field->getType().isVolatileQualified() || Written.contains(Field))
+    if (!isa<FieldDecl>(Field) || Field->getType().isVolatileQualified() ||
+        Written.contains(Field))
       return false;
-    return OfThis || invariant(Base);
+    return isa<CXXThisExpr>(Base) || invariant(Base);
   }
   if (const auto *UO = dyn_cast<UnaryOperator>(E))
     return !UO->isIncrementDecrementOp() && UO->getOpcode() != UO_Deref &&

@@ -203,7 +203,8 @@ bool LockCatalog::isSynchronizing(QualType T) const {
   if (T.isNull())
     return false;
   QualType Base = T.getNonReferenceType();
-  if (mutexType(Base) || isGuardType(Base))
+  // C11 `_Atomic T` (and atomic_long, ...): every access is atomic.
+  if (Base->isAtomicType() || mutexType(Base) || isGuardType(Base))
     return true;
   std::string Typedef = writtenTypedefName(Base);
   std::string Name = Typedef.empty() ? typeName(Base) : Typedef;

@@ -749,8 +749,13 @@ void SharedAccesses::compute(const FunctionDecl *Def, FunctionAccesses &Out) {
 bool SharedAccesses::concurrent(unsigned A, unsigned B) {
   const std::vector<SpawnSite> &All = Spawns.all();
   if (A == B) {
-    if (InLoop.contains(A))
-      return true;
+    // Started once per iteration: instances overlap unless each is joined
+    // before the loop comes back to start the next.
+    if (InLoop.contains(A)) {
+      of(All[A].Spawner);
+      auto It = RunningAtSpawn.find(A);
+      return It == RunningAtSpawn.end() || llvm::is_contained(It->second, A);
+    }
     // A spawn that outlives its spawner runs once per call of the spawner.
     const FunctionDecl *Spawner = All[A].Spawner;
     if (!llvm::is_contained(of(Spawner).Escaping, A))
