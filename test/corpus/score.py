@@ -59,7 +59,10 @@ def run_concur(concur, programs, directory, checks, root):
         with open(os.path.join(tmp, "compile_commands.json"), "w") as fh:
             json.dump(db, fh)
         report = os.path.join(tmp, "report.json")
+        # Report paths are relative to the source root: name it, so that
+        # they can be resolved here whatever the working directory.
         proc = subprocess.run([concur, "-p", tmp, "--quiet", "--no-progress",
+                               "--source-root", root,
                                "--checks", "-*," + ",".join(checks), "-o", report],
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         if proc.returncode not in (0, 1) or not os.path.exists(report):
@@ -92,7 +95,8 @@ def main():
     found = set()
     for f in report["findings"]:
         if f["check"] in checks:
-            found.add((os.path.realpath(f["location"]["file"]), f["location"]["line"], f["check"]))
+            path = os.path.join(os.path.realpath(args.root), f["location"]["file"])
+            found.add((os.path.realpath(path), f["location"]["line"], f["check"]))
 
     ok = True
     negatives = len([p for p in programs if not any(e[0] == os.path.realpath(p) for e in expected)])

@@ -554,7 +554,11 @@ TEST(SarifWriter, RulesAndRuleIndexAgree) {
   }
   EXPECT_EQ(Rules[1]["defaultConfiguration"]["level"], "error");
   EXPECT_EQ(Rules[1]["fullDescription"]["text"], "Long steps starve every other task.");
-  EXPECT_EQ(Rules[0]["fullDescription"]["text"], "blocking call in coroutine");
+  // Without a description of its own, fullDescription still differs from
+  // shortDescription (GitHub shows both).
+  EXPECT_EQ(Rules[0]["fullDescription"]["text"],
+            "concur check concur-blocking-call-in-coroutine: blocking call in coroutine.");
+  EXPECT_EQ(Rules[0]["help"]["text"], Rules[0]["fullDescription"]["text"]);
   EXPECT_FALSE(Rules[2].contains("helpUri"));
   // concur-rt-blocked-loop borrows the page of its static twin.
   EXPECT_EQ(Rules[3]["helpUri"], "https://docs.invalid/checks/concur-blocked-loop.md");
@@ -572,7 +576,7 @@ TEST(SarifWriter, NotesBecomeRelatedLocationsAndACodeFlow) {
   EXPECT_EQ(Related[1]["message"]["text"], "'g' calls 'sleep_for'");
   EXPECT_EQ(Related[1]["physicalLocation"]["artifactLocation"]["uri"], "file:///src/b.h");
   EXPECT_EQ(Related[1]["physicalLocation"]["region"],
-            Json::parse(R"({"startLine": 12, "startColumn": 5})"));
+            Json::parse(R"({"startLine": 12, "startColumn": 5, "endLine": 12, "endColumn": 6})"));
 
   ASSERT_EQ(Result["codeFlows"].size(), 1u);
   const Json &Steps = Result["codeFlows"][0]["threadFlows"][0]["locations"];
@@ -583,6 +587,7 @@ TEST(SarifWriter, NotesBecomeRelatedLocationsAndACodeFlow) {
   EXPECT_EQ(Result["locations"][0]["physicalLocation"]["region"]["startLine"], 42);
   EXPECT_EQ(Result["locations"][0]["logicalLocations"][0]["fullyQualifiedName"], "ns::f");
   EXPECT_EQ(Result["partialFingerprints"]["concur/v1"], R.Findings[0].Fingerprint);
+  EXPECT_EQ(Result["partialFingerprints"]["primaryLocationLineHash"], R.Findings[0].Fingerprint);
 }
 
 TEST(SarifWriter, NoCodeFlowOrRegionWithoutNotesOrLine) {
@@ -597,7 +602,7 @@ TEST(SarifWriter, NoCodeFlowOrRegionWithoutNotesOrLine) {
   EXPECT_FALSE(Physical.contains("region"));
   EXPECT_EQ(Physical["artifactLocation"]["uri"], "rel%20dir/a%23b.cpp");
   EXPECT_EQ(Results[1]["locations"][0]["physicalLocation"]["region"],
-            Json::parse(R"({"startLine": 7})"));
+            Json::parse(R"({"startLine": 7, "endLine": 7})"));
 }
 
 TEST(SarifWriter, FixesGroupReplacementsPerFile) {
@@ -669,8 +674,113 @@ TEST(StaticRules, ComeFromCheckList) {
     EXPECT_NE(Rule.Id.rfind("concur-rt-", 0), 0u);
     EXPECT_FALSE(Rule.Summary.empty());
     EXPECT_EQ(Rule.HelpUri, "https://docs.invalid/checks/" + Rule.Id + ".md");
+    // Everything GitHub code scanning shows comes with every rule.
+    EXPECT_FALSE(Rule.Name.empty());
+    EXPECT_FALSE(Rule.Description.empty());
+    EXPECT_NE(Rule.Description, Rule.Summary);
+    EXPECT_LE(Rule.Description.size(), 1024u);
+    EXPECT_EQ(Rule.Description.find('\n'), std::string::npos);
+    EXPECT_FALSE(Rule.HelpText.empty());
+    EXPECT_FALSE(Rule.HelpMarkdown.empty());
+    EXPECT_FALSE(Rule.Tags.empty());
+    EXPECT_TRUE(Rule.Precision == "very-high" || Rule.Precision == "high" ||
+                Rule.Precision == "medium" || Rule.Precision == "low");
+    EXPECT_TRUE(Rule.ProblemSeverity == "error" || Rule.ProblemSeverity == "warning" ||
+                Rule.ProblemSeverity == "recommendation");
   }
   EXPECT_TRUE(Ids.contains("concur-blocking-call-in-coroutine"));
+}
+
+TEST(StaticRules, HelpComesFromTheCheckPage) {
+  std::vector<RuleInfo> Rules = staticRules("https://docs.invalid/concur/docs/checks");
+  auto It = std::find_if(Rules.begin(), Rules.end(), [](const RuleInfo &R) {
+    return R.Id == "concur-blocking-call-under-lock";
+  });
+  ASSERT_NE(It, Rules.end());
+  EXPECT_EQ(It->Name, "BlockingCallUnderLock");
+  EXPECT_EQ(It->HelpUri, "https://docs.invalid/concur/docs/checks/concur-blocking-call-under-lock.md");
+  EXPECT_EQ(It->Description.rfind("Flags a call that parks the thread", 0), 0u);
+  // The title line is gone; the rest of the page is there.
+  EXPECT_EQ(It->HelpMarkdown.rfind("Flags a call", 0), 0u);
+  EXPECT_NE(It->HelpMarkdown.find("## Why"), std::string::npos);
+  EXPECT_NE(It->HelpText.find("\nWhy\n"), std::string::npos);
+  EXPECT_EQ(It->HelpText.find("```"), std::string::npos);
+  // Relative links resolve under the docs URL, "../" included.
+  EXPECT_NE(It->HelpMarkdown.find(
+                "(https://docs.invalid/concur/docs/blocking-call-catalog.md)"),
+            std::string::npos);
+
+  // Without a docs URL: no helpUri, and links keep only their text.
+  for (const RuleInfo &R : staticRules("")) {
+    EXPECT_TRUE(R.HelpUri.empty());
+    for (auto At = R.HelpMarkdown.find("]("); At != std::string::npos;
+         At = R.HelpMarkdown.find("](", At + 1))
+      EXPECT_TRUE(R.HelpMarkdown.compare(At + 2, 4, "http") == 0 ||
+                  R.HelpMarkdown[At + 2] == '#' ||
+                  R.HelpMarkdown[At + 2] == 'i') // "[&](int fd)": a lambda in code
+          << R.Id << ": " << R.HelpMarkdown.substr(At, 40);
+    EXPECT_EQ(R.HelpMarkdown.find("file://"), std::string::npos) << R.Id;
+  }
+}
+
+//===--- Source root, baseline state, determinism --------------------------===//
+
+TEST(RelativePaths, OnlyPathsUnderTheRootBecomeRelative) {
+  Report R = richReport();
+  R.Findings[0].Notes.push_back({"outside", {"/usr/include/x.h", 1, 1}});
+  R.Findings[0].Notes.push_back({"dotted", {"/src/sub/../c.h", 1, 1}});
+  R.Findings[0].Notes.push_back({"prefix only", {"/srcother/d.h", 1, 1}});
+  relativizePaths(R, "/src/");
+  const Finding &F = R.Findings[0];
+  EXPECT_EQ(F.Loc.File, "a.cpp");
+  EXPECT_EQ(F.Notes[1].Loc.File, "b.h");
+  EXPECT_EQ(F.Notes[2].Loc.File, "/usr/include/x.h");
+  EXPECT_EQ(F.Notes[3].Loc.File, "c.h");
+  EXPECT_EQ(F.Notes[4].Loc.File, "/srcother/d.h");
+  EXPECT_EQ(F.Fixes[1].File, "b.h");
+  EXPECT_EQ(R.Errors[0].File, "bad.cpp");
+  EXPECT_EQ(R.Findings[1].Loc.File, ""); // unknown stays unknown
+}
+
+TEST(SarifWriter, RelativeUrisNameTheSourceRoot) {
+  Report R = richReport();
+  R.Findings[0].Notes.push_back({"outside", {"/usr/include/x.h", 1, 1}});
+  relativizePaths(R, "/src");
+  std::ostringstream OS;
+  writeSarif(R, testRules(), OS, SarifOptions{.SourceRoot = "/src", .AutomationId = "concur/"});
+  const Json Run = Json::parse(OS.str())["runs"][0];
+  EXPECT_EQ(Run["originalUriBaseIds"]["%SRCROOT%"]["uri"], "file:///src/");
+  EXPECT_EQ(Run["automationDetails"]["id"], "concur/");
+  const Json &Loc = Run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"];
+  EXPECT_EQ(Loc["uri"], "a.cpp");
+  EXPECT_EQ(Loc["uriBaseId"], "%SRCROOT%");
+  const Json &Outside = Run["results"][0]["relatedLocations"][2]["physicalLocation"];
+  EXPECT_EQ(Outside["artifactLocation"]["uri"], "file:///usr/include/x.h");
+  EXPECT_FALSE(Outside["artifactLocation"].contains("uriBaseId"));
+  for (const Json &A : Run["artifacts"])
+    EXPECT_EQ(A["location"].contains("uriBaseId"),
+              !A["location"]["uri"].get<std::string>().starts_with("file:"));
+}
+
+TEST(SarifWriter, BaselineStateAndNoClockUnlessAsked) {
+  Report R = richReport();
+  Json Plain = toSarif(R, testRules());
+  EXPECT_FALSE(Plain["runs"][0]["results"][0].contains("baselineState"));
+  EXPECT_FALSE(Plain["runs"][0]["invocations"][0]["properties"].contains("seconds"));
+  EXPECT_FALSE(Plain["runs"][0].contains("automationDetails"));
+  EXPECT_EQ(Plain["runs"][0]["tool"]["driver"]["semanticVersion"], "0.1.0");
+
+  R.Findings[0].BaselineState = "unchanged";
+  R.Findings[1].BaselineState = "new";
+  std::ostringstream OS;
+  writeSarif(R, testRules(), OS, SarifOptions{.Timing = true});
+  Json Log = Json::parse(OS.str());
+  EXPECT_EQ(Log["runs"][0]["results"][0]["baselineState"], "unchanged");
+  EXPECT_EQ(Log["runs"][0]["results"][1]["baselineState"], "new");
+  EXPECT_EQ(Log["runs"][0]["invocations"][0]["properties"]["seconds"], 0.75);
+
+  R.ToolVersion = "0.1"; // not semver: left out rather than invented
+  EXPECT_FALSE(toSarif(R, {})["runs"][0]["tool"]["driver"].contains("semanticVersion"));
 }
 
 } // namespace

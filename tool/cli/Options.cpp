@@ -40,13 +40,23 @@ misused pools, futures and threads) in C++ code.
                        from --write-baseline): only new findings count
   --write-baseline FILE  record the current findings in FILE
   --extra-arg ARG      append ARG to every compile command (repeatable)
+  --source-root DIR    write paths under DIR relative to it in JSON and SARIF
+                       (SARIF: uriBaseId %SRCROOT%); default: the git top
+                       level above the first input, else the current directory
+  --docs-url URL       http(s) URL of the check pages (docs/checks/); SARIF
+                       rules then link to URL/<check>.md
+  --automation-id ID   SARIF automationDetails.id, "category/run-id"
+                       (default: concur/)
+  --stats              also write the run time into the SARIF log (off, so
+                       that two runs give identical bytes)
   --no-progress        no progress line on a terminal
   -q, --quiet          print nothing but errors
   --list-checks        list the checks and exit
   --version            print the version and exit
   -h, --help           this text
 
-       concur merge [--format FMT] [-o FILE]... [--baseline FILE] REPORT.json...
+       concur merge [--format FMT] [-o FILE]... [--baseline FILE]
+                    [--source-root DIR] [--docs-url URL] REPORT.json...
                        combine JSON reports of shards into one report, adding
                        the findings whose paths cross files (a shard alone
                        leaves those to merge)
@@ -54,6 +64,35 @@ misused pools, futures and threads) in C++ code.
 Exit status: 0 no findings, 1 findings, 2 usage or input error (also when
 some input could not be analysed).
 )";
+}
+
+/// "K/N" with 1 <= K <= N.
+static bool parseShard(const std::string &V, unsigned &K, unsigned &N) {
+  auto Slash = V.find('/');
+  if (Slash == std::string::npos)
+    return false;
+  const char *End = V.data() + V.size();
+  auto [P1, E1] = std::from_chars(V.data(), V.data() + Slash, K);
+  auto [P2, E2] = std::from_chars(V.data() + Slash + 1, End, N);
+  return E1 == std::errc() && E2 == std::errc() && P1 == V.data() + Slash && P2 == End &&
+         N >= 1 && K >= 1 && K <= N;
+}
+
+/// Options whose value is kept as given, checked later (paths exist, ...).
+static std::string Options::*plainValueOption(std::string_view Flag) {
+  static constexpr std::pair<std::string_view, std::string Options::*> Table[] = {
+      {"-p", &Options::BuildPath},
+      {"--build-path", &Options::BuildPath},
+      {"--config-file", &Options::ConfigFile},
+      {"--config", &Options::ConfigFile},
+      {"--baseline", &Options::Baseline},
+      {"--write-baseline", &Options::WriteBaseline},
+      {"--source-root", &Options::SourceRoot},
+  };
+  for (const auto &[Name, Member] : Table)
+    if (Flag == Name)
+      return Member;
+  return nullptr;
 }
 
 std::optional<Options> parseOptions(int Argc, const char *const *Argv,
@@ -114,18 +153,14 @@ std::optional<Options> parseOptions(int Argc, const char *const *Argv,
       O.Quiet = true;
     } else if (Flag == "--no-progress") {
       O.Progress = false;
-    } else if (Flag == "-p" || Flag == "--build-path") {
+    } else if (auto Member = plainValueOption(Flag)) {
       auto V = NeedValue(I, Flag, Inline);
       if (!V) return std::nullopt;
-      O.BuildPath = *V;
+      O.*Member = *V;
     } else if (Flag == "--checks") {
       auto V = NeedValue(I, Flag, Inline);
       if (!V) return std::nullopt;
       O.Checks = *V;
-    } else if (Flag == "--config-file" || Flag == "--config") {
-      auto V = NeedValue(I, Flag, Inline);
-      if (!V) return std::nullopt;
-      O.ConfigFile = *V;
     } else if (Flag == "--format") {
       auto V = NeedValue(I, Flag, Inline);
       if (!V) return std::nullopt;
@@ -153,29 +188,29 @@ std::optional<Options> parseOptions(int Argc, const char *const *Argv,
     } else if (Flag == "--shard") {
       auto V = NeedValue(I, Flag, Inline);
       if (!V) return std::nullopt;
-      unsigned K = 0, N = 0;
-      auto Slash = V->find('/');
-      bool Ok = Slash != std::string::npos;
-      if (Ok) {
-        auto [P1, E1] = std::from_chars(V->data(), V->data() + Slash, K);
-        auto [P2, E2] = std::from_chars(V->data() + Slash + 1, V->data() + V->size(), N);
-        Ok = E1 == std::errc() && E2 == std::errc() && P1 == V->data() + Slash &&
-             P2 == V->data() + V->size() && N >= 1 && K >= 1 && K <= N;
-      }
-      if (!Ok) {
+      if (!parseShard(*V, O.ShardIndex, O.ShardCount)) {
         Error = "invalid value '" + *V + "' for --shard (expected K/N with 1 <= K <= N, e.g. 2/4)";
         return std::nullopt;
       }
-      O.ShardIndex = K;
-      O.ShardCount = N;
-    } else if (Flag == "--baseline") {
+    } else if (Flag == "--stats") {
+      O.Stats = true;
+    } else if (Flag == "--docs-url") {
       auto V = NeedValue(I, Flag, Inline);
       if (!V) return std::nullopt;
-      O.Baseline = *V;
-    } else if (Flag == "--write-baseline") {
+      // A file:// link would point into the machine that ran concur.
+      if (!V->starts_with("https://") && !V->starts_with("http://")) {
+        Error = "invalid value '" + *V + "' for --docs-url (expected an http:// or https:// URL)";
+        return std::nullopt;
+      }
+      O.DocsUrl = *V;
+    } else if (Flag == "--automation-id") {
       auto V = NeedValue(I, Flag, Inline);
       if (!V) return std::nullopt;
-      O.WriteBaseline = *V;
+      if (V->empty() || V->find_first_of("\n\r\t") != std::string::npos) {
+        Error = "invalid value for --automation-id (expected one line of text, e.g. concur/linux)";
+        return std::nullopt;
+      }
+      O.AutomationId = *V;
     } else if (Flag == "--extra-arg") {
       auto V = NeedValue(I, Flag, Inline);
       if (!V) return std::nullopt;

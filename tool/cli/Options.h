@@ -38,6 +38,15 @@ struct Options {
   /// `concur merge REPORT.json...`: combine shard reports; Files are the
   /// reports.
   bool Merge = false;
+  /// --source-root: JSON and SARIF paths are relative to it. Empty: the git
+  /// top level above the first input, else the working directory.
+  std::string SourceRoot;
+  /// --docs-url: http(s) base URL of the check pages, for SARIF helpUri.
+  std::string DocsUrl;
+  /// --automation-id: SARIF runs[0].automationDetails.id.
+  std::string AutomationId = "concur/";
+  /// --stats: wall-clock time in the SARIF log too.
+  bool Stats = false;
 };
 
 /// Parses argv. On a usage error returns nullopt and sets \p Error to one

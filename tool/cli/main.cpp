@@ -45,9 +45,29 @@ int fail(const std::string &Message) {
   return ExitError;
 }
 
-std::string docsBaseUri() {
-  llvm::SmallString<256> Dir(CONCUR_DOCS_DIR "/checks/");
-  return "file://" + std::string(Dir);
+/// The default source root: the nearest directory at or above \p Start
+/// holding `.git` (a directory, or a file in a worktree or submodule), else
+/// the working directory. A file-system walk, not `git rev-parse`: concur
+/// must not depend on git being installed.
+std::string findSourceRoot(const std::string &Start) {
+  llvm::SmallString<256> Dir(Start);
+  llvm::sys::fs::make_absolute(Dir);
+  llvm::sys::path::remove_dots(Dir, /*remove_dot_dot=*/true);
+  if (!llvm::sys::fs::is_directory(Dir))
+    llvm::sys::path::remove_filename(Dir);
+  while (!Dir.empty()) {
+    llvm::SmallString<256> Git(Dir);
+    llvm::sys::path::append(Git, ".git");
+    if (llvm::sys::fs::exists(Git))
+      return std::string(Dir);
+    llvm::StringRef Parent = llvm::sys::path::parent_path(Dir);
+    if (Parent == Dir)
+      break;
+    Dir = Parent;
+  }
+  llvm::SmallString<256> Cwd;
+  llvm::sys::fs::current_path(Cwd);
+  return std::string(Cwd);
 }
 
 /// Every positive entry of a --checks list must name at least one check:
@@ -75,14 +95,23 @@ std::optional<std::string> unknownCheck(const std::string &Globs,
   return std::nullopt;
 }
 
-void writeReport(const report::Report &R, cli::Format F, std::ostream &OS,
-                 const std::vector<report::RuleInfo> &Rules) {
-  switch (F) {
-  case cli::Format::Text: report::writeText(R, OS); break;
-  case cli::Format::Json: report::writeJson(R, OS); break;
-  case cli::Format::Sarif: report::writeSarif(R, Rules, OS); break;
+/// The report in its three renderings: text shows the paths the compiler
+/// saw (editors open them from here); JSON and SARIF are read elsewhere,
+/// so their paths are relative to the source root. Findings the baseline
+/// records are left out, except in SARIF, which marks them "unchanged".
+struct Renderings {
+  report::Report Text, Portable, Sarif;
+  report::SarifOptions SarifOpts;
+  const std::vector<report::RuleInfo> *Rules = nullptr;
+
+  void write(cli::Format F, std::ostream &OS) const {
+    switch (F) {
+    case cli::Format::Text: report::writeText(Text, OS); break;
+    case cli::Format::Json: report::writeJson(Portable, OS); break;
+    case cli::Format::Sarif: report::writeSarif(Sarif, *Rules, OS, SarifOpts); break;
+    }
   }
-}
+};
 
 /// Reads a JSON report written by concur; on failure sets \p Error to one
 /// line naming the file and the cause.
@@ -101,18 +130,39 @@ std::optional<report::Report> readReportFile(const std::string &Path, const std:
   }
 }
 
-/// Drops findings whose (check, fingerprint) the baseline records; returns
-/// how many were hidden.
+/// Marks each finding "unchanged" when the baseline records its (check,
+/// fingerprint), else "new"; returns how many are unchanged.
 size_t applyBaseline(report::Report &R, const report::Report &Baseline) {
   std::set<std::pair<std::string, std::string>> Known;
   for (const report::Finding &F : Baseline.Findings)
     if (!F.Fingerprint.empty())
       Known.insert({F.Check, F.Fingerprint});
-  size_t Before = R.Findings.size();
-  std::erase_if(R.Findings, [&](const report::Finding &F) {
-    return !F.Fingerprint.empty() && Known.count({F.Check, F.Fingerprint});
-  });
-  return Before - R.Findings.size();
+  size_t Unchanged = 0;
+  for (report::Finding &F : R.Findings) {
+    bool Recorded = !F.Fingerprint.empty() && Known.count({F.Check, F.Fingerprint});
+    F.BaselineState = Recorded ? "unchanged" : "new";
+    Unchanged += Recorded;
+  }
+  return Unchanged;
+}
+
+Renderings render(const report::Report &R, const cli::Options &Opts,
+                  const std::vector<report::RuleInfo> &Rules) {
+  Renderings Out;
+  Out.Rules = &Rules;
+  Out.Sarif = R;
+  report::relativizePaths(Out.Sarif, Opts.SourceRoot);
+  Out.Text = R;
+  std::erase_if(Out.Text.Findings,
+                [](const report::Finding &F) { return F.BaselineState == "unchanged"; });
+  Out.Portable = Out.Text;
+  report::relativizePaths(Out.Portable, Opts.SourceRoot);
+  Out.SarifOpts.SourceRoot = Opts.SourceRoot;
+  Out.SarifOpts.AutomationId = Opts.AutomationId;
+  Out.SarifOpts.Timing = Opts.Stats;
+  if (!Opts.DocsUrl.empty())
+    Out.SarifOpts.InformationUri = Opts.DocsUrl;
+  return Out;
 }
 
 /// Common tail of analysis and merge: baseline, outputs, exit status.
@@ -121,8 +171,10 @@ int finish(report::Report &R, const cli::Options &Opts,
   report::removeDuplicateFindings(R); // also sorts: order independent of -j
   std::string Error;
   if (!Opts.WriteBaseline.empty()) {
+    report::Report Recorded = R;
+    report::relativizePaths(Recorded, Opts.SourceRoot);
     std::ofstream Out(Opts.WriteBaseline, std::ios::trunc);
-    report::writeJson(R, Out);
+    report::writeJson(Recorded, Out);
     Out.close();
     if (!Out)
       return fail("cannot write baseline '" + Opts.WriteBaseline + "': " + std::strerror(errno));
@@ -136,23 +188,47 @@ int finish(report::Report &R, const cli::Options &Opts,
       std::cerr << "concur: note: " << Hidden << " finding" << (Hidden == 1 ? "" : "s")
                 << " recorded in the baseline '" << Opts.Baseline << "' not shown\n";
   }
+  const Renderings Out = render(R, Opts, Rules);
 
   if (!Opts.Quiet || Opts.Outputs.empty())
     if (!(Opts.Quiet && Opts.StdoutFormat == cli::Format::Text))
-      writeReport(R, Opts.StdoutFormat, std::cout, Rules);
+      Out.write(Opts.StdoutFormat, std::cout);
   std::cout.flush();
 
-  int Status = R.Errors.empty() ? (R.Findings.empty() ? ExitClean : ExitFindings) : ExitError;
-  for (const cli::Output &Out : Opts.Outputs) {
+  const report::Report &Shown = Out.Text;
+  int Status = Shown.Errors.empty() ? (Shown.Findings.empty() ? ExitClean : ExitFindings)
+                                    : ExitError;
+  for (const cli::Output &Output : Opts.Outputs) {
     std::ostringstream Buffer;
-    writeReport(R, Out.Fmt, Buffer, Rules);
-    std::ofstream File(Out.Path, std::ios::trunc);
+    Out.write(Output.Fmt, Buffer);
+    std::ofstream File(Output.Path, std::ios::trunc);
     File << Buffer.str();
     File.close();
     if (!File)
-      Status = fail("cannot write '" + Out.Path + "': " + std::strerror(errno));
+      Status = fail("cannot write '" + Output.Path + "': " + std::strerror(errno));
   }
   return Status;
+}
+
+/// Paths a shard wrote relative to the source root, made absolute again so
+/// that they sort and deduplicate like the cross-file findings merge adds.
+void absolutizePaths(report::Report &R, const std::string &Root) {
+  auto Fix = [&](std::string &Path) {
+    if (Path.empty() || llvm::sys::path::is_absolute(Path))
+      return;
+    llvm::SmallString<256> P(Root);
+    llvm::sys::path::append(P, Path);
+    Path = std::string(P);
+  };
+  for (report::Finding &F : R.Findings) {
+    Fix(F.Loc.File);
+    for (report::Note &N : F.Notes)
+      Fix(N.Loc.File);
+    for (report::Replacement &Rep : F.Fixes)
+      Fix(Rep.File);
+  }
+  for (report::InputError &E : R.Errors)
+    Fix(E.File);
 }
 
 /// `concur merge`: one report from the JSON reports of shards.
@@ -166,6 +242,7 @@ int merge(const cli::Options &Opts, const std::vector<report::RuleInfo> &Rules) 
     auto Part = readReportFile(Path, "report", Error);
     if (!Part)
       return fail(Error);
+    absolutizePaths(*Part, Opts.SourceRoot);
     for (auto &F : Part->Findings)
       Merged.Findings.push_back(std::move(F));
     for (auto &E : Part->Errors)
@@ -203,6 +280,38 @@ void resolvePathsUpFront(cli::Options &Opts) {
   Resolve(Opts.WriteBaseline);
   Resolve(Opts.ConfigFile);
   Resolve(Opts.BuildPath);
+  Resolve(Opts.SourceRoot);
+  if (!Opts.SourceRoot.empty()) {
+    llvm::SmallString<256> P(Opts.SourceRoot);
+    llvm::sys::path::remove_dots(P, /*remove_dot_dot=*/true);
+    Opts.SourceRoot = std::string(P);
+  }
+}
+
+/// The clang-tidy configuration of the run: concur's checks, --checks, and
+/// --config-file when given. On failure sets \p Error to one line.
+bool analysisConfig(const cli::Options &Opts, driver::AnalysisConfig &Config,
+                    std::string &Error) {
+  Config.Defaults = clang::tidy::ClangTidyOptions::getDefaults();
+  Config.Defaults.Checks = "-*,concur-*";
+  if (Opts.Checks)
+    Config.Overrides.Checks = *Opts.Checks;
+  Config.ExtraArgs = Opts.ExtraArgs;
+  if (Opts.ConfigFile.empty())
+    return true;
+  auto Text = llvm::MemoryBuffer::getFile(Opts.ConfigFile);
+  if (!Text) {
+    Error = "cannot read config file '" + Opts.ConfigFile + "': " + Text.getError().message();
+    return false;
+  }
+  auto Parsed = clang::tidy::parseConfiguration((*Text)->getMemBufferRef());
+  if (!Parsed) {
+    Error = "config file '" + Opts.ConfigFile +
+            "' is not valid clang-tidy YAML: " + Parsed.getError().message();
+    return false;
+  }
+  Config.ConfigFile = *Parsed;
+  return true;
 }
 
 /// Runs the jobs on N threads. Results land in per-job slots, so the merged
@@ -247,7 +356,7 @@ int main(int Argc, char **Argv) {
     return fail(Error);
   cli::Options &Opts = *Parsed;
   resolvePathsUpFront(Opts);
-  const std::vector<report::RuleInfo> Rules = report::staticRules(docsBaseUri());
+  const std::vector<report::RuleInfo> Rules = report::staticRules(Opts.DocsUrl);
 
   if (Opts.Help) {
     std::cout << cli::usageText();
@@ -273,8 +382,13 @@ int main(int Argc, char **Argv) {
     if (!Probe)
       return fail("cannot write '" + Path + "': " + std::strerror(errno));
   }
-  if (Opts.Merge)
+  if (!Opts.SourceRoot.empty() && !llvm::sys::fs::is_directory(Opts.SourceRoot))
+    return fail("--source-root '" + Opts.SourceRoot + "' is not a directory");
+  if (Opts.Merge) {
+    if (Opts.SourceRoot.empty())
+      Opts.SourceRoot = findSourceRoot(".");
     return merge(Opts, Rules);
+  }
 
   if (Opts.Checks)
     if (auto Bad = unknownCheck(*Opts.Checks, Rules))
@@ -283,22 +397,8 @@ int main(int Argc, char **Argv) {
     return fail("no input files: give source files, or -p with a build directory");
 
   driver::AnalysisConfig Config;
-  Config.Defaults = clang::tidy::ClangTidyOptions::getDefaults();
-  Config.Defaults.Checks = "-*,concur-*";
-  if (Opts.Checks)
-    Config.Overrides.Checks = *Opts.Checks;
-  Config.ExtraArgs = Opts.ExtraArgs;
-  if (!Opts.ConfigFile.empty()) {
-    auto Text = llvm::MemoryBuffer::getFile(Opts.ConfigFile);
-    if (!Text)
-      return fail("cannot read config file '" + Opts.ConfigFile +
-                  "': " + Text.getError().message());
-    auto Parsed = clang::tidy::parseConfiguration((*Text)->getMemBufferRef());
-    if (!Parsed)
-      return fail("config file '" + Opts.ConfigFile +
-                  "' is not valid clang-tidy YAML: " + Parsed.getError().message());
-    Config.ConfigFile = *Parsed;
-  }
+  if (!analysisConfig(Opts, Config, Error))
+    return fail(Error);
 
   std::unique_ptr<clang::tooling::CompilationDatabase> Database;
   if (!Opts.BuildPath.empty()) {
@@ -329,6 +429,8 @@ int main(int Argc, char **Argv) {
                   << " has no files (" << Inputs.size() << " inputs)\n";
       report::Report Empty;
       Empty.ToolVersion = CONCUR_VERSION;
+      if (Opts.SourceRoot.empty())
+        Opts.SourceRoot = findSourceRoot(Inputs.empty() ? "." : Inputs.front());
       return finish(Empty, Opts, Rules);
     }
     Inputs = std::move(Slice);
@@ -341,6 +443,9 @@ int main(int Argc, char **Argv) {
     std::cerr << "concur: error: " << E.File << ": " << E.Message << "\n";
   if (Plan.Jobs.empty() && Plan.Errors.empty())
     return fail("the compile database '" + Opts.BuildPath + "' lists no files");
+  if (Opts.SourceRoot.empty())
+    Opts.SourceRoot = findSourceRoot(!Plan.Jobs.empty() ? Plan.Jobs.front().File
+                                                        : Plan.Errors.front().File);
 
   llvm::CrashRecoveryContext::Enable();
   unsigned Threads = Opts.Jobs ? Opts.Jobs : std::max(1u, std::thread::hardware_concurrency());

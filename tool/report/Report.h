@@ -59,6 +59,10 @@ struct Finding {
   /// Stable identity across unrelated edits; see computeFingerprint().
   std::string Fingerprint;
   std::vector<Replacement> Fixes;
+  /// SARIF baselineState when a baseline was given: "new" or "unchanged"
+  /// (recorded in the baseline); empty otherwise. Not part of the JSON
+  /// report.
+  std::string BaselineState = {};
 
   bool operator==(const Finding &) const = default;
 };
@@ -102,6 +106,16 @@ struct RuleInfo {
   std::string Description = {};
   /// SARIF defaultConfiguration.level: error | warning | note.
   std::string DefaultLevel = "warning";
+  /// SARIF name: the id in PascalCase without the "concur-" prefix.
+  std::string Name = {};
+  /// SARIF help.text / help.markdown: the check's documentation page.
+  std::string HelpText = {};
+  std::string HelpMarkdown = {};
+  /// SARIF properties: tags, precision (very-high | high | medium | low) and
+  /// problem.severity (error | warning | recommendation).
+  std::vector<std::string> Tags = {};
+  std::string Precision = {};
+  std::string ProblemSeverity = {};
 };
 
 /// Knobs of the SARIF writer that are not part of the report itself.
@@ -110,11 +124,33 @@ struct SarifOptions {
   /// rule's help URI (the check documentation) stands in; with no rules it is
   /// omitted.
   std::string InformationUri = {};
+  /// Absolute directory that relative paths in the report are relative to
+  /// (see relativizePaths). When set, relative URIs carry uriBaseId
+  /// "%SRCROOT%" and the run defines it in originalUriBaseIds.
+  std::string SourceRoot = {};
+  /// runs[0].automationDetails.id (GitHub: "category/run-id"); left out
+  /// when empty.
+  std::string AutomationId = {};
+  /// Write the wall-clock time (invocation property "seconds"); off by
+  /// default so that two runs give the same bytes.
+  bool Timing = false;
 };
 
-/// The rules of all static checks (from checks/CheckList.def), with help URIs
-/// under \p DocsBaseUri (which ends in '/').
+/// The rules of all static checks (from checks/CheckList.def), their help
+/// taken from docs/checks/<check>.md at build time. With a \p DocsBaseUri
+/// (an http(s) URL of the directory holding those pages) each rule gets a
+/// helpUri and the help's relative links point there; without one there is
+/// no helpUri and relative links are reduced to their text.
 std::vector<RuleInfo> staticRules(const std::string &DocsBaseUri);
+
+/// The documentation page of \p Check as built into concur (empty when the
+/// check has none).
+std::string checkDocumentation(const std::string &Check);
+
+/// Rewrites every path of the findings and errors (locations, notes, fixes)
+/// that lies under \p Root (absolute, lexically normalised) as a path
+/// relative to it; paths outside stay as they are. Summaries are left alone.
+void relativizePaths(Report &R, const std::string &Root);
 
 /// Fingerprint from the check, the enclosing function and the source line at
 /// the finding with whitespace folded: line shifts do not change it; a

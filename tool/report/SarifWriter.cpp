@@ -28,6 +28,7 @@ constexpr std::string_view SarifSchemaUri =
     "sarif-schema-2.1.0.json";
 constexpr std::string_view FingerprintKey = "concur/v1";
 constexpr std::string_view RuntimePrefix = "concur-rt-";
+constexpr std::string_view SourceRootId = "%SRCROOT%";
 
 std::string sarifLevel(const std::string &Severity) {
   if (Severity == "error" || Severity == "note")
@@ -38,10 +39,12 @@ std::string sarifLevel(const std::string &Severity) {
 OrderedJson message(const std::string &Text) { return {{"text", Text}}; }
 
 /// The files a report mentions, each once, in sorted order; SARIF locations
-/// point into this table by index.
+/// point into this table by index. Relative paths are relative to the source
+/// root, named by the uriBaseId "%SRCROOT%" when one is known.
 class ArtifactTable {
 public:
-  explicit ArtifactTable(const Report &R) {
+  ArtifactTable(const Report &R, const std::string &SourceRoot)
+      : HasRoot(!SourceRoot.empty()) {
     for (const Finding &F : R.Findings) {
       addFile(F.Loc.File);
       for (const Note &N : F.Notes)
@@ -57,21 +60,31 @@ public:
   }
 
   OrderedJson artifactLocation(const std::string &File) const {
-    return {{"uri", pathToUri(File)}, {"index", Indices.at(File)}};
+    OrderedJson Location = uriOf(File);
+    Location["index"] = Indices.at(File);
+    return Location;
   }
 
   OrderedJson artifacts() const {
     OrderedJson List = OrderedJson::array();
     for (const auto &[File, Index] : Indices)
-      List.push_back({{"location", {{"uri", pathToUri(File)}}}});
+      List.push_back({{"location", uriOf(File)}});
     return List;
   }
 
 private:
+  OrderedJson uriOf(const std::string &File) const {
+    std::string Uri = pathToUri(File);
+    OrderedJson Location = {{"uri", Uri}};
+    if (HasRoot && !Uri.starts_with("file:"))
+      Location["uriBaseId"] = SourceRootId;
+    return Location;
+  }
   void addFile(const std::string &File) {
     if (!File.empty())
       Indices.emplace(File, 0);
   }
+  bool HasRoot;
   std::map<std::string, unsigned> Indices;
 };
 
@@ -83,9 +96,13 @@ OrderedJson location(const Location &L, const ArtifactTable &Artifacts) {
     return Result;
   OrderedJson Physical = {{"artifactLocation", Artifacts.artifactLocation(L.File)}};
   if (L.Line != 0) {
+    // concur reports a point: the region is the one character there.
     OrderedJson Region = {{"startLine", L.Line}};
     if (L.Column != 0)
       Region["startColumn"] = L.Column;
+    Region["endLine"] = L.Line;
+    if (L.Column != 0)
+      Region["endColumn"] = L.Column + 1;
     Physical["region"] = std::move(Region);
   }
   Result["physicalLocation"] = std::move(Physical);
@@ -141,34 +158,55 @@ OrderedJson fix(const Finding &F, const ArtifactTable &Artifacts) {
 
 OrderedJson rule(const RuleInfo &Rule) {
   const std::string &Short = Rule.Summary.empty() ? Rule.Id : Rule.Summary;
-  OrderedJson Result = {
-      {"id", Rule.Id},
-      {"shortDescription", message(Short)},
-      {"fullDescription",
-       message(Rule.Description.empty() ? Short : Rule.Description)}};
+  // GitHub shows both descriptions; a copy of the short one says nothing.
+  std::string Full = Rule.Description;
+  if (Full.empty() || Full == Short)
+    Full = "concur check " + Rule.Id + ": " + Short + ".";
+  OrderedJson Result = {{"id", Rule.Id}};
+  if (!Rule.Name.empty())
+    Result["name"] = Rule.Name;
+  Result["shortDescription"] = message(Short);
+  Result["fullDescription"] = message(Full);
+  OrderedJson Help = {{"text", Rule.HelpText.empty() ? Full : Rule.HelpText}};
+  if (!Rule.HelpMarkdown.empty())
+    Help["markdown"] = Rule.HelpMarkdown;
+  Result["help"] = std::move(Help);
   if (!Rule.HelpUri.empty())
     Result["helpUri"] = Rule.HelpUri;
   Result["defaultConfiguration"] = {{"level", sarifLevel(Rule.DefaultLevel)}};
+  OrderedJson Properties = OrderedJson::object();
+  if (!Rule.Tags.empty())
+    Properties["tags"] = Rule.Tags;
+  if (!Rule.Precision.empty())
+    Properties["precision"] = Rule.Precision;
+  if (!Rule.ProblemSeverity.empty())
+    Properties["problem.severity"] = Rule.ProblemSeverity;
+  if (!Properties.empty())
+    Result["properties"] = std::move(Properties);
   return Result;
 }
 
 /// A rule for a check id that the caller's list lacks, typically a runtime
 /// detector. concur-rt-X documents the same hazard as static concur-X, so it
-/// borrows that rule's text and page when there is one.
+/// borrows that rule's text, page and traits when there is one.
 RuleInfo ruleForUnlistedCheck(const std::string &Id,
                               const std::map<std::string, std::size_t> &Known,
                               const std::vector<RuleInfo> &Rules) {
   RuleInfo Rule{.Id = Id, .Summary = "concur check " + Id, .HelpUri = {}};
-  if (std::string_view(Id).starts_with(RuntimePrefix)) {
-    Rule.Summary = "runtime detector " + Id;
-    std::string StaticId = "concur-" + Id.substr(RuntimePrefix.size());
-    if (auto It = Known.find(StaticId); It != Known.end()) {
-      const RuleInfo &Static = Rules[It->second];
-      Rule.Summary = "runtime detector: " + Static.Summary;
-      Rule.HelpUri = Static.HelpUri;
-    }
-  }
-  return Rule;
+  if (!std::string_view(Id).starts_with(RuntimePrefix))
+    return Rule;
+  Rule.Summary = "runtime detector " + Id;
+  std::string StaticId = "concur-" + Id.substr(RuntimePrefix.size());
+  auto It = Known.find(StaticId);
+  if (It == Known.end())
+    return Rule;
+  RuleInfo Borrowed = Rules[It->second];
+  Borrowed.Id = Id;
+  Borrowed.Summary = "runtime detector: " + Borrowed.Summary;
+  if (!Borrowed.Name.empty())
+    Borrowed.Name = "Runtime" + Borrowed.Name;
+  Borrowed.Tags.push_back("runtime");
+  return Borrowed;
 }
 
 std::string informationUri(const std::vector<RuleInfo> &Rules,
@@ -181,44 +219,65 @@ std::string informationUri(const std::vector<RuleInfo> &Rules,
   return {};
 }
 
-} // namespace
-
-void writeSarif(const Report &R, const std::vector<RuleInfo> &Rules,
-                std::ostream &OS) {
-  writeSarif(R, Rules, OS, SarifOptions{});
+/// MAJOR.MINOR.PATCH with an optional -prerelease/+build tail: what
+/// toolComponent.semanticVersion must hold.
+bool isSemanticVersion(std::string_view V) {
+  int Dots = 0;
+  bool Digit = false;
+  std::size_t I = 0;
+  for (; I < V.size() && V[I] != '-' && V[I] != '+'; ++I) {
+    if (V[I] == '.') {
+      if (!Digit)
+        return false;
+      ++Dots;
+      Digit = false;
+    } else if (V[I] >= '0' && V[I] <= '9') {
+      Digit = true;
+    } else {
+      return false;
+    }
+  }
+  return Dots == 2 && Digit && (I == V.size() || I + 1 < V.size());
 }
 
-void writeSarif(const Report &R, const std::vector<RuleInfo> &Rules,
-                std::ostream &OS, const SarifOptions &Options) {
-  // Rule table: the caller's rules in their order, then unlisted check ids
-  // from the findings in sorted order, so ruleIndex is deterministic.
-  std::vector<RuleInfo> AllRules;
-  std::map<std::string, std::size_t> RuleIndex;
+/// The rule table: the caller's rules in their order, then unlisted check
+/// ids from the findings in sorted order, so ruleIndex is deterministic.
+std::vector<RuleInfo> allRules(const Report &R, const std::vector<RuleInfo> &Rules,
+                               std::map<std::string, std::size_t> &RuleIndex) {
+  std::vector<RuleInfo> All;
   for (const RuleInfo &Rule : Rules)
-    if (RuleIndex.try_emplace(Rule.Id, AllRules.size()).second)
-      AllRules.push_back(Rule);
+    if (RuleIndex.try_emplace(Rule.Id, All.size()).second)
+      All.push_back(Rule);
   std::set<std::string> Unlisted;
   for (const Finding &F : R.Findings)
     if (!RuleIndex.contains(F.Check))
       Unlisted.insert(F.Check);
   for (const std::string &Id : Unlisted) {
-    RuleInfo Rule = ruleForUnlistedCheck(Id, RuleIndex, AllRules);
-    RuleIndex.emplace(Id, AllRules.size());
-    AllRules.push_back(std::move(Rule));
+    RuleInfo Rule = ruleForUnlistedCheck(Id, RuleIndex, All);
+    RuleIndex.emplace(Id, All.size());
+    All.push_back(std::move(Rule));
   }
+  return All;
+}
 
+OrderedJson driver(const Report &R, const std::vector<RuleInfo> &Rules,
+                   const SarifOptions &Options) {
   OrderedJson Driver = {{"name", R.ToolName.empty() ? "concur" : R.ToolName}};
   if (!R.ToolVersion.empty())
     Driver["version"] = R.ToolVersion;
-  if (std::string Uri = informationUri(AllRules, Options); !Uri.empty())
+  if (isSemanticVersion(R.ToolVersion))
+    Driver["semanticVersion"] = R.ToolVersion;
+  if (std::string Uri = informationUri(Rules, Options); !Uri.empty())
     Driver["informationUri"] = Uri;
   OrderedJson RulesJson = OrderedJson::array();
-  for (const RuleInfo &Rule : AllRules)
+  for (const RuleInfo &Rule : Rules)
     RulesJson.push_back(rule(Rule));
   Driver["rules"] = std::move(RulesJson);
+  return Driver;
+}
 
-  ArtifactTable Artifacts(R);
-
+OrderedJson invocation(const Report &R, const ArtifactTable &Artifacts,
+                       const SarifOptions &Options) {
   OrderedJson Notifications = OrderedJson::array();
   for (const InputError &E : R.Errors) {
     OrderedJson Notification = {{"level", "error"}, {"message", message(E.Message)}};
@@ -231,43 +290,76 @@ void writeSarif(const Report &R, const std::vector<RuleInfo> &Rules,
   OrderedJson Invocation = {{"executionSuccessful", R.Errors.empty()}};
   if (!Notifications.empty())
     Invocation["toolExecutionNotifications"] = std::move(Notifications);
-  double Seconds = std::isfinite(R.Stats.Seconds) && R.Stats.Seconds > 0
-                       ? R.Stats.Seconds
-                       : 0.0;
   Invocation["properties"] = {{"files", R.Stats.Files},
-                              {"filesFailed", R.Stats.FilesFailed},
-                              {"seconds", Seconds}};
+                              {"filesFailed", R.Stats.FilesFailed}};
+  // Wall-clock time only on request: it would make every log unique.
+  if (Options.Timing)
+    Invocation["properties"]["seconds"] =
+        std::isfinite(R.Stats.Seconds) && R.Stats.Seconds > 0 ? R.Stats.Seconds : 0.0;
+  return Invocation;
+}
+
+OrderedJson result(const Finding &F, std::size_t RuleIndex, const ArtifactTable &Artifacts) {
+  OrderedJson Result = {{"ruleId", F.Check},
+                        {"ruleIndex", RuleIndex},
+                        {"level", sarifLevel(F.Severity)},
+                        {"message", message(F.Message)}};
+  if (OrderedJson Primary = primaryLocation(F, Artifacts); !Primary.empty())
+    Result["locations"] = OrderedJson::array({std::move(Primary)});
+  if (!F.Notes.empty()) {
+    OrderedJson Related = OrderedJson::array();
+    // ids are 1-based note numbers, matching "note N" in text output order.
+    for (std::size_t I = 0; I < F.Notes.size(); ++I) {
+      OrderedJson Note = {{"id", I + 1}};
+      Note.update(noteLocation(F.Notes[I], Artifacts));
+      Related.push_back(std::move(Note));
+    }
+    Result["relatedLocations"] = std::move(Related);
+    Result["codeFlows"] = OrderedJson::array({codeFlow(F, Artifacts)});
+  }
+  // GitHub matches alerts across commits by primaryLocationLineHash only;
+  // concur's fingerprint already survives line shifts, so it serves as
+  // both.
+  if (!F.Fingerprint.empty())
+    Result["partialFingerprints"] = {{"primaryLocationLineHash", F.Fingerprint},
+                                     {FingerprintKey, F.Fingerprint}};
+  if (!F.BaselineState.empty())
+    Result["baselineState"] = F.BaselineState;
+  if (!F.Fixes.empty())
+    Result["fixes"] = OrderedJson::array({fix(F, Artifacts)});
+  return Result;
+}
+
+} // namespace
+
+void writeSarif(const Report &R, const std::vector<RuleInfo> &Rules,
+                std::ostream &OS) {
+  writeSarif(R, Rules, OS, SarifOptions{});
+}
+
+void writeSarif(const Report &R, const std::vector<RuleInfo> &Rules,
+                std::ostream &OS, const SarifOptions &Options) {
+  std::map<std::string, std::size_t> RuleIndex;
+  const std::vector<RuleInfo> AllRules = allRules(R, Rules, RuleIndex);
+  ArtifactTable Artifacts(R, Options.SourceRoot);
 
   OrderedJson Results = OrderedJson::array();
-  for (const Finding &F : R.Findings) {
-    OrderedJson Result = {{"ruleId", F.Check},
-                          {"ruleIndex", RuleIndex.at(F.Check)},
-                          {"level", sarifLevel(F.Severity)},
-                          {"message", message(F.Message)}};
-    if (OrderedJson Primary = primaryLocation(F, Artifacts); !Primary.empty())
-      Result["locations"] = OrderedJson::array({std::move(Primary)});
-    if (!F.Notes.empty()) {
-      OrderedJson Related = OrderedJson::array();
-      // ids are 1-based note numbers, matching "note N" in text output order.
-      for (std::size_t I = 0; I < F.Notes.size(); ++I) {
-        OrderedJson Note = {{"id", I + 1}};
-        Note.update(noteLocation(F.Notes[I], Artifacts));
-        Related.push_back(std::move(Note));
-      }
-      Result["relatedLocations"] = std::move(Related);
-      Result["codeFlows"] = OrderedJson::array({codeFlow(F, Artifacts)});
-    }
-    if (!F.Fingerprint.empty())
-      Result["partialFingerprints"] = {{FingerprintKey, F.Fingerprint}};
-    if (!F.Fixes.empty())
-      Result["fixes"] = OrderedJson::array({fix(F, Artifacts)});
-    Results.push_back(std::move(Result));
-  }
+  for (const Finding &F : R.Findings)
+    Results.push_back(result(F, RuleIndex.at(F.Check), Artifacts));
 
-  OrderedJson Run = {{"tool", {{"driver", std::move(Driver)}}},
-                     {"invocations", OrderedJson::array({std::move(Invocation)})},
-                     {"artifacts", Artifacts.artifacts()},
-                     {"results", std::move(Results)}};
+  OrderedJson Run = {{"tool", {{"driver", driver(R, AllRules, Options)}}}};
+  if (!Options.AutomationId.empty())
+    Run["automationDetails"] = {{"id", Options.AutomationId}};
+  if (!Options.SourceRoot.empty()) {
+    // A base URI must end in '/' for relative references to resolve under it.
+    std::string Root = pathToUri(Options.SourceRoot);
+    if (!Root.ends_with("/"))
+      Root += '/';
+    Run["originalUriBaseIds"] = {{SourceRootId, {{"uri", Root}}}};
+  }
+  Run["invocations"] = OrderedJson::array({invocation(R, Artifacts, Options)});
+  Run["artifacts"] = Artifacts.artifacts();
+  Run["results"] = std::move(Results);
   OrderedJson Log = {{"$schema", SarifSchemaUri},
                      {"version", "2.1.0"},
                      {"runs", OrderedJson::array({std::move(Run)})}};
