@@ -256,6 +256,45 @@ bool LockCatalog::madeOfSynchronizingMembers(QualType T) const {
   return Result;
 }
 
+namespace {
+
+std::optional<LockOperation> atomicFlagOperation(const CallExpr *Call, llvm::StringRef Name) {
+  const Expr *Flag = nullptr;
+  llvm::StringRef Method;
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call)) {
+    const CXXRecordDecl *RD = classOfType(MC->getImplicitObjectArgument()->getType());
+    if (!RD || genericName(RD) != "std::atomic_flag" || !MC->getMethodDecl())
+      return std::nullopt;
+    Flag = MC->getImplicitObjectArgument();
+    Method = MC->getMethodDecl()->getName();
+  } else if (Name.starts_with("atomic_flag_") && Call->getNumArgs() >= 1) {
+    Flag = Call->getArg(0); // C11 <stdatomic.h>, and std:: in C++
+    Method = Name.drop_front(strlen("atomic_flag_"));
+    Method.consume_back("_explicit");
+  } else if (Name.starts_with("std::atomic_flag_") && Call->getNumArgs() >= 1) {
+    Flag = Call->getArg(0);
+    Method = Name.drop_front(strlen("std::atomic_flag_"));
+    Method.consume_back("_explicit");
+  } else {
+    return std::nullopt;
+  }
+  LockOperation Op;
+  Op.Mode = LockMode::Exclusive;
+  Op.Mutexes.push_back(Flag);
+  if (Method == "test_and_set") {
+    Op.Op = LockOperation::TryAcquire;
+    Op.SuccessValue = false; // was clear: now ours
+    return Op;
+  }
+  if (Method == "clear") {
+    Op.Op = LockOperation::Release;
+    return Op;
+  }
+  return std::nullopt;
+}
+
+} // namespace
+
 std::optional<LockOperation> LockCatalog::classify(const Expr *E) const {
   LockOperation Op;
   if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
@@ -337,6 +376,13 @@ std::optional<LockOperation> LockCatalog::classify(const Expr *E) const {
       }
     return std::nullopt;
   }
+
+  // A spin lock on an atomic flag: `while (f.test_and_set()) pause();`
+  // takes f on the edge where the flag was clear; `f.clear()` releases it.
+  // (A flag only ever set is a once-flag: its holder is the one thread that
+  // got past it, which is what the lockset then says.)
+  if (std::optional<LockOperation> Spin = atomicFlagOperation(Call, Name))
+    return Spin;
 
   if (Name == "std::lock") {
     for (const Expr *Arg : Call->arguments())

@@ -1,0 +1,63 @@
+// A spin lock built on std::atomic_flag is a lock: `test_and_set` in a loop
+// takes it where the flag was clear, `clear` releases it, also when both
+// sit in static lock()/unlock() helpers.
+// RUN: %clang_tidy -checks='-*,concur-unguarded-shared-state' %s -- -std=c++20 -pthread 2>&1 \
+// RUN:   | FileCheck %s --implicit-check-not='{{warning|note}}:'
+#include <atomic>
+#include <thread>
+
+struct InitGate {
+  static std::atomic_flag busy;
+  static void lock() {
+    while (busy.test_and_set(std::memory_order_acquire))
+      std::this_thread::yield();
+  }
+  static void unlock() { busy.clear(std::memory_order_release); }
+};
+std::atomic_flag InitGate::busy = ATOMIC_FLAG_INIT;
+
+bool tracing;
+int version;
+
+void initialize() {
+  InitGate::lock();
+  if (!tracing) {
+    tracing = true;
+    version = 3;
+  }
+  InitGate::unlock();
+}
+int readVersion() {
+  InitGate::lock();
+  int v = version;
+  InitGate::unlock();
+  return v;
+}
+void worker() {
+  initialize();
+  readVersion();
+}
+void workers() {
+  std::thread a(worker), b(worker);
+  a.join();
+  b.join();
+}
+
+// Kept positive: a reader that skips the gate.
+int peekVersion() { return version; }
+void peeker() {
+  initialize();
+  peekVersion();
+}
+void peekers() {
+  std::thread a(peeker), b(peeker);
+  a.join();
+  b.join();
+}
+// CHECK: :47:28: warning: shared 'version' is read on the thread started at line 53 with no lock held, and written on the thread started at line 53 with only 'busy' held; guard both with one mutex or make it std::atomic{{.*}}[concur-unguarded-shared-state]
+// CHECK: :53:15: note: thread entry 'peeker' starts here
+// CHECK: :50:3: note: 'peeker' calls 'peekVersion' here
+// CHECK: :26:5: note: conflicting write of 'version' on the thread started at line 53
+// CHECK: :53:26: note: thread entry 'peeker' starts here
+// CHECK: :49:3: note: 'peeker' calls 'initialize' here
+// CHECK: :23:3: note: 'busy' is held here
