@@ -91,7 +91,8 @@ std::vector<BlockingEntry> makeBuiltins() {
           "std::condition_variable_any::wait_until"},
       C::Wait, AltWait, false, 1);
   add(E, {"pthread_join", "pthread_cond_wait", "pthread_cond_timedwait", "sem_wait",
-          "sem_timedwait", "sem_clockwait", "pthread_barrier_wait"},
+          "sem_timedwait", "sem_clockwait", "pthread_barrier_wait", "thrd_join", "cnd_wait",
+          "cnd_timedwait"},
       C::Wait, AltWait, true);
   add(E, {"std::atomic_wait", "std::atomic_wait_explicit", "std::atomic_flag_wait",
           "std::atomic_flag_wait_explicit"},

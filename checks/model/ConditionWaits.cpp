@@ -25,9 +25,12 @@ CondOp classifyCall(const FunctionDecl *Callee) {
     return CondOp::None;
   std::string Name = genericName(Callee);
   llvm::StringRef N(Name);
-  if (N == "pthread_cond_wait" || N == "pthread_cond_timedwait")
+  // POSIX and C11 <threads.h>: the condition and the mutex are arguments.
+  if (N == "pthread_cond_wait" || N == "pthread_cond_timedwait" || N == "cnd_wait" ||
+      N == "cnd_timedwait")
     return CondOp::PthreadWait;
-  if (N == "pthread_cond_signal" || N == "pthread_cond_broadcast")
+  if (N == "pthread_cond_signal" || N == "pthread_cond_broadcast" || N == "cnd_signal" ||
+      N == "cnd_broadcast")
     return CondOp::Notify;
   if (!N.consume_front("std::condition_variable_any::") &&
       !N.consume_front("std::condition_variable::") && !N.consume_front("concur::CondVar::"))

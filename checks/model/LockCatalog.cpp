@@ -28,6 +28,7 @@ constexpr BuiltinMutex BuiltinMutexes[] = {
     {"concur::RecursiveMutex", {true, false}},
     {"concur::SharedMutex", {false, true}},
     {"pthread_mutex_t", {false, false}},
+    {"mtx_t", {false, false}}, // C11; recursive only if made with mtx_recursive
     {"pthread_rwlock_t", {false, true}},
     {"pthread_spinlock_t", {false, false}},
 };
@@ -35,7 +36,7 @@ constexpr BuiltinMutex BuiltinMutexes[] = {
 constexpr const char *BuiltinMutexNames[] = {
     "std::mutex", "std::timed_mutex", "std::recursive_mutex", "std::recursive_timed_mutex",
     "std::shared_mutex", "std::shared_timed_mutex", "concur::Mutex", "concur::RecursiveMutex",
-    "concur::SharedMutex", "pthread_mutex_t", "pthread_rwlock_t", "pthread_spinlock_t"};
+    "concur::SharedMutex", "pthread_mutex_t", "pthread_rwlock_t", "pthread_spinlock_t", "mtx_t"};
 
 // Types whose operations synchronise by themselves: accessing them is never
 // a data race (by prefix of the generic name).
@@ -49,6 +50,7 @@ constexpr const char *SynchronizingPrefixes[] = {
     "std::scoped_lock",      "std::unique_lock",      "std::shared_lock",
     "concur::",              "pthread_cond_t",        "pthread_once_t",
     "pthread_barrier_t",     "sem_t",                 "pthread_t",
+    "mtx_t",                 "cnd_t",                 "thrd_t",
 };
 
 const Expr *strip(const Expr *E) {
@@ -82,7 +84,8 @@ std::string writtenTypedefName(QualType T) {
     T = PT->getPointeeType();
   while (const auto *TT = T->getAs<TypedefType>()) {
     llvm::StringRef N = TT->getDecl()->getName();
-    if (N.starts_with("pthread_") || N == "sem_t")
+    if (N.starts_with("pthread_") || N == "sem_t" || N == "mtx_t" || N == "cnd_t" ||
+        N == "thrd_t")
       return N.str();
     T = TT->getDecl()->getUnderlyingType();
   }
@@ -346,8 +349,10 @@ std::optional<LockOperation> LockCatalog::classify(const Expr *E) const {
     return std::nullopt;
   std::string Name = genericName(Callee);
 
-  // POSIX.
-  if (llvm::StringRef(Name).starts_with("pthread_") && Call->getNumArgs() >= 1) {
+  // POSIX, and C11 <threads.h> (thrd_success is 0, as for POSIX).
+  if ((llvm::StringRef(Name).starts_with("pthread_") ||
+       llvm::StringRef(Name).starts_with("mtx_")) &&
+      Call->getNumArgs() >= 1) {
     static const struct {
       const char *Name;
       LockOperation::Kind Op;
@@ -365,6 +370,10 @@ std::optional<LockOperation> LockCatalog::classify(const Expr *E) const {
         {"pthread_spin_lock", LockOperation::Acquire, LockMode::Exclusive},
         {"pthread_spin_trylock", LockOperation::TryAcquire, LockMode::Exclusive},
         {"pthread_spin_unlock", LockOperation::Release, LockMode::Exclusive},
+        {"mtx_lock", LockOperation::Acquire, LockMode::Exclusive},
+        {"mtx_timedlock", LockOperation::TryAcquire, LockMode::Exclusive},
+        {"mtx_trylock", LockOperation::TryAcquire, LockMode::Exclusive},
+        {"mtx_unlock", LockOperation::Release, LockMode::Exclusive},
     };
     for (const auto &P : Posix)
       if (Name == P.Name) {

@@ -444,7 +444,8 @@ private:
         PoolWaits.insert(E);
         return;
       }
-    } else if (genericName(Callee) == "pthread_join" && CE->getNumArgs() >= 1) {
+    } else if ((genericName(Callee) == "pthread_join" || genericName(Callee) == "thrd_join") &&
+               CE->getNumArgs() >= 1) {
       Target = objectDecl(CE->getArg(0), Stack);
     }
     if (!Target)

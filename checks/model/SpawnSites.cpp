@@ -187,10 +187,12 @@ SpawnSites::SpawnSites(ConcurrencyModel &Model) {
               }
             (void)RD;
           }
-        } else if (Name == "pthread_create") {
+        } else if (Name == "pthread_create" || Name == "thrd_create") {
+          // thrd_create(&t, func, arg): C11's pthread_create, one argument
+          // fewer before the function.
           S.Kind = SpawnKind::PThread;
           S.FunctionName = Name;
-          CallableIndex = 2;
+          CallableIndex = Name == "thrd_create" ? 1 : 2;
         } else if (Submit.contains(Name) || (!ViaObject.empty() && Submit.contains(ViaObject)) ||
                    (isa<CXXMethodDecl>(Callee) &&
                     (Callee->getName() == "submit" || Callee->getName() == "enqueue") &&
