@@ -95,6 +95,95 @@ bool reaches(const CFG &G, const llvm::DenseMap<const Stmt *, const CFGBlock *> 
   return false;
 }
 
+/// The manual lock and unlock calls of one function, by lock.
+struct ManualLockCalls {
+  llvm::DenseMap<const Stmt *, LockId> Acquires;
+  llvm::DenseMap<const Stmt *, llvm::SmallVector<LockId, 1>> Releases;
+  llvm::DenseMap<const ValueDecl *, llvm::SmallVector<const Expr *, 2>> UnlockSites;
+  llvm::DenseMap<const Stmt *, const CFGBlock *> BlockOf;
+};
+
+ManualLockCalls collectLockCalls(ConcurrencyModel &Model, const CFG &G) {
+  Locksets &Locks = Model.analysis<Locksets>();
+  const LockCatalog &Catalog = Locks.catalog();
+  ManualLockCalls Out;
+  for (const CFGBlock *B : G)
+    for (const CFGElement &E : *B) {
+      auto CS = E.getAs<CFGStmt>();
+      if (CS)
+        Out.BlockOf[CS->getStmt()] = B;
+      const auto *Ex = CS ? dyn_cast<Expr>(CS->getStmt()) : nullptr;
+      if (!Ex || !(isa<CallExpr>(Ex) || isa<CXXConstructExpr>(Ex)))
+        continue;
+      if (std::optional<LockOperation> Op = Catalog.classify(Ex)) {
+        if (Op->Op == LockOperation::Acquire && Op->Mutexes.size() == 1) {
+          // A semaphore is released where the work ends, often elsewhere.
+          if (LockId Id = LockCatalog::lockIdOf(Op->Mutexes[0]); Id && !isCountingLock(Id))
+            Out.Acquires[Ex] = Id;
+        } else if (Op->Op == LockOperation::Release) {
+          for (const Expr *M : Op->Mutexes)
+            if (LockId Id = LockCatalog::lockIdOf(M)) {
+              Out.Releases[Ex].push_back(Id);
+              Out.UnlockSites[Id.Decl].push_back(Ex);
+            }
+        }
+        continue;
+      }
+      // A same-TU helper that unlocks for its caller.
+      const auto *Call = dyn_cast<CallExpr>(Ex);
+      const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+      if (Callee && Model.callGraph().isExplorable(Callee))
+        for (LockId Id : Locks.of(Callee).summary().Released)
+          if (LockId Mine = lockInCaller(Id, Ex)) {
+            Out.Releases[Ex].push_back(Mine);
+            Out.UnlockSites[Mine.Decl].push_back(Ex);
+          }
+    }
+  return Out;
+}
+
+/// The rewrite to a std::lock_guard, when it is a local edit: `m.lock()` on
+/// a standard mutex and its only unlock are statements of one block, and
+/// nothing but a plain return follows the unlock. Empty otherwise.
+llvm::SmallVector<FixItHint, 2> guardRewrite(const FunctionDecl &F, const Expr *Lock,
+                                             const Expr *Unlock, ASTContext &Ctx) {
+  const auto *Call = dyn_cast<CXXMemberCallExpr>(Lock);
+  if (!Call || !isStdMutexType(Call->getImplicitObjectArgument()->getType()))
+    return {};
+  ParentMap PM(F.getBody());
+  const auto *Block = dyn_cast_or_null<CompoundStmt>(PM.getParent(Lock));
+  if (!Block || PM.getParent(Unlock) != Block)
+    return {};
+  bool AfterUnlock = false, Simple = true;
+  for (const Stmt *S : Block->body()) {
+    if (AfterUnlock) {
+      const auto *R = dyn_cast<ReturnStmt>(S);
+      Simple &= R && (!R->getRetValue() ||
+                      isa<IntegerLiteral>(R->getRetValue()->IgnoreImpCasts()) ||
+                      isa<CXXBoolLiteralExpr>(R->getRetValue()->IgnoreImpCasts()));
+    }
+    if (S == Unlock)
+      AfterUnlock = true;
+  }
+  const SourceManager &SM = Ctx.getSourceManager();
+  const LangOptions &LO = Ctx.getLangOpts();
+  const Expr *Object = Call->getImplicitObjectArgument();
+  llvm::StringRef ObjectText =
+      Lexer::getSourceText(CharSourceRange::getTokenRange(Object->getSourceRange()), SM, LO);
+  std::optional<Token> Semi = Lexer::findNextToken(Unlock->getEndLoc(), SM, LO);
+  if (!Simple || ObjectText.empty() || !Semi || !Semi->is(tok::semi))
+    return {};
+  std::string Type = genericName(classOfType(Object->getType()));
+  std::string GuardName;
+  for (char C : ObjectText)
+    GuardName += isAlphanumeric(C) ? C : '_';
+  return {FixItHint::CreateReplacement(Lock->getSourceRange(),
+                                       "std::lock_guard<" + Type + "> " + GuardName +
+                                           "_guard(" + ObjectText.str() + ")"),
+          FixItHint::CreateRemoval(
+              CharSourceRange::getCharRange(Unlock->getBeginLoc(), Semi->getEndLoc()))};
+}
+
 } // namespace
 
 ManualLockUnlockCheck::ManualLockUnlockCheck(llvm::StringRef Name,
@@ -117,46 +206,8 @@ void ManualLockUnlockCheck::checkFunction(ConcurrencyModel &Model, const Functio
   const CFG *G = Model.cfg(F);
   if (!G)
     return;
-  Locksets &Locks = Model.analysis<Locksets>();
-  const LockCatalog &Catalog = Locks.catalog();
-
-  // The manual lock and unlock calls of F, by lock.
-  llvm::DenseMap<const Stmt *, LockId> Acquires;
-  llvm::DenseMap<const Stmt *, llvm::SmallVector<LockId, 1>> Releases;
-  llvm::DenseMap<const ValueDecl *, llvm::SmallVector<const Expr *, 2>> UnlockSites;
-  llvm::DenseMap<const Stmt *, const CFGBlock *> BlockOf;
-  for (const CFGBlock *B : *G)
-    for (const CFGElement &E : *B) {
-      auto CS = E.getAs<CFGStmt>();
-      if (CS)
-        BlockOf[CS->getStmt()] = B;
-      const auto *Ex = CS ? dyn_cast<Expr>(CS->getStmt()) : nullptr;
-      if (!Ex || !(isa<CallExpr>(Ex) || isa<CXXConstructExpr>(Ex)))
-        continue;
-      if (std::optional<LockOperation> Op = Catalog.classify(Ex)) {
-        if (Op->Op == LockOperation::Acquire && Op->Mutexes.size() == 1) {
-          // A semaphore is released where the work ends, often elsewhere.
-          if (LockId Id = LockCatalog::lockIdOf(Op->Mutexes[0]); Id && !isCountingLock(Id))
-            Acquires[Ex] = Id;
-        } else if (Op->Op == LockOperation::Release) {
-          for (const Expr *M : Op->Mutexes)
-            if (LockId Id = LockCatalog::lockIdOf(M)) {
-              Releases[Ex].push_back(Id);
-              UnlockSites[Id.Decl].push_back(Ex);
-            }
-        }
-        continue;
-      }
-      // A same-TU helper that unlocks for its caller.
-      const auto *Call = dyn_cast<CallExpr>(Ex);
-      const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
-      if (Callee && Model.callGraph().isExplorable(Callee))
-        for (LockId Id : Locks.of(Callee).summary().Released)
-          if (LockId Mine = lockInCaller(Id, Ex)) {
-            Releases[Ex].push_back(Mine);
-            UnlockSites[Mine.Decl].push_back(Ex);
-          }
-    }
+  ManualLockCalls Calls = collectLockCalls(Model, *G);
+  const auto &[Acquires, Releases, UnlockSites, BlockOf] = Calls;
   if (Acquires.empty())
     return;
 
@@ -256,45 +307,10 @@ void ManualLockUnlockCheck::checkFunction(ConcurrencyModel &Model, const Functio
                          "every path unlocks"
                        : "unlock it on every path, e.g. leave through one exit that "
                          "unlocks");
-      // The guard rewrite is a local edit when lock and its only unlock are
-      // statements of one block and nothing but a plain return follows the
-      // unlock.
-      const auto *Call = dyn_cast<CXXMemberCallExpr>(Leak.Site);
-      if (SuggestFixes && Call && Unlocks->second.size() == 1 &&
-          isStdMutexType(Call->getImplicitObjectArgument()->getType())) {
-        ParentMap PM(F->getBody());
-        const Expr *Unlock = Unlocks->second.front();
-        const auto *Block = dyn_cast_or_null<CompoundStmt>(PM.getParent(Leak.Site));
-        if (Block && PM.getParent(Unlock) == Block) {
-          bool AfterUnlock = false, Simple = true;
-          for (const Stmt *S : Block->body()) {
-            if (AfterUnlock) {
-              const auto *R = dyn_cast<ReturnStmt>(S);
-              Simple &= R && (!R->getRetValue() ||
-                              isa<IntegerLiteral>(R->getRetValue()->IgnoreImpCasts()) ||
-                              isa<CXXBoolLiteralExpr>(R->getRetValue()->IgnoreImpCasts()));
-            }
-            if (S == Unlock)
-              AfterUnlock = true;
-          }
-          const LangOptions &LO = Model.astContext().getLangOpts();
-          const Expr *Object = Call->getImplicitObjectArgument();
-          llvm::StringRef ObjectText = Lexer::getSourceText(
-              CharSourceRange::getTokenRange(Object->getSourceRange()), SM, LO);
-          std::optional<Token> Semi = Lexer::findNextToken(Unlock->getEndLoc(), SM, LO);
-          if (Simple && !ObjectText.empty() && Semi && Semi->is(tok::semi)) {
-            std::string Type = genericName(classOfType(Object->getType()));
-            std::string GuardName;
-            for (char C : ObjectText)
-              GuardName += isAlphanumeric(C) ? C : '_';
-            D << FixItHint::CreateReplacement(Leak.Site->getSourceRange(),
-                                              "std::lock_guard<" + Type + "> " + GuardName +
-                                                  "_guard(" + ObjectText.str() + ")")
-              << FixItHint::CreateRemoval(
-                     CharSourceRange::getCharRange(Unlock->getBeginLoc(), Semi->getEndLoc()));
-          }
-        }
-      }
+      if (SuggestFixes && Unlocks->second.size() == 1)
+        for (const FixItHint &Fix : guardRewrite(*F, Leak.Site, Unlocks->second.front(),
+                                                 Model.astContext()))
+          D << Fix;
     }
     if (Leak.Escape)
       diag(Leak.Escape->getBeginLoc(), "this %0 leaves '%1' locked", DiagnosticIDs::Note)
