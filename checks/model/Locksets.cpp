@@ -1,5 +1,7 @@
 #include "Locksets.h"
 
+#include "Termination.h"
+
 #include "Dataflow.h"
 
 #include "clang/AST/ASTContext.h"
@@ -368,7 +370,10 @@ void Locksets::compute(const FunctionDecl *Def, FunctionLocks &Out) {
     }
   };
 
-  auto In = solveForward<Lockset>(*G, Out.Entry, Transfer, Edge, intersect);
+  // A call that never returns ends its path: nothing after it holds locks.
+  Termination &Term = Model.analysis<Termination>();
+  auto Taken = [&](const CFGBlock &B, unsigned) { return Term.leaves(B); };
+  auto In = solveForward<Lockset>(*G, Out.Entry, Transfer, Edge, intersect, Taken);
 
   // Replay each reachable block once to record the lockset before every
   // element statement (consecutive equal locksets share one copy).
@@ -378,7 +383,10 @@ void Locksets::compute(const FunctionDecl *Def, FunctionLocks &Out) {
     if (!Start)
       continue;
     Lockset Held = *Start;
+    int Cut = Term.cutAt(*B), Index = 0;
     for (const CFGElement &E : *B) {
+      if (Cut >= 0 && Index++ > Cut)
+        break; // dead after a call that never returns
       if (auto CS = E.getAs<CFGStmt>()) {
         if (Out.Interned.empty() || !(Out.Interned.back() == Held))
           Out.Interned.push_back(Held);

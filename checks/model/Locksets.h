@@ -156,15 +156,23 @@ private:
   bool CallsOfBuilt = false;
 };
 
+/// Every edge of the CFG is taken.
+struct AllEdges {
+  bool operator()(const clang::CFGBlock &, unsigned) const { return true; }
+};
+
 /// A forward dataflow over \p G: \p Transfer(State &, const CFGElement &)
 /// per element, \p Edge(State &, const CFGBlock &From, unsigned SuccIndex)
 /// per edge, \p Join(State &Into, const State &From) where paths meet.
+/// \p Taken(From, SuccIndex) says which edges can be taken at all (a block
+/// that ends in a call that never returns has none).
 /// Returns the state at the entry of each block (by block ID), empty for
 /// unreachable blocks. The iteration is capped, for non-monotone clients.
-template <typename StateT, typename TransferFn, typename EdgeFn, typename JoinFn>
+template <typename StateT, typename TransferFn, typename EdgeFn, typename JoinFn,
+          typename TakenFn = AllEdges>
 std::vector<std::optional<StateT>> solveForward(const clang::CFG &G, StateT EntryState,
                                                 TransferFn Transfer, EdgeFn Edge,
-                                                JoinFn Join) {
+                                                JoinFn Join, TakenFn Taken = {}) {
   std::vector<std::optional<StateT>> In(G.getNumBlockIDs());
   std::vector<bool> Queued(G.getNumBlockIDs(), false);
   std::deque<const clang::CFGBlock *> Work;
@@ -184,7 +192,7 @@ std::vector<std::optional<StateT>> solveForward(const clang::CFG &G, StateT Entr
     for (const clang::CFGBlock::AdjacentBlock &Succ : B->succs()) {
       const clang::CFGBlock *S = Succ.getReachableBlock();
       unsigned ThisIndex = Index++;
-      if (!S)
+      if (!S || !Taken(*B, ThisIndex))
         continue;
       StateT Along = Out;
       Edge(Along, *B, ThisIndex);
