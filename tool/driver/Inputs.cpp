@@ -105,13 +105,17 @@ InputPlan planInputs(const std::vector<std::string> &Files, CompilationDatabase 
       CompileCommand C;
       C.Directory = std::string(llvm::sys::path::parent_path(File));
       C.Filename = File;
-      C.CommandLine = {"clang++"};
-      for (const char *Flag : DefaultFlags)
+      // A C file is compiled as C (`.C` is C++, as for the compilers).
+      bool IsC = llvm::sys::path::extension(File) == ".c";
+      C.CommandLine = {IsC ? "clang" : "clang++"};
+      llvm::ArrayRef<const char *> Flags = IsC ? llvm::ArrayRef(DefaultCFlags)
+                                               : llvm::ArrayRef(DefaultFlags);
+      for (const char *Flag : Flags)
         C.CommandLine.push_back(Flag);
       C.CommandLine.push_back(File);
       Commands.push_back(std::move(C));
       Plan.Notes.push_back("no compile command for " + Input + "; using default flags: " +
-                           DefaultFlags[0]);
+                           Flags[0]);
     }
     // Resolved here, on the main thread: the workers' TUs each get their own
     // working directory, and nothing in them consults the process's.

@@ -15,6 +15,8 @@ namespace concur::driver {
 
 /// Flags for files that have no compile command anywhere.
 inline const char *const DefaultFlags[] = {"-std=c++20"};
+/// The same for a C file (`.c`): clang's own default dialect.
+inline const char *const DefaultCFlags[] = {"-std=gnu17"};
 
 struct Job {
   std::string File; ///< absolute path
