@@ -17,10 +17,12 @@ static bool endsWith(std::string_view S, std::string_view Suffix) {
 }
 
 std::string usageText() {
-  return R"(USAGE: concur [options] [files...]
+  return R"(USAGE: concur [options] [files...] [-- compile flags]
 
 Finds concurrency hazards (races, lock misuse, blocking calls in coroutines,
-misused pools, futures and threads) in C++ code.
+misused pools, futures and threads) in C++ and C code. As with clang-tidy,
+flags after '--' that follows the files are the compile flags of every file
+(no compile database is read then).
 
   -p DIR|FILE          build directory with compile_commands.json (or the file);
                        with no files given, every file in it is analysed
@@ -122,7 +124,12 @@ std::optional<Options> parseOptions(int Argc, const char *const *Argv,
       O.Files.emplace_back(Arg);
       continue;
     }
-    if (Arg == "--") {
+    if (Arg == "--" && !O.Files.empty() && !O.Merge) {
+      // After files, as in clang-tidy: the rest are compile flags.
+      O.CompileFlags.emplace(Argv + I + 1, Argv + Argc);
+      break;
+    }
+    if (Arg == "--") { // before any file: only file names follow
       FilesOnly = true;
       continue;
     }

@@ -18,6 +18,9 @@ struct Output {
 struct Options {
   std::string BuildPath;            ///< -p: directory or compile_commands.json
   std::vector<std::string> Files;   ///< inputs; empty = every file in the DB
+  /// `concur FILE... -- FLAGS`: the compile flags for every input, as
+  /// clang-tidy takes them (no compile database is read then).
+  std::optional<std::vector<std::string>> CompileFlags;
   std::optional<std::string> Checks; ///< --checks, added after .clang-tidy's
   std::string ConfigFile;           ///< --config-file
   Format StdoutFormat = Format::Text;

@@ -11,6 +11,8 @@
 #include "driver/TranslationUnitAnalysis.h"
 #include "report/Report.h"
 
+#include "clang/Tooling/CompilationDatabase.h"
+
 #include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/GlobPattern.h"
@@ -401,7 +403,16 @@ int main(int Argc, char **Argv) {
     return fail(Error);
 
   std::unique_ptr<clang::tooling::CompilationDatabase> Database;
-  if (!Opts.BuildPath.empty()) {
+  if (Opts.CompileFlags) {
+    // `concur a.cpp b.c -- -std=c++20 -Iinclude`: these flags for every file.
+    if (!Opts.BuildPath.empty() && !Opts.Quiet)
+      std::cerr << "concur: note: the flags after '--' are used; the compile database in '"
+                << Opts.BuildPath << "' is not read\n";
+    llvm::SmallString<256> Cwd;
+    llvm::sys::fs::current_path(Cwd);
+    Database = std::make_unique<clang::tooling::FixedCompilationDatabase>(Cwd,
+                                                                          *Opts.CompileFlags);
+  } else if (!Opts.BuildPath.empty()) {
     Database = driver::loadCompileDatabase(Opts.BuildPath, Error);
     if (!Database)
       return fail(Error);
