@@ -47,4 +47,18 @@ const Expr *ignoreCopiesAndMoves(const Expr *E) {
   return E;
 }
 
+const Expr *argumentFor(const Expr *Call, const ParmVarDecl *P) {
+  unsigned Index = P->getFunctionScopeIndex();
+  if (const auto *CE = dyn_cast_or_null<CallExpr>(Call)) {
+    unsigned Shift =
+        isa<CXXOperatorCallExpr>(CE) && isa_and_nonnull<CXXMethodDecl>(CE->getDirectCallee())
+            ? 1
+            : 0;
+    return Index + Shift < CE->getNumArgs() ? CE->getArg(Index + Shift) : nullptr;
+  }
+  if (const auto *CC = dyn_cast_or_null<CXXConstructExpr>(Call))
+    return Index < CC->getNumArgs() ? CC->getArg(Index) : nullptr;
+  return nullptr;
+}
+
 } // namespace concur

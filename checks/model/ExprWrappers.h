@@ -11,6 +11,7 @@
 #define CONCUR_CHECKS_MODEL_EXPRWRAPPERS_H
 
 namespace clang {
+class ParmVarDecl;
 class Expr;
 } // namespace clang
 
@@ -24,6 +25,11 @@ const clang::Expr *ignoreValueWrappers(const clang::Expr *E);
 /// construction, std::move and std::forward. `std::thread t(std::move(f))`
 /// and `auto t = Task(make())` denote `f` and `make()`.
 const clang::Expr *ignoreCopiesAndMoves(const clang::Expr *E);
+
+/// The argument a call or construction passes for the callee's parameter
+/// \p P (skipping the object of a member operator call); null when there is
+/// none (a default argument not written, a variadic tail).
+const clang::Expr *argumentFor(const clang::Expr *Call, const clang::ParmVarDecl *P);
 
 } // namespace concur
 

@@ -1,5 +1,7 @@
 #include "LockCatalog.h"
 
+#include "ExprWrappers.h"
+
 #include "QualifiedNames.h"
 
 #include "clang/AST/ASTContext.h"
@@ -112,10 +114,8 @@ void attrMutexes(const AttrT *A, const Expr *Object, const CallExpr *Call,
     // A parameter: substitute the call's argument.
     if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
       if (const auto *P = dyn_cast<ParmVarDecl>(DRE->getDecl())) {
-        unsigned Index = P->getFunctionScopeIndex();
-        unsigned Shift = isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(Callee) ? 1 : 0;
-        if (Call && Index + Shift < Call->getNumArgs())
-          Out.push_back(Call->getArg(Index + Shift));
+        if (const Expr *Arg = argumentFor(Call, P))
+          Out.push_back(Arg);
         continue;
       }
     Out.push_back(S);

@@ -1,5 +1,6 @@
 #include "Locksets.h"
 
+#include "ExprWrappers.h"
 #include "Termination.h"
 
 #include "Dataflow.h"
@@ -90,16 +91,8 @@ LockId translateToCaller(LockId Id, const Expr *Call) {
   const auto *P = dyn_cast_or_null<ParmVarDecl>(Id.Decl);
   if (!P)
     return Id;
-  unsigned Index = P->getFunctionScopeIndex();
-  if (const auto *CE = dyn_cast<CallExpr>(Call)) {
-    unsigned Shift = isa<CXXOperatorCallExpr>(CE) && isa<CXXMethodDecl>(CE->getDirectCallee()) ? 1 : 0;
-    if (Index + Shift < CE->getNumArgs())
-      return LockCatalog::lockIdOf(CE->getArg(Index + Shift));
-  } else if (const auto *CC = dyn_cast<CXXConstructExpr>(Call)) {
-    if (Index < CC->getNumArgs())
-      return LockCatalog::lockIdOf(CC->getArg(Index));
-  }
-  return LockId{};
+  const Expr *Arg = argumentFor(Call, P);
+  return Arg ? LockCatalog::lockIdOf(Arg) : LockId{};
 }
 
 bool isLocalOf(LockId Id, const FunctionDecl *F) {

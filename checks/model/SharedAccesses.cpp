@@ -979,20 +979,6 @@ const Expr *holderOf(const Expr *E, bool &IsPointer) {
   return ignoreValueWrappers(M->getBase());
 }
 
-/// The argument a hop's call passes for parameter \p P.
-const Expr *argumentFor(const Expr *Call, const ParmVarDecl *P) {
-  unsigned Index = P->getFunctionScopeIndex();
-  if (const auto *CE = dyn_cast<CallExpr>(Call)) {
-    unsigned Shift =
-        isa<CXXOperatorCallExpr>(CE) && isa_and_nonnull<CXXMethodDecl>(CE->getDirectCallee()) ? 1
-                                                                                              : 0;
-    return Index + Shift < CE->getNumArgs() ? CE->getArg(Index + Shift) : nullptr;
-  }
-  if (const auto *CC = dyn_cast<CXXConstructExpr>(Call))
-    return Index < CC->getNumArgs() ? CC->getArg(Index) : nullptr;
-  return nullptr;
-}
-
 } // namespace
 
 AccessRoot SharedAccesses::rootOf(const Access &A) const {

@@ -1,5 +1,7 @@
 #include "PoolSelfWaitCheck.h"
 
+#include "../model/ExprWrappers.h"
+
 #include "../model/QualifiedNames.h"
 
 #include "clang/AST/ExprCXX.h"
@@ -29,15 +31,11 @@ const ValueDecl *keyAtTask(const ValueDecl *Key, const CallPath &Path, size_t Le
     const auto *Owner = Param ? dyn_cast<FunctionDecl>(Param->getDeclContext()) : nullptr;
     if (!Owner || Owner->getCanonicalDecl() != Hop.Callee->getCanonicalDecl())
       return Key;
-    unsigned ArgIndex = Param->getFunctionScopeIndex();
     const auto *Call = dyn_cast<CallExpr>(Hop.Call);
-    if (!Call)
+    const Expr *Arg = Call ? argumentFor(Call, Param) : nullptr;
+    if (!Arg)
       return nullptr;
-    if (isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(Hop.Callee))
-      ++ArgIndex;
-    if (ArgIndex >= Call->getNumArgs())
-      return nullptr;
-    Key = Pools.poolKey(Call->getArg(ArgIndex));
+    Key = Pools.poolKey(Arg);
   }
   return Key;
 }
