@@ -184,7 +184,7 @@ void LockAcquisitions::compute(const FunctionDecl *Def, FunctionAcquisitions &Ou
       if (!Before)
         continue; // unreachable
       llvm::SmallVector<const Expr *, 2> Mutexes = Op->Mutexes;
-      if (Op->Op == LockOperation::GuardRelock)
+      if (Op->Op == LockOperation::GuardRelock && Mutexes.empty())
         Mutexes = guardMutexes(varOf(Op->GuardObject));
       for (const Expr *M : Mutexes) {
         LockId Id = LockCatalog::lockIdOf(M);

@@ -216,7 +216,17 @@ void Locksets::compute(const FunctionDecl *Def, FunctionLocks &Out) {
       if (std::optional<LockOperation> Op = Catalog.classify(Ex))
         Ops[S] = std::move(*Op);
     }
-  for (auto &[S, Op] : Ops)
+  for (auto &[S, Op] : Ops) {
+    // `lk.acquire(m)` on a learned guard binds lk to m as its construction
+    // would.
+    if ((Op.Op == LockOperation::GuardRelock || Op.Op == LockOperation::GuardTryRelock) &&
+        !Op.Mutexes.empty())
+      if (const VarDecl *V = guardObjectVar(Op.GuardObject)) {
+        auto &Entry = GuardLocks[V];
+        for (const Expr *M : Op.Mutexes)
+          if (LockId Id = LockCatalog::lockIdOf(M); Id && !llvm::is_contained(Entry.first, Id))
+            Entry.first.push_back(Id);
+      }
     if (Op.Op == LockOperation::GuardLock || Op.Op == LockOperation::GuardDeferred ||
         Op.Op == LockOperation::GuardTry || Op.Op == LockOperation::GuardAdopt)
       if (const VarDecl *V = GuardVarOf.lookup(cast<Expr>(S))) {
@@ -226,6 +236,7 @@ void Locksets::compute(const FunctionDecl *Def, FunctionLocks &Out) {
           if (LockId Id = LockCatalog::lockIdOf(M))
             Entry.first.push_back(Id);
       }
+  }
 
   bool Recording = false;
   llvm::SmallVector<LockId, 1> Released;
