@@ -138,7 +138,7 @@ std::string describeLocks(const Lockset &Set) {
 LockId lockInCaller(LockId Id, const Expr *Call) { return translateToCaller(Id, Call); }
 
 bool LockSummary::operator==(const LockSummary &O) const {
-  return Acquired == O.Acquired && Released == O.Released;
+  return Acquired == O.Acquired && Released == O.Released && UnlockedGuards == O.UnlockedGuards;
 }
 
 const Lockset *FunctionLocks::heldBefore(const Stmt *S) const {
@@ -307,8 +307,12 @@ void Locksets::compute(const FunctionDecl *Def, FunctionLocks &Out) {
         HoldGuard(Held, guardObjectVar(Op.GuardObject), At);
         break;
       case LockOperation::GuardUnlock:
-        if (const VarDecl *V = guardObjectVar(Op.GuardObject))
+        if (const VarDecl *V = guardObjectVar(Op.GuardObject)) {
           removeGuarded(Held, V);
+          if (const auto *P = dyn_cast<ParmVarDecl>(V);
+              P && Recording && !llvm::is_contained(Out.Summary.UnlockedGuards, P))
+            Out.Summary.UnlockedGuards.push_back(P);
+        }
         break;
       case LockOperation::GuardDisown:
         if (const VarDecl *V = guardObjectVar(Op.GuardObject))

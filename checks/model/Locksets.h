@@ -45,6 +45,7 @@
 #include <vector>
 
 namespace clang {
+class ParmVarDecl;
 class Stmt;
 class VarDecl;
 } // namespace clang
@@ -92,6 +93,9 @@ struct LockSummary {
   Lockset Acquired;
   /// Locks it releases that it did not acquire.
   llvm::SmallVector<LockId, 1> Released;
+  /// Guards lent by the caller (`scoped_lock &lk` parameters) that it
+  /// unlocks on some path: whatever the caller's guard holds may be let go.
+  llvm::SmallVector<const clang::ParmVarDecl *, 1> UnlockedGuards;
   bool operator==(const LockSummary &O) const;
 };
 
