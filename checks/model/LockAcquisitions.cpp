@@ -191,6 +191,8 @@ void LockAcquisitions::compute(const FunctionDecl *Def, FunctionAcquisitions &Ou
         if (!Id)
           continue;
         LockAcquisition A{Id, Op->Mode, Ex, M, Def, {}, Mutexes.size() > 1};
+        if (Op->Op == LockOperation::GuardRelock)
+          A.ViaGuard = varOf(Op->GuardObject);
         Out.Direct.push_back(DirectAcquisition{std::move(A), *Before});
       }
     }

@@ -326,8 +326,12 @@ std::optional<LockOperation> LockCatalog::classify(const Expr *E) const {
     Op.Op = LockOperation::GuardLock;
     if (Guard == "std::shared_lock")
       Op.Mode = LockMode::Shared;
-    else if (!isStandardGuard(Ctor->getParent()))
-      Op.Mode = Shapes->guardMode(Ctor);
+    else if (!isStandardGuard(Ctor->getParent())) {
+      std::optional<LockMode> Mode = Shapes->constructorLock(Ctor);
+      Op.Mode = Mode.value_or(LockMode::Exclusive);
+      if (!Mode)
+        Op.Op = LockOperation::GuardAdopt; // stores the mutex, locks nothing
+    }
     for (const Expr *Arg : CE->arguments()) {
       if (isa<CXXDefaultArgExpr>(Arg))
         continue;

@@ -189,8 +189,10 @@ std::optional<LockOperation::Kind> LockShapes::guardMethod(const CXXMethodDecl *
   return std::nullopt;
 }
 
-LockMode LockShapes::guardMode(const FunctionDecl *Ctor) const {
+std::optional<LockMode> LockShapes::constructorLock(const FunctionDecl *Ctor) const {
   BodyLockEffect Effect = effectOf(Ctor);
+  if (!Effect.Acquires && !Effect.AcquiresShared && !Effect.TryAcquires)
+    return std::nullopt;
   return Effect.AcquiresShared && !Effect.Acquires ? LockMode::Shared : LockMode::Exclusive;
 }
 

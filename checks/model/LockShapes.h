@@ -67,8 +67,10 @@ public:
   /// What calling \p M on a learned guard does to the guard's lock: Unlock,
   /// Relock or TryRelock; none when the body says neither (or both).
   std::optional<LockOperation::Kind> guardMethod(const clang::CXXMethodDecl *M) const;
-  /// The mode a learned guard's constructor \p Ctor takes its mutex in.
-  LockMode guardMode(const clang::FunctionDecl *Ctor) const;
+  /// The mode a learned guard's constructor \p Ctor takes its mutex in;
+  /// none if this constructor does not lock (it adopts a held lock, as
+  /// `scoped_lock(m, adopt_lock)` does).
+  std::optional<LockMode> constructorLock(const clang::FunctionDecl *Ctor) const;
 
 private:
   BodyLockEffect effectOf(const clang::FunctionDecl *F, unsigned Depth = 0) const;

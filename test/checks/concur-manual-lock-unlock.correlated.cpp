@@ -1,7 +1,6 @@
 // A lock taken under a test that the function cannot change, and released
 // under the same test, is taken and released on the same paths: a flag
-// parameter, an optional symbol's address, several of them with &&; and a
-// local flag that the function only sets to constants tracks the lock.
+// parameter, an optional symbol's address, several of them with &&.
 // RUN: %clang_tidy -checks='-*,concur-manual-lock-unlock' %s -- -std=c++20 -pthread 2>&1 \
 // RUN:   | FileCheck %s --implicit-check-not='{{warning|note}}:'
 #include <mutex>

@@ -99,3 +99,52 @@ bool bump(bool stop) {
   spin.unlock();
   return true;
 }
+
+// A guard of the program's own with an adopting constructor (it stores a
+// mutex the caller already locked) and a lock() that checks its own state:
+// neither locks the held mutex a second time.
+template <typename M> class Hold {
+public:
+  enum adopt_t { adopt };
+  explicit Hold(M &m) : m_(m) {
+    m_.lock();
+    locked_ = true;
+  }
+  Hold(M &m, adopt_t) : m_(m), locked_(true) {}
+  ~Hold() {
+    if (locked_)
+      m_.unlock();
+  }
+  void lock() {
+    if (!locked_) {
+      m_.lock();
+      locked_ = true;
+    }
+  }
+  void unlock() {
+    if (locked_) {
+      m_.unlock();
+      locked_ = false;
+    }
+  }
+
+private:
+  M &m_;
+  bool locked_ = false;
+};
+
+void adopted() {
+  spin.lock();
+  Hold<Spin> g(spin, Hold<Spin>::adopt);
+  ++total;
+}
+
+bool step(Hold<Spin> &g) {
+  g.unlock();
+  return ++total < 10;
+}
+void steps() {
+  Hold<Spin> g(spin);
+  for (; step(g); g.lock()) {
+  }
+}
