@@ -395,6 +395,7 @@ report::Report importTsanLogs(const std::vector<std::string> &Logs,
   report::Report Out;
   FrameFilter Filter(SourceRoot);
   std::set<FindingKey> Seen;
+  std::set<std::size_t> Partial; // indices of findings from cut-off reports
   std::size_t Repeated = 0;
   for (const std::string &Log : Logs) {
     ++Out.Stats.Files;
@@ -438,9 +439,25 @@ report::Report importTsanLogs(const std::vector<std::string> &Logs,
         ++Repeated;
         continue;
       }
+      if (!R.Complete)
+        Partial.insert(Out.Findings.size());
       Out.Findings.push_back(std::move(*F));
     }
   }
+  // A report cut off in one log and whole in another is the whole one.
+  std::vector<Finding> Kept;
+  for (std::size_t I = 0; I < Out.Findings.size(); ++I) {
+    const Finding &F = Out.Findings[I];
+    bool Whole = std::none_of(Out.Findings.begin(), Out.Findings.end(), [&](const Finding &G) {
+      return &G != &F && !Partial.count(&G - Out.Findings.data()) && G.Check == F.Check &&
+             G.Loc == F.Loc;
+    });
+    if (!Partial.count(I) || Whole)
+      Kept.push_back(F);
+    else
+      ++Repeated;
+  }
+  Out.Findings = std::move(Kept);
   if (Repeated && !Diag.Quiet)
     Diag.OS << "concur: note: " << Repeated << " repeated report" << (Repeated == 1 ? "" : "s")
             << " imported once\n";

@@ -132,8 +132,15 @@ public:
         Result.Problems.push_back({Number, "ThreadSanitizer itself failed: " + std::string(Text)});
       return;
     }
-    if (Text.starts_with(SummaryMarker) || Text == Separator) {
+    if (Text.starts_with(SummaryMarker)) {
       finish(/*Complete=*/true);
+      return;
+    }
+    // Without a SUMMARY line (print_summary=0) the closing separator ends
+    // the report; a header with no stack under it means it was cut off.
+    if (Text == Separator) {
+      bool Dangling = Current && Current->Frames.empty();
+      finish(/*Complete=*/!Dangling);
       return;
     }
     // The body is indented; an unindented line is the program's own output.
