@@ -25,7 +25,6 @@
 #include <iostream>
 #include <map>
 #include <ostream>
-#include <regex>
 #include <set>
 #include <sstream>
 #include <tuple>
@@ -86,11 +85,50 @@ Role roleOf(const std::string &Header) {
   return Role::Other;
 }
 
+/// The length of the hex number "0x..." at the start of \p S, or 0.
+std::size_t hexLength(std::string_view S) {
+  if (!S.starts_with("0x"))
+    return 0;
+  std::size_t N = 2;
+  while (N < S.size() && std::isxdigit(static_cast<unsigned char>(S[N])))
+    ++N;
+  return N > 2 ? N : 0;
+}
+
+/// The length of what differs between runs at the start of \p S (" at
+/// 0x7b04...", " (0x7b04...)", " (tid=4711, running)", " (app+0x1234)"),
+/// or 0.
+std::size_t runDetailLength(std::string_view S) {
+  if (S.starts_with(" at "))
+    if (std::size_t Hex = hexLength(S.substr(4)))
+      return 4 + Hex;
+  if (!S.starts_with(" ("))
+    return 0;
+  std::size_t Close = S.find(')');
+  if (Close == std::string_view::npos)
+    return 0;
+  std::string_view Inside = S.substr(2, Close - 2);
+  if (Inside.find('(') != std::string_view::npos)
+    return 0;
+  bool Address = hexLength(Inside) == Inside.size();
+  auto Plus = Inside.rfind("+0x");
+  bool ModuleOffset = Plus != std::string_view::npos &&
+                      hexLength(Inside.substr(Plus + 1)) == Inside.size() - Plus - 1;
+  bool Tid = Inside.starts_with("tid=");
+  return Address || ModuleOffset || Tid ? Close + 1 : 0;
+}
+
 /// Text without what differs between runs: addresses, "(tid=N, state)".
-std::string withoutRunDetails(std::string Text) {
-  static const std::regex Details(
-      R"( at 0x[0-9a-fA-F]+| \(0x[0-9a-fA-F]+\)| \(tid=[0-9]+(, [a-z ]+)?\)| \([^()]*\+0x[0-9a-fA-F]+\))");
-  return std::regex_replace(Text, Details, "");
+std::string withoutRunDetails(std::string_view Text) {
+  std::string Out;
+  for (std::size_t I = 0; I < Text.size();) {
+    if (std::size_t Skip = Text[I] == ' ' ? runDetailLength(Text.substr(I)) : 0) {
+      I += Skip;
+      continue;
+    }
+    Out += Text[I++];
+  }
+  return Out;
 }
 
 std::string lowerFirst(std::string Text) {
