@@ -73,26 +73,24 @@ Report sampleReport() {
 
   // concur merge: a static finding a ThreadSanitizer run confirmed, and one
   // only the run saw (concur import-tsan).
-  Finding Confirmed;
-  Confirmed.Check = "concur-unguarded-shared-state";
-  Confirmed.Message = "shared 'hits' is written on two threads with no lock held";
-  Confirmed.Loc = {"/src/stats.cpp", 15, 3};
-  Confirmed.Function = "record";
-  Confirmed.Notes = {{"confirmed at run time by ThreadSanitizer [concur-tsan-data-race]: "
-                      "data race on global 'hits' of size 4",
-                      {"/src/stats.cpp", 15, 8}}};
+  Finding Confirmed{
+      .Check = "concur-unguarded-shared-state",
+      .Message = "shared 'hits' is written on two threads with no lock held",
+      .Loc = {"/src/stats.cpp", 15, 3},
+      .Notes = {{"confirmed at run time by ThreadSanitizer [concur-tsan-data-race]: "
+                 "data race on global 'hits' of size 4",
+                 {"/src/stats.cpp", 15, 8}}},
+      .Function = "record",
+      .Evidence = {"static", "tsan"}};
+  Finding Leak{.Check = "concur-tsan-thread-leak",
+               .Message = "ThreadSanitizer: thread leak: thread T5 created by main thread "
+                          "is neither joined nor detached",
+               .Loc = {"/src/stats.cpp", 52, 3},
+               .Function = "main",
+               .Evidence = {"tsan"}};
   Confirmed.Fingerprint = computeFingerprint(Confirmed, "  hits = hits + 1;", 0);
-  Confirmed.Evidence = {"static", "tsan"};
+  Leak.Fingerprint = computeFingerprint(Leak, "pthread_create(&poller, nullptr, poll, 0);", 0);
   R.Findings.push_back(Confirmed);
-
-  Finding Leak;
-  Leak.Check = "concur-tsan-thread-leak";
-  Leak.Message = "ThreadSanitizer: thread leak: thread T5 created by main thread is neither "
-                 "joined nor detached";
-  Leak.Loc = {"/src/stats.cpp", 52, 3};
-  Leak.Function = "main";
-  Leak.Fingerprint = computeFingerprint(Leak, "pthread_create(&poller, nullptr, poll, nullptr);", 0);
-  Leak.Evidence = {"tsan"};
   R.Findings.push_back(Leak);
 
   R.Errors = {{"/src/broken.cpp", "expected ';' after expression"},
