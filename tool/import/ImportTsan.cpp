@@ -246,7 +246,8 @@ public:
       return false;
     // glibc's debug info names its files relatively ("csu/../sysdeps/..."):
     // a relative path counts only when it names a file in the root.
-    if (!fs::path(F.File).is_absolute() && !fs::exists(Path))
+    std::error_code Error; // a name too long, a directory not readable: not a file
+    if (!fs::path(F.File).is_absolute() && !fs::exists(Path, Error))
       return false;
     fs::path Relative = fs::path(Path).lexically_relative(Root);
     return !Relative.empty() && *Relative.begin() != "..";
