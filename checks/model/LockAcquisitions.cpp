@@ -233,15 +233,9 @@ void LockAcquisitions::forEachCalleeAcquisition(
     const Lockset *Before = Held.heldBefore(Site.Call);
     if (!Before)
       continue;
-    // A guard lent to the callee that the callee unlocks: what it holds is
-    // not held through the callee's later acquisitions (`add(lk)` that calls
-    // `lk.release()` and then takes the same mutex again is no relock).
-    Lockset AtCall = *Before;
-    for (const ParmVarDecl *P : Locks.of(Site.Callee).summary().UnlockedGuards)
-      if (const Expr *Arg = argumentFor(Site.Call, P))
-        if (const auto *DRE = dyn_cast<DeclRefExpr>(Arg->IgnoreParenImpCasts()))
-          if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()))
-            llvm::erase_if(AtCall, [&](const HeldLock &H) { return H.Guard == V; });
+    // `add(lk)` that calls `lk.release()` and then takes the same mutex
+    // again is no relock.
+    Lockset AtCall = Locks.heldThroughCall(*Before, Site.Call, Site.Callee);
     for (const LockAcquisition &Inner : of(Site.Callee).Reached) {
       LockId Mine = lockInCaller(Inner.Id, Site.Call);
       if (!Mine)

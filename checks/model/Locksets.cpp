@@ -410,6 +410,18 @@ void Locksets::compute(const FunctionDecl *Def, FunctionLocks &Out) {
         insertLock(Out.Summary.Acquired, H);
 }
 
+Lockset Locksets::heldThroughCall(const Lockset &Before, const Expr *Call,
+                                  const FunctionDecl *Callee) {
+  Lockset Through = Before;
+  if (!Callee || !Model.callGraph().isExplorable(Callee))
+    return Through;
+  for (const ParmVarDecl *P : of(Callee).summary().UnlockedGuards)
+    if (const Expr *Arg = argumentFor(Call, P))
+      if (const VarDecl *V = guardObjectVar(Arg))
+        removeGuarded(Through, V);
+  return Through;
+}
+
 bool Locksets::callersAllVisible(const FunctionDecl *F) const {
   if (Model.index().hasUnseenCallers(F))
     return false;

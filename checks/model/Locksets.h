@@ -142,6 +142,12 @@ public:
   /// global locks count; empty for a function with no caller here.
   Lockset heldByEveryCaller(const clang::FunctionDecl *F);
 
+  /// What of \p Before (held at \p Call of \p Callee) stays held through the
+  /// callee's body: not the locks of a guard lent to a callee that unlocks
+  /// it (`do_wait(lk)` calling `lk.unlock()` before it blocks).
+  Lockset heldThroughCall(const Lockset &Before, const clang::Expr *Call,
+                          const clang::FunctionDecl *Callee);
+
 private:
   bool callersAllVisible(const clang::FunctionDecl *F) const;
   void compute(const clang::FunctionDecl *Def, FunctionLocks &Out);
