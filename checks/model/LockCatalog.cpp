@@ -315,6 +315,43 @@ std::optional<LockOperation> atomicFlagOperation(const CallExpr *Call, llvm::Str
 
 } // namespace
 
+std::optional<LockOperation> LockCatalog::guardMemberCall(const CallExpr *Call,
+                                                          const CXXMethodDecl *Method,
+                                                          const Expr *Object) const {
+  LockOperation Op;
+  Op.GuardObject = Object;
+  if (!isStandardGuard(classOfType(Object->getType()))) {
+    // A learned guard's methods do what their bodies do; one that takes a
+    // mutex argument (`lk.acquire(m)`) binds the guard to it.
+    std::optional<LockOperation::Kind> Kind = Shapes->guardMethod(Method);
+    if (!Kind)
+      return std::nullopt;
+    Op.Op = *Kind;
+    for (const Expr *Arg : Call->arguments())
+      if (Arg != Object && mutexType(Arg->getType()))
+        Op.Mutexes.push_back(Arg);
+    return Op;
+  }
+  llvm::StringRef M = Method->getName();
+  if (const auto *Conv = dyn_cast<CXXConversionDecl>(Method);
+      Conv && Conv->getConversionType()->isBooleanType())
+    Op.Op = LockOperation::GuardOwns;
+  else if (M == "lock" || M == "lock_shared")
+    Op.Op = LockOperation::GuardRelock;
+  else if (M == "try_lock" || M == "try_lock_for" || M == "try_lock_until" ||
+           M == "try_lock_shared")
+    Op.Op = LockOperation::GuardTryRelock;
+  else if (M == "unlock" || M == "unlock_shared")
+    Op.Op = LockOperation::GuardUnlock;
+  else if (M == "release")
+    Op.Op = LockOperation::GuardDisown;
+  else if (M == "owns_lock")
+    Op.Op = LockOperation::GuardOwns;
+  else
+    return std::nullopt;
+  return Op;
+}
+
 std::optional<LockOperation> LockCatalog::classify(const Expr *E) const {
   LockOperation Op;
   if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
@@ -433,39 +470,8 @@ std::optional<LockOperation> LockCatalog::classify(const Expr *E) const {
     Object = OC->getArg(0);
 
   // Member calls on a guard object.
-  if (Method && Object && isGuardType(Object->getType())) {
-    llvm::StringRef M = Callee->getName();
-    Op.GuardObject = Object;
-    if (!isStandardGuard(classOfType(Object->getType()))) {
-      // A learned guard's methods do what their bodies do; one that takes
-      // a mutex argument (`lk.acquire(m)`) binds the guard to it.
-      std::optional<LockOperation::Kind> Kind = Shapes->guardMethod(Method);
-      if (!Kind)
-        return std::nullopt;
-      Op.Op = *Kind;
-      for (const Expr *Arg : Call->arguments())
-        if (Arg != Object && mutexType(Arg->getType()))
-          Op.Mutexes.push_back(Arg);
-      return Op;
-    }
-    if (const auto *Conv = dyn_cast<CXXConversionDecl>(Callee);
-        Conv && Conv->getConversionType()->isBooleanType())
-      Op.Op = LockOperation::GuardOwns;
-    else if (M == "lock" || M == "lock_shared")
-      Op.Op = LockOperation::GuardRelock;
-    else if (M == "try_lock" || M == "try_lock_for" || M == "try_lock_until" ||
-             M == "try_lock_shared")
-      Op.Op = LockOperation::GuardTryRelock;
-    else if (M == "unlock" || M == "unlock_shared")
-      Op.Op = LockOperation::GuardUnlock;
-    else if (M == "release")
-      Op.Op = LockOperation::GuardDisown;
-    else if (M == "owns_lock")
-      Op.Op = LockOperation::GuardOwns;
-    else
-      return std::nullopt;
-    return Op;
-  }
+  if (Method && Object && isGuardType(Object->getType()))
+    return guardMemberCall(Call, Method, Object);
 
   // Thread-safety attributes on the callee are facts.
   if (const auto *A = Callee->getAttr<AcquireCapabilityAttr>()) {

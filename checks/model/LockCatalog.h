@@ -37,6 +37,7 @@
 
 namespace clang {
 class CallExpr;
+class CXXMethodDecl;
 class CXXRecordDecl;
 class Expr;
 class FunctionDecl;
@@ -140,6 +141,10 @@ private:
   std::optional<MutexTypeInfo> mutexClass(const clang::CXXRecordDecl *RD) const;
   bool madeOfSynchronizingMembers(clang::QualType T) const;
   bool isStandardGuard(const clang::CXXRecordDecl *RD) const;
+  /// `lk.unlock()`, `lk.acquire(m)`, `bool(lk)` on a guard object.
+  std::optional<LockOperation> guardMemberCall(const clang::CallExpr *Call,
+                                               const clang::CXXMethodDecl *Method,
+                                               const clang::Expr *Object) const;
   llvm::StringMap<MutexTypeInfo> ExtraTypes;
   /// Mutexes and guards of the program's own, learned from their bodies.
   std::unique_ptr<LockShapes> Shapes;

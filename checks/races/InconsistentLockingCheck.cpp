@@ -40,6 +40,15 @@ bool guardedBy(const Occurrence &O, LockId L) {
   return H && (!isWrite(*O.A) || H->Mode == LockMode::Exclusive);
 }
 
+/// Whether the method reaches the field through another object of its
+/// class (`other.f`, `pOther->f`): that object's discipline needs *its*
+/// mutex, which holding this object's would not give, so the advice "hold
+/// the lock here" does not apply; the check is about the object's own use.
+bool throughOtherObject(const Access &A) {
+  const auto *ME = dyn_cast_or_null<MemberExpr>(A.Site ? A.Site->IgnoreParenImpCasts() : nullptr);
+  return ME && A.Chain.empty() && !isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts());
+}
+
 bool isFieldOf(const FieldDecl *F, const CXXRecordDecl *Class) {
   const auto *Owner = dyn_cast<CXXRecordDecl>(F->getParent());
   if (!Owner || !Class->hasDefinition())
@@ -126,7 +135,8 @@ void InconsistentLockingCheck::analyze(ConcurrencyModel &Model) {
       // push_front() that a derived class calls under its own mutex) leaves
       // the locking to its caller: the discipline is the lock owner's.
       if (guardedBy(O, Lock) || (!isWrite(A) && !ReportReads) ||
-          !ownedBy(Lock, O.Root->getParent()) || !Reported.insert(A.Site).second)
+          !ownedBy(Lock, O.Root->getParent()) || throughOtherObject(A) ||
+          !Reported.insert(A.Site).second)
         continue;
       const HeldLock *SharedOnly = findLock(O.Held, Lock);
       std::string FieldName = A.Loc.name();
