@@ -66,6 +66,29 @@ bool remembersOwnerThread(const CXXRecordDecl *RD) {
   return false;
 }
 
+// A mutex its constructor makes recursive: `pthread_mutexattr_settype(&a,
+// PTHREAD_MUTEX_RECURSIVE)` before it initialises the wrapped mutex.
+bool madeRecursive(const CXXRecordDecl *RD) {
+  for (const CXXConstructorDecl *C : RD->ctors()) {
+    const FunctionDecl *Def = C->getDefinition();
+    llvm::SmallVector<const Stmt *, 16> Work{Def ? Def->getBody() : nullptr};
+    while (!Work.empty()) {
+      const Stmt *S = Work.pop_back_val();
+      if (!S)
+        continue;
+      if (const auto *Call = dyn_cast<CallExpr>(S);
+          Call && Call->getDirectCallee() && Call->getNumArgs() == 2 &&
+          Call->getDirectCallee()->getName() == "pthread_mutexattr_settype")
+        if (const auto *K = dyn_cast<DeclRefExpr>(Call->getArg(1)->IgnoreParenImpCasts()))
+          if (K->getDecl()->getName().contains("RECURSIVE"))
+            return true;
+      for (const Stmt *Child : S->children())
+        Work.push_back(Child);
+    }
+  }
+  return false;
+}
+
 bool isThisObject(const Expr *E) {
   return E && isa<CXXThisExpr>(E->IgnoreParenImpCasts());
 }
@@ -145,7 +168,7 @@ std::optional<MutexTypeInfo> LockShapes::mutexInfo(const CXXRecordDecl *RD) cons
   MutexTypeInfo Info;
   Info.SharedCapable =
       basicLockableMethod(RD, "lock_shared") && basicLockableMethod(RD, "unlock_shared");
-  Info.Recursive = Effect.Recursive || remembersOwnerThread(RD);
+  Info.Recursive = Effect.Recursive || remembersOwnerThread(RD) || madeRecursive(RD);
   return Mutexes[RD] = Info;
 }
 

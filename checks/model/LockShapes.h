@@ -13,8 +13,9 @@
 //    lock), and, where its body is visible, `lock()` waits (a loop) or
 //    takes another lock. `lock_shared()`/`unlock_shared()` make it a
 //    readers/writer lock. It is recursive only when it wraps a recursive
-//    mutex or remembers its owner thread; a spin lock relocked by its
-//    holder never returns.
+//    mutex, its constructor makes the wrapped pthread mutex recursive, or
+//    it remembers its owner thread; a spin lock relocked by its holder
+//    never returns.
 //  - A *scoped guard* is constructed from a reference (or pointer) to a
 //    mutex, remembers it in a pointer or reference member, takes it in the
 //    constructor and gives it back in the destructor (directly or through

@@ -148,3 +148,27 @@ void steps() {
   for (; step(g); g.lock()) {
   }
 }
+
+// A wrapper whose constructor makes its pthread mutex recursive.
+#include <pthread.h>
+class PosixMutex {
+public:
+  PosixMutex() {
+    pthread_mutexattr_init(&attr);
+    pthread_mutexattr_settype(&attr, PTHREAD_MUTEX_RECURSIVE);
+    pthread_mutex_init(&mutex, &attr);
+  }
+  PosixMutex(const PosixMutex &) = delete;
+  void lock() { pthread_mutex_lock(&mutex); }
+  void unlock() { pthread_mutex_unlock(&mutex); }
+
+private:
+  pthread_mutexattr_t attr;
+  pthread_mutex_t mutex;
+};
+PosixMutex slots;
+void nestedPosix() {
+  std::lock_guard<PosixMutex> a(slots);
+  std::lock_guard<PosixMutex> b(slots);
+  ++total;
+}
