@@ -29,6 +29,27 @@ flags after '--' that follows the files are the compile flags of every file
   --checks GLOBS       checks to enable/disable, e.g. '-*,concur-blocking-*';
                        applied after .clang-tidy configuration
   --config-file FILE   read configuration from FILE instead of .clang-tidy files
+  --config TEXT        the configuration itself, YAML or JSON as clang-tidy's
+                       --config, e.g. "{Checks: '-*,concur-unjoined-thread'}";
+                       .clang-tidy files are then not read
+  --warnings-as-errors GLOBS  report findings of these checks as errors
+                       (added to WarningsAsErrors of .clang-tidy)
+  --header-filter REGEX  show findings in headers whose path matches REGEX
+                       (default: HeaderFilterRegex of .clang-tidy, else the
+                       headers under the source root); findings in the
+                       analysed files are always shown
+  --exclude-header-filter REGEX  hide findings in headers whose path matches
+                       REGEX (default: ExcludeHeaderFilterRegex)
+  --exclude GLOB       skip input files, and hide findings, under paths that
+                       match GLOB, e.g. 'third_party' or 'src/gen/*.cpp'
+                       (relative to the source root or absolute; repeatable)
+  --diff FILE|-        PR mode: report only findings on lines that the unified
+                       diff in FILE (or stdin) adds or changes, as `git diff
+                       -U0` writes it; its paths are relative to the source root
+  --changed-since REV  PR mode on `git diff REV`, run in the source root
+  --fix                apply the fix-its of the reported findings
+  --export-fixes FILE  write the reported findings and their fix-its as
+                       clang-tidy's YAML (for clang-apply-replacements)
   --format FMT         text (default), json or sarif: the format of the report
                        on stdout, or of every -o file when given
   -o FILE              write the report to FILE (repeatable); without --format
@@ -51,6 +72,9 @@ flags after '--' that follows the files are the compile flags of every file
                        (default: concur/)
   --stats              also write the run time into the SARIF log (off, so
                        that two runs give identical bytes)
+  --color[=WHEN]       always, never or auto (the default: when stdout is a
+                       terminal): text in colour, with the source line and a
+                       caret under the column, as clang prints it
   --no-progress        no progress line on a terminal
   -q, --quiet          print nothing but errors
   --list-checks        list the checks and exit
@@ -63,8 +87,9 @@ flags after '--' that follows the files are the compile flags of every file
                        the findings whose paths cross files (a shard alone
                        leaves those to merge)
 
-Exit status: 0 no findings, 1 findings, 2 usage or input error (also when
-some input could not be analysed).
+Exit status: 0 no findings, 1 findings (those --warnings-as-errors makes
+errors included), 2 usage or input error (also when some input could not be
+analysed). With --diff or --changed-since only the reported findings count.
 )";
 }
 
@@ -86,11 +111,29 @@ static std::string Options::*plainValueOption(std::string_view Flag) {
       {"-p", &Options::BuildPath},
       {"--build-path", &Options::BuildPath},
       {"--config-file", &Options::ConfigFile},
-      {"--config", &Options::ConfigFile},
+      {"--config", &Options::InlineConfig},
+      {"--diff", &Options::DiffFile},
+      {"--changed-since", &Options::ChangedSince},
+      {"--export-fixes", &Options::ExportFixes},
       {"--baseline", &Options::Baseline},
       {"--write-baseline", &Options::WriteBaseline},
       {"--source-root", &Options::SourceRoot},
   };
+  for (const auto &[Name, Member] : Table)
+    if (Flag == Name)
+      return Member;
+  return nullptr;
+}
+
+/// Options whose value, when given, replaces what .clang-tidy says.
+static std::optional<std::string> Options::*optionalValueOption(std::string_view Flag) {
+  static constexpr std::pair<std::string_view, std::optional<std::string> Options::*>
+      Table[] = {
+          {"--checks", &Options::Checks},
+          {"--header-filter", &Options::HeaderFilter},
+          {"--exclude-header-filter", &Options::ExcludeHeaderFilter},
+          {"--warnings-as-errors", &Options::WarningsAsErrors},
+      };
   for (const auto &[Name, Member] : Table)
     if (Flag == Name)
       return Member;
@@ -164,10 +207,28 @@ std::optional<Options> parseOptions(int Argc, const char *const *Argv,
       auto V = NeedValue(I, Flag, Inline);
       if (!V) return std::nullopt;
       O.*Member = *V;
-    } else if (Flag == "--checks") {
+    } else if (Flag == "--fix") {
+      O.Fix = true;
+    } else if (Flag == "--color") {
+      if (Inline.empty() || Inline == "always")
+        O.Color = ColorMode::Always;
+      else if (Inline == "never")
+        O.Color = ColorMode::Never;
+      else if (Inline == "auto")
+        O.Color = ColorMode::Auto;
+      else {
+        Error = "unknown value '" + std::string(Inline) +
+                "' for --color (expected always, never or auto)";
+        return std::nullopt;
+      }
+    } else if (auto Member = optionalValueOption(Flag)) {
       auto V = NeedValue(I, Flag, Inline);
       if (!V) return std::nullopt;
-      O.Checks = *V;
+      O.*Member = *V;
+    } else if (Flag == "--exclude") {
+      auto V = NeedValue(I, Flag, Inline);
+      if (!V) return std::nullopt;
+      O.Excludes.push_back(*V);
     } else if (Flag == "--format") {
       auto V = NeedValue(I, Flag, Inline);
       if (!V) return std::nullopt;
@@ -228,6 +289,15 @@ std::optional<Options> parseOptions(int Argc, const char *const *Argv,
     }
   }
 
+  if (!O.ConfigFile.empty() && !O.InlineConfig.empty()) {
+    Error = "--config and --config-file cannot be used together (give the "
+            "configuration one way)";
+    return std::nullopt;
+  }
+  if (!O.DiffFile.empty() && !O.ChangedSince.empty()) {
+    Error = "--diff and --changed-since cannot be used together (give one)";
+    return std::nullopt;
+  }
   // An explicit --format applies to every -o file; otherwise the extension
   // decides (.sarif, .json), defaulting to text.
   for (const std::string &Path : PendingOutputs) {
