@@ -218,15 +218,6 @@ bool handleFixes(const report::Report &Shown, const cli::Options &Opts,
 /// exit status.
 int finish(report::Report &R, const cli::Options &Opts,
            const std::vector<report::RuleInfo> &Rules, const RunContext &Run) {
-  if (Run.Changed) {
-    size_t Before = R.Findings.size();
-    std::erase_if(R.Findings,
-                  [&](const report::Finding &F) { return !Run.Changed->touches(F); });
-    size_t Hidden = Before - R.Findings.size();
-    if (Hidden && !Opts.Quiet)
-      std::cerr << "concur: note: " << Hidden << " finding" << (Hidden == 1 ? "" : "s")
-                << " away from the changed lines not shown\n";
-  }
   report::removeDuplicateFindings(R); // also sorts: order independent of -j
   std::string Error;
   if (!Opts.WriteBaseline.empty()) {
@@ -237,6 +228,17 @@ int finish(report::Report &R, const cli::Options &Opts,
     Out.close();
     if (!Out)
       return fail("cannot write baseline '" + Opts.WriteBaseline + "': " + std::strerror(errno));
+  }
+  // PR mode hides findings away from the change; a baseline written in the
+  // same run still records them all.
+  if (Run.Changed) {
+    size_t Before = R.Findings.size();
+    std::erase_if(R.Findings,
+                  [&](const report::Finding &F) { return !Run.Changed->touches(F); });
+    size_t Hidden = Before - R.Findings.size();
+    if (Hidden && !Opts.Quiet)
+      std::cerr << "concur: note: " << Hidden << " finding" << (Hidden == 1 ? "" : "s")
+                << " away from the changed lines not shown\n";
   }
   if (!Opts.Baseline.empty()) {
     auto Baseline = readReportFile(Opts.Baseline, "baseline", Error);
@@ -622,8 +624,11 @@ int main(int Argc, char **Argv) {
   // Which findings to show, decided as clang-tidy decides (see
   // FindingFilter.h): each TU's with the configuration of its main file.
   std::set<std::string> MainFiles;
-  for (const driver::Job &J : Plan.Jobs)
-    MainFiles.insert(J.File);
+  for (const driver::Job &J : Plan.Jobs) {
+    llvm::SmallString<256> P(J.File);
+    llvm::sys::path::remove_dots(P, /*remove_dot_dot=*/true);
+    MainFiles.insert(std::string(P));
+  }
   cli::FindingFilter Filter(Config, Opts.SourceRoot, std::move(MainFiles),
                             std::move(*Excludes));
   report::Report R;
