@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <string_view>
+#include <variant>
 
 namespace concur::cli {
 
@@ -105,9 +106,14 @@ static bool parseShard(const std::string &V, unsigned &K, unsigned &N) {
          N >= 1 && K >= 1 && K <= N;
 }
 
-/// Options whose value is kept as given, checked later (paths exist, ...).
-static std::string Options::*plainValueOption(std::string_view Flag) {
-  static constexpr std::pair<std::string_view, std::string Options::*> Table[] = {
+/// An option that stores its value as given (checked later: paths exist,
+/// expressions compile, ...), in a string or, for those that replace what
+/// .clang-tidy says only when given, in an optional string.
+using ValueMember =
+    std::variant<std::string Options::*, std::optional<std::string> Options::*>;
+
+static std::optional<ValueMember> valueOption(std::string_view Flag) {
+  static const std::pair<std::string_view, ValueMember> Table[] = {
       {"-p", &Options::BuildPath},
       {"--build-path", &Options::BuildPath},
       {"--config-file", &Options::ConfigFile},
@@ -118,26 +124,15 @@ static std::string Options::*plainValueOption(std::string_view Flag) {
       {"--baseline", &Options::Baseline},
       {"--write-baseline", &Options::WriteBaseline},
       {"--source-root", &Options::SourceRoot},
+      {"--checks", &Options::Checks},
+      {"--header-filter", &Options::HeaderFilter},
+      {"--exclude-header-filter", &Options::ExcludeHeaderFilter},
+      {"--warnings-as-errors", &Options::WarningsAsErrors},
   };
   for (const auto &[Name, Member] : Table)
     if (Flag == Name)
       return Member;
-  return nullptr;
-}
-
-/// Options whose value, when given, replaces what .clang-tidy says.
-static std::optional<std::string> Options::*optionalValueOption(std::string_view Flag) {
-  static constexpr std::pair<std::string_view, std::optional<std::string> Options::*>
-      Table[] = {
-          {"--checks", &Options::Checks},
-          {"--header-filter", &Options::HeaderFilter},
-          {"--exclude-header-filter", &Options::ExcludeHeaderFilter},
-          {"--warnings-as-errors", &Options::WarningsAsErrors},
-      };
-  for (const auto &[Name, Member] : Table)
-    if (Flag == Name)
-      return Member;
-  return nullptr;
+  return std::nullopt;
 }
 
 std::optional<Options> parseOptions(int Argc, const char *const *Argv,
@@ -203,10 +198,10 @@ std::optional<Options> parseOptions(int Argc, const char *const *Argv,
       O.Quiet = true;
     } else if (Flag == "--no-progress") {
       O.Progress = false;
-    } else if (auto Member = plainValueOption(Flag)) {
+    } else if (auto Member = valueOption(Flag)) {
       auto V = NeedValue(I, Flag, Inline);
       if (!V) return std::nullopt;
-      O.*Member = *V;
+      std::visit([&](auto M) { O.*M = *V; }, *Member);
     } else if (Flag == "--fix") {
       O.Fix = true;
     } else if (Flag == "--color") {
@@ -221,10 +216,6 @@ std::optional<Options> parseOptions(int Argc, const char *const *Argv,
                 "' for --color (expected always, never or auto)";
         return std::nullopt;
       }
-    } else if (auto Member = optionalValueOption(Flag)) {
-      auto V = NeedValue(I, Flag, Inline);
-      if (!V) return std::nullopt;
-      O.*Member = *V;
     } else if (Flag == "--exclude") {
       auto V = NeedValue(I, Flag, Inline);
       if (!V) return std::nullopt;
