@@ -25,7 +25,8 @@ llvm::StringRef relativeTo(llvm::StringRef Path, llvm::StringRef Root) {
 
 bool validRegex(const std::string &Pattern, llvm::StringRef Flag, std::string &Error) {
   std::string Why;
-  if (llvm::Regex(Pattern).isValid(Why))
+  // An empty expression matches nothing (--header-filter= : no header).
+  if (Pattern.empty() || llvm::Regex(Pattern).isValid(Why))
     return true;
   Error = "invalid regular expression '" + Pattern + "' for " + Flag.str() + ": " + Why;
   return false;

@@ -37,8 +37,8 @@ flags after '--' that follows the files are the compile flags of every file
                        (added to WarningsAsErrors of .clang-tidy)
   --header-filter REGEX  show findings in headers whose path matches REGEX
                        (default: HeaderFilterRegex of .clang-tidy, else the
-                       headers under the source root); findings in the
-                       analysed files are always shown
+                       headers under the source root; empty: none);
+                       findings in the analysed files are always shown
   --exclude-header-filter REGEX  hide findings in headers whose path matches
                        REGEX (default: ExcludeHeaderFilterRegex)
   --exclude GLOB       skip input files, and hide findings, under paths that
@@ -140,9 +140,10 @@ std::optional<Options> parseOptions(int Argc, const char *const *Argv,
   Options O;
   std::vector<std::string> PendingOutputs;
   bool FilesOnly = false;
+  bool InlineGiven = false; // --flag=value or -pDIR: the value is Inline
   auto NeedValue = [&](int &I, std::string_view Flag,
                        std::string_view Inline) -> std::optional<std::string> {
-    if (!Inline.empty())
+    if (InlineGiven)
       return std::string(Inline);
     if (I + 1 >= Argc) {
       Error = "option '" + std::string(Flag) + "' needs a value";
@@ -173,10 +174,15 @@ std::optional<Options> parseOptions(int Argc, const char *const *Argv,
     }
     // Split --flag=value.
     std::string_view Flag = Arg, Inline;
+    InlineGiven = false;
     if (auto Eq = Arg.find('='); Eq != std::string_view::npos && Arg.starts_with("--")) {
       Flag = Arg.substr(0, Eq);
       Inline = Arg.substr(Eq + 1);
-      if (Inline.empty()) {
+      InlineGiven = true;
+      // As in clang-tidy, an empty filter means something: no headers, no
+      // errors. Elsewhere an empty value is a mistake.
+      if (Inline.empty() && Flag != "--header-filter" && Flag != "--exclude-header-filter" &&
+          Flag != "--warnings-as-errors") {
         Error = "option '" + std::string(Flag) + "' has an empty value";
         return std::nullopt;
       }
@@ -186,6 +192,7 @@ std::optional<Options> parseOptions(int Argc, const char *const *Argv,
         (Flag[1] == 'p' || Flag[1] == 'j' || Flag[1] == 'o')) {
       Inline = Flag.substr(2);
       Flag = Flag.substr(0, 2);
+      InlineGiven = true;
     }
 
     if (Flag == "-h" || Flag == "--help") {
@@ -205,7 +212,7 @@ std::optional<Options> parseOptions(int Argc, const char *const *Argv,
     } else if (Flag == "--fix") {
       O.Fix = true;
     } else if (Flag == "--color") {
-      if (Inline.empty() || Inline == "always")
+      if (!InlineGiven || Inline == "always")
         O.Color = ColorMode::Always;
       else if (Inline == "never")
         O.Color = ColorMode::Never;
