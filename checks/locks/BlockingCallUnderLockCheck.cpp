@@ -127,6 +127,7 @@ void BlockingCallUnderLockCheck::analyze(ConcurrencyModel &Model) {
         const std::optional<CallPath> &Path = FirstBlocking(Site.Callee);
         if (!Path)
           continue;
+        During = Locks.heldThroughCall(During, Site.Call, Site.Callee);
         Chain.append(Path->begin(), Path->end());
         Direct = Blocks(*Chain.back());
       }

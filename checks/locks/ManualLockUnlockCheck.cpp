@@ -220,11 +220,18 @@ void ManualLockUnlockCheck::checkFunction(ConcurrencyModel &Model, const Functio
       if (!P.Escape)
         P.Escape = Jump;
   };
+  InvariantConditions Invariant(*F);
   auto Transfer = [&](PendingState &State, const CFGElement &E) {
     auto CS = E.getAs<CFGStmt>();
     if (!CS)
       return;
     const Stmt *S = CS->getStmt();
+    // `locked = false;`: from here on the path knows the flag's value.
+    if (std::optional<Assumption> Stored = Invariant.assignedFlag(S)) {
+      reassign(State.Assumed, *Stored);
+      for (Pending &P : State.Set)
+        reassign(P.Under, *Stored);
+    }
     if (auto It = Releases.find(S); It != Releases.end())
       for (LockId Id : It->second) {
         bool Mine = llvm::any_of(State.Set,
@@ -242,7 +249,6 @@ void ManualLockUnlockCheck::checkFunction(ConcurrencyModel &Model, const Functio
     if (isa<ReturnStmt>(S) || isa<CXXThrowExpr>(S))
       MarkEscape(State, S);
   };
-  InvariantConditions Invariant(*F);
   auto Edge = [&](PendingState &State, const CFGBlock &From, unsigned SuccIndex) {
     // An edge a path's own assumptions rule out holds nothing for it; a
     // lock still pending along it is pending only where its test went

@@ -82,7 +82,10 @@ void RelockNonRecursiveCheck::analyze(ConcurrencyModel &Model) {
     const FunctionAcquisitions &Facts = Acquisitions.of(F);
     for (const DirectAcquisition &D : Facts.Direct)
       if (const HeldLock *Held = findLock(D.HeldBefore, D.What.Id))
-        if (NonRecursive(D.What.Id) && Excludes(Held->Mode, D.What.Mode))
+        // `lk.lock()` on the guard that holds the lock already does not
+        // wait on the mutex: std::unique_lock throws, others check a flag.
+        if (NonRecursive(D.What.Id) && Excludes(Held->Mode, D.What.Mode) &&
+            !(D.What.ViaGuard && Held->Guard == D.What.ViaGuard))
           Report(F, *Held, D.What);
 
     Acquisitions.forEachCalleeAcquisition(

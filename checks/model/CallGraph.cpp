@@ -117,6 +117,11 @@ bool CallGraph::isExplorable(const FunctionDecl *F) const {
   return Def && !Ctx.getSourceManager().isInSystemHeader(Def->getLocation());
 }
 
+bool CallGraph::isOpaque(const FunctionDecl *F) const {
+  return F && !F->hasBody() && !F->isDefaulted() &&
+         !Ctx.getSourceManager().isInSystemHeader(F->getLocation());
+}
+
 std::vector<CallPath>
 CallGraph::findPaths(const FunctionDecl *Root,
                      const std::function<bool(const CallSite &)> &Hit,

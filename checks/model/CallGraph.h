@@ -57,6 +57,9 @@ public:
   /// Whether the analysis may look inside \p F: it has a body in this TU and
   /// is user code (system-header functions are leaves, matched by catalogs).
   bool isExplorable(const clang::FunctionDecl *F) const;
+  /// Whether \p F belongs to the program (not a system header) but its body
+  /// is in another translation unit: what it does is unknown here.
+  bool isOpaque(const clang::FunctionDecl *F) const;
 
   struct SearchLimits {
     unsigned MaxDepth = 8;

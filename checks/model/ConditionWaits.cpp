@@ -2,6 +2,7 @@
 
 #include "ExprWrappers.h"
 #include "LockAcquisitions.h"
+#include "Locksets.h"
 #include "QualifiedNames.h"
 #include "SpawnSites.h"
 
@@ -107,7 +108,8 @@ bool isConstantTrue(const Expr *Cond, const ASTContext &Ctx) {
 
 } // namespace
 
-ConditionWaits::ConditionWaits(ConcurrencyModel &Model) : Model(Model) {
+ConditionWaits::ConditionWaits(ConcurrencyModel &Model)
+    : Model(Model), Catalog(Model.analysis<Locksets>().catalog()) {
   const SourceManager &SM = Model.astContext().getSourceManager();
   std::vector<const FunctionDecl *> Functions;
   for (const FunctionDecl *F : Model.index().functions())

@@ -101,7 +101,7 @@ private:
   const clang::Expr *waitMutexExpr(const clang::CallExpr *Call) const;
 
   ConcurrencyModel &Model;
-  const LockCatalog Catalog;
+  const LockCatalog &Catalog; ///< the model's one catalog (Locksets')
   std::vector<ConditionWait> Waits;
   std::vector<ConditionNotify> Notifies;
   llvm::DenseSet<const clang::FunctionDecl *> Primitives;

@@ -19,17 +19,32 @@ const Decl *namedDecl(const Expr *E) {
   return nullptr;
 }
 
+/// The integer a constant store writes (`true`, `0`, `1u`), if it is one.
+std::optional<bool> constantTruth(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *B = dyn_cast<CXXBoolLiteralExpr>(E))
+    return B->getValue();
+  if (const auto *I = dyn_cast<IntegerLiteral>(E))
+    return I->getValue().getBoolValue();
+  return std::nullopt;
+}
+
 /// Every declaration the body may change: assigned, incremented, its
 /// address taken, bound to a non-const reference, captured by reference.
-void collectWritten(const Stmt *S, llvm::DenseSet<const Decl *> &Out) {
+/// \p ConstantStores says, for each, whether every change stored a constant.
+void collectWritten(const Stmt *S, llvm::DenseSet<const Decl *> &Out,
+                    llvm::DenseMap<const Decl *, bool> &ConstantStores) {
   if (!S)
     return;
-  auto Mark = [&](const Expr *E) {
-    if (const Decl *D = E ? namedDecl(E) : nullptr)
+  auto Mark = [&](const Expr *E, bool Constant = false) {
+    if (const Decl *D = E ? namedDecl(E) : nullptr) {
       Out.insert(D);
+      auto [It, Fresh] = ConstantStores.try_emplace(D, Constant);
+      It->second = It->second && Constant;
+    }
   };
   if (const auto *BO = dyn_cast<BinaryOperator>(S); BO && BO->isAssignmentOp())
-    Mark(BO->getLHS());
+    Mark(BO->getLHS(), BO->getOpcode() == BO_Assign && constantTruth(BO->getRHS()));
   if (const auto *UO = dyn_cast<UnaryOperator>(S);
       UO && (UO->isIncrementDecrementOp() || UO->getOpcode() == UO_AddrOf))
     Mark(UO->getSubExpr());
@@ -55,13 +70,47 @@ void collectWritten(const Stmt *S, llvm::DenseSet<const Decl *> &Out) {
       if (C.capturesVariable() && C.getCaptureKind() == LCK_ByRef)
         Out.insert(C.getCapturedVar());
   for (const Stmt *Child : S->children())
-    collectWritten(Child, Out);
+    collectWritten(Child, Out, ConstantStores);
 }
 
 } // namespace
 
 InvariantConditions::InvariantConditions(const FunctionDecl &F) : Ctx(&F.getASTContext()) {
-  collectWritten(F.getBody(), Written);
+  collectWritten(F.getBody(), Written, ConstantStores);
+}
+
+unsigned InvariantConditions::keyOfFlag(const VarDecl *V) {
+  auto It = ConstantStores.find(V);
+  if (It == ConstantStores.end() || !It->second || !V->hasLocalStorage() ||
+      V->getType().isVolatileQualified() || !V->getType()->isIntegralOrEnumerationType() ||
+      (V->getInit() && !constantTruth(V->getInit())))
+    return 0;
+  llvm::FoldingSetNodeID ID;
+  ID.AddPointer(V);
+  ID.AddString("flag"); // no statement profile starts like this
+  for (unsigned I = 0; I < Keys.size(); ++I)
+    if (Keys[I] == ID)
+      return I + 1;
+  Keys.push_back(ID);
+  return Keys.size();
+}
+
+std::optional<Assumption> InvariantConditions::assignedFlag(const Stmt *S) {
+  const VarDecl *V = nullptr;
+  std::optional<bool> Value;
+  if (const auto *BO = dyn_cast<BinaryOperator>(S); BO && BO->getOpcode() == BO_Assign) {
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParenImpCasts()))
+      V = dyn_cast<VarDecl>(DRE->getDecl());
+    Value = constantTruth(BO->getRHS());
+  } else if (const auto *DS = dyn_cast<DeclStmt>(S); DS && DS->isSingleDecl()) {
+    V = dyn_cast<VarDecl>(DS->getSingleDecl());
+    if (V && V->getInit())
+      Value = constantTruth(V->getInit());
+  }
+  unsigned Key = V && Value ? keyOfFlag(V) : 0;
+  if (!Key)
+    return std::nullopt;
+  return Assumption{Key, *Value};
 }
 
 bool InvariantConditions::invariant(const Expr *E) const {
@@ -99,7 +148,12 @@ bool InvariantConditions::invariant(const Expr *E) const {
 }
 
 unsigned InvariantConditions::keyOf(const Expr *Tested) {
-  if (!Tested || !invariant(Tested))
+  if (!Tested)
+    return 0;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(Tested->IgnoreParenImpCasts()))
+    if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()); V && Written.contains(V))
+      return keyOfFlag(V);
+  if (!invariant(Tested))
     return 0;
   llvm::FoldingSetNodeID ID;
   Tested->IgnoreParenImpCasts()->Profile(ID, *Ctx, /*Canonical=*/true);

@@ -18,6 +18,7 @@
 
 #include "clang/AST/Expr.h"
 #include "clang/Analysis/CFG.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/FoldingSet.h"
 
@@ -99,6 +100,13 @@ inline bool contradicts(const Assumptions &A, unsigned Key, bool Truthy) {
   return false;
 }
 
+/// Records \p X in \p A in place of what \p A assumed of the same test
+/// (the test's variable was just assigned).
+inline void reassign(Assumptions &A, Assumption X) {
+  llvm::erase_if(A, [&](const Assumption &Y) { return Y.Key == X.Key; });
+  A.push_back(X);
+}
+
 /// Keeps in \p Into only what \p From assumes too (where paths meet).
 inline void keepCommon(Assumptions &Into, const Assumptions &From) {
   llvm::erase_if(Into, [&](const Assumption &X) { return !llvm::is_contained(From, X); });
@@ -113,11 +121,22 @@ public:
   /// and variables or fields that the body never writes, passes by
   /// non-const reference, takes the address of, or captures by reference.
   /// A flag another thread flips between two tests is a different bug.
+  /// Also a key for a *flag*: a local variable the body only ever sets to
+  /// constants (`bool locked = true; ... locked = false;`). Its value along a
+  /// path is the last constant stored, which assignedFlag() reports: a
+  /// client that asks keyOf() must apply assignedFlag() in its transfer.
   unsigned keyOf(const clang::Expr *Tested);
+  /// The value element \p S stores into a flag (its declaration with a
+  /// constant initialiser, or `flag = constant`), as an assumption that
+  /// replaces what the path assumed of the flag before.
+  std::optional<Assumption> assignedFlag(const clang::Stmt *S);
 
 private:
   bool invariant(const clang::Expr *E) const;
+  unsigned keyOfFlag(const clang::VarDecl *V);
   llvm::DenseSet<const clang::Decl *> Written;
+  /// Written locals, mapped to whether every write stores a constant.
+  llvm::DenseMap<const clang::Decl *, bool> ConstantStores;
   llvm::SmallVector<llvm::FoldingSetNodeID, 4> Keys;
   const clang::ASTContext *Ctx = nullptr;
 };

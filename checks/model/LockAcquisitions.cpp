@@ -184,13 +184,15 @@ void LockAcquisitions::compute(const FunctionDecl *Def, FunctionAcquisitions &Ou
       if (!Before)
         continue; // unreachable
       llvm::SmallVector<const Expr *, 2> Mutexes = Op->Mutexes;
-      if (Op->Op == LockOperation::GuardRelock)
+      if (Op->Op == LockOperation::GuardRelock && Mutexes.empty())
         Mutexes = guardMutexes(varOf(Op->GuardObject));
       for (const Expr *M : Mutexes) {
         LockId Id = LockCatalog::lockIdOf(M);
         if (!Id)
           continue;
         LockAcquisition A{Id, Op->Mode, Ex, M, Def, {}, Mutexes.size() > 1};
+        if (Op->Op == LockOperation::GuardRelock)
+          A.ViaGuard = varOf(Op->GuardObject);
         Out.Direct.push_back(DirectAcquisition{std::move(A), *Before});
       }
     }
@@ -231,6 +233,9 @@ void LockAcquisitions::forEachCalleeAcquisition(
     const Lockset *Before = Held.heldBefore(Site.Call);
     if (!Before)
       continue;
+    // `add(lk)` that calls `lk.release()` and then takes the same mutex
+    // again is no relock.
+    Lockset AtCall = Locks.heldThroughCall(*Before, Site.Call, Site.Callee);
     for (const LockAcquisition &Inner : of(Site.Callee).Reached) {
       LockId Mine = lockInCaller(Inner.Id, Site.Call);
       if (!Mine)
@@ -238,7 +243,7 @@ void LockAcquisitions::forEachCalleeAcquisition(
       LockAcquisition A = Inner;
       A.Id = Mine;
       A.Chain.insert(A.Chain.begin(), &Site);
-      Visit(*Before, std::move(A));
+      Visit(AtCall, std::move(A));
     }
   }
 }

@@ -45,6 +45,9 @@ struct LockAcquisition {
   CallPath Chain;
   /// One of several mutexes taken at once (std::scoped_lock, std::lock).
   bool Together = false;
+  /// For `lk.lock()` on a guard: the guard variable, which refuses (throws,
+  /// or checks its own state) rather than deadlocks when it already holds.
+  const clang::VarDecl *ViaGuard = nullptr;
 };
 
 /// A direct acquisition with the lockset just before it.

@@ -1,6 +1,7 @@
 #include "LockCatalog.h"
 
 #include "ExprWrappers.h"
+#include "LockShapes.h"
 
 #include "QualifiedNames.h"
 
@@ -134,7 +135,10 @@ std::string LockId::name() const {
 
 llvm::ArrayRef<const char *> LockCatalog::builtinMutexTypes() { return BuiltinMutexNames; }
 
-LockCatalog::LockCatalog(llvm::StringRef ExtraMutexTypes) {
+LockCatalog::~LockCatalog() = default;
+
+LockCatalog::LockCatalog(llvm::StringRef ExtraMutexTypes)
+    : Shapes(std::make_unique<LockShapes>(*this)) {
   llvm::SmallVector<llvm::StringRef, 8> Items;
   ExtraMutexTypes.split(Items, ';', -1, false);
   for (llvm::StringRef Item : Items) {
@@ -168,6 +172,10 @@ std::optional<MutexTypeInfo> LockCatalog::mutexClass(const CXXRecordDecl *RD) co
           Info.SharedCapable = true;
       return Info;
     }
+  // A guard (std::unique_lock) has lock() and unlock() too, but locks its
+  // mutex, not itself.
+  if (const CXXRecordDecl *Def = RD->getDefinition(); Def && !isStandardGuard(Def))
+    return Shapes->mutexInfo(Def);
   return std::nullopt;
 }
 
@@ -183,16 +191,25 @@ std::optional<MutexTypeInfo> LockCatalog::mutexType(QualType T) const {
   return mutexClass(classOfType(T));
 }
 
-bool LockCatalog::isGuardType(QualType T) const {
-  const CXXRecordDecl *RD = classOfType(T);
-  if (!RD)
-    return false;
+// The guards whose methods mean what their names say: the standard ones and
+// those annotated `scoped_lockable`.
+bool LockCatalog::isStandardGuard(const CXXRecordDecl *RD) const {
   std::string Name = genericName(RD);
   if (Name == "std::lock_guard" || Name == "std::scoped_lock" || Name == "std::unique_lock" ||
       Name == "std::shared_lock")
     return true;
   const CXXRecordDecl *Def = RD->getDefinition();
   return Def && Def->hasAttr<ScopedLockableAttr>();
+}
+
+bool LockCatalog::isGuardType(QualType T) const {
+  const CXXRecordDecl *RD = classOfType(T);
+  if (!RD)
+    return false;
+  if (isStandardGuard(RD))
+    return true;
+  const CXXRecordDecl *Def = RD->getDefinition();
+  return Def && Shapes->isGuard(Def);
 }
 
 bool LockCatalog::isSynchronizedStream(const VarDecl *V) {
@@ -309,6 +326,12 @@ std::optional<LockOperation> LockCatalog::classify(const Expr *E) const {
     Op.Op = LockOperation::GuardLock;
     if (Guard == "std::shared_lock")
       Op.Mode = LockMode::Shared;
+    else if (!isStandardGuard(Ctor->getParent())) {
+      std::optional<LockMode> Mode = Shapes->constructorLock(Ctor);
+      Op.Mode = Mode.value_or(LockMode::Exclusive);
+      if (!Mode)
+        Op.Op = LockOperation::GuardAdopt; // stores the mutex, locks nothing
+    }
     for (const Expr *Arg : CE->arguments()) {
       if (isa<CXXDefaultArgExpr>(Arg))
         continue;
@@ -413,6 +436,18 @@ std::optional<LockOperation> LockCatalog::classify(const Expr *E) const {
   if (Method && Object && isGuardType(Object->getType())) {
     llvm::StringRef M = Callee->getName();
     Op.GuardObject = Object;
+    if (!isStandardGuard(classOfType(Object->getType()))) {
+      // A learned guard's methods do what their bodies do; one that takes
+      // a mutex argument (`lk.acquire(m)`) binds the guard to it.
+      std::optional<LockOperation::Kind> Kind = Shapes->guardMethod(Method);
+      if (!Kind)
+        return std::nullopt;
+      Op.Op = *Kind;
+      for (const Expr *Arg : Call->arguments())
+        if (Arg != Object && mutexType(Arg->getType()))
+          Op.Mutexes.push_back(Arg);
+      return Op;
+    }
     if (const auto *Conv = dyn_cast<CXXConversionDecl>(Callee);
         Conv && Conv->getConversionType()->isBooleanType())
       Op.Op = LockOperation::GuardOwns;

@@ -11,7 +11,9 @@
 // Clang's thread-safety attributes are facts here: a function annotated
 // ACQUIRE(m) acquires m, RELEASE(m) releases it, TRY_ACQUIRE(v, m) acquires
 // it when it returns v, and a class annotated `capability` is a mutex
-// (`reentrant_capability`: recursive) whatever its name.
+// (`reentrant_capability`: recursive) whatever its name. Mutexes and scoped
+// guards of the program's own without attributes are learned from their
+// shape and bodies (LockShapes.h).
 //
 // A lock's identity (LockId) is the declaration that names the mutex object:
 // the variable for `m`, `&m` or `*pm`, the field for `this->mu_` or
@@ -29,6 +31,7 @@
 #include "llvm/ADT/StringRef.h"
 #include "llvm/ADT/StringSet.h"
 
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -43,6 +46,8 @@ class VarDecl;
 } // namespace clang
 
 namespace concur {
+
+class LockShapes;
 
 /// How a lock is held: exclusively (writer) or shared (reader).
 enum class LockMode { Exclusive, Shared };
@@ -82,7 +87,8 @@ struct LockOperation {
   Kind Op = Acquire;
   LockMode Mode = LockMode::Exclusive;
   /// The mutex expressions (several for scoped_lock / std::lock); empty for
-  /// operations on a guard, which know their mutexes from its construction.
+  /// operations on a guard, which know their mutexes from its construction,
+  /// except a learned guard's `lk.acquire(m)`, which names its mutex.
   llvm::SmallVector<const clang::Expr *, 2> Mutexes;
   /// For guard member calls: the guard object expression.
   const clang::Expr *GuardObject = nullptr;
@@ -96,6 +102,9 @@ public:
   /// \p ExtraMutexTypes: `ns::Type` or `ns::Type=recursive` / `=shared`,
   /// separated by ';', added to the built-in mutex types.
   explicit LockCatalog(llvm::StringRef ExtraMutexTypes = "");
+  ~LockCatalog();
+  LockCatalog(const LockCatalog &) = delete; // its LockShapes refer back to it
+  LockCatalog &operator=(const LockCatalog &) = delete;
 
   /// Whether \p T (through references and pointers) is a mutex type.
   std::optional<MutexTypeInfo> mutexType(clang::QualType T) const;
@@ -130,7 +139,10 @@ public:
 private:
   std::optional<MutexTypeInfo> mutexClass(const clang::CXXRecordDecl *RD) const;
   bool madeOfSynchronizingMembers(clang::QualType T) const;
+  bool isStandardGuard(const clang::CXXRecordDecl *RD) const;
   llvm::StringMap<MutexTypeInfo> ExtraTypes;
+  /// Mutexes and guards of the program's own, learned from their bodies.
+  std::unique_ptr<LockShapes> Shapes;
   mutable llvm::DenseMap<const clang::CXXRecordDecl *, bool> MemberwiseSynchronizing;
 };
 

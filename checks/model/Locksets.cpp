@@ -138,7 +138,7 @@ std::string describeLocks(const Lockset &Set) {
 LockId lockInCaller(LockId Id, const Expr *Call) { return translateToCaller(Id, Call); }
 
 bool LockSummary::operator==(const LockSummary &O) const {
-  return Acquired == O.Acquired && Released == O.Released;
+  return Acquired == O.Acquired && Released == O.Released && UnlockedGuards == O.UnlockedGuards;
 }
 
 const Lockset *FunctionLocks::heldBefore(const Stmt *S) const {
@@ -216,7 +216,17 @@ void Locksets::compute(const FunctionDecl *Def, FunctionLocks &Out) {
       if (std::optional<LockOperation> Op = Catalog.classify(Ex))
         Ops[S] = std::move(*Op);
     }
-  for (auto &[S, Op] : Ops)
+  for (auto &[S, Op] : Ops) {
+    // `lk.acquire(m)` on a learned guard binds lk to m as its construction
+    // would.
+    if ((Op.Op == LockOperation::GuardRelock || Op.Op == LockOperation::GuardTryRelock) &&
+        !Op.Mutexes.empty())
+      if (const VarDecl *V = guardObjectVar(Op.GuardObject)) {
+        auto &Entry = GuardLocks[V];
+        for (const Expr *M : Op.Mutexes)
+          if (LockId Id = LockCatalog::lockIdOf(M); Id && !llvm::is_contained(Entry.first, Id))
+            Entry.first.push_back(Id);
+      }
     if (Op.Op == LockOperation::GuardLock || Op.Op == LockOperation::GuardDeferred ||
         Op.Op == LockOperation::GuardTry || Op.Op == LockOperation::GuardAdopt)
       if (const VarDecl *V = GuardVarOf.lookup(cast<Expr>(S))) {
@@ -226,6 +236,7 @@ void Locksets::compute(const FunctionDecl *Def, FunctionLocks &Out) {
           if (LockId Id = LockCatalog::lockIdOf(M))
             Entry.first.push_back(Id);
       }
+  }
 
   bool Recording = false;
   llvm::SmallVector<LockId, 1> Released;
@@ -296,8 +307,12 @@ void Locksets::compute(const FunctionDecl *Def, FunctionLocks &Out) {
         HoldGuard(Held, guardObjectVar(Op.GuardObject), At);
         break;
       case LockOperation::GuardUnlock:
-        if (const VarDecl *V = guardObjectVar(Op.GuardObject))
+        if (const VarDecl *V = guardObjectVar(Op.GuardObject)) {
           removeGuarded(Held, V);
+          if (const auto *P = dyn_cast<ParmVarDecl>(V);
+              P && Recording && !llvm::is_contained(Out.Summary.UnlockedGuards, P))
+            Out.Summary.UnlockedGuards.push_back(P);
+        }
         break;
       case LockOperation::GuardDisown:
         if (const VarDecl *V = guardObjectVar(Op.GuardObject))
@@ -393,6 +408,18 @@ void Locksets::compute(const FunctionDecl *Def, FunctionLocks &Out) {
     for (const HeldLock &H : *Exit)
       if (!findLock(Out.Entry, H.Id) && !H.Guard && !isLocalOf(H.Id, Def))
         insertLock(Out.Summary.Acquired, H);
+}
+
+Lockset Locksets::heldThroughCall(const Lockset &Before, const Expr *Call,
+                                  const FunctionDecl *Callee) {
+  Lockset Through = Before;
+  if (!Callee || !Model.callGraph().isExplorable(Callee))
+    return Through;
+  for (const ParmVarDecl *P : of(Callee).summary().UnlockedGuards)
+    if (const Expr *Arg = argumentFor(Call, P))
+      if (const VarDecl *V = guardObjectVar(Arg))
+        removeGuarded(Through, V);
+  return Through;
 }
 
 bool Locksets::callersAllVisible(const FunctionDecl *F) const {

@@ -45,6 +45,7 @@
 #include <vector>
 
 namespace clang {
+class ParmVarDecl;
 class Stmt;
 class VarDecl;
 } // namespace clang
@@ -92,6 +93,9 @@ struct LockSummary {
   Lockset Acquired;
   /// Locks it releases that it did not acquire.
   llvm::SmallVector<LockId, 1> Released;
+  /// Guards lent by the caller (`scoped_lock &lk` parameters) that it
+  /// unlocks on some path: whatever the caller's guard holds may be let go.
+  llvm::SmallVector<const clang::ParmVarDecl *, 1> UnlockedGuards;
   bool operator==(const LockSummary &O) const;
 };
 
@@ -137,6 +141,12 @@ public:
   /// runs under, as RacerD infers them. Only the callers' member and
   /// global locks count; empty for a function with no caller here.
   Lockset heldByEveryCaller(const clang::FunctionDecl *F);
+
+  /// What of \p Before (held at \p Call of \p Callee) stays held through the
+  /// callee's body: not the locks of a guard lent to a callee that unlocks
+  /// it (`do_wait(lk)` calling `lk.unlock()` before it blocks).
+  Lockset heldThroughCall(const Lockset &Before, const clang::Expr *Call,
+                          const clang::FunctionDecl *Callee);
 
 private:
   bool callersAllVisible(const clang::FunctionDecl *F) const;

@@ -353,6 +353,12 @@ private:
     // every object of the class).
     if (Explorable.isExplorable(M) && !M->isDefaulted())
       return std::nullopt;
+    // A method of the program's own class defined in another TU (a thread
+    // handle's start(), a queue's push(), a logger's log()) may synchronise
+    // inside; as in RacerD, an effect that is unknown is no access. Library
+    // classes from system headers keep the container rules below.
+    if (Explorable.isOpaque(M))
+      return std::nullopt;
     llvm::StringRef N = M->getName();
     if (M->getOverloadedOperator() == OO_Subscript) {
       std::string Class = genericName(M->getParent());

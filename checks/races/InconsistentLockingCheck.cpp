@@ -122,8 +122,11 @@ void InconsistentLockingCheck::analyze(ConcurrencyModel &Model) {
     llvm::DenseSet<const Expr *> Reported;
     for (const Occurrence &O : Occurrences) {
       const Access &A = *O.A;
+      // A method of a class that cannot name the lock (a base class's
+      // push_front() that a derived class calls under its own mutex) leaves
+      // the locking to its caller: the discipline is the lock owner's.
       if (guardedBy(O, Lock) || (!isWrite(A) && !ReportReads) ||
-          !Reported.insert(A.Site).second)
+          !ownedBy(Lock, O.Root->getParent()) || !Reported.insert(A.Site).second)
         continue;
       const HeldLock *SharedOnly = findLock(O.Held, Lock);
       std::string FieldName = A.Loc.name();

@@ -1,5 +1,6 @@
 // A scoped guard of the program's own (its constructor locks, its
-// destructor unlocks) releases its lock where it goes out of scope.
+// destructor unlocks) holds the mutex it is given, by that mutex's name, and
+// releases it where it goes out of scope.
 // RUN: %clang_tidy -checks='-*,concur-blocking-call-under-lock' %s -- -std=c++20 2>&1 \
 // RUN:   | FileCheck %s --implicit-check-not='{{warning|note}}:'
 #include <chrono>
@@ -29,11 +30,10 @@ void countThenPause() {
 // Kept positive: the sleep is inside the guard's scope.
 void pauseWhileHolding() {
   Hold h(table);
-  // CHECK: :[[@LINE+1]]:3: warning: sleep call to 'std::this_thread::sleep_for' while holding 'Hold::m_'{{.*}}[concur-blocking-call-under-lock]
+  // CHECK: :[[@LINE+1]]:3: warning: sleep call to 'std::this_thread::sleep_for' while holding 'table'{{.*}}[concur-blocking-call-under-lock]
   std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  // CHECK: :[[@LINE-3]]:{{[0-9]+}}: note: 'pauseWhileHolding' calls 'Hold::Hold' here
-  // CHECK: :11:{{[0-9]+}}: note: 'Hold::m_' is acquired here
-  // CHECK: :11:{{[0-9]+}}: note: 'Hold::Hold' also takes 'Hold::m_' here and waits meanwhile
+  // CHECK: :[[@LINE-3]]:8: note: 'table' is acquired here
+  // CHECK: :24:10: note: 'countThenPause' also takes 'table' here and waits meanwhile
   ++hits;
 }
 

@@ -70,3 +70,41 @@ int peek(bool reading, bool writing) {
 // CHECK: :64:5: warning: 'registry_mu' is locked here but some paths leave 'peek' without unlocking it (a return){{.*}}[concur-manual-lock-unlock]
 // CHECK: :68:3: note: this return leaves 'registry_mu' locked
 // CHECK: :67:5: note: 'registry_mu' is unlocked here on other paths
+
+// A local flag the function only sets to constants tracks the lock: its
+// value along each path is the last constant stored.
+bool done(int);
+void retire(int);
+void sweep(int bucket) {
+  bool locked = true;
+  registry_mu.lock();
+  for (int i = 0; i < registry_size; ++i) {
+    if (done(i)) {
+      registry_mu.unlock();
+      locked = false;
+      retire(i);
+      break;
+    }
+  }
+  if (locked)
+    registry_mu.unlock();
+}
+
+// Kept positive: the flag says the lock is held, and one of those paths
+// returns without unlocking.
+void sweepEarly(int bucket) {
+  bool locked = true;
+  registry_mu.lock();
+  if (done(bucket)) {
+    registry_mu.unlock();
+    locked = false;
+  }
+  if (!locked)
+    return;
+  if (bucket > 3)
+    return;
+  registry_mu.unlock();
+}
+// CHECK: :[[@LINE-11]]:3: warning: 'registry_mu' is locked here but some paths leave 'sweepEarly' without unlocking it (a return){{.*}}[concur-manual-lock-unlock]
+// CHECK: :[[@LINE-4]]:5: note: this return leaves 'registry_mu' locked
+// CHECK: :[[@LINE-4]]:3: note: 'registry_mu' is unlocked here on other paths

@@ -1,11 +1,11 @@
 //===- ReportSamples.cpp - Sample reports for the schema lit tests --------===//
 //
 // Writes a report that exercises every optional part of the format (notes,
-// fixes in two files, unknown line/column, runtime check ids, odd paths,
-// input errors), so that the lit tests can validate real writer output
-// against docs/report-schema.json and the SARIF 2.1.0 schema. `reformat`
-// runs a file through readJson and writeJson, which lets lit tests check
-// the reader's diagnostics on files in Inputs/.
+// fixes in two files, unknown line/column, runtime and TSan check ids,
+// evidence, odd paths, input errors), so that the lit tests can validate
+// real writer output against docs/report-schema.json and the SARIF 2.1.0
+// schema. `reformat` runs a file through readJson and writeJson, which lets
+// lit tests check the reader's diagnostics on files in Inputs/.
 //
 // usage: concur_report_samples json|jsonl|sarif|text [--empty] OUT
 //        concur_report_samples reformat IN OUT
@@ -70,6 +70,28 @@ Report sampleReport() {
   Blocked.Message = "event loop step took 250 ms (threshold 100 ms)";
   Blocked.Notes = {{"the step ran callback 'on_timer'", {}}};
   R.Findings.push_back(Blocked);
+
+  // concur merge: a static finding a ThreadSanitizer run confirmed, and one
+  // only the run saw (concur import-tsan).
+  Finding Confirmed{
+      .Check = "concur-unguarded-shared-state",
+      .Message = "shared 'hits' is written on two threads with no lock held",
+      .Loc = {"/src/stats.cpp", 15, 3},
+      .Notes = {{"confirmed at run time by ThreadSanitizer [concur-tsan-data-race]: "
+                 "data race on global 'hits' of size 4",
+                 {"/src/stats.cpp", 15, 8}}},
+      .Function = "record",
+      .Evidence = {"static", "tsan"}};
+  Finding Leak{.Check = "concur-tsan-thread-leak",
+               .Message = "ThreadSanitizer: thread leak: thread T5 created by main thread "
+                          "is neither joined nor detached",
+               .Loc = {"/src/stats.cpp", 52, 3},
+               .Function = "main",
+               .Evidence = {"tsan"}};
+  Confirmed.Fingerprint = computeFingerprint(Confirmed, "  hits = hits + 1;", 0);
+  Leak.Fingerprint = computeFingerprint(Leak, "pthread_create(&poller, nullptr, poll, 0);", 0);
+  R.Findings.push_back(Confirmed);
+  R.Findings.push_back(Leak);
 
   R.Errors = {{"/src/broken.cpp", "expected ';' after expression"},
               {"", "compile_commands.json lists no files"}};

@@ -83,10 +83,20 @@ flags after '--' that follows the files are the compile flags of every file
   -h, --help           this text
 
        concur merge [--format FMT] [-o FILE]... [--baseline FILE]
-                    [--source-root DIR] [--docs-url URL] REPORT.json...
+                    [--source-root DIR] [--docs-url URL] REPORT...
                        combine JSON reports of shards into one report, adding
                        the findings whose paths cross files (a shard alone
-                       leaves those to merge)
+                       leaves those to merge); a REPORT may also be one that
+                       import-tsan wrote, or the runtime detectors' JSON
+                       lines: a hazard both a static check and a run found
+                       is shown once, with both kinds of evidence
+
+       concur import-tsan [--source-root DIR] [--format FMT] [-o FILE]...
+                          LOG...
+                       turn ThreadSanitizer reports in LOG (a program's
+                       stderr or a log_path file; '-' reads stdin) into
+                       findings concur-tsan-<kind>, placed at the first stack
+                       frame under the source root, the other stacks as notes
 
 Exit status: 0 no findings, 1 findings (those --warnings-as-errors makes
 errors included), 2 usage or input error (also when some input could not be
@@ -156,6 +166,9 @@ std::optional<Options> parseOptions(int Argc, const char *const *Argv,
   if (Argc > 1 && std::string_view(Argv[1]) == "merge") {
     O.Merge = true;
     First = 2;
+  } else if (Argc > 1 && std::string_view(Argv[1]) == "import-tsan") {
+    O.ImportTsan = true;
+    First = 2;
   }
   for (int I = First; I < Argc; ++I) {
     std::string_view Arg = Argv[I];
@@ -163,7 +176,7 @@ std::optional<Options> parseOptions(int Argc, const char *const *Argv,
       O.Files.emplace_back(Arg);
       continue;
     }
-    if (Arg == "--" && !O.Files.empty() && !O.Merge) {
+    if (Arg == "--" && !O.Files.empty() && !O.Merge && !O.ImportTsan) {
       // After files, as in clang-tidy: the rest are compile flags.
       O.CompileFlags.emplace(Argv + I + 1, Argv + Argc);
       break;

@@ -65,6 +65,9 @@ struct Options {
   /// `concur merge REPORT.json...`: combine shard reports; Files are the
   /// reports.
   bool Merge = false;
+  /// `concur import-tsan LOG...`: ThreadSanitizer logs into a report; Files
+  /// are the logs.
+  bool ImportTsan = false;
   /// --source-root: JSON and SARIF paths are relative to it. Empty: the git
   /// top level above the first input, else the working directory.
   std::string SourceRoot;

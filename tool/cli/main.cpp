@@ -12,6 +12,7 @@
 #include "crosstu/CrossTranslationUnit.h"
 #include "driver/Inputs.h"
 #include "driver/TranslationUnitAnalysis.h"
+#include "import/Import.h"
 #include "report/Report.h"
 
 #include "clang/Tooling/CompilationDatabase.h"
@@ -306,7 +307,8 @@ int merge(const cli::Options &Opts, const std::vector<report::RuleInfo> &Rules) 
   Merged.ToolVersion = CONCUR_VERSION;
   std::string Error;
   for (const std::string &Path : Opts.Files) {
-    auto Part = readReportFile(Path, "report", Error);
+    // A static report, a shard, an imported TSan report or runtime JSON lines.
+    auto Part = import::readMergeInput(Path, {std::cerr, Opts.Quiet}, Error);
     if (!Part)
       return fail(Error);
     absolutizePaths(*Part, Opts.SourceRoot);
@@ -340,7 +342,22 @@ int merge(const cli::Options &Opts, const std::vector<report::RuleInfo> &Rules) 
   for (report::Finding &F : Joined)
     Merged.Findings.push_back(std::move(F));
   Merged.Summaries.clear();
+  // What the static checks and a run both saw is shown once, with both.
+  import::combineEvidence(Merged);
   return finish(Merged, Opts, Rules, Run);
+}
+
+/// `concur import-tsan`: a report from ThreadSanitizer logs.
+int importTsan(const cli::Options &Opts, const std::vector<report::RuleInfo> &Rules) {
+  if (Opts.Files.empty())
+    return fail("import-tsan: no logs given (concur import-tsan LOG...)");
+  report::Report R = import::importTsanLogs(Opts.Files, Opts.SourceRoot, {std::cerr, Opts.Quiet});
+  R.ToolVersion = CONCUR_VERSION;
+  RunContext Run;
+  std::string Error;
+  if (!changedLines(Opts, Run, Error))
+    return fail(Error);
+  return finish(R, Opts, Rules, Run);
 }
 
 /// Makes the paths the run reads or writes absolute, once, on the main thread
@@ -527,6 +544,11 @@ int main(int Argc, char **Argv) {
     if (Opts.SourceRoot.empty())
       Opts.SourceRoot = findSourceRoot(".");
     return merge(Opts, Rules);
+  }
+  if (Opts.ImportTsan) {
+    if (Opts.SourceRoot.empty())
+      Opts.SourceRoot = findSourceRoot(".");
+    return importTsan(Opts, Rules);
   }
 
   if (Opts.Checks)

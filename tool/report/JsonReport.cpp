@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <initializer_list>
 #include <istream>
+#include <iterator>
 #include <limits>
 #include <ostream>
 #include <stdexcept>
@@ -44,14 +45,18 @@ OrderedJson findingToJson(const Finding &F) {
                      {"offset", Fix.Offset},
                      {"length", Fix.Length},
                      {"text", Fix.Text}});
-  return {{"check", F.Check},
-          {"severity", F.Severity},
-          {"message", F.Message},
-          {"location", locationToJson(F.Loc)},
-          {"notes", std::move(Notes)},
-          {"function", F.Function},
-          {"fingerprint", F.Fingerprint},
-          {"fixes", std::move(Fixes)}};
+  OrderedJson J = {{"check", F.Check},
+                   {"severity", F.Severity},
+                   {"message", F.Message},
+                   {"location", locationToJson(F.Loc)},
+                   {"notes", std::move(Notes)},
+                   {"function", F.Function},
+                   {"fingerprint", F.Fingerprint},
+                   {"fixes", std::move(Fixes)}};
+  // Only reports that combine static and dynamic findings say which found it.
+  if (!F.Evidence.empty())
+    J["evidence"] = F.Evidence;
+  return J;
 }
 
 OrderedJson callToJson(const SummaryCall &C) {
@@ -316,9 +321,32 @@ bool isFingerprint(const std::string &Text) {
           }));
 }
 
+/// "static", "tsan", "runtime": each at most once, in that order.
+std::vector<std::string> readEvidence(const Json &V, const std::string &Path) {
+  static constexpr std::string_view Kinds[] = {"static", "tsan", "runtime"};
+  const Json &Items = expectArray(V, Path);
+  if (Items.empty())
+    fail(Path, "expected at least one of \"static\", \"tsan\", \"runtime\"");
+  std::vector<std::string> Out;
+  std::size_t Next = 0; // index into Kinds of the next kind allowed
+  for (std::size_t I = 0; I < Items.size(); ++I) {
+    const Json &Item = Items[I];
+    auto Kind = Item.is_string()
+                    ? std::find(std::begin(Kinds), std::end(Kinds), Item.get<std::string>())
+                    : std::end(Kinds);
+    if (Kind == std::end(Kinds))
+      fail(element(Path, I), "expected \"static\", \"tsan\" or \"runtime\"" + got(Item));
+    if (static_cast<std::size_t>(Kind - std::begin(Kinds)) < Next)
+      fail(element(Path, I), "repeated or out of order (static, tsan, runtime)");
+    Next = static_cast<std::size_t>(Kind - std::begin(Kinds)) + 1;
+    Out.push_back(Item.get<std::string>());
+  }
+  return Out;
+}
+
 Finding findingFromJson(const Json &V, const std::string &Path) {
   expectObject(V, Path, {"check", "severity", "message", "location"},
-               {"notes", "function", "fingerprint", "fixes"});
+               {"notes", "function", "fingerprint", "fixes", "evidence"});
   Finding F;
   F.Check = readNonEmptyString(V, Path, "check");
   F.Severity = readString(V, Path, "severity");
@@ -359,6 +387,8 @@ Finding findingFromJson(const Json &V, const std::string &Path) {
                                     readString(Fixes[I], FixPath, "text")});
     }
   }
+  if (V.contains("evidence"))
+    F.Evidence = readEvidence(V.at("evidence"), member(Path, "evidence"));
   return F;
 }
 

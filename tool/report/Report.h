@@ -63,6 +63,11 @@ struct Finding {
   /// (recorded in the baseline); empty otherwise. Not part of the JSON
   /// report.
   std::string BaselineState = {};
+  /// Which kinds of analysis found it: "static", "tsan" (ThreadSanitizer, via
+  /// `concur import-tsan`), "runtime" (the runtime detectors), in that order.
+  /// Filled by `concur merge` when dynamic findings take part, and by
+  /// `concur import-tsan`; empty otherwise (and then not written).
+  std::vector<std::string> Evidence = {};
 
   bool operator==(const Finding &) const = default;
 };
@@ -142,6 +147,11 @@ struct SarifOptions {
 /// helpUri and the help's relative links point there; without one there is
 /// no helpUri and relative links are reduced to their text.
 std::vector<RuleInfo> staticRules(const std::string &DocsBaseUri);
+
+/// The rule of a ThreadSanitizer finding imported by `concur import-tsan`
+/// (\p Id is concur-tsan-<kind>); an unknown kind gets concur-tsan-other's
+/// description under its own id.
+RuleInfo tsanRule(const std::string &Id);
 
 /// The documentation page of \p Check as built into concur (empty when the
 /// check has none).

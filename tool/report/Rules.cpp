@@ -216,7 +216,73 @@ std::string firstParagraph(std::string_view Page) {
   return Line;
 }
 
+/// What `concur import-tsan` makes of each kind of ThreadSanitizer report.
+struct TsanRuleText {
+  std::string_view Id;
+  std::string_view Summary;
+  std::string_view Description;
+  std::string_view Family; ///< the tag shared with the static checks (or none)
+  std::string_view ProblemSeverity;
+};
+
+constexpr TsanRuleText TsanRules[] = {
+    {"concur-tsan-data-race", "ThreadSanitizer: data race",
+     "Two threads accessed the same memory while the program ran, at least one of them "
+     "writing, and nothing ordered the two accesses.",
+     "data-race", "error"},
+    {"concur-tsan-lock-order-inversion", "ThreadSanitizer: lock-order inversion (potential deadlock)",
+     "Two mutexes were taken in opposite orders while the program ran; two threads doing so "
+     "at the same time deadlock.",
+     "deadlock", "error"},
+    {"concur-tsan-thread-leak", "ThreadSanitizer: thread leak",
+     "A thread was neither joined nor detached before the program ended.", "threads",
+     "warning"},
+    {"concur-tsan-mutex-misuse", "ThreadSanitizer: mutex misuse",
+     "A mutex was used wrongly while the program ran: unlocked when not locked (or by "
+     "another thread), locked twice, destroyed while locked, or used while invalid.",
+     "locks", "error"},
+    {"concur-tsan-signal-unsafe-call", "ThreadSanitizer: unsafe call in a signal handler",
+     "A signal handler called a function that is not async-signal-safe (malloc, printf, "
+     "...), or changed errno without restoring it.",
+     "signals", "error"},
+    {"concur-tsan-heap-use-after-free", "ThreadSanitizer: heap use after free",
+     "One thread used heap memory that another thread had freed, with no ordering between "
+     "the free and the use.",
+     "lifetime", "error"},
+    {"concur-tsan-other", "ThreadSanitizer: other report",
+     "A ThreadSanitizer report of a kind concur does not classify; its message names the "
+     "kind as ThreadSanitizer printed it.",
+     "", "warning"},
+};
+
 } // namespace
+
+RuleInfo tsanRule(const std::string &Id) {
+  const TsanRuleText *Text = &TsanRules[std::size(TsanRules) - 1];
+  for (const TsanRuleText &T : TsanRules)
+    if (T.Id == Id)
+      Text = &T;
+  auto Help = [&](std::string_view Command) {
+    return std::string(Text->Description) + "\n\nImported from a ThreadSanitizer log by " +
+           std::string(Command) +
+           ": the location is the first stack frame in the source root; the notes hold the "
+           "other stacks (the other access, the mutex acquisitions, where the threads were "
+           "created).\n";
+  };
+  RuleInfo Rule{.Id = Id, .Summary = std::string(Text->Summary), .HelpUri = {}};
+  Rule.Description = std::string(Text->Description);
+  Rule.Name = pascalCaseName(Id);
+  Rule.HelpText = Help("concur import-tsan");
+  Rule.HelpMarkdown = Help("`concur import-tsan`");
+  Rule.Tags = {"concurrency", "tsan"};
+  if (!Text->Family.empty())
+    Rule.Tags.insert(Rule.Tags.begin() + 1, std::string(Text->Family));
+  // ThreadSanitizer reports what happened, not what might: its reports are
+  // right unless the program synchronises in ways it cannot see.
+  Rule.Precision = "very-high";
+  Rule.ProblemSeverity = std::string(Text->ProblemSeverity);
+  return Rule;
+}
 
 std::string checkDocumentation(const std::string &Check) {
   for (const EmbeddedDoc &Doc : CheckDocs)

@@ -28,6 +28,7 @@ constexpr std::string_view SarifSchemaUri =
     "sarif-schema-2.1.0.json";
 constexpr std::string_view FingerprintKey = "concur/v1";
 constexpr std::string_view RuntimePrefix = "concur-rt-";
+constexpr std::string_view TsanPrefix = "concur-tsan-";
 constexpr std::string_view SourceRootId = "%SRCROOT%";
 
 std::string sarifLevel(const std::string &Severity) {
@@ -192,6 +193,8 @@ OrderedJson rule(const RuleInfo &Rule) {
 RuleInfo ruleForUnlistedCheck(const std::string &Id,
                               const std::map<std::string, std::size_t> &Known,
                               const std::vector<RuleInfo> &Rules) {
+  if (std::string_view(Id).starts_with(TsanPrefix))
+    return tsanRule(Id);
   RuleInfo Rule{.Id = Id, .Summary = "concur check " + Id, .HelpUri = {}};
   if (!std::string_view(Id).starts_with(RuntimePrefix))
     return Rule;
@@ -325,6 +328,8 @@ OrderedJson result(const Finding &F, std::size_t RuleIndex, const ArtifactTable 
                                      {FingerprintKey, F.Fingerprint}};
   if (!F.BaselineState.empty())
     Result["baselineState"] = F.BaselineState;
+  if (!F.Evidence.empty())
+    Result["properties"] = {{"evidence", F.Evidence}};
   if (!F.Fixes.empty())
     Result["fixes"] = OrderedJson::array({fix(F, Artifacts)});
   return Result;

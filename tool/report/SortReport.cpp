@@ -9,6 +9,9 @@
 #include "report/Report.h"
 
 #include <algorithm>
+#include <set>
+#include <string>
+#include <vector>
 #include <tuple>
 
 namespace concur::report {
@@ -59,15 +62,22 @@ void sortReport(Report &R) {
 std::size_t removeDuplicateFindings(Report &R) {
   sortReport(R);
   // One warning at one place is one finding, even when several TUs reach
-  // it (a header) through different paths: keep the first in the total
-  // order, as clang-tidy keeps one.
-  auto SameWarning = [](const Finding &A, const Finding &B) {
-    return std::tuple_cat(locationKey(A.Loc), std::tie(A.Check, A.Message)) ==
-           std::tuple_cat(locationKey(B.Loc), std::tie(B.Check, B.Message));
+  // it (a header) through different paths, or word it with TU-dependent
+  // detail ("written with the lock held at 3 of 4 sites" where another TU
+  // saw more instantiations): the stable fingerprint says it is the same
+  // finding. Keep the first in the total order, as clang-tidy keeps one.
+  std::set<std::tuple<std::string, unsigned, unsigned, std::string, std::string>> Seen;
+  auto Duplicate = [&](const Finding &F) {
+    const std::string &Identity = F.Fingerprint.empty() ? F.Message : F.Fingerprint;
+    return !Seen.insert({F.Loc.File, F.Loc.Line, F.Loc.Column, F.Check, Identity}).second;
   };
-  auto FirstDuplicate = std::unique(R.Findings.begin(), R.Findings.end(), SameWarning);
-  std::size_t Dropped = static_cast<std::size_t>(R.Findings.end() - FirstDuplicate);
-  R.Findings.erase(FirstDuplicate, R.Findings.end());
+  std::vector<Finding> Kept;
+  Kept.reserve(R.Findings.size());
+  for (Finding &F : R.Findings)
+    if (!Duplicate(F))
+      Kept.push_back(std::move(F));
+  std::size_t Dropped = R.Findings.size() - Kept.size();
+  R.Findings = std::move(Kept);
   R.Errors.erase(std::unique(R.Errors.begin(), R.Errors.end()), R.Errors.end());
   return Dropped;
 }

@@ -1,0 +1,199 @@
+#include "LockShapes.h"
+
+#include "QualifiedNames.h"
+
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+
+using namespace clang;
+
+namespace concur {
+namespace {
+
+const CXXMethodDecl *basicLockableMethod(const CXXRecordDecl *RD, llvm::StringRef Name) {
+  for (const CXXMethodDecl *M : RD->methods())
+    if (M->getIdentifier() && M->getName() == Name && M->getNumParams() == 0 &&
+        !M->isStatic() && !M->isDeleted() && M->getAccess() == AS_public)
+      return M;
+  for (const CXXBaseSpecifier &B : RD->bases())
+    if (B.getAccessSpecifier() == AS_public)
+      if (const CXXRecordDecl *Base = B.getType()->getAsCXXRecordDecl())
+        if (const CXXRecordDecl *Def = Base->getDefinition())
+          if (const CXXMethodDecl *M = basicLockableMethod(Def, Name))
+            return M;
+  return nullptr;
+}
+
+// A lock object is never copied: copying would make a second lock. Decided
+// without forcing Sema to declare the implicit copy constructor: a declared
+// one says it directly, else any member that cannot be copied (an atomic,
+// another mutex) deletes it.
+bool nonCopyable(const CXXRecordDecl *RD, unsigned Depth = 0) {
+  if (!RD || !(RD = RD->getDefinition()) || Depth > 4)
+    return false;
+  for (const CXXConstructorDecl *C : RD->ctors())
+    if (C->isCopyConstructor())
+      return C->isDeleted() || C->getAccess() != AS_public;
+  if (!RD->needsOverloadResolutionForCopyConstructor())
+    return RD->defaultedCopyConstructorIsDeleted();
+  for (const FieldDecl *F : RD->fields())
+    if (nonCopyable(F->getType()->getBaseElementTypeUnsafe()->getAsCXXRecordDecl(), Depth + 1))
+      return true;
+  for (const CXXBaseSpecifier &B : RD->bases())
+    if (nonCopyable(B.getType()->getAsCXXRecordDecl(), Depth + 1))
+      return true;
+  return false;
+}
+
+// A lock that knows its owner thread (a std::thread::id or pthread_t
+// member, atomic or not) can let the owner in again.
+bool remembersOwnerThread(const CXXRecordDecl *RD) {
+  for (const FieldDecl *F : RD->fields()) {
+    QualType T = F->getType();
+    if (const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(classOfType(T));
+        Spec && genericName(Spec) == "std::atomic" && Spec->getTemplateArgs().size() == 1 &&
+        Spec->getTemplateArgs()[0].getKind() == TemplateArgument::Type)
+      T = Spec->getTemplateArgs()[0].getAsType();
+    if (const CXXRecordDecl *C = classOfType(T); C && genericName(C) == "std::thread::id")
+      return true;
+    for (QualType U = T; const auto *TT = U->getAs<TypedefType>();
+         U = TT->getDecl()->getUnderlyingType())
+      if (TT->getDecl()->getName() == "pthread_t" || TT->getDecl()->getName() == "thrd_t")
+        return true;
+  }
+  return false;
+}
+
+bool isThisObject(const Expr *E) {
+  return E && isa<CXXThisExpr>(E->IgnoreParenImpCasts());
+}
+
+void merge(BodyLockEffect &Into, const BodyLockEffect &From) {
+  Into.Acquires |= From.Acquires;
+  Into.AcquiresShared |= From.AcquiresShared;
+  Into.TryAcquires |= From.TryAcquires;
+  Into.Releases |= From.Releases;
+  Into.Waits |= From.Waits;
+  Into.Recursive |= From.Recursive;
+}
+
+} // namespace
+
+BodyLockEffect LockShapes::effectOf(const FunctionDecl *F, unsigned Depth) const {
+  const FunctionDecl *Def = F ? F->getDefinition() : nullptr;
+  if (!Def || !Def->hasBody() || Depth > 3)
+    return {};
+  if (auto It = Effects.find(Def); It != Effects.end())
+    return It->second; // also a call cycle: what is known so far
+  Effects[Def] = {};
+  BodyLockEffect Out;
+  llvm::SmallVector<const Stmt *, 32> Work{Def->getBody()};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S || isa<LambdaExpr>(S))
+      continue; // a closure runs wherever it is called
+    if (isa<WhileStmt>(S) || isa<DoStmt>(S) || isa<ForStmt>(S) || isa<CXXForRangeStmt>(S))
+      Out.Waits = true;
+    if (isa<CallExpr>(S) || isa<CXXConstructExpr>(S)) {
+      if (std::optional<LockOperation> Op = Catalog.classify(cast<Expr>(S))) {
+        switch (Op->Op) {
+        case LockOperation::Acquire:
+          (Op->Mode == LockMode::Shared ? Out.AcquiresShared : Out.Acquires) = true;
+          for (const Expr *M : Op->Mutexes)
+            if (std::optional<MutexTypeInfo> Info = Catalog.mutexType(M->getType()))
+              Out.Recursive |= Info->Recursive;
+          break;
+        case LockOperation::TryAcquire:
+          Out.TryAcquires = true;
+          break;
+        case LockOperation::Release:
+          Out.Releases = true;
+          break;
+        default:
+          Out.Waits = true; // a lock built from a guarded mutex and a wait
+          break;
+        }
+      } else if (const auto *MC = dyn_cast<CXXMemberCallExpr>(S);
+                 MC && isThisObject(MC->getImplicitObjectArgument())) {
+        merge(Out, effectOf(MC->getMethodDecl(), Depth + 1));
+      }
+    }
+    for (const Stmt *Child : S->children())
+      Work.push_back(Child);
+  }
+  return Effects[Def] = Out;
+}
+
+std::optional<MutexTypeInfo> LockShapes::mutexInfo(const CXXRecordDecl *RD) const {
+  if (!RD || RD->isLambda() || RD->isUnion() || RD->isDependentContext())
+    return std::nullopt;
+  auto [Slot, Fresh] = Mutexes.try_emplace(RD, std::nullopt);
+  if (!Fresh)
+    return Slot->second;
+  const CXXMethodDecl *Lock = basicLockableMethod(RD, "lock");
+  const CXXMethodDecl *Unlock = basicLockableMethod(RD, "unlock");
+  if (!Lock || !Unlock || !nonCopyable(RD) || isGuard(RD))
+    return std::nullopt;
+  BodyLockEffect Effect;
+  if (Lock->getDefinition() && Lock->getDefinition()->hasBody()) {
+    Effect = effectOf(Lock);
+    if (!Effect.Acquires && !Effect.TryAcquires && !Effect.Waits)
+      return std::nullopt; // a visible lock() that neither waits nor locks
+  }
+  MutexTypeInfo Info;
+  Info.SharedCapable =
+      basicLockableMethod(RD, "lock_shared") && basicLockableMethod(RD, "unlock_shared");
+  Info.Recursive = Effect.Recursive || remembersOwnerThread(RD);
+  return Mutexes[RD] = Info;
+}
+
+bool LockShapes::isGuard(const CXXRecordDecl *RD) const {
+  if (!RD || RD->isLambda() || RD->isUnion() || RD->isDependentContext())
+    return false;
+  auto [Slot, Fresh] = Guards.try_emplace(RD, false);
+  if (!Fresh)
+    return Slot->second;
+  auto RefersToMutex = [&](QualType T) {
+    return (T->isReferenceType() || T->isPointerType()) && Catalog.mutexType(T);
+  };
+  bool Remembers = llvm::any_of(RD->fields(), [&](const FieldDecl *F) {
+    return RefersToMutex(F->getType());
+  });
+  const CXXDestructorDecl *Dtor = RD->getDestructor();
+  if (!Remembers || !Dtor || !Dtor->isUserProvided() || !effectOf(Dtor).Releases)
+    return false;
+  for (const CXXConstructorDecl *C : RD->ctors()) {
+    if (C->isCopyOrMoveConstructor() || C->isDeleted() ||
+        !llvm::any_of(C->parameters(),
+                      [&](const ParmVarDecl *P) { return RefersToMutex(P->getType()); }))
+      continue;
+    BodyLockEffect Effect = effectOf(C);
+    if (Effect.Acquires || Effect.AcquiresShared || Effect.TryAcquires)
+      return Guards[RD] = true;
+  }
+  return false;
+}
+
+std::optional<LockOperation::Kind> LockShapes::guardMethod(const CXXMethodDecl *M) const {
+  BodyLockEffect Effect = effectOf(M);
+  bool Acquires = Effect.Acquires || Effect.AcquiresShared;
+  if (Effect.Releases)
+    return Acquires || Effect.TryAcquires ? std::nullopt
+                                          : std::optional(LockOperation::GuardUnlock);
+  if (Acquires)
+    return LockOperation::GuardRelock;
+  if (Effect.TryAcquires && M->getReturnType()->isBooleanType())
+    return LockOperation::GuardTryRelock;
+  return std::nullopt;
+}
+
+std::optional<LockMode> LockShapes::constructorLock(const FunctionDecl *Ctor) const {
+  BodyLockEffect Effect = effectOf(Ctor);
+  if (!Effect.Acquires && !Effect.AcquiresShared && !Effect.TryAcquires)
+    return std::nullopt;
+  return Effect.AcquiresShared && !Effect.Acquires ? LockMode::Shared : LockMode::Exclusive;
+}
+
+} // namespace concur

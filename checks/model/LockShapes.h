@@ -1,0 +1,88 @@
+//===- LockShapes.h - Mutexes and guards learned from their bodies -*- C++ -*-===//
+//
+// Real projects bring their own locks: a spin mutex over an atomic flag, a
+// mutex that wraps a futex or another mutex, a scoped lock template with
+// acquire()/release() methods. None of them carries a known name or a
+// thread-safety attribute, yet the code that uses them is as well locked
+// as code that uses std::mutex. This file learns them from their shape and
+// their bodies, so that every lock-aware analysis sees them:
+//
+//  - A *mutex* meets the standard's BasicLockable requirements (public
+//    `lock()` and `unlock()` taking no arguments, what std::lock_guard
+//    asks of a type), cannot be copied (a copied lock would be a second
+//    lock), and, where its body is visible, `lock()` waits (a loop) or
+//    takes another lock. `lock_shared()`/`unlock_shared()` make it a
+//    readers/writer lock. It is recursive only when it wraps a recursive
+//    mutex or remembers its owner thread; a spin lock relocked by its
+//    holder never returns.
+//  - A *scoped guard* is constructed from a reference (or pointer) to a
+//    mutex, remembers it in a pointer or reference member, takes it in the
+//    constructor and gives it back in the destructor (directly or through
+//    its own methods). Its other methods are what their bodies do: one
+//    that only releases is an unlock, one that only acquires is a relock,
+//    one that tries is a try-relock.
+//
+// What is deliberately not learned: a class whose lock() is visible and
+// neither waits nor locks (a flag setter is not a lock), a copyable class,
+// and any method whose body both releases and acquires (an upgrade): such a
+// method leaves the lockset as it was, which errs towards silence.
+//
+//===----------------------------------------------------------------------===//
+#ifndef CONCUR_CHECKS_MODEL_LOCKSHAPES_H
+#define CONCUR_CHECKS_MODEL_LOCKSHAPES_H
+
+#include "LockCatalog.h"
+
+#include "llvm/ADT/DenseMap.h"
+
+#include <optional>
+
+namespace clang {
+class CXXMethodDecl;
+class CXXRecordDecl;
+class FunctionDecl;
+} // namespace clang
+
+namespace concur {
+
+/// What a function does to locks, read from its body and from the bodies
+/// of its own class's methods that it calls on `this`.
+struct BodyLockEffect {
+  bool Acquires = false;       ///< takes a lock for good (lock, guard-free)
+  bool AcquiresShared = false; ///< takes a lock in shared (reader) mode
+  bool TryAcquires = false;    ///< takes a lock only on success
+  bool Releases = false;       ///< gives a lock back
+  bool Waits = false;          ///< contains a loop (a spin or wait loop)
+  bool Recursive = false;      ///< what it takes is a recursive mutex
+};
+
+class LockShapes {
+public:
+  explicit LockShapes(const LockCatalog &Catalog) : Catalog(Catalog) {}
+
+  /// \p RD (a definition) as a mutex learned from its shape, if it is one.
+  std::optional<MutexTypeInfo> mutexInfo(const clang::CXXRecordDecl *RD) const;
+  /// Whether \p RD (a definition) is a scoped guard learned from its shape.
+  bool isGuard(const clang::CXXRecordDecl *RD) const;
+  /// What calling \p M on a learned guard does to the guard's lock: Unlock,
+  /// Relock or TryRelock; none when the body says neither (or both).
+  std::optional<LockOperation::Kind> guardMethod(const clang::CXXMethodDecl *M) const;
+  /// The mode a learned guard's constructor \p Ctor takes its mutex in;
+  /// none if this constructor does not lock (it adopts a held lock, as
+  /// `scoped_lock(m, adopt_lock)` does).
+  std::optional<LockMode> constructorLock(const clang::FunctionDecl *Ctor) const;
+
+private:
+  BodyLockEffect effectOf(const clang::FunctionDecl *F, unsigned Depth = 0) const;
+
+  const LockCatalog &Catalog;
+  /// Memoised; an entry of a class being decided says "not a mutex" /
+  /// "not a guard", so that cycles through pointer members end.
+  mutable llvm::DenseMap<const clang::CXXRecordDecl *, std::optional<MutexTypeInfo>> Mutexes;
+  mutable llvm::DenseMap<const clang::CXXRecordDecl *, bool> Guards;
+  mutable llvm::DenseMap<const clang::FunctionDecl *, BodyLockEffect> Effects;
+};
+
+} // namespace concur
+
+#endif
