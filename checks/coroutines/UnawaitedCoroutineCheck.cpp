@@ -252,8 +252,8 @@ void UnawaitedCoroutineCheck::analyze(ConcurrencyModel &Model) {
       if (Lazy) {
         diag(Call->getBeginLoc(),
              "the task returned by '%0' is %select{discarded|cast to void}1, so the "
-             "coroutine never runs; co_await it, or hand it to the event loop "
-             "(create_task, gather)")
+             "coroutine never runs; co_await it, or hand it to the executor that runs "
+             "your tasks (a spawn or when_all call)")
             << CalleeName(Call) << ExplicitVoid;
         NoteStartsSuspended(Call);
       } else {
@@ -270,7 +270,8 @@ void UnawaitedCoroutineCheck::analyze(ConcurrencyModel &Model) {
       diag(Var->getLocation(),
            "%select{awaitable|task}0 '%1' returned by '%2' is never awaited, started, "
            "returned or passed on, so %select{it has no effect|the coroutine never "
-           "runs}0; co_await it, or hand it to the event loop (create_task, gather)")
+           "runs}0; co_await it, or hand it to the executor that runs your tasks (a "
+           "spawn or when_all call)")
           << Lazy << Var->getName() << CalleeName(Info.Init);
       if (Lazy)
         NoteStartsSuspended(Info.Init);

@@ -30,14 +30,15 @@ using C = BlockingCategory;
 constexpr const char *AltSleep =
     "co_await an asynchronous sleep (e.g. concur::sleep) so the loop keeps running";
 constexpr const char *AltWait =
-    "co_await the result instead, or move the wait to a worker with run_in_executor";
+    "co_await the result instead, or wait on a worker thread and co_await its completion";
 constexpr const char *AltLock =
     "use a coroutine-aware mutex, or keep the critical section free of suspension points";
 constexpr const char *AltIO =
-    "use non-blocking I/O driven by the event loop, or run_in_executor";
-constexpr const char *AltProcess = "run it with run_in_executor on a worker thread";
+    "use non-blocking I/O driven by the event loop, or make the call on a worker thread "
+    "and co_await its result";
+constexpr const char *AltProcess = "run it on a worker thread and co_await its result";
 constexpr const char *AltAnnotated =
-    "call it from a worker thread (run_in_executor) instead";
+    "call it on a worker thread and co_await its result instead";
 
 const char *alternativeFor(BlockingCategory Cat) {
   switch (Cat) {

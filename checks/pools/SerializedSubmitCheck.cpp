@@ -92,7 +92,7 @@ void SerializedSubmitCheck::analyze(ConcurrencyModel &Model) {
       diag(Src.Call->getExprLoc(),
            "the future from '%0' is waited on in the same loop iteration, so the loop "
            "runs one task at a time; submit every task first and collect the futures "
-           "after the loop (or use a map over the items)")
+           "after the loop (or hand the pool the whole range in one call)")
           << Api;
       diag(C.Loc, "waited on here, before the next task is submitted", DiagnosticIDs::Note);
       break;

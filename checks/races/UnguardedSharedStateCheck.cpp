@@ -6,6 +6,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/Support/Path.h"
 
 #include <map>
 
@@ -135,11 +136,19 @@ void UnguardedSharedStateCheck::analyze(ConcurrencyModel &Model) {
   // C has _Atomic where C++ has std::atomic.
   const char *Atomic =
       Model.astContext().getLangOpts().CPlusPlus ? "std::atomic" : "an _Atomic type";
-  auto Where = [&](const Record &R) -> std::string {
-    if (R.Thread >= 0)
-      return "on the thread started at line " +
-             std::to_string(SM.getExpansionLineNumber(Spawns[R.Thread].Site->getBeginLoc()));
-    return "in '" + displayName(R.Root) + "' while that thread runs";
+  // Where R's access runs, for a message shown at \p Shown: the thread's
+  // start names its file too when that is another file.
+  auto Where = [&](const Record &R, SourceLocation Shown) -> std::string {
+    if (R.Thread < 0)
+      return "in '" + displayName(R.Root) + "' while that thread runs";
+    SourceLocation Start = SM.getExpansionLoc(Spawns[R.Thread].Site->getBeginLoc());
+    std::string Text =
+        "on the thread started at line " + std::to_string(SM.getExpansionLineNumber(Start));
+    FileID StartFile = SM.getFileID(Start);
+    if (StartFile != SM.getFileID(SM.getExpansionLoc(Shown)))
+      if (OptionalFileEntryRef Entry = SM.getFileEntryRefForID(StartFile))
+        Text += " of " + llvm::sys::path::filename(Entry->getName()).str();
+    return Text;
   };
   auto ChainNotes = [&](const Record &R) {
     if (R.Thread >= 0)
@@ -163,10 +172,11 @@ void UnguardedSharedStateCheck::analyze(ConcurrencyModel &Model) {
   for (const Finding &F : Findings) {
     const Access &P = *F.Primary->A;
     const Access &O = *F.Other->A;
-    auto OtherWhere = [&] {
+    SourceLocation At = P.Site->getExprLoc();
+    auto OtherWhere = [&](SourceLocation Shown) {
       return F.Other->Thread >= 0 && F.Other->Thread == F.Primary->Thread
                  ? std::string("on another instance of that thread")
-                 : Where(*F.Other);
+                 : Where(*F.Other, Shown);
     };
     std::string Name = P.Loc.name();
     const Lockset &OHeld = F.Other->Held, &PHeld = F.Primary->Held;
@@ -179,27 +189,28 @@ void UnguardedSharedStateCheck::analyze(ConcurrencyModel &Model) {
            "check-then-act on shared '%0': it is tested and then %1 %2 with %3 held, "
            "while another thread can change it in between (%4 %5); hold one lock "
            "across the test and the update")
-          << Name << verb(P) << Where(*F.Primary) << Mine << verb(O) << OtherWhere();
+          << Name << verb(P) << Where(*F.Primary, At) << Mine << verb(O) << OtherWhere(At);
       diag(P.CheckedAt->getExprLoc(), "'%0' is tested here", DiagnosticIDs::Note) << Name;
     } else if (P.Kind == AccessKind::ReadModifyWrite) {
       diag(P.Site->getExprLoc(),
            "read-modify-write of shared '%0' %1 is not atomic and races with it being "
            "%2 %3 (%4 held on both sides); make it %5 or hold one mutex "
            "around both")
-          << Name << Where(*F.Primary) << verb(O) << OtherWhere()
+          << Name << Where(*F.Primary, At) << verb(O) << OtherWhere(At)
           << (PHeld.empty() && OHeld.empty() ? "no lock" : "no common lock") << Atomic;
     } else {
       diag(P.Site->getExprLoc(),
            "shared '%0' is %1 %2 with %3 held, and %4 %5 with %6 held; guard both "
            "with one mutex or make it %7")
-          << Name << verb(P) << Where(*F.Primary) << Mine << verb(O) << OtherWhere()
+          << Name << verb(P) << Where(*F.Primary, At) << Mine << verb(O) << OtherWhere(At)
           << Held << Atomic;
     }
     ChainNotes(*F.Primary);
     LockNote(*F.Primary);
     if (O.Site != P.Site || F.Primary != F.Other)
       diag(O.Site->getExprLoc(), "conflicting %0 of '%1' %2", DiagnosticIDs::Note)
-          << (O.Kind == AccessKind::Read ? "read" : "write") << Name << OtherWhere();
+          << (O.Kind == AccessKind::Read ? "read" : "write") << Name
+          << OtherWhere(O.Site->getExprLoc());
     if (F.Other != F.Primary) {
       ChainNotes(*F.Other);
       LockNote(*F.Other);

@@ -23,7 +23,7 @@ Lazy lazy_step() { co_return; }
 
 Task<> drops_tasks() {
   fetch(1);
-  // CHECK: :[[@LINE-1]]:3: warning: the task returned by 'fetch' is discarded, so the coroutine never runs; co_await it, or hand it to the event loop (create_task, gather)
+  // CHECK: :[[@LINE-1]]:3: warning: the task returned by 'fetch' is discarded, so the coroutine never runs; co_await it, or hand it to the executor that runs your tasks (a spawn or when_all call)
   // CHECK: mini_task.h:10:25: note: 'Task' starts suspended: its promise's initial_suspend() suspends
   (void)fetch(2); // silences [[nodiscard]], still never runs
   // CHECK: :[[@LINE-1]]:9: warning: the task returned by 'fetch' is cast to void, so the coroutine never runs

@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <string_view>
+#include <variant>
 
 namespace concur::cli {
 
@@ -29,6 +30,27 @@ flags after '--' that follows the files are the compile flags of every file
   --checks GLOBS       checks to enable/disable, e.g. '-*,concur-blocking-*';
                        applied after .clang-tidy configuration
   --config-file FILE   read configuration from FILE instead of .clang-tidy files
+  --config TEXT        the configuration itself, YAML or JSON as clang-tidy's
+                       --config, e.g. "{Checks: '-*,concur-unjoined-thread'}";
+                       .clang-tidy files are then not read
+  --warnings-as-errors GLOBS  report findings of these checks as errors
+                       (added to WarningsAsErrors of .clang-tidy)
+  --header-filter REGEX  show findings in headers whose path matches REGEX
+                       (default: HeaderFilterRegex of .clang-tidy, else the
+                       headers under the source root; empty: none);
+                       findings in the analysed files are always shown
+  --exclude-header-filter REGEX  hide findings in headers whose path matches
+                       REGEX (default: ExcludeHeaderFilterRegex)
+  --exclude GLOB       skip input files, and hide findings, under paths that
+                       match GLOB, e.g. 'third_party' or 'src/gen/*.cpp'
+                       (relative to the source root or absolute; repeatable)
+  --diff FILE|-        PR mode: report only findings on lines that the unified
+                       diff in FILE (or stdin) adds or changes, as `git diff
+                       -U0` writes it; its paths are relative to the source root
+  --changed-since REV  PR mode on `git diff REV`, run in the source root
+  --fix                apply the fix-its of the reported findings
+  --export-fixes FILE  write the reported findings and their fix-its as
+                       clang-tidy's YAML (for clang-apply-replacements)
   --format FMT         text (default), json or sarif: the format of the report
                        on stdout, or of every -o file when given
   -o FILE              write the report to FILE (repeatable); without --format
@@ -51,6 +73,9 @@ flags after '--' that follows the files are the compile flags of every file
                        (default: concur/)
   --stats              also write the run time into the SARIF log (off, so
                        that two runs give identical bytes)
+  --color[=WHEN]       always, never or auto (the default: when stdout is a
+                       terminal): text in colour, with the source line and a
+                       caret under the column, as clang prints it
   --no-progress        no progress line on a terminal
   -q, --quiet          print nothing but errors
   --list-checks        list the checks and exit
@@ -73,8 +98,9 @@ flags after '--' that follows the files are the compile flags of every file
                        findings concur-tsan-<kind>, placed at the first stack
                        frame under the source root, the other stacks as notes
 
-Exit status: 0 no findings, 1 findings, 2 usage or input error (also when
-some input could not be analysed).
+Exit status: 0 no findings, 1 findings (those --warnings-as-errors makes
+errors included), 2 usage or input error (also when some input could not be
+analysed). With --diff or --changed-since only the reported findings count.
 )";
 }
 
@@ -90,21 +116,33 @@ static bool parseShard(const std::string &V, unsigned &K, unsigned &N) {
          N >= 1 && K >= 1 && K <= N;
 }
 
-/// Options whose value is kept as given, checked later (paths exist, ...).
-static std::string Options::*plainValueOption(std::string_view Flag) {
-  static constexpr std::pair<std::string_view, std::string Options::*> Table[] = {
+/// An option that stores its value as given (checked later: paths exist,
+/// expressions compile, ...), in a string or, for those that replace what
+/// .clang-tidy says only when given, in an optional string.
+using ValueMember =
+    std::variant<std::string Options::*, std::optional<std::string> Options::*>;
+
+static std::optional<ValueMember> valueOption(std::string_view Flag) {
+  static const std::pair<std::string_view, ValueMember> Table[] = {
       {"-p", &Options::BuildPath},
       {"--build-path", &Options::BuildPath},
       {"--config-file", &Options::ConfigFile},
-      {"--config", &Options::ConfigFile},
+      {"--config", &Options::InlineConfig},
+      {"--diff", &Options::DiffFile},
+      {"--changed-since", &Options::ChangedSince},
+      {"--export-fixes", &Options::ExportFixes},
       {"--baseline", &Options::Baseline},
       {"--write-baseline", &Options::WriteBaseline},
       {"--source-root", &Options::SourceRoot},
+      {"--checks", &Options::Checks},
+      {"--header-filter", &Options::HeaderFilter},
+      {"--exclude-header-filter", &Options::ExcludeHeaderFilter},
+      {"--warnings-as-errors", &Options::WarningsAsErrors},
   };
   for (const auto &[Name, Member] : Table)
     if (Flag == Name)
       return Member;
-  return nullptr;
+  return std::nullopt;
 }
 
 std::optional<Options> parseOptions(int Argc, const char *const *Argv,
@@ -112,9 +150,10 @@ std::optional<Options> parseOptions(int Argc, const char *const *Argv,
   Options O;
   std::vector<std::string> PendingOutputs;
   bool FilesOnly = false;
+  bool InlineGiven = false; // --flag=value or -pDIR: the value is Inline
   auto NeedValue = [&](int &I, std::string_view Flag,
                        std::string_view Inline) -> std::optional<std::string> {
-    if (!Inline.empty())
+    if (InlineGiven)
       return std::string(Inline);
     if (I + 1 >= Argc) {
       Error = "option '" + std::string(Flag) + "' needs a value";
@@ -148,10 +187,15 @@ std::optional<Options> parseOptions(int Argc, const char *const *Argv,
     }
     // Split --flag=value.
     std::string_view Flag = Arg, Inline;
+    InlineGiven = false;
     if (auto Eq = Arg.find('='); Eq != std::string_view::npos && Arg.starts_with("--")) {
       Flag = Arg.substr(0, Eq);
       Inline = Arg.substr(Eq + 1);
-      if (Inline.empty()) {
+      InlineGiven = true;
+      // As in clang-tidy, an empty filter means something: no headers, no
+      // errors. Elsewhere an empty value is a mistake.
+      if (Inline.empty() && Flag != "--header-filter" && Flag != "--exclude-header-filter" &&
+          Flag != "--warnings-as-errors") {
         Error = "option '" + std::string(Flag) + "' has an empty value";
         return std::nullopt;
       }
@@ -161,6 +205,7 @@ std::optional<Options> parseOptions(int Argc, const char *const *Argv,
         (Flag[1] == 'p' || Flag[1] == 'j' || Flag[1] == 'o')) {
       Inline = Flag.substr(2);
       Flag = Flag.substr(0, 2);
+      InlineGiven = true;
     }
 
     if (Flag == "-h" || Flag == "--help") {
@@ -173,14 +218,28 @@ std::optional<Options> parseOptions(int Argc, const char *const *Argv,
       O.Quiet = true;
     } else if (Flag == "--no-progress") {
       O.Progress = false;
-    } else if (auto Member = plainValueOption(Flag)) {
+    } else if (auto Member = valueOption(Flag)) {
       auto V = NeedValue(I, Flag, Inline);
       if (!V) return std::nullopt;
-      O.*Member = *V;
-    } else if (Flag == "--checks") {
+      std::visit([&](auto M) { O.*M = *V; }, *Member);
+    } else if (Flag == "--fix") {
+      O.Fix = true;
+    } else if (Flag == "--color") {
+      if (!InlineGiven || Inline == "always")
+        O.Color = ColorMode::Always;
+      else if (Inline == "never")
+        O.Color = ColorMode::Never;
+      else if (Inline == "auto")
+        O.Color = ColorMode::Auto;
+      else {
+        Error = "unknown value '" + std::string(Inline) +
+                "' for --color (expected always, never or auto)";
+        return std::nullopt;
+      }
+    } else if (Flag == "--exclude") {
       auto V = NeedValue(I, Flag, Inline);
       if (!V) return std::nullopt;
-      O.Checks = *V;
+      O.Excludes.push_back(*V);
     } else if (Flag == "--format") {
       auto V = NeedValue(I, Flag, Inline);
       if (!V) return std::nullopt;
@@ -241,6 +300,15 @@ std::optional<Options> parseOptions(int Argc, const char *const *Argv,
     }
   }
 
+  if (!O.ConfigFile.empty() && !O.InlineConfig.empty()) {
+    Error = "--config and --config-file cannot be used together (give the "
+            "configuration one way)";
+    return std::nullopt;
+  }
+  if (!O.DiffFile.empty() && !O.ChangedSince.empty()) {
+    Error = "--diff and --changed-since cannot be used together (give one)";
+    return std::nullopt;
+  }
   // An explicit --format applies to every -o file; otherwise the extension
   // decides (.sarif, .json), defaulting to text.
   for (const std::string &Path : PendingOutputs) {

@@ -10,6 +10,10 @@ namespace concur::cli {
 
 enum class Format { Text, Json, Sarif };
 
+/// --color: clang-style terminal output (colours, the source line and a
+/// caret) always, never, or when stdout is a terminal.
+enum class ColorMode { Auto, Always, Never };
+
 struct Output {
   std::string Path;
   Format Fmt;
@@ -23,6 +27,26 @@ struct Options {
   std::optional<std::vector<std::string>> CompileFlags;
   std::optional<std::string> Checks; ///< --checks, added after .clang-tidy's
   std::string ConfigFile;           ///< --config-file
+  /// --config: the configuration itself, YAML or JSON, as clang-tidy takes
+  /// it (.clang-tidy files are then not read).
+  std::string InlineConfig;
+  /// PR mode: --diff FILE ("-": stdin), a unified diff, or --changed-since
+  /// REV (`git diff REV` in the source root). Only findings on changed
+  /// lines are reported.
+  std::string DiffFile;
+  std::string ChangedSince;
+  /// clang-tidy's filters, applied to each finding's own location. Unset:
+  /// the .clang-tidy value (HeaderFilterRegex, ExcludeHeaderFilterRegex),
+  /// else concur's default (headers under the source root).
+  std::optional<std::string> HeaderFilter;
+  std::optional<std::string> ExcludeHeaderFilter;
+  /// --exclude GLOB (repeatable): inputs and findings under these paths.
+  std::vector<std::string> Excludes;
+  /// --warnings-as-errors GLOBS, added to .clang-tidy's WarningsAsErrors.
+  std::optional<std::string> WarningsAsErrors;
+  bool Fix = false;         ///< --fix: apply the findings' fix-its
+  std::string ExportFixes;  ///< --export-fixes FILE (clang-tidy's YAML)
+  ColorMode Color = ColorMode::Auto;
   Format StdoutFormat = Format::Text;
   bool FormatGiven = false;
   std::vector<Output> Outputs;      ///< -o FILE (repeatable)

@@ -5,6 +5,9 @@
 // 1 findings, 2 usage or input error.
 //
 //===----------------------------------------------------------------------===//
+#include "ChangedLines.h"
+#include "FindingFilter.h"
+#include "Fixes.h"
 #include "Options.h"
 #include "crosstu/CrossTranslationUnit.h"
 #include "driver/Inputs.h"
@@ -18,6 +21,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/GlobPattern.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Process.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <algorithm>
@@ -107,9 +111,11 @@ struct Renderings {
   report::SarifOptions SarifOpts;
   const std::vector<report::RuleInfo> *Rules = nullptr;
 
-  void write(cli::Format F, std::ostream &OS) const {
+  /// \p Terminal: text as clang shows it on a terminal (colour, source
+  /// lines, carets).
+  void write(cli::Format F, std::ostream &OS, bool Terminal = false) const {
     switch (F) {
-    case cli::Format::Text: report::writeText(Text, OS); break;
+    case cli::Format::Text: report::writeText(Text, OS, {Terminal}); break;
     case cli::Format::Json: report::writeJson(Portable, OS); break;
     case cli::Format::Sarif: report::writeSarif(Sarif, *Rules, OS, SarifOpts); break;
     }
@@ -168,9 +174,51 @@ Renderings render(const report::Report &R, const cli::Options &Opts,
   return Out;
 }
 
-/// Common tail of analysis and merge: baseline, outputs, exit status.
+/// What finish() needs beyond the report and the options.
+struct RunContext {
+  /// PR mode: the changed lines (--diff, --changed-since).
+  std::optional<cli::ChangedLines> Changed;
+  /// export-fixes' MainSourceFile: the first file analysed.
+  std::string MainSourceFile;
+};
+
+/// Whether stdout gets clang's terminal rendering (--color).
+bool terminalText(const cli::Options &Opts) {
+  switch (Opts.Color) {
+  case cli::ColorMode::Always: return true;
+  case cli::ColorMode::Never: return false;
+  case cli::ColorMode::Auto: return llvm::sys::Process::StandardOutHasColors();
+  }
+  return false;
+}
+
+/// --export-fixes and --fix on the findings shown. Returns false when a
+/// file could not be written (reported already).
+bool handleFixes(const report::Report &Shown, const cli::Options &Opts,
+                 const RunContext &Run) {
+  bool Ok = true;
+  std::string Error;
+  if (!Opts.ExportFixes.empty() &&
+      !cli::exportFixes(Shown.Findings, Run.MainSourceFile, Opts.ExportFixes, Error)) {
+    fail(Error);
+    Ok = false;
+  }
+  if (Opts.Fix) {
+    cli::FixOutcome Fixed = cli::applyFixes(Shown.Findings);
+    for (const std::string &E : Fixed.Errors)
+      fail(E);
+    Ok &= Fixed.Errors.empty();
+    if (!Opts.Quiet)
+      std::cerr << "concur: note: applied " << Fixed.Applied << " of " << Fixed.Suggested
+                << " suggested fix" << (Fixed.Suggested == 1 ? "" : "es") << "\n";
+  }
+  return Ok;
+}
+
+/// Common tail of analysis and merge: PR mode, baseline, outputs, fixes,
+/// exit status.
 int finish(report::Report &R, const cli::Options &Opts,
-           const std::vector<report::RuleInfo> &Rules) {
+           const std::vector<report::RuleInfo> &Rules, const RunContext &Run) {
   report::removeDuplicateFindings(R); // also sorts: order independent of -j
   std::string Error;
   if (!Opts.WriteBaseline.empty()) {
@@ -181,6 +229,17 @@ int finish(report::Report &R, const cli::Options &Opts,
     Out.close();
     if (!Out)
       return fail("cannot write baseline '" + Opts.WriteBaseline + "': " + std::strerror(errno));
+  }
+  // PR mode hides findings away from the change; a baseline written in the
+  // same run still records them all.
+  if (Run.Changed) {
+    size_t Before = R.Findings.size();
+    std::erase_if(R.Findings,
+                  [&](const report::Finding &F) { return !Run.Changed->touches(F); });
+    size_t Hidden = Before - R.Findings.size();
+    if (Hidden && !Opts.Quiet)
+      std::cerr << "concur: note: " << Hidden << " finding" << (Hidden == 1 ? "" : "s")
+                << " away from the changed lines not shown\n";
   }
   if (!Opts.Baseline.empty()) {
     auto Baseline = readReportFile(Opts.Baseline, "baseline", Error);
@@ -195,12 +254,14 @@ int finish(report::Report &R, const cli::Options &Opts,
 
   if (!Opts.Quiet || Opts.Outputs.empty())
     if (!(Opts.Quiet && Opts.StdoutFormat == cli::Format::Text))
-      Out.write(Opts.StdoutFormat, std::cout);
+      Out.write(Opts.StdoutFormat, std::cout, terminalText(Opts));
   std::cout.flush();
 
   const report::Report &Shown = Out.Text;
   int Status = Shown.Errors.empty() ? (Shown.Findings.empty() ? ExitClean : ExitFindings)
                                     : ExitError;
+  if (!handleFixes(Shown, Opts, Run))
+    Status = ExitError;
   for (const cli::Output &Output : Opts.Outputs) {
     std::ostringstream Buffer;
     Out.write(Output.Fmt, Buffer);
@@ -234,6 +295,10 @@ void absolutizePaths(report::Report &R, const std::string &Root) {
     Fix(E.File);
 }
 
+bool analysisConfig(const cli::Options &Opts, driver::AnalysisConfig &Config,
+                    std::string &Error);
+bool changedLines(const cli::Options &Opts, RunContext &Run, std::string &Error);
+
 /// `concur merge`: one report from the JSON reports of shards.
 int merge(const cli::Options &Opts, const std::vector<report::RuleInfo> &Rules) {
   if (Opts.Files.empty())
@@ -258,13 +323,28 @@ int merge(const cli::Options &Opts, const std::vector<report::RuleInfo> &Rules) 
     // Shards run side by side: the merged run took as long as the longest.
     Merged.Stats.Seconds = std::max(Merged.Stats.Seconds, Part->Stats.Seconds);
   }
-  // Paths across shards: the shards' summaries joined.
-  for (report::Finding &F : crosstu::crossTranslationUnitFindings(Merged.Summaries))
+  // Paths across shards: the shards' summaries joined, filtered as a
+  // single run filters them (the shards filtered their own findings).
+  driver::AnalysisConfig Config;
+  RunContext Run;
+  if (!analysisConfig(Opts, Config, Error) || !changedLines(Opts, Run, Error))
+    return fail(Error);
+  auto Excludes = cli::ExcludeGlobs::create(Opts.Excludes, Opts.SourceRoot, Error);
+  if (!Excludes)
+    return fail(Error);
+  std::set<std::string> MainFiles;
+  for (const report::TranslationUnitSummary &S : Merged.Summaries)
+    MainFiles.insert(S.File);
+  cli::FindingFilter Filter(Config, Opts.SourceRoot, std::move(MainFiles), std::move(*Excludes));
+  std::vector<report::Finding> Joined = crosstu::crossTranslationUnitFindings(Merged.Summaries);
+  if (!Filter.apply(Joined, "", Error))
+    return fail(Error);
+  for (report::Finding &F : Joined)
     Merged.Findings.push_back(std::move(F));
   Merged.Summaries.clear();
   // What the static checks and a run both saw is shown once, with both.
   import::combineEvidence(Merged);
-  return finish(Merged, Opts, Rules);
+  return finish(Merged, Opts, Rules, Run);
 }
 
 /// `concur import-tsan`: a report from ThreadSanitizer logs.
@@ -273,7 +353,11 @@ int importTsan(const cli::Options &Opts, const std::vector<report::RuleInfo> &Ru
     return fail("import-tsan: no logs given (concur import-tsan LOG...)");
   report::Report R = import::importTsanLogs(Opts.Files, Opts.SourceRoot, {std::cerr, Opts.Quiet});
   R.ToolVersion = CONCUR_VERSION;
-  return finish(R, Opts, Rules);
+  RunContext Run;
+  std::string Error;
+  if (!changedLines(Opts, Run, Error))
+    return fail(Error);
+  return finish(R, Opts, Rules, Run);
 }
 
 /// Makes the paths the run reads or writes absolute, once, on the main thread
@@ -294,6 +378,9 @@ void resolvePathsUpFront(cli::Options &Opts) {
   Resolve(Opts.Baseline);
   Resolve(Opts.WriteBaseline);
   Resolve(Opts.ConfigFile);
+  Resolve(Opts.ExportFixes);
+  if (Opts.DiffFile != "-")
+    Resolve(Opts.DiffFile);
   Resolve(Opts.BuildPath);
   Resolve(Opts.SourceRoot);
   if (!Opts.SourceRoot.empty()) {
@@ -303,15 +390,47 @@ void resolvePathsUpFront(cli::Options &Opts) {
   }
 }
 
-/// The clang-tidy configuration of the run: concur's checks, --checks, and
-/// --config-file when given. On failure sets \p Error to one line.
+/// Parses a clang-tidy configuration into Config.ConfigFile. On failure
+/// sets \p Error to \p What and the parser's first complaint, in one line
+/// (the parser's own report, source line and caret, is not printed).
+bool parseConfig(llvm::MemoryBufferRef Text, const std::string &What,
+                 driver::AnalysisConfig &Config, std::string &Error) {
+  std::string First;
+  auto Parsed = clang::tidy::parseConfigurationWithDiags(Text, [&](const llvm::SMDiagnostic &D) {
+    if (First.empty())
+      First = "line " + std::to_string(D.getLineNo()) + ", column " +
+              std::to_string(D.getColumnNo() + 1) + ": " + D.getMessage().str();
+  });
+  if (!Parsed) {
+    Error = What + (First.empty() ? Parsed.getError().message() : First);
+    return false;
+  }
+  Config.ConfigFile = *Parsed;
+  return true;
+}
+
+/// The clang-tidy configuration of the run: concur's checks, then
+/// .clang-tidy files or --config-file or --config, then the command line's
+/// --checks, --header-filter, --exclude-header-filter and
+/// --warnings-as-errors (merged as clang-tidy merges them). On failure sets
+/// \p Error to one line.
 bool analysisConfig(const cli::Options &Opts, driver::AnalysisConfig &Config,
                     std::string &Error) {
   Config.Defaults = clang::tidy::ClangTidyOptions::getDefaults();
   Config.Defaults.Checks = "-*,concur-*";
-  if (Opts.Checks)
-    Config.Overrides.Checks = *Opts.Checks;
+  // No HeaderFilterRegex unless configured: concur's default applies then
+  // (headers under the source root), see FindingFilter.h.
+  Config.Defaults.HeaderFilterRegex = std::nullopt;
+  Config.Defaults.ExcludeHeaderFilterRegex = std::nullopt;
+  Config.Overrides.Checks = Opts.Checks;
+  Config.Overrides.HeaderFilterRegex = Opts.HeaderFilter;
+  Config.Overrides.ExcludeHeaderFilterRegex = Opts.ExcludeHeaderFilter;
+  Config.Overrides.WarningsAsErrors = Opts.WarningsAsErrors;
   Config.ExtraArgs = Opts.ExtraArgs;
+  if (!Opts.InlineConfig.empty())
+    return parseConfig(llvm::MemoryBufferRef(Opts.InlineConfig, "--config"),
+                       "--config is not a valid clang-tidy configuration (YAML or JSON): ",
+                       Config, Error);
   if (Opts.ConfigFile.empty())
     return true;
   auto Text = llvm::MemoryBuffer::getFile(Opts.ConfigFile);
@@ -319,14 +438,30 @@ bool analysisConfig(const cli::Options &Opts, driver::AnalysisConfig &Config,
     Error = "cannot read config file '" + Opts.ConfigFile + "': " + Text.getError().message();
     return false;
   }
-  auto Parsed = clang::tidy::parseConfiguration((*Text)->getMemBufferRef());
-  if (!Parsed) {
-    Error = "config file '" + Opts.ConfigFile +
-            "' is not valid clang-tidy YAML: " + Parsed.getError().message();
-    return false;
-  }
-  Config.ConfigFile = *Parsed;
-  return true;
+  return parseConfig((*Text)->getMemBufferRef(),
+                     "config file '" + Opts.ConfigFile + "' is not valid clang-tidy YAML: ",
+                     Config, Error);
+}
+
+/// The command line's regular expressions and globs, checked before any
+/// work.
+bool validFilterFlags(const cli::Options &Opts, std::string &Error) {
+  return (!Opts.HeaderFilter || cli::validRegex(*Opts.HeaderFilter, "--header-filter", Error)) &&
+         (!Opts.ExcludeHeaderFilter ||
+          cli::validRegex(*Opts.ExcludeHeaderFilter, "--exclude-header-filter", Error)) &&
+         cli::ExcludeGlobs::create(Opts.Excludes, "", Error).has_value();
+}
+
+/// PR mode's changed lines, when asked for; false with \p Error set when
+/// the diff cannot be had.
+bool changedLines(const cli::Options &Opts, RunContext &Run, std::string &Error) {
+  if (!Opts.DiffFile.empty())
+    Run.Changed = cli::ChangedLines::fromFile(Opts.DiffFile, Opts.SourceRoot, Error);
+  else if (!Opts.ChangedSince.empty())
+    Run.Changed = cli::ChangedLines::sinceRevision(Opts.ChangedSince, Opts.SourceRoot, Error);
+  else
+    return true;
+  return Run.Changed.has_value();
 }
 
 /// Runs the jobs on N threads. Results land in per-job slots, so the merged
@@ -336,17 +471,19 @@ runJobs(const std::vector<driver::Job> &Jobs, const driver::AnalysisConfig &Conf
         unsigned Threads, bool ShowProgress) {
   std::vector<driver::TranslationUnitResult> Results(Jobs.size());
   std::atomic<size_t> Next{0};
-  std::atomic<size_t> Done{0};
+  // "[k/N] file" as each file starts: k counts the files started, under the
+  // lock that orders the lines, so that every count is printed once and in
+  // order, whatever -j.
+  size_t Started = 0;
   std::mutex ProgressMutex;
   auto Worker = [&] {
     for (size_t I = Next++; I < Jobs.size(); I = Next++) {
       if (ShowProgress) {
         std::lock_guard<std::mutex> Lock(ProgressMutex);
-        std::cerr << "\r\033[K[" << Done.load() + 1 << "/" << Jobs.size() << "] "
+        std::cerr << "\r\033[K[" << ++Started << "/" << Jobs.size() << "] "
                   << Jobs[I].File << std::flush;
       }
       Results[I] = driver::analyzeTranslationUnit(Config, Jobs[I].Command);
-      ++Done;
     }
   };
   std::vector<std::thread> Pool;
@@ -392,6 +529,8 @@ int main(int Argc, char **Argv) {
     ToWrite.push_back(Out.Path);
   if (!Opts.WriteBaseline.empty())
     ToWrite.push_back(Opts.WriteBaseline);
+  if (!Opts.ExportFixes.empty())
+    ToWrite.push_back(Opts.ExportFixes);
   for (const std::string &Path : ToWrite) {
     std::ofstream Probe(Path, std::ios::app);
     if (!Probe)
@@ -399,6 +538,8 @@ int main(int Argc, char **Argv) {
   }
   if (!Opts.SourceRoot.empty() && !llvm::sys::fs::is_directory(Opts.SourceRoot))
     return fail("--source-root '" + Opts.SourceRoot + "' is not a directory");
+  if (!validFilterFlags(Opts, Error))
+    return fail(Error);
   if (Opts.Merge) {
     if (Opts.SourceRoot.empty())
       Opts.SourceRoot = findSourceRoot(".");
@@ -460,32 +601,66 @@ int main(int Argc, char **Argv) {
       Empty.ToolVersion = CONCUR_VERSION;
       if (Opts.SourceRoot.empty())
         Opts.SourceRoot = findSourceRoot(Inputs.empty() ? "." : Inputs.front());
-      return finish(Empty, Opts, Rules);
+      RunContext Run;
+      if (!changedLines(Opts, Run, Error))
+        return fail(Error);
+      return finish(Empty, Opts, Rules, Run);
     }
     Inputs = std::move(Slice);
   }
   driver::InputPlan Plan = driver::planInputs(Inputs, Database.get());
-  if (!Opts.Quiet)
-    for (const std::string &Note : Plan.Notes)
-      std::cerr << "concur: note: " << Note << "\n";
-  for (const report::InputError &E : Plan.Errors)
-    std::cerr << "concur: error: " << E.File << ": " << E.Message << "\n";
   if (Plan.Jobs.empty() && Plan.Errors.empty())
     return fail("the compile database '" + Opts.BuildPath + "' lists no files");
   if (Opts.SourceRoot.empty())
     Opts.SourceRoot = findSourceRoot(!Plan.Jobs.empty() ? Plan.Jobs.front().File
                                                         : Plan.Errors.front().File);
 
+  // Vendored trees (--exclude) are not analysed at all.
+  auto Excludes = cli::ExcludeGlobs::create(Opts.Excludes, Opts.SourceRoot, Error);
+  if (!Excludes)
+    return fail(Error);
+  size_t Planned = Plan.Jobs.size() + Plan.Errors.size();
+  std::erase_if(Plan.Jobs, [&](const driver::Job &J) { return Excludes->excludes(J.File); });
+  std::erase_if(Plan.Errors,
+                [&](const report::InputError &E) { return Excludes->excludes(E.File); });
+  if (size_t Skipped = Planned - Plan.Jobs.size() - Plan.Errors.size(); Skipped && !Opts.Quiet)
+    std::cerr << "concur: note: " << Skipped << " file" << (Skipped == 1 ? "" : "s")
+              << " skipped by --exclude\n";
+
+  RunContext Run;
+  if (!changedLines(Opts, Run, Error))
+    return fail(Error);
+  if (!Plan.Jobs.empty())
+    Run.MainSourceFile = Plan.Jobs.front().File;
+  if (!Opts.Quiet)
+    for (const std::string &Note : Plan.Notes)
+      std::cerr << "concur: note: " << Note << "\n";
+  for (const report::InputError &E : Plan.Errors)
+    std::cerr << "concur: error: " << E.File << ": " << E.Message << "\n";
+
   llvm::CrashRecoveryContext::Enable();
   unsigned Threads = Opts.Jobs ? Opts.Jobs : std::max(1u, std::thread::hardware_concurrency());
   bool ShowProgress = Opts.Progress && !Opts.Quiet && isatty(STDERR_FILENO);
   auto Results = runJobs(Plan.Jobs, Config, Threads, ShowProgress);
 
+  // Which findings to show, decided as clang-tidy decides (see
+  // FindingFilter.h): each TU's with the configuration of its main file.
+  std::set<std::string> MainFiles;
+  for (const driver::Job &J : Plan.Jobs) {
+    llvm::SmallString<256> P(J.File);
+    llvm::sys::path::remove_dots(P, /*remove_dot_dot=*/true);
+    MainFiles.insert(std::string(P));
+  }
+  cli::FindingFilter Filter(Config, Opts.SourceRoot, std::move(MainFiles),
+                            std::move(*Excludes));
   report::Report R;
   R.ToolVersion = CONCUR_VERSION;
   R.Errors = Plan.Errors;
   std::vector<std::string> Dropped;
-  for (auto &Res : Results) {
+  for (size_t I = 0; I < Results.size(); ++I) {
+    driver::TranslationUnitResult &Res = Results[I];
+    if (!Filter.apply(Res.Findings, Plan.Jobs[I].File, Error))
+      return fail(Error);
     for (auto &F : Res.Findings)
       R.Findings.push_back(std::move(F));
     for (auto &E : Res.Errors) {
@@ -508,7 +683,10 @@ int main(int Argc, char **Argv) {
   // them with the other shards' (a shard alone would see part of a path,
   // and could pick a different witness for a cycle than the whole run).
   if (!Opts.ShardCount) {
-    for (report::Finding &F : crosstu::crossTranslationUnitFindings(R.Summaries))
+    std::vector<report::Finding> Joined = crosstu::crossTranslationUnitFindings(R.Summaries);
+    if (!Filter.apply(Joined, "", Error))
+      return fail(Error);
+    for (report::Finding &F : Joined)
       R.Findings.push_back(std::move(F));
     R.Summaries.clear();
   }
@@ -516,5 +694,5 @@ int main(int Argc, char **Argv) {
   R.Stats.FilesFailed = R.Errors.size();
   R.Stats.Seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - Start).count();
-  return finish(R, Opts, Rules);
+  return finish(R, Opts, Rules, Run);
 }

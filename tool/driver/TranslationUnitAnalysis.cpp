@@ -232,6 +232,8 @@ std::string enclosingFunction(const FunctionRanges &Ranges, const std::string &F
   return Best ? Best->Name : std::string();
 }
 
+} // namespace
+
 /// \p FS resolves relative file names (and finds .clang-tidy files) from the
 /// TU's working directory.
 std::unique_ptr<ClangTidyOptionsProvider>
@@ -242,8 +244,6 @@ makeOptionsProvider(const AnalysisConfig &C, llvm::IntrusiveRefCntPtr<llvm::vfs:
   return std::make_unique<FileOptionsProvider>(C.Global, C.Defaults, C.Overrides,
                                                std::move(FS));
 }
-
-} // namespace
 
 TranslationUnitResult analyzeTranslationUnit(const AnalysisConfig &Config,
                                              const tooling::CompileCommand &Command) {
@@ -263,7 +263,13 @@ TranslationUnitResult analyzeTranslationUnit(const AnalysisConfig &Config,
     return Result;
   }
 
-  ClangTidyContext Context(makeOptionsProvider(Config, FS));
+  // The engine passes every finding outside system headers: the header
+  // filters are the caller's (see the header), applied to the paths concur
+  // reports rather than to the names this compiler happened to see.
+  AnalysisConfig EngineConfig = Config;
+  EngineConfig.Overrides.HeaderFilterRegex = ".*";
+  EngineConfig.Overrides.ExcludeHeaderFilterRegex = "";
+  ClangTidyContext Context(makeOptionsProvider(EngineConfig, FS));
   ClangTidyDiagnosticConsumer DiagConsumer(Context);
   auto DiagOpts = std::make_unique<DiagnosticOptions>();
   DiagnosticsEngine Engine(llvm::makeIntrusiveRefCnt<DiagnosticIDs>(), *DiagOpts,

@@ -16,6 +16,7 @@
 #include "report/Report.h"
 
 #include "clang-tidy/ClangTidyOptions.h"
+#include "llvm/Support/VirtualFileSystem.h"
 #include "clang/Tooling/CompilationDatabase.h"
 
 #include <optional>
@@ -28,7 +29,8 @@ struct AnalysisConfig {
   clang::tidy::ClangTidyGlobalOptions Global;
   clang::tidy::ClangTidyOptions Defaults;
   clang::tidy::ClangTidyOptions Overrides;
-  /// Parsed --config-file; when set, .clang-tidy files are not searched.
+  /// Parsed --config-file or --config; when set, .clang-tidy files are not
+  /// searched.
   std::optional<clang::tidy::ClangTidyOptions> ConfigFile;
   std::vector<std::string> ExtraArgs;
 };
@@ -42,6 +44,17 @@ struct TranslationUnitResult {
   std::vector<report::TranslationUnitSummary> Summaries;
 };
 
+/// The configuration of the run as clang-tidy computes it for a file:
+/// defaults, then .clang-tidy files (or the config given on the command
+/// line), then the overrides. Relative names are resolved by \p FS.
+std::unique_ptr<clang::tidy::ClangTidyOptionsProvider>
+makeOptionsProvider(const AnalysisConfig &Config,
+                    llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS);
+
+/// Every finding of the TU's checks is returned, wherever it lies (system
+/// headers aside): which to show (HeaderFilterRegex and the like) is decided
+/// by the caller, for the findings of all TUs and of the cross-TU phase
+/// alike.
 TranslationUnitResult analyzeTranslationUnit(const AnalysisConfig &Config,
                                              const clang::tooling::CompileCommand &Command);
 

@@ -185,7 +185,15 @@ void sortReport(Report &R);
 /// Returns how many findings were dropped.
 std::size_t removeDuplicateFindings(Report &R);
 
+/// How text is written: plain lines (files, pipes), or for a terminal as
+/// clang prints diagnostics there: in colour, each location followed by its
+/// source line and a caret under the column.
+struct TextOptions {
+  bool Terminal = false;
+};
+
 void writeText(const Report &R, std::ostream &OS);
+void writeText(const Report &R, std::ostream &OS, const TextOptions &Options);
 void writeJson(const Report &R, std::ostream &OS);
 void writeSarif(const Report &R, const std::vector<RuleInfo> &Rules,
                 std::ostream &OS);

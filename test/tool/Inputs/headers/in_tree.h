@@ -1,0 +1,6 @@
+#pragma once
+#include "task.h"
+inline T in_tree_handler() {
+  wait_a_bit();
+  co_return;
+}

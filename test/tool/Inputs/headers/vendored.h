@@ -1,0 +1,6 @@
+#pragma once
+#include "task.h"
+inline T vendored_handler() {
+  wait_a_bit();
+  co_return;
+}

@@ -1,0 +1,4 @@
+#include "workers.h"
+int hits;
+void count() { hits++; }
+int main() { start_counting(); }

@@ -1,0 +1,8 @@
+// Unchanged: its coroutine calls refresh() of helper.cpp.
+#include <coroutine>
+struct T { struct promise_type { T get_return_object() { return {}; } std::suspend_never initial_suspend() noexcept { return {}; } std::suspend_never final_suspend() noexcept { return {}; } void return_void() {} void unhandled_exception() {} }; };
+void refresh();
+T serve() {
+  refresh();
+  co_return;
+}

@@ -1,0 +1,4 @@
+#include <unistd.h>
+void refresh() {
+  sleep(1);
+}

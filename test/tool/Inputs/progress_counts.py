@@ -1,0 +1,27 @@
+"""Runs a command with its stderr on a pseudo-terminal (so that concur shows
+its progress line) and prints the [k/N] counts the line showed, in order,
+and any count shown more than once."""
+import os
+import pty
+import re
+import subprocess
+import sys
+
+master, slave = pty.openpty()
+proc = subprocess.Popen(sys.argv[1:], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                        stderr=slave)
+os.close(slave)
+data = b""
+while True:
+    try:
+        chunk = os.read(master, 65536)
+    except OSError:  # EIO: the other side closed
+        break
+    if not chunk:
+        break
+    data += chunk
+proc.wait()
+counts = [int(k) for k, _ in re.findall(rb"\[(\d+)/(\d+)\]", data)]
+print("progress:", " ".join(map(str, counts)))
+repeated = sorted({c for c in counts if counts.count(c) > 1})
+print("repeated:", " ".join(map(str, repeated)) if repeated else "none")
