@@ -308,8 +308,10 @@ def run_project(name, wild, concur, results_dir):
     raw = os.path.join(out, "report.json")
     if os.path.exists(raw):
         os.remove(raw)
+    # The project's tree is the source root: its headers' findings are its
+    # own (concur hides findings in headers outside the source root).
     argv = [concur, "-p", sdir, "--checks=-*,concur-*", "-j", str(JOBS),
-            "--no-progress", "--format", "json", "-o", raw]
+            "--source-root", src, "--no-progress", "--format", "json", "-o", raw]
     log("$", " ".join(map(shlex.quote, argv)))
     t0 = time.monotonic()
     with open(os.path.join(out, "concur.txt"), "w") as txt, \
