@@ -66,27 +66,15 @@ bool remembersOwnerThread(const CXXRecordDecl *RD) {
   return false;
 }
 
-// A mutex its constructor makes recursive: `pthread_mutexattr_settype(&a,
-// PTHREAD_MUTEX_RECURSIVE)` before it initialises the wrapped mutex.
-bool madeRecursive(const CXXRecordDecl *RD) {
-  for (const CXXConstructorDecl *C : RD->ctors()) {
-    const FunctionDecl *Def = C->getDefinition();
-    llvm::SmallVector<const Stmt *, 16> Work{Def ? Def->getBody() : nullptr};
-    while (!Work.empty()) {
-      const Stmt *S = Work.pop_back_val();
-      if (!S)
-        continue;
-      if (const auto *Call = dyn_cast<CallExpr>(S);
-          Call && Call->getDirectCallee() && Call->getNumArgs() == 2 &&
-          Call->getDirectCallee()->getName() == "pthread_mutexattr_settype")
-        if (const auto *K = dyn_cast<DeclRefExpr>(Call->getArg(1)->IgnoreParenImpCasts()))
-          if (K->getDecl()->getName().contains("RECURSIVE"))
-            return true;
-      for (const Stmt *Child : S->children())
-        Work.push_back(Child);
-    }
-  }
-  return false;
+// `pthread_mutexattr_settype(&a, PTHREAD_MUTEX_RECURSIVE)`: the mutex the
+// attribute initialises will be recursive.
+bool setsRecursiveType(const Stmt *S) {
+  const auto *Call = dyn_cast<CallExpr>(S);
+  if (!Call || !Call->getDirectCallee() || Call->getNumArgs() != 2 ||
+      Call->getDirectCallee()->getName() != "pthread_mutexattr_settype")
+    return false;
+  const auto *K = dyn_cast<DeclRefExpr>(Call->getArg(1)->IgnoreParenImpCasts());
+  return K && K->getDecl()->getName().contains("RECURSIVE");
 }
 
 bool isThisObject(const Expr *E) {
@@ -119,6 +107,8 @@ BodyLockEffect LockShapes::effectOf(const FunctionDecl *F, unsigned Depth) const
       continue; // a closure runs wherever it is called
     if (isa<WhileStmt>(S) || isa<DoStmt>(S) || isa<ForStmt>(S) || isa<CXXForRangeStmt>(S))
       Out.Waits = true;
+    if (setsRecursiveType(S))
+      Out.Recursive = true;
     if (isa<CallExpr>(S) || isa<CXXConstructExpr>(S)) {
       if (std::optional<LockOperation> Op = Catalog.classify(cast<Expr>(S))) {
         switch (Op->Op) {
@@ -168,7 +158,12 @@ std::optional<MutexTypeInfo> LockShapes::mutexInfo(const CXXRecordDecl *RD) cons
   MutexTypeInfo Info;
   Info.SharedCapable =
       basicLockableMethod(RD, "lock_shared") && basicLockableMethod(RD, "unlock_shared");
-  Info.Recursive = Effect.Recursive || remembersOwnerThread(RD) || madeRecursive(RD);
+  // Recursive if what lock() takes is, or a constructor configures the
+  // wrapped pthread mutex so, or it knows its owner thread.
+  Info.Recursive = Effect.Recursive || remembersOwnerThread(RD) ||
+                   llvm::any_of(RD->ctors(), [&](const CXXConstructorDecl *C) {
+                     return effectOf(C).Recursive;
+                   });
   return Mutexes[RD] = Info;
 }
 

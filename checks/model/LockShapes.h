@@ -54,7 +54,7 @@ struct BodyLockEffect {
   bool TryAcquires = false;    ///< takes a lock only on success
   bool Releases = false;       ///< gives a lock back
   bool Waits = false;          ///< contains a loop (a spin or wait loop)
-  bool Recursive = false;      ///< what it takes is a recursive mutex
+  bool Recursive = false;      ///< what it takes is (or it makes) a recursive mutex
 };
 
 class LockShapes {
