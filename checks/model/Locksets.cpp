@@ -138,7 +138,8 @@ std::string describeLocks(const Lockset &Set) {
 LockId lockInCaller(LockId Id, const Expr *Call) { return translateToCaller(Id, Call); }
 
 bool LockSummary::operator==(const LockSummary &O) const {
-  return Acquired == O.Acquired && Released == O.Released && UnlockedGuards == O.UnlockedGuards;
+  return Acquired == O.Acquired && Released == O.Released && UnlockedGuards == O.UnlockedGuards &&
+         RelockedGuards == O.RelockedGuards;
 }
 
 const Lockset *FunctionLocks::heldBefore(const Stmt *S) const {
@@ -193,50 +194,10 @@ void Locksets::compute(const FunctionDecl *Def, FunctionLocks &Out) {
     return;
   Out.HasCFG = true;
 
-  // Flow-insensitive facts first: which variable each guard construction
-  // initialises, and which mutexes each guard variable manages.
-  llvm::DenseMap<const Expr *, const VarDecl *> GuardVarOf;
-  llvm::DenseMap<const VarDecl *, std::pair<llvm::SmallVector<LockId, 2>, LockMode>> GuardLocks;
-  llvm::DenseMap<const Stmt *, LockOperation> Ops;
-  for (const CFGBlock *B : *G)
-    for (const CFGElement &E : *B) {
-      auto CS = E.getAs<CFGStmt>();
-      if (!CS)
-        continue;
-      const Stmt *S = CS->getStmt();
-      if (const auto *DS = dyn_cast<DeclStmt>(S)) {
-        for (const Decl *D : DS->decls())
-          if (const auto *V = dyn_cast<VarDecl>(D); V && V->getInit())
-            GuardVarOf[stripGuardInit(V->getInit())] = V;
-        continue;
-      }
-      const auto *Ex = dyn_cast<Expr>(S);
-      if (!Ex || !(isa<CallExpr>(Ex) || isa<CXXConstructExpr>(Ex)))
-        continue;
-      if (std::optional<LockOperation> Op = Catalog.classify(Ex))
-        Ops[S] = std::move(*Op);
-    }
-  for (auto &[S, Op] : Ops) {
-    // `lk.acquire(m)` on a learned guard binds lk to m as its construction
-    // would.
-    if ((Op.Op == LockOperation::GuardRelock || Op.Op == LockOperation::GuardTryRelock) &&
-        !Op.Mutexes.empty())
-      if (const VarDecl *V = guardObjectVar(Op.GuardObject)) {
-        auto &Entry = GuardLocks[V];
-        for (const Expr *M : Op.Mutexes)
-          if (LockId Id = LockCatalog::lockIdOf(M); Id && !llvm::is_contained(Entry.first, Id))
-            Entry.first.push_back(Id);
-      }
-    if (Op.Op == LockOperation::GuardLock || Op.Op == LockOperation::GuardDeferred ||
-        Op.Op == LockOperation::GuardTry || Op.Op == LockOperation::GuardAdopt)
-      if (const VarDecl *V = GuardVarOf.lookup(cast<Expr>(S))) {
-        auto &Entry = GuardLocks[V];
-        Entry.second = Op.Mode;
-        for (const Expr *M : Op.Mutexes)
-          if (LockId Id = LockCatalog::lockIdOf(M))
-            Entry.first.push_back(Id);
-      }
-  }
+  const FunctionGuards &FG = guardsOf(Def, *G);
+  const auto &Ops = FG.Ops;
+  const auto &GuardVarOf = FG.GuardVarOf;
+  llvm::DenseMap<const VarDecl *, GuardBinding> GuardLocks = FG.Local;
 
   bool Recording = false;
   llvm::SmallVector<LockId, 1> Released;
@@ -247,10 +208,16 @@ void Locksets::compute(const FunctionDecl *Def, FunctionLocks &Out) {
   };
   auto HoldGuard = [&](Lockset &Held, const VarDecl *V, const Expr *At) {
     auto It = GuardLocks.find(V);
-    if (It == GuardLocks.end())
-      return;
-    for (LockId Id : It->second.first)
-      insertLock(Held, HeldLock{Id, It->second.second, At, V, 1});
+    if (It == GuardLocks.end()) {
+      // A guard the caller lends: its mutexes are the caller's.
+      const auto *P = dyn_cast_or_null<ParmVarDecl>(V);
+      std::optional<GuardBinding> Lent = P ? lentGuard(P) : std::nullopt;
+      if (!Lent)
+        return;
+      It = GuardLocks.try_emplace(V, std::move(*Lent)).first;
+    }
+    for (LockId Id : It->second.Locks)
+      insertLock(Held, HeldLock{Id, It->second.Mode, At, V, 1});
   };
 
   auto Transfer = [&](Lockset &Held, const CFGElement &E) {
@@ -347,6 +314,11 @@ void Locksets::compute(const FunctionDecl *Def, FunctionLocks &Out) {
       if (!TakenBack(H.Id))
         if (LockId Mine = translateToCaller(H.Id, cast<Expr>(S)))
           insertLock(Held, HeldLock{Mine, H.Mode, cast<Expr>(S), nullptr, 1});
+    // A guard lent to a callee that locks it again holds once it returns.
+    for (const ParmVarDecl *P : Sum.RelockedGuards)
+      if (const VarDecl *V = guardObjectVar(argumentFor(cast<Expr>(S), P)))
+        if (llvm::none_of(Held, [&](const HeldLock &H) { return H.Guard == V; }))
+          HoldGuard(Held, V, cast<Expr>(S));
   };
 
   auto Edge = [&](Lockset &Held, const CFGBlock &From, unsigned SuccIndex) {
@@ -373,6 +345,10 @@ void Locksets::compute(const FunctionDecl *Def, FunctionLocks &Out) {
           removeLock(Held, Id);
     } else if (Op.Op == LockOperation::GuardTryRelock || Op.Op == LockOperation::GuardOwns) {
       const VarDecl *V = guardObjectVar(Op.GuardObject);
+      // `lk.owns_lock()` on a lent guard finds the lender's lock: it is
+      // the caller's, not taken here (the caller's lockset has it).
+      if (Op.Op == LockOperation::GuardOwns && isa_and_nonnull<ParmVarDecl>(V))
+        return;
       if (CallTruthy && V && !llvm::any_of(Held, [&](const HeldLock &H) { return H.Guard == V; }))
         HoldGuard(Held, V, Cond);
     }
@@ -405,9 +381,98 @@ void Locksets::compute(const FunctionDecl *Def, FunctionLocks &Out) {
   }
   Out.Summary.Released = std::move(Released);
   if (const auto &Exit = In[G->getExit().getBlockID()])
-    for (const HeldLock &H : *Exit)
+    for (const HeldLock &H : *Exit) {
       if (!findLock(Out.Entry, H.Id) && !H.Guard && !isLocalOf(H.Id, Def))
         insertLock(Out.Summary.Acquired, H);
+      // Entry holds no lent guard's lock: held at exit means relocked.
+      if (const auto *P = dyn_cast_or_null<ParmVarDecl>(H.Guard);
+          P && !llvm::is_contained(Out.Summary.RelockedGuards, P))
+        Out.Summary.RelockedGuards.push_back(P);
+    }
+}
+
+const FunctionGuards &Locksets::guardsOf(const FunctionDecl *Def, const CFG &G) {
+  std::unique_ptr<FunctionGuards> &Slot = Guards[Def];
+  if (Slot)
+    return *Slot;
+  Slot = std::make_unique<FunctionGuards>();
+  FunctionGuards &Out = *Slot;
+  for (const CFGBlock *B : G)
+    for (const CFGElement &E : *B) {
+      auto CS = E.getAs<CFGStmt>();
+      if (!CS)
+        continue;
+      const Stmt *S = CS->getStmt();
+      if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+        for (const Decl *D : DS->decls())
+          if (const auto *V = dyn_cast<VarDecl>(D); V && V->getInit())
+            Out.GuardVarOf[stripGuardInit(V->getInit())] = V;
+        continue;
+      }
+      const auto *Ex = dyn_cast<Expr>(S);
+      if (!Ex || !(isa<CallExpr>(Ex) || isa<CXXConstructExpr>(Ex)))
+        continue;
+      if (std::optional<LockOperation> Op = Catalog.classify(Ex))
+        Out.Ops[S] = std::move(*Op);
+    }
+  auto AddLocks = [](GuardBinding &Into, llvm::ArrayRef<const Expr *> Mutexes) {
+    for (const Expr *M : Mutexes)
+      if (LockId Id = LockCatalog::lockIdOf(M); Id && !llvm::is_contained(Into.Locks, Id))
+        Into.Locks.push_back(Id);
+  };
+  for (auto &[S, Op] : Out.Ops) {
+    // `lk.acquire(m)` on a learned guard binds lk to m as its construction
+    // would.
+    if ((Op.Op == LockOperation::GuardRelock || Op.Op == LockOperation::GuardTryRelock) &&
+        !Op.Mutexes.empty())
+      if (const VarDecl *V = guardObjectVar(Op.GuardObject))
+        AddLocks(Out.Local[V], Op.Mutexes);
+    if (Op.Op == LockOperation::GuardLock || Op.Op == LockOperation::GuardDeferred ||
+        Op.Op == LockOperation::GuardTry || Op.Op == LockOperation::GuardAdopt)
+      if (const VarDecl *V = Out.GuardVarOf.lookup(cast<Expr>(S))) {
+        GuardBinding &Binding = Out.Local[V];
+        Binding.Mode = Op.Mode;
+        AddLocks(Binding, Op.Mutexes);
+      }
+  }
+  return Out;
+}
+
+std::optional<GuardBinding> Locksets::lentGuard(const ParmVarDecl *P) {
+  const auto *F = dyn_cast_or_null<FunctionDecl>(P ? P->getDeclContext() : nullptr);
+  if (!F)
+    return std::nullopt;
+  auto [Slot, Fresh] = LentGuards.try_emplace(P);
+  if (!Fresh)
+    return Slot->second; // known, or in progress (a cycle of lenders)
+  if (!callersAllVisible(F))
+    return std::nullopt;
+  std::optional<GuardBinding> Common;
+  // Copy: the recursion below may grow the call-site buckets.
+  auto Sites = llvm::to_vector(callsOf(F));
+  for (const auto &[Caller, Site] : Sites) {
+    const VarDecl *V = guardObjectVar(argumentFor(Site->Call, P));
+    std::optional<GuardBinding> Passed;
+    if (const auto *Lender = dyn_cast_or_null<ParmVarDecl>(V))
+      Passed = lentGuard(Lender);
+    else if (const CFG *CG = V ? Model.cfg(Caller) : nullptr)
+      if (const FunctionGuards &CallerGuards = guardsOf(Caller, *CG);
+          CallerGuards.Local.count(V))
+        Passed = CallerGuards.Local.lookup(V);
+    if (!Passed)
+      return std::nullopt;
+    if (!Common) {
+      Common = std::move(Passed);
+      continue;
+    }
+    llvm::erase_if(Common->Locks,
+                   [&](LockId Id) { return !llvm::is_contained(Passed->Locks, Id); });
+    if (Passed->Mode == LockMode::Shared)
+      Common->Mode = LockMode::Shared;
+  }
+  if (!Common || Common->Locks.empty())
+    return std::nullopt;
+  return LentGuards[P] = std::move(Common);
 }
 
 Lockset Locksets::heldThroughCall(const Lockset &Before, const Expr *Call,
@@ -420,6 +485,21 @@ Lockset Locksets::heldThroughCall(const Lockset &Before, const Expr *Call,
       if (const VarDecl *V = guardObjectVar(Arg))
         removeGuarded(Through, V);
   return Through;
+}
+
+llvm::ArrayRef<std::pair<const FunctionDecl *, const CallSite *>>
+Locksets::callsOf(const FunctionDecl *F) {
+  if (!CallsOfBuilt) {
+    CallsOfBuilt = true;
+    for (const FunctionDecl *G : Model.index().functions())
+      for (const CallSite &C : Model.callGraph().callsIn(G))
+        if (C.Callee)
+          CallsOf[C.Callee->getCanonicalDecl()].push_back({G, &C});
+  }
+  auto It = CallsOf.find(F->getCanonicalDecl());
+  if (It == CallsOf.end())
+    return {};
+  return It->second;
 }
 
 bool Locksets::callersAllVisible(const FunctionDecl *F) const {
@@ -441,22 +521,14 @@ Lockset Locksets::heldByEveryCaller(const FunctionDecl *F) {
   if (!F)
     return {};
   F = F->getCanonicalDecl();
-  if (!CallsOfBuilt) {
-    CallsOfBuilt = true;
-    for (const FunctionDecl *G : Model.index().functions())
-      for (const CallSite &C : Model.callGraph().callsIn(G))
-        if (C.Callee)
-          CallsOf[C.Callee->getCanonicalDecl()].push_back({G, &C});
-  }
   auto [Slot, Fresh] = CallerHeld.try_emplace(F);
   if (!Fresh)
     return Slot->second ? *Slot->second : Lockset(); // in progress: nothing known
-  auto It = CallsOf.find(F);
-  if (It == CallsOf.end() || It->second.empty() || !callersAllVisible(F))
+  // Copy: the recursive calls below may grow the call-site buckets.
+  auto Sites = llvm::to_vector(callsOf(F));
+  if (Sites.empty() || !callersAllVisible(F))
     return *(CallerHeld[F] = Lockset());
   std::optional<Lockset> Common;
-  // Copy: the recursive calls below may grow CallsOf's buckets.
-  auto Sites = It->second;
   for (const auto &[Caller, Site] : Sites) {
     const FunctionLocks &Locks = of(Caller);
     const Lockset *Before = Locks.hasCFG() ? Locks.heldBefore(Site->Call) : &Locks.entry();

@@ -96,6 +96,9 @@ struct LockSummary {
   /// Guards lent by the caller (`scoped_lock &lk` parameters) that it
   /// unlocks on some path: whatever the caller's guard holds may be let go.
   llvm::SmallVector<const clang::ParmVarDecl *, 1> UnlockedGuards;
+  /// Lent guards it locks again (`lk.lock()`) and leaves held on every
+  /// path: the caller's guard holds its mutex once the call returns.
+  llvm::SmallVector<const clang::ParmVarDecl *, 1> RelockedGuards;
   bool operator==(const LockSummary &O) const;
 };
 
@@ -124,6 +127,21 @@ private:
   llvm::DenseMap<const clang::Stmt *, unsigned> Before;
 };
 
+/// The mutexes a guard variable manages, and in which mode.
+struct GuardBinding {
+  llvm::SmallVector<LockId, 2> Locks;
+  LockMode Mode = LockMode::Exclusive;
+};
+
+/// Flow-insensitive guard facts of one function: its lock operations, the
+/// variable each guard construction initialises, and the mutexes of each
+/// guard it constructs.
+struct FunctionGuards {
+  llvm::DenseMap<const clang::Stmt *, LockOperation> Ops;
+  llvm::DenseMap<const clang::Expr *, const clang::VarDecl *> GuardVarOf;
+  llvm::DenseMap<const clang::VarDecl *, GuardBinding> Local;
+};
+
 class Locksets : public ModelAnalysis {
 public:
   explicit Locksets(ConcurrencyModel &Model);
@@ -148,8 +166,18 @@ public:
   Lockset heldThroughCall(const Lockset &Before, const clang::Expr *Call,
                           const clang::FunctionDecl *Callee);
 
+  /// The mutexes of a guard lent by reference (`void execute(
+  /// std::unique_lock<std::mutex> &lk)`): those of the guard every caller
+  /// passes, when all callers are visible and agree; none otherwise. So
+  /// `lk.lock()` in the callee takes the caller's mutex.
+  std::optional<GuardBinding> lentGuard(const clang::ParmVarDecl *P);
+
 private:
   bool callersAllVisible(const clang::FunctionDecl *F) const;
+  /// Direct call sites of \p F (canonical) in this TU, with their callers.
+  llvm::ArrayRef<std::pair<const clang::FunctionDecl *, const CallSite *>>
+  callsOf(const clang::FunctionDecl *F);
+  const FunctionGuards &guardsOf(const clang::FunctionDecl *Def, const clang::CFG &G);
   void compute(const clang::FunctionDecl *Def, FunctionLocks &Out);
 
   ConcurrencyModel &Model;
@@ -159,6 +187,9 @@ private:
   llvm::DenseMap<const clang::FunctionDecl *, State> Status;
   llvm::DenseMap<const clang::FunctionDecl *, bool> InCycle;
   llvm::DenseMap<const clang::FunctionDecl *, std::optional<Lockset>> CallerHeld;
+  llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<FunctionGuards>> Guards;
+  /// Memo of lentGuard; an entry without a value is in progress or unknown.
+  llvm::DenseMap<const clang::ParmVarDecl *, std::optional<GuardBinding>> LentGuards;
   /// Callee (canonical) -> its direct call sites, with the calling function.
   llvm::DenseMap<const clang::FunctionDecl *,
                  llvm::SmallVector<std::pair<const clang::FunctionDecl *, const CallSite *>, 2>>
