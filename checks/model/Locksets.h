@@ -154,7 +154,8 @@ public:
 
   /// The locks every caller holds when it calls \p F, when all of F's
   /// callers are in this TU (F is private or protected, has internal
-  /// linkage, or is defined in the main file) and F is only ever called
+  /// linkage, is declared in the main file, or is defined out of line in
+  /// it: the implementation file's calls stand for all) and F is only ever called
   /// directly: the locks a helper such as `StartWorkers() // mu_ held`
   /// runs under, as RacerD infers them. Only the callers' member and
   /// global locks count; empty for a function with no caller here.
