@@ -4,6 +4,7 @@
 
 #include "../model/ExprWrappers.h"
 #include "../model/QualifiedNames.h"
+#include "../model/Termination.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMap.h"
@@ -283,7 +284,11 @@ void ManualLockUnlockCheck::checkFunction(ConcurrencyModel &Model, const Functio
         It->Escape = P.Escape;
     }
   };
-  auto In = solveForward<PendingState>(*G, {}, Transfer, Edge, Join);
+  // A call that never returns (an assertion's abort) ends its path: a lock
+  // still held there is never left held.
+  Termination &Term = Model.analysis<Termination>();
+  auto Taken = [&](const CFGBlock &B, unsigned) { return Term.leaves(B); };
+  auto In = solveForward<PendingState>(*G, {}, Transfer, Edge, Join, Taken);
   const auto &AtExit = In[G->getExit().getBlockID()];
   if (!AtExit)
     return;

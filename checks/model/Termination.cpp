@@ -2,6 +2,7 @@
 
 #include "CallGraph.h"
 
+#include "clang/AST/Attr.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "clang/Analysis/CFG.h"
@@ -28,7 +29,10 @@ bool Termination::leaves(const CFGBlock &B) { return !B.hasNoReturnElement() && 
 bool Termination::neverReturns(const FunctionDecl *F) {
   if (!F)
     return false;
-  if (F->isNoReturn())
+  // `analyzer_noreturn` is how a project tells analyses that an abort
+  // helper defined elsewhere (`zmq_abort`, assertion handlers) ends the
+  // path even though its declaration cannot say noreturn.
+  if (F->isNoReturn() || F->hasAttr<AnalyzerNoReturnAttr>())
     return true;
   // Bodies are read for the code the model explores, not for library
   // internals, whose noreturn functions say so.
