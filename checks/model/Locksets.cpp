@@ -527,6 +527,25 @@ bool Locksets::callersAllVisible(const FunctionDecl *F) const {
   return F->hasBody(Def) && !Def->isInlined() && InMainFile(Def);
 }
 
+Lockset Locksets::inheritedThrough(const FunctionDecl *Caller) {
+  Lockset Inherited = heldByEveryCaller(Caller);
+  if (Inherited.empty())
+    return Inherited;
+  // What the caller may let go of somewhere in its body (flow-insensitive,
+  // so on the safe side): a lock it unlocks without taking it, or the lock
+  // of a guard it was lent and unlocks (`lk.release(); other(); ...`).
+  const LockSummary &Sum = of(Caller).summary();
+  llvm::SmallVector<LockId, 2> LetGo(Sum.Released.begin(), Sum.Released.end());
+  for (const ParmVarDecl *P : Sum.UnlockedGuards) {
+    std::optional<GuardBinding> Lent = lentGuard(P);
+    if (!Lent)
+      return {}; // it lets go of a lock we cannot name: none is certain
+    LetGo.append(Lent->Locks.begin(), Lent->Locks.end());
+  }
+  llvm::erase_if(Inherited, [&](const HeldLock &H) { return llvm::is_contained(LetGo, H.Id); });
+  return Inherited;
+}
+
 Lockset Locksets::heldByEveryCaller(const FunctionDecl *F) {
   if (!F)
     return {};
@@ -544,7 +563,7 @@ Lockset Locksets::heldByEveryCaller(const FunctionDecl *F) {
     const Lockset *Before = Locks.hasCFG() ? Locks.heldBefore(Site->Call) : &Locks.entry();
     if (!Before)
       continue; // unreachable call
-    Lockset Here = unionOf(*Before, heldByEveryCaller(Caller));
+    Lockset Here = unionOf(*Before, inheritedThrough(Caller));
     // The caller's parameters and locals mean nothing in F.
     llvm::erase_if(Here, [](const HeldLock &H) {
       const auto *V = dyn_cast<VarDecl>(H.Id.Decl);

@@ -175,6 +175,9 @@ public:
 
 private:
   bool callersAllVisible(const clang::FunctionDecl *F) const;
+  /// The locks every caller of \p Caller holds that \p Caller keeps held
+  /// throughout its body.
+  Lockset inheritedThrough(const clang::FunctionDecl *Caller);
   /// Direct call sites of \p F (canonical) in this TU, with their callers.
   llvm::ArrayRef<std::pair<const clang::FunctionDecl *, const CallSite *>>
   callsOf(const clang::FunctionDecl *F);

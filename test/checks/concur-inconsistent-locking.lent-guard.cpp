@@ -61,3 +61,35 @@ void useJournal(Journal &j) {
   std::unique_lock<std::mutex> lk;
   j.trim(lk, true);
 }
+
+// Kept positive: a caller that lets go of the lent guard before the call
+// does not pass its callers' lock on to the helper.
+class Pool {
+public:
+  void open() {
+    std::unique_lock<std::mutex> lk(mu_);
+    ++opens_;
+    grow(lk);
+  }
+  void reset() {
+    std::lock_guard<std::mutex> g(mu_);
+    size_ = 0;
+    opens_ = 0;
+  }
+  // Public; its one caller here has let mu_ go.
+  void resize() {
+    // CHECK: :[[@LINE+1]]:7: warning: 'Pool::size_' is written without 'Pool::mu_' held in 'Pool::resize'{{.*}}[concur-inconsistent-locking]
+    ++size_;
+  }
+  // CHECK: :76:5: note: 'Pool::size_' is written with 'Pool::mu_' held here, in 'Pool::reset'
+  // CHECK: :75:33: note: 'Pool::mu_' is acquired here
+
+private:
+  void grow(std::unique_lock<std::mutex> &lk) {
+    lk.unlock(); // let others in while this allocates
+    resize();
+  }
+  std::mutex mu_;
+  int size_ = 0;
+  int opens_ = 0;
+};
