@@ -9,6 +9,8 @@
 #include "FindingFilter.h"
 #include "Fixes.h"
 #include "Options.h"
+#include "cache/CacheKey.h"
+#include "cache/CachedAnalysis.h"
 #include "crosstu/CrossTranslationUnit.h"
 #include "driver/Inputs.h"
 #include "driver/TranslationUnitAnalysis.h"
@@ -320,6 +322,7 @@ int merge(const cli::Options &Opts, const std::vector<report::RuleInfo> &Rules) 
       Merged.Summaries.push_back(std::move(S));
     Merged.Stats.Files += Part->Stats.Files;
     Merged.Stats.FilesFailed += Part->Stats.FilesFailed;
+    Merged.Stats.FilesCached += Part->Stats.FilesCached;
     // Shards run side by side: the merged run took as long as the longest.
     Merged.Stats.Seconds = std::max(Merged.Stats.Seconds, Part->Stats.Seconds);
   }
@@ -382,6 +385,7 @@ void resolvePathsUpFront(cli::Options &Opts) {
   if (Opts.DiffFile != "-")
     Resolve(Opts.DiffFile);
   Resolve(Opts.BuildPath);
+  Resolve(Opts.CacheDir);
   Resolve(Opts.SourceRoot);
   if (!Opts.SourceRoot.empty()) {
     llvm::SmallString<256> P(Opts.SourceRoot);
@@ -464,12 +468,37 @@ bool changedLines(const cli::Options &Opts, RunContext &Run, std::string &Error)
   return Run.Changed.has_value();
 }
 
+/// The cache of this run: --cache-dir, else .concur-cache in the -p build
+/// directory; none with --no-cache, without -p, or with the flags given
+/// after '--' (no build directory then). A directory that cannot be written
+/// costs one line and the cache, not the run.
+std::unique_ptr<cache::ResultCache> openCache(const cli::Options &Opts, const char *Argv0) {
+  if (Opts.NoCache)
+    return nullptr;
+  std::string Dir = Opts.CacheDir;
+  if (Dir.empty() && !Opts.BuildPath.empty() && !Opts.CompileFlags) {
+    llvm::SmallString<256> P(Opts.BuildPath);
+    if (!llvm::sys::fs::is_directory(P))
+      llvm::sys::path::remove_filename(P);
+    llvm::sys::path::append(P, ".concur-cache");
+    Dir = std::string(P);
+  }
+  if (Dir.empty())
+    return nullptr;
+  std::string Problem;
+  auto Cache = cache::ResultCache::open(Dir, cache::toolIdentity(Argv0), Problem);
+  if (!Cache && !Opts.Quiet)
+    std::cerr << "concur: note: " << Problem << "; running without the cache\n";
+  return Cache;
+}
+
 /// Runs the jobs on N threads. Results land in per-job slots, so the merged
 /// report does not depend on which thread finished first.
-std::vector<driver::TranslationUnitResult>
-runJobs(const std::vector<driver::Job> &Jobs, const driver::AnalysisConfig &Config,
-        unsigned Threads, bool ShowProgress) {
-  std::vector<driver::TranslationUnitResult> Results(Jobs.size());
+std::vector<cache::JobOutcome> runJobs(const std::vector<driver::Job> &Jobs,
+                                       const driver::AnalysisConfig &Config,
+                                       cache::ResultCache *Cache, unsigned Threads,
+                                       bool ShowProgress) {
+  std::vector<cache::JobOutcome> Results(Jobs.size());
   std::atomic<size_t> Next{0};
   // "[k/N] file" as each file starts: k counts the files started, under the
   // lock that orders the lines, so that every count is printed once and in
@@ -483,7 +512,7 @@ runJobs(const std::vector<driver::Job> &Jobs, const driver::AnalysisConfig &Conf
         std::cerr << "\r\033[K[" << ++Started << "/" << Jobs.size() << "] "
                   << Jobs[I].File << std::flush;
       }
-      Results[I] = driver::analyzeTranslationUnit(Config, Jobs[I].Command);
+      Results[I] = cache::analyzeWithCache(Cache, Config, Jobs[I].Command);
     }
   };
   std::vector<std::thread> Pool;
@@ -496,6 +525,37 @@ runJobs(const std::vector<driver::Job> &Jobs, const driver::AnalysisConfig &Conf
   if (ShowProgress)
     std::cerr << "\r\033[K" << std::flush;
   return Results;
+}
+
+/// What the cache did, told once the workers are done and in input order
+/// (the same lines whatever -j): every entry it ignored, the first write
+/// that failed, and with --stats the counts. Returns how many files came
+/// from the cache.
+unsigned reportCacheUse(const std::vector<cache::JobOutcome> &Outcomes,
+                        const cache::ResultCache *Cache, const cli::Options &Opts) {
+  unsigned FromCache = 0;
+  std::string FirstStoreProblem;
+  for (const cache::JobOutcome &O : Outcomes) {
+    FromCache += O.FromCache;
+    if (!O.IgnoredEntry.empty() && !Opts.Quiet)
+      std::cerr << "concur: note: " << O.IgnoredEntry << "\n";
+    if (FirstStoreProblem.empty())
+      FirstStoreProblem = O.StoreProblem;
+  }
+  if (!FirstStoreProblem.empty() && !Opts.Quiet)
+    std::cerr << "concur: note: " << FirstStoreProblem
+              << " (results of this run may not be cached)\n";
+  if (Opts.Stats && !Opts.Quiet) {
+    std::cerr << "concur: stats: " << Outcomes.size() << " file"
+              << (Outcomes.size() == 1 ? "" : "s") << ": " << Outcomes.size() - FromCache
+              << " analysed, " << FromCache << " from the cache";
+    if (Cache)
+      std::cerr << " in '" << Cache->directory() << "'";
+    else
+      std::cerr << " (no cache)";
+    std::cerr << "\n";
+  }
+  return FromCache;
 }
 
 } // namespace
@@ -641,7 +701,9 @@ int main(int Argc, char **Argv) {
   llvm::CrashRecoveryContext::Enable();
   unsigned Threads = Opts.Jobs ? Opts.Jobs : std::max(1u, std::thread::hardware_concurrency());
   bool ShowProgress = Opts.Progress && !Opts.Quiet && isatty(STDERR_FILENO);
-  auto Results = runJobs(Plan.Jobs, Config, Threads, ShowProgress);
+  std::unique_ptr<cache::ResultCache> Cache = openCache(Opts, Argv[0]);
+  std::vector<cache::JobOutcome> Outcomes =
+      runJobs(Plan.Jobs, Config, Cache.get(), Threads, ShowProgress);
 
   // Which findings to show, decided as clang-tidy decides (see
   // FindingFilter.h): each TU's with the configuration of its main file.
@@ -657,8 +719,8 @@ int main(int Argc, char **Argv) {
   R.ToolVersion = CONCUR_VERSION;
   R.Errors = Plan.Errors;
   std::vector<std::string> Dropped;
-  for (size_t I = 0; I < Results.size(); ++I) {
-    driver::TranslationUnitResult &Res = Results[I];
+  for (size_t I = 0; I < Outcomes.size(); ++I) {
+    driver::TranslationUnitResult &Res = Outcomes[I].Result;
     if (!Filter.apply(Res.Findings, Plan.Jobs[I].File, Error))
       return fail(Error);
     for (auto &F : Res.Findings)
@@ -692,6 +754,7 @@ int main(int Argc, char **Argv) {
   }
   R.Stats.Files = Plan.Jobs.size() + Plan.Errors.size();
   R.Stats.FilesFailed = R.Errors.size();
+  R.Stats.FilesCached = reportCacheUse(Outcomes, Cache.get(), Opts);
   R.Stats.Seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - Start).count();
   return finish(R, Opts, Rules, Run);
