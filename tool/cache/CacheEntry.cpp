@@ -20,13 +20,13 @@ bool oneLine(llvm::StringRef S) { return !S.contains('\n') && !S.contains('\r');
 
 } // namespace
 
-std::optional<std::string> encodeEntry(llvm::StringRef Key,
+std::optional<std::string> encodeEntry(llvm::StringRef Key, llvm::StringRef MainFile,
                                        const driver::TranslationUnitResult &R) {
   // A failed TU is analysed again next time: the failure may lie outside
   // the files it read (a missing header, the machine).
-  if (!R.Errors.empty() || R.FilesRead.empty())
+  if (!R.Errors.empty() || R.FilesRead.empty() || !oneLine(MainFile))
     return std::nullopt;
-  std::string Text = (Magic + "\nkey " + Key + "\n").str();
+  std::string Text = (Magic + "\nkey " + Key + "\nfile " + MainFile + "\n").str();
   for (const driver::FileRead &F : R.FilesRead) {
     if (!oneLine(F.Path))
       return std::nullopt;
@@ -54,16 +54,17 @@ std::optional<std::string> encodeEntry(llvm::StringRef Key,
 }
 
 std::optional<EntryHeader> decodeEntryHeader(llvm::StringRef Text, llvm::StringRef Key,
-                                             std::string &Why) {
+                                             llvm::StringRef MainFile, std::string &Why) {
   EntryHeader H;
   auto [First, Rest] = Text.split('\n');
   if (First != Magic) {
     Why = "not a concur cache entry (format 1)";
     return std::nullopt;
   }
-  auto [KeyLine, Lines] = Rest.split('\n');
-  if (KeyLine != ("key " + Key).str()) {
-    Why = "it was written for another key";
+  auto [KeyLine, AfterKey] = Rest.split('\n');
+  auto [FileLine, Lines] = AfterKey.split('\n');
+  if (KeyLine != ("key " + Key).str() || FileLine != ("file " + MainFile).str()) {
+    Why = "it was written for another file, compile command or configuration";
     return std::nullopt;
   }
   while (!Lines.empty()) {

@@ -7,6 +7,7 @@
 //
 //   concur-cache-entry 1
 //   key <key digest>
+//   file <absolute path of the TU's main file>
 //   read <digest or -> <absolute path>      (every file the TU read)
 //   dropped <flag>                          (flags Clang did not know)
 //   end
@@ -26,10 +27,11 @@
 
 namespace concur::cache {
 
-/// \p R as an entry under \p Key; nullopt when it cannot be stored exactly
+/// \p R, the result of the TU of \p MainFile, as an entry under \p Key;
+/// nullopt when it cannot be stored exactly
 /// (a TU that failed, a path with a newline, bytes JSON cannot carry): a
 /// cached result must read back equal to the one analysed.
-std::optional<std::string> encodeEntry(llvm::StringRef Key,
+std::optional<std::string> encodeEntry(llvm::StringRef Key, llvm::StringRef MainFile,
                                        const driver::TranslationUnitResult &R);
 
 /// The header of an entry, and where its report starts.
@@ -39,10 +41,10 @@ struct EntryHeader {
   llvm::StringRef Body;
 };
 
-/// Reads the header of \p Text, expected under \p Key. On failure returns
-/// nullopt and sets \p Why to a short reason.
+/// Reads the header of \p Text, expected under \p Key for \p MainFile. On
+/// failure returns nullopt and sets \p Why to a short reason.
 std::optional<EntryHeader> decodeEntryHeader(llvm::StringRef Text, llvm::StringRef Key,
-                                             std::string &Why);
+                                             llvm::StringRef MainFile, std::string &Why);
 
 /// The result an entry holds, its header already read. On failure returns
 /// nullopt and sets \p Why to a short reason.

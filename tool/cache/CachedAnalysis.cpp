@@ -20,7 +20,7 @@ JobOutcome analyzeWithCache(ResultCache *Cache, const driver::AnalysisConfig &Co
   }
   Out.IgnoredEntry = std::move(Found.Ignored);
   Out.Result = driver::analyzeTranslationUnit(Config, Command);
-  Cache->store(Key, Out.Result, Out.StoreProblem);
+  Cache->store(Key, Command.Filename, Out.Result, Out.StoreProblem);
   return Out;
 }
 

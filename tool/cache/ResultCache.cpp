@@ -46,7 +46,7 @@ ResultCache::Lookup ResultCache::lookup(const std::string &Key, const std::strin
                   "; analysing the file again";
     return Out;
   };
-  auto Header = decodeEntryHeader((*Text)->getBuffer(), Key, Why);
+  auto Header = decodeEntryHeader((*Text)->getBuffer(), Key, MainFile, Why);
   if (!Header)
     return Ignore();
   // The usual miss: a file the TU read has changed since.
@@ -60,9 +60,9 @@ ResultCache::Lookup ResultCache::lookup(const std::string &Key, const std::strin
   return Out;
 }
 
-bool ResultCache::store(const std::string &Key, const driver::TranslationUnitResult &R,
-                        std::string &Problem) {
-  std::optional<std::string> Text = encodeEntry(Key, R);
+bool ResultCache::store(const std::string &Key, const std::string &MainFile,
+                        const driver::TranslationUnitResult &R, std::string &Problem) {
+  std::optional<std::string> Text = encodeEntry(Key, MainFile, R);
   if (!Text)
     return true; // not cacheable; nothing went wrong
   return writeAtomically(entryPath(Key), *Text, Problem);

@@ -47,10 +47,11 @@ public:
   /// The cached result of the TU of \p MainFile under \p Key, if still valid.
   Lookup lookup(const std::string &Key, const std::string &MainFile);
 
-  /// Keeps \p R under \p Key when it can be kept exactly. Returns false and
-  /// sets \p Problem when writing failed.
-  bool store(const std::string &Key, const driver::TranslationUnitResult &R,
-             std::string &Problem);
+  /// Keeps \p R, the result of the TU of \p MainFile, under \p Key when it
+  /// can be kept exactly. Returns false and sets \p Problem when writing
+  /// failed.
+  bool store(const std::string &Key, const std::string &MainFile,
+             const driver::TranslationUnitResult &R, std::string &Problem);
 
 private:
   ResultCache(std::string Dir, std::string Identity)
