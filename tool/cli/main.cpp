@@ -558,6 +558,88 @@ unsigned reportCacheUse(const std::vector<cache::JobOutcome> &Outcomes,
   return FromCache;
 }
 
+/// This shard's part of \p Inputs (made absolute, sorted, deduplicated in
+/// place): every shard sees the same order, so the slices partition the
+/// inputs whatever machine runs them.
+std::vector<std::string> shardSlice(std::vector<std::string> &Inputs, const cli::Options &Opts) {
+  for (std::string &In : Inputs) {
+    llvm::SmallString<256> P(In);
+    llvm::sys::fs::make_absolute(P);
+    In = std::string(P);
+  }
+  std::sort(Inputs.begin(), Inputs.end());
+  Inputs.erase(std::unique(Inputs.begin(), Inputs.end()), Inputs.end());
+  std::vector<std::string> Slice;
+  for (size_t I = 0; I < Inputs.size(); ++I)
+    if (I % Opts.ShardCount == Opts.ShardIndex - 1)
+      Slice.push_back(Inputs[I]);
+  return Slice;
+}
+
+/// Vendored trees (--exclude) are not analysed at all; one note counts
+/// the files skipped.
+void applyExcludes(driver::InputPlan &Plan, const cli::ExcludeGlobs &Excludes,
+                   const cli::Options &Opts) {
+  size_t Planned = Plan.Jobs.size() + Plan.Errors.size();
+  std::erase_if(Plan.Jobs, [&](const driver::Job &J) { return Excludes.excludes(J.File); });
+  std::erase_if(Plan.Errors,
+                [&](const report::InputError &E) { return Excludes.excludes(E.File); });
+  if (size_t Skipped = Planned - Plan.Jobs.size() - Plan.Errors.size(); Skipped && !Opts.Quiet)
+    std::cerr << "concur: note: " << Skipped << " file" << (Skipped == 1 ? "" : "s")
+              << " skipped by --exclude\n";
+}
+
+/// Fails on unwritable outputs before minutes are spent on analysis.
+bool outputsWritable(const cli::Options &Opts, std::string &Error) {
+  std::vector<std::string> ToWrite;
+  for (const cli::Output &Out : Opts.Outputs)
+    ToWrite.push_back(Out.Path);
+  if (!Opts.WriteBaseline.empty())
+    ToWrite.push_back(Opts.WriteBaseline);
+  if (!Opts.ExportFixes.empty())
+    ToWrite.push_back(Opts.ExportFixes);
+  for (const std::string &Path : ToWrite) {
+    std::ofstream Probe(Path, std::ios::app);
+    if (!Probe) {
+      Error = "cannot write '" + Path + "': " + std::strerror(errno);
+      return false;
+    }
+  }
+  return true;
+}
+
+/// The TUs' findings (filtered as each TU's configuration says), errors and
+/// summaries into \p R, in job order; one note for the flags Clang did not
+/// know. False with \p Error set when a filter fails.
+bool collectResults(std::vector<cache::JobOutcome> &Outcomes, const driver::InputPlan &Plan,
+                    cli::FindingFilter &Filter, const cli::Options &Opts, report::Report &R,
+                    std::string &Error) {
+  std::vector<std::string> Dropped;
+  for (size_t I = 0; I < Outcomes.size(); ++I) {
+    driver::TranslationUnitResult &Res = Outcomes[I].Result;
+    if (!Filter.apply(Res.Findings, Plan.Jobs[I].File, Error))
+      return false;
+    for (auto &F : Res.Findings)
+      R.Findings.push_back(std::move(F));
+    for (auto &E : Res.Errors) {
+      std::cerr << "concur: error: " << E.File << ": " << E.Message << "\n";
+      R.Errors.push_back(std::move(E));
+    }
+    for (auto &S : Res.Summaries)
+      R.Summaries.push_back(std::move(S));
+    for (auto &D : Res.DroppedFlags)
+      if (std::find(Dropped.begin(), Dropped.end(), D) == Dropped.end())
+        Dropped.push_back(D);
+  }
+  if (!Dropped.empty() && !Opts.Quiet) {
+    std::cerr << "concur: note: ignored compiler flags Clang does not know:";
+    for (const std::string &D : Dropped)
+      std::cerr << " " << D;
+    std::cerr << "\n";
+  }
+  return true;
+}
+
 } // namespace
 
 int main(int Argc, char **Argv) {
@@ -583,19 +665,8 @@ int main(int Argc, char **Argv) {
       std::cout << R.Id << "\n    " << R.Summary << "\n";
     return ExitClean;
   }
-  // Fail on unwritable outputs before spending minutes on analysis.
-  std::vector<std::string> ToWrite;
-  for (const cli::Output &Out : Opts.Outputs)
-    ToWrite.push_back(Out.Path);
-  if (!Opts.WriteBaseline.empty())
-    ToWrite.push_back(Opts.WriteBaseline);
-  if (!Opts.ExportFixes.empty())
-    ToWrite.push_back(Opts.ExportFixes);
-  for (const std::string &Path : ToWrite) {
-    std::ofstream Probe(Path, std::ios::app);
-    if (!Probe)
-      return fail("cannot write '" + Path + "': " + std::strerror(errno));
-  }
+  if (!outputsWritable(Opts, Error))
+    return fail(Error);
   if (!Opts.SourceRoot.empty() && !llvm::sys::fs::is_directory(Opts.SourceRoot))
     return fail("--source-root '" + Opts.SourceRoot + "' is not a directory");
   if (!validFilterFlags(Opts, Error))
@@ -638,21 +709,9 @@ int main(int Argc, char **Argv) {
   }
   std::vector<std::string> Inputs = Opts.Files;
   if (Opts.ShardCount) {
-    // Slice the sorted input list: every shard sees the same order, so the
-    // slices partition the inputs whatever machine runs them.
     if (Inputs.empty() && Database)
       Inputs = Database->getAllFiles();
-    for (std::string &In : Inputs) {
-      llvm::SmallString<256> P(In);
-      llvm::sys::fs::make_absolute(P);
-      In = std::string(P);
-    }
-    std::sort(Inputs.begin(), Inputs.end());
-    Inputs.erase(std::unique(Inputs.begin(), Inputs.end()), Inputs.end());
-    std::vector<std::string> Slice;
-    for (size_t I = 0; I < Inputs.size(); ++I)
-      if (I % Opts.ShardCount == Opts.ShardIndex - 1)
-        Slice.push_back(Inputs[I]);
+    std::vector<std::string> Slice = shardSlice(Inputs, Opts);
     if (Slice.empty()) {
       if (!Opts.Quiet)
         std::cerr << "concur: note: shard " << Opts.ShardIndex << "/" << Opts.ShardCount
@@ -675,17 +734,10 @@ int main(int Argc, char **Argv) {
     Opts.SourceRoot = findSourceRoot(!Plan.Jobs.empty() ? Plan.Jobs.front().File
                                                         : Plan.Errors.front().File);
 
-  // Vendored trees (--exclude) are not analysed at all.
   auto Excludes = cli::ExcludeGlobs::create(Opts.Excludes, Opts.SourceRoot, Error);
   if (!Excludes)
     return fail(Error);
-  size_t Planned = Plan.Jobs.size() + Plan.Errors.size();
-  std::erase_if(Plan.Jobs, [&](const driver::Job &J) { return Excludes->excludes(J.File); });
-  std::erase_if(Plan.Errors,
-                [&](const report::InputError &E) { return Excludes->excludes(E.File); });
-  if (size_t Skipped = Planned - Plan.Jobs.size() - Plan.Errors.size(); Skipped && !Opts.Quiet)
-    std::cerr << "concur: note: " << Skipped << " file" << (Skipped == 1 ? "" : "s")
-              << " skipped by --exclude\n";
+  applyExcludes(Plan, *Excludes, Opts);
 
   RunContext Run;
   if (!changedLines(Opts, Run, Error))
@@ -718,29 +770,8 @@ int main(int Argc, char **Argv) {
   report::Report R;
   R.ToolVersion = CONCUR_VERSION;
   R.Errors = Plan.Errors;
-  std::vector<std::string> Dropped;
-  for (size_t I = 0; I < Outcomes.size(); ++I) {
-    driver::TranslationUnitResult &Res = Outcomes[I].Result;
-    if (!Filter.apply(Res.Findings, Plan.Jobs[I].File, Error))
-      return fail(Error);
-    for (auto &F : Res.Findings)
-      R.Findings.push_back(std::move(F));
-    for (auto &E : Res.Errors) {
-      std::cerr << "concur: error: " << E.File << ": " << E.Message << "\n";
-      R.Errors.push_back(std::move(E));
-    }
-    for (auto &S : Res.Summaries)
-      R.Summaries.push_back(std::move(S));
-    for (auto &D : Res.DroppedFlags)
-      if (std::find(Dropped.begin(), Dropped.end(), D) == Dropped.end())
-        Dropped.push_back(D);
-  }
-  if (!Dropped.empty() && !Opts.Quiet) {
-    std::cerr << "concur: note: ignored compiler flags Clang does not know:";
-    for (const std::string &D : Dropped)
-      std::cerr << " " << D;
-    std::cerr << "\n";
-  }
+  if (!collectResults(Outcomes, Plan, Filter, Opts, R, Error))
+    return fail(Error);
   // A shard's report carries its summaries instead: `concur merge` joins
   // them with the other shards' (a shard alone would see part of a path,
   // and could pick a different witness for a cycle than the whole run).
