@@ -31,6 +31,9 @@ import subprocess
 import sys
 import time
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from parse_floor import syntax_only_argv  # noqa: E402
+
 
 def copy_project(args, work):
     src = os.path.join(work, "src")
@@ -57,18 +60,9 @@ def includers(db, header):
     out = []
     for e in json.load(open(os.path.join(db, "compile_commands.json"))):
         argv = e.get("arguments") or shlex.split(e["command"])
-        keep, skip = [], False
-        for a in argv:
-            if skip:
-                skip = False
-                continue
-            if a in ("-o", "-MF", "-MT", "-MQ"):
-                skip = True
-                continue
-            if a in ("-c", "-MD", "-MMD") or a.startswith("-Werror"):
-                continue
-            keep.append(a)
-        p = subprocess.run(keep + ["-M", "-MG"], cwd=e["directory"],
+        # The parse floor's flags, asked for the dependencies instead.
+        deps_argv = syntax_only_argv(argv[0], argv)[:-1] + ["-M", "-MG"]
+        p = subprocess.run(deps_argv, cwd=e["directory"],
                            capture_output=True, text=True)
         deps = {os.path.normpath(os.path.join(e["directory"], d))
                 for d in p.stdout.replace("\\\n", " ").split()[1:]}
