@@ -20,7 +20,8 @@ std::unique_ptr<ResultCache> ResultCache::open(const std::string &Dir, std::stri
   // Probed once up front: an unwritable directory means one line and an
   // uncached run, not one complaint per TU.
   llvm::SmallString<256> Probe(Dir);
-  llvm::sys::path::append(Probe, "probe");
+  // Named per process: runs starting together must not remove each other's.
+  llvm::sys::path::append(Probe, "probe-" + std::to_string(llvm::sys::Process::getProcessId()));
   if (!Cache->writeAtomically(std::string(Probe), "", Problem))
     return nullptr;
   llvm::sys::fs::remove(Probe);
