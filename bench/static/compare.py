@@ -56,7 +56,9 @@ def main():
     rows, floor_total, concur_total = [], 0.0, 0.0
     for path, e in tus:
         floor_cmd = syntax_only(e, args.clangxx)
-        concur_cmd = [args.concur, "-p", args.db, "-j1", "--quiet", "--no-progress", path]
+        # --no-cache: every run measures the analysis, not a cache hit.
+        concur_cmd = [args.concur, "-p", args.db, "-j1", "--quiet", "--no-progress", "--no-cache",
+                      path]
         floors, concurs, floor_mem, concur_mem = [], [], 0.0, 0.0
         for _ in range(args.runs):
             w, m, err = run(floor_cmd, e["directory"])

@@ -133,6 +133,16 @@ TEST(JsonReport, RoundTripsEveryField) {
   EXPECT_EQ(toJson(Read), Text);
 }
 
+TEST(JsonReport, FilesCachedOnlyWhenTheCacheServedSome) {
+  // A run without the cache writes the stats it always wrote.
+  Report R = richReport();
+  EXPECT_EQ(toJson(R).find("files_cached"), std::string::npos);
+  R.Stats.FilesCached = 2;
+  std::string Text = toJson(R);
+  EXPECT_NE(Text.find("\"files_cached\": 2"), std::string::npos);
+  EXPECT_EQ(fromJson(Text), R);
+}
+
 TEST(JsonReport, RoundTripNoticesAChangedField) {
   // Guards the equality the round-trip test relies on.
   Report Changed = fromJson(toJson(richReport()));

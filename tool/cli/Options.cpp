@@ -71,8 +71,17 @@ flags after '--' that follows the files are the compile flags of every file
                        rules then link to URL/<check>.md
   --automation-id ID   SARIF automationDetails.id, "category/run-id"
                        (default: concur/)
+  --cache-dir DIR      keep each file's results in DIR and reuse them while
+                       the file, every header it includes, its compile
+                       command, the configuration and concur are unchanged
+                       (default: .concur-cache in the -p build directory;
+                       without -p, no cache unless given)
+  --no-cache           analyse every file anew, read and write no cache
+                       (wins over --cache-dir)
   --stats              also write the run time into the SARIF log (off, so
-                       that two runs give identical bytes)
+                       that two runs give identical bytes), and print how
+                       many files were analysed and how many taken from the
+                       cache
   --color[=WHEN]       always, never or auto (the default: when stdout is a
                        terminal): text in colour, with the source line and a
                        caret under the column, as clang prints it
@@ -134,6 +143,7 @@ static std::optional<ValueMember> valueOption(std::string_view Flag) {
       {"--baseline", &Options::Baseline},
       {"--write-baseline", &Options::WriteBaseline},
       {"--source-root", &Options::SourceRoot},
+      {"--cache-dir", &Options::CacheDir},
       {"--checks", &Options::Checks},
       {"--header-filter", &Options::HeaderFilter},
       {"--exclude-header-filter", &Options::ExcludeHeaderFilter},
@@ -273,6 +283,8 @@ std::optional<Options> parseOptions(int Argc, const char *const *Argv,
       }
     } else if (Flag == "--stats") {
       O.Stats = true;
+    } else if (Flag == "--no-cache") {
+      O.NoCache = true;
     } else if (Flag == "--docs-url") {
       auto V = NeedValue(I, Flag, Inline);
       if (!V) return std::nullopt;

@@ -75,8 +75,13 @@ struct Options {
   std::string DocsUrl;
   /// --automation-id: SARIF runs[0].automationDetails.id.
   std::string AutomationId = "concur/";
-  /// --stats: wall-clock time in the SARIF log too.
+  /// --stats: wall-clock time in the SARIF log too, and a line on stderr
+  /// counting the files analysed and those taken from the cache.
   bool Stats = false;
+  /// --cache-dir: where per-TU results are kept between runs. Empty: in
+  /// the build directory of -p (<dir>/.concur-cache), none without -p.
+  std::string CacheDir;
+  bool NoCache = false; ///< --no-cache: analyse everything, keep nothing
 };
 
 /// Parses argv. On a usage error returns nullopt and sets \p Error to one

@@ -9,6 +9,8 @@
 #include "FindingFilter.h"
 #include "Fixes.h"
 #include "Options.h"
+#include "cache/CacheKey.h"
+#include "cache/CachedAnalysis.h"
 #include "crosstu/CrossTranslationUnit.h"
 #include "driver/Inputs.h"
 #include "driver/TranslationUnitAnalysis.h"
@@ -320,6 +322,7 @@ int merge(const cli::Options &Opts, const std::vector<report::RuleInfo> &Rules) 
       Merged.Summaries.push_back(std::move(S));
     Merged.Stats.Files += Part->Stats.Files;
     Merged.Stats.FilesFailed += Part->Stats.FilesFailed;
+    Merged.Stats.FilesCached += Part->Stats.FilesCached;
     // Shards run side by side: the merged run took as long as the longest.
     Merged.Stats.Seconds = std::max(Merged.Stats.Seconds, Part->Stats.Seconds);
   }
@@ -382,6 +385,7 @@ void resolvePathsUpFront(cli::Options &Opts) {
   if (Opts.DiffFile != "-")
     Resolve(Opts.DiffFile);
   Resolve(Opts.BuildPath);
+  Resolve(Opts.CacheDir);
   Resolve(Opts.SourceRoot);
   if (!Opts.SourceRoot.empty()) {
     llvm::SmallString<256> P(Opts.SourceRoot);
@@ -464,12 +468,37 @@ bool changedLines(const cli::Options &Opts, RunContext &Run, std::string &Error)
   return Run.Changed.has_value();
 }
 
+/// The cache of this run: --cache-dir, else .concur-cache in the -p build
+/// directory; none with --no-cache, without -p, or with the flags given
+/// after '--' (no build directory then). A directory that cannot be written
+/// costs one line and the cache, not the run.
+std::unique_ptr<cache::ResultCache> openCache(const cli::Options &Opts, const char *Argv0) {
+  if (Opts.NoCache)
+    return nullptr;
+  std::string Dir = Opts.CacheDir;
+  if (Dir.empty() && !Opts.BuildPath.empty() && !Opts.CompileFlags) {
+    llvm::SmallString<256> P(Opts.BuildPath);
+    if (!llvm::sys::fs::is_directory(P))
+      llvm::sys::path::remove_filename(P);
+    llvm::sys::path::append(P, ".concur-cache");
+    Dir = std::string(P);
+  }
+  if (Dir.empty())
+    return nullptr;
+  std::string Problem;
+  auto Cache = cache::ResultCache::open(Dir, cache::toolIdentity(Argv0), Problem);
+  if (!Cache && !Opts.Quiet)
+    std::cerr << "concur: note: " << Problem << "; running without the cache\n";
+  return Cache;
+}
+
 /// Runs the jobs on N threads. Results land in per-job slots, so the merged
 /// report does not depend on which thread finished first.
-std::vector<driver::TranslationUnitResult>
-runJobs(const std::vector<driver::Job> &Jobs, const driver::AnalysisConfig &Config,
-        unsigned Threads, bool ShowProgress) {
-  std::vector<driver::TranslationUnitResult> Results(Jobs.size());
+std::vector<cache::JobOutcome> runJobs(const std::vector<driver::Job> &Jobs,
+                                       const driver::AnalysisConfig &Config,
+                                       cache::ResultCache *Cache, unsigned Threads,
+                                       bool ShowProgress) {
+  std::vector<cache::JobOutcome> Results(Jobs.size());
   std::atomic<size_t> Next{0};
   // "[k/N] file" as each file starts: k counts the files started, under the
   // lock that orders the lines, so that every count is printed once and in
@@ -483,7 +512,7 @@ runJobs(const std::vector<driver::Job> &Jobs, const driver::AnalysisConfig &Conf
         std::cerr << "\r\033[K[" << ++Started << "/" << Jobs.size() << "] "
                   << Jobs[I].File << std::flush;
       }
-      Results[I] = driver::analyzeTranslationUnit(Config, Jobs[I].Command);
+      Results[I] = cache::analyzeWithCache(Cache, Config, Jobs[I].Command);
     }
   };
   std::vector<std::thread> Pool;
@@ -496,6 +525,119 @@ runJobs(const std::vector<driver::Job> &Jobs, const driver::AnalysisConfig &Conf
   if (ShowProgress)
     std::cerr << "\r\033[K" << std::flush;
   return Results;
+}
+
+/// What the cache did, told once the workers are done and in input order
+/// (the same lines whatever -j): every entry it ignored, the first write
+/// that failed, and with --stats the counts. Returns how many files came
+/// from the cache.
+unsigned reportCacheUse(const std::vector<cache::JobOutcome> &Outcomes,
+                        const cache::ResultCache *Cache, const cli::Options &Opts) {
+  unsigned FromCache = 0;
+  std::string FirstStoreProblem;
+  for (const cache::JobOutcome &O : Outcomes) {
+    FromCache += O.FromCache;
+    if (!O.IgnoredEntry.empty() && !Opts.Quiet)
+      std::cerr << "concur: note: " << O.IgnoredEntry << "\n";
+    if (FirstStoreProblem.empty())
+      FirstStoreProblem = O.StoreProblem;
+  }
+  if (!FirstStoreProblem.empty() && !Opts.Quiet)
+    std::cerr << "concur: note: " << FirstStoreProblem
+              << " (results of this run may not be cached)\n";
+  if (Opts.Stats && !Opts.Quiet) {
+    std::cerr << "concur: stats: " << Outcomes.size() << " file"
+              << (Outcomes.size() == 1 ? "" : "s") << ": " << Outcomes.size() - FromCache
+              << " analysed, " << FromCache << " from the cache";
+    if (Cache)
+      std::cerr << " in '" << Cache->directory() << "'";
+    else
+      std::cerr << " (no cache)";
+    std::cerr << "\n";
+  }
+  return FromCache;
+}
+
+/// This shard's part of \p Inputs (made absolute, sorted, deduplicated in
+/// place): every shard sees the same order, so the slices partition the
+/// inputs whatever machine runs them.
+std::vector<std::string> shardSlice(std::vector<std::string> &Inputs, const cli::Options &Opts) {
+  for (std::string &In : Inputs) {
+    llvm::SmallString<256> P(In);
+    llvm::sys::fs::make_absolute(P);
+    In = std::string(P);
+  }
+  std::sort(Inputs.begin(), Inputs.end());
+  Inputs.erase(std::unique(Inputs.begin(), Inputs.end()), Inputs.end());
+  std::vector<std::string> Slice;
+  for (size_t I = 0; I < Inputs.size(); ++I)
+    if (I % Opts.ShardCount == Opts.ShardIndex - 1)
+      Slice.push_back(Inputs[I]);
+  return Slice;
+}
+
+/// Vendored trees (--exclude) are not analysed at all; one note counts
+/// the files skipped.
+void applyExcludes(driver::InputPlan &Plan, const cli::ExcludeGlobs &Excludes,
+                   const cli::Options &Opts) {
+  size_t Planned = Plan.Jobs.size() + Plan.Errors.size();
+  std::erase_if(Plan.Jobs, [&](const driver::Job &J) { return Excludes.excludes(J.File); });
+  std::erase_if(Plan.Errors,
+                [&](const report::InputError &E) { return Excludes.excludes(E.File); });
+  if (size_t Skipped = Planned - Plan.Jobs.size() - Plan.Errors.size(); Skipped && !Opts.Quiet)
+    std::cerr << "concur: note: " << Skipped << " file" << (Skipped == 1 ? "" : "s")
+              << " skipped by --exclude\n";
+}
+
+/// Fails on unwritable outputs before minutes are spent on analysis.
+bool outputsWritable(const cli::Options &Opts, std::string &Error) {
+  std::vector<std::string> ToWrite;
+  for (const cli::Output &Out : Opts.Outputs)
+    ToWrite.push_back(Out.Path);
+  if (!Opts.WriteBaseline.empty())
+    ToWrite.push_back(Opts.WriteBaseline);
+  if (!Opts.ExportFixes.empty())
+    ToWrite.push_back(Opts.ExportFixes);
+  for (const std::string &Path : ToWrite) {
+    std::ofstream Probe(Path, std::ios::app);
+    if (!Probe) {
+      Error = "cannot write '" + Path + "': " + std::strerror(errno);
+      return false;
+    }
+  }
+  return true;
+}
+
+/// The TUs' findings (filtered as each TU's configuration says), errors and
+/// summaries into \p R, in job order; one note for the flags Clang did not
+/// know. False with \p Error set when a filter fails.
+bool collectResults(std::vector<cache::JobOutcome> &Outcomes, const driver::InputPlan &Plan,
+                    cli::FindingFilter &Filter, const cli::Options &Opts, report::Report &R,
+                    std::string &Error) {
+  std::vector<std::string> Dropped;
+  for (size_t I = 0; I < Outcomes.size(); ++I) {
+    driver::TranslationUnitResult &Res = Outcomes[I].Result;
+    if (!Filter.apply(Res.Findings, Plan.Jobs[I].File, Error))
+      return false;
+    for (auto &F : Res.Findings)
+      R.Findings.push_back(std::move(F));
+    for (auto &E : Res.Errors) {
+      std::cerr << "concur: error: " << E.File << ": " << E.Message << "\n";
+      R.Errors.push_back(std::move(E));
+    }
+    for (auto &S : Res.Summaries)
+      R.Summaries.push_back(std::move(S));
+    for (auto &D : Res.DroppedFlags)
+      if (std::find(Dropped.begin(), Dropped.end(), D) == Dropped.end())
+        Dropped.push_back(D);
+  }
+  if (!Dropped.empty() && !Opts.Quiet) {
+    std::cerr << "concur: note: ignored compiler flags Clang does not know:";
+    for (const std::string &D : Dropped)
+      std::cerr << " " << D;
+    std::cerr << "\n";
+  }
+  return true;
 }
 
 } // namespace
@@ -523,19 +665,8 @@ int main(int Argc, char **Argv) {
       std::cout << R.Id << "\n    " << R.Summary << "\n";
     return ExitClean;
   }
-  // Fail on unwritable outputs before spending minutes on analysis.
-  std::vector<std::string> ToWrite;
-  for (const cli::Output &Out : Opts.Outputs)
-    ToWrite.push_back(Out.Path);
-  if (!Opts.WriteBaseline.empty())
-    ToWrite.push_back(Opts.WriteBaseline);
-  if (!Opts.ExportFixes.empty())
-    ToWrite.push_back(Opts.ExportFixes);
-  for (const std::string &Path : ToWrite) {
-    std::ofstream Probe(Path, std::ios::app);
-    if (!Probe)
-      return fail("cannot write '" + Path + "': " + std::strerror(errno));
-  }
+  if (!outputsWritable(Opts, Error))
+    return fail(Error);
   if (!Opts.SourceRoot.empty() && !llvm::sys::fs::is_directory(Opts.SourceRoot))
     return fail("--source-root '" + Opts.SourceRoot + "' is not a directory");
   if (!validFilterFlags(Opts, Error))
@@ -578,21 +709,9 @@ int main(int Argc, char **Argv) {
   }
   std::vector<std::string> Inputs = Opts.Files;
   if (Opts.ShardCount) {
-    // Slice the sorted input list: every shard sees the same order, so the
-    // slices partition the inputs whatever machine runs them.
     if (Inputs.empty() && Database)
       Inputs = Database->getAllFiles();
-    for (std::string &In : Inputs) {
-      llvm::SmallString<256> P(In);
-      llvm::sys::fs::make_absolute(P);
-      In = std::string(P);
-    }
-    std::sort(Inputs.begin(), Inputs.end());
-    Inputs.erase(std::unique(Inputs.begin(), Inputs.end()), Inputs.end());
-    std::vector<std::string> Slice;
-    for (size_t I = 0; I < Inputs.size(); ++I)
-      if (I % Opts.ShardCount == Opts.ShardIndex - 1)
-        Slice.push_back(Inputs[I]);
+    std::vector<std::string> Slice = shardSlice(Inputs, Opts);
     if (Slice.empty()) {
       if (!Opts.Quiet)
         std::cerr << "concur: note: shard " << Opts.ShardIndex << "/" << Opts.ShardCount
@@ -615,17 +734,10 @@ int main(int Argc, char **Argv) {
     Opts.SourceRoot = findSourceRoot(!Plan.Jobs.empty() ? Plan.Jobs.front().File
                                                         : Plan.Errors.front().File);
 
-  // Vendored trees (--exclude) are not analysed at all.
   auto Excludes = cli::ExcludeGlobs::create(Opts.Excludes, Opts.SourceRoot, Error);
   if (!Excludes)
     return fail(Error);
-  size_t Planned = Plan.Jobs.size() + Plan.Errors.size();
-  std::erase_if(Plan.Jobs, [&](const driver::Job &J) { return Excludes->excludes(J.File); });
-  std::erase_if(Plan.Errors,
-                [&](const report::InputError &E) { return Excludes->excludes(E.File); });
-  if (size_t Skipped = Planned - Plan.Jobs.size() - Plan.Errors.size(); Skipped && !Opts.Quiet)
-    std::cerr << "concur: note: " << Skipped << " file" << (Skipped == 1 ? "" : "s")
-              << " skipped by --exclude\n";
+  applyExcludes(Plan, *Excludes, Opts);
 
   RunContext Run;
   if (!changedLines(Opts, Run, Error))
@@ -641,7 +753,9 @@ int main(int Argc, char **Argv) {
   llvm::CrashRecoveryContext::Enable();
   unsigned Threads = Opts.Jobs ? Opts.Jobs : std::max(1u, std::thread::hardware_concurrency());
   bool ShowProgress = Opts.Progress && !Opts.Quiet && isatty(STDERR_FILENO);
-  auto Results = runJobs(Plan.Jobs, Config, Threads, ShowProgress);
+  std::unique_ptr<cache::ResultCache> Cache = openCache(Opts, Argv[0]);
+  std::vector<cache::JobOutcome> Outcomes =
+      runJobs(Plan.Jobs, Config, Cache.get(), Threads, ShowProgress);
 
   // Which findings to show, decided as clang-tidy decides (see
   // FindingFilter.h): each TU's with the configuration of its main file.
@@ -656,29 +770,8 @@ int main(int Argc, char **Argv) {
   report::Report R;
   R.ToolVersion = CONCUR_VERSION;
   R.Errors = Plan.Errors;
-  std::vector<std::string> Dropped;
-  for (size_t I = 0; I < Results.size(); ++I) {
-    driver::TranslationUnitResult &Res = Results[I];
-    if (!Filter.apply(Res.Findings, Plan.Jobs[I].File, Error))
-      return fail(Error);
-    for (auto &F : Res.Findings)
-      R.Findings.push_back(std::move(F));
-    for (auto &E : Res.Errors) {
-      std::cerr << "concur: error: " << E.File << ": " << E.Message << "\n";
-      R.Errors.push_back(std::move(E));
-    }
-    for (auto &S : Res.Summaries)
-      R.Summaries.push_back(std::move(S));
-    for (auto &D : Res.DroppedFlags)
-      if (std::find(Dropped.begin(), Dropped.end(), D) == Dropped.end())
-        Dropped.push_back(D);
-  }
-  if (!Dropped.empty() && !Opts.Quiet) {
-    std::cerr << "concur: note: ignored compiler flags Clang does not know:";
-    for (const std::string &D : Dropped)
-      std::cerr << " " << D;
-    std::cerr << "\n";
-  }
+  if (!collectResults(Outcomes, Plan, Filter, Opts, R, Error))
+    return fail(Error);
   // A shard's report carries its summaries instead: `concur merge` joins
   // them with the other shards' (a shard alone would see part of a path,
   // and could pick a different witness for a cycle than the whole run).
@@ -692,6 +785,7 @@ int main(int Argc, char **Argv) {
   }
   R.Stats.Files = Plan.Jobs.size() + Plan.Errors.size();
   R.Stats.FilesFailed = R.Errors.size();
+  R.Stats.FilesCached = reportCacheUse(Outcomes, Cache.get(), Opts);
   R.Stats.Seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - Start).count();
   return finish(R, Opts, Rules, Run);

@@ -106,27 +106,31 @@ private:
 
 class AnalysisAction : public ASTFrontendAction {
 public:
-  AnalysisAction(ClangTidyASTConsumerFactory &Factory, FunctionRanges &Ranges)
-      : Factory(Factory), Ranges(Ranges) {}
+  AnalysisAction(ClangTidyASTConsumerFactory &Factory, FunctionRanges &Ranges,
+                 std::vector<FileRead> &FilesRead)
+      : Factory(Factory), Ranges(Ranges), FilesRead(FilesRead) {}
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  llvm::StringRef File) override {
     std::vector<std::unique_ptr<ASTConsumer>> Consumers;
     Consumers.push_back(Factory.createASTConsumer(CI, File));
     Consumers.push_back(std::make_unique<FunctionRangeRecorder>(Ranges));
+    Consumers.push_back(std::make_unique<FilesReadRecorder>(FilesRead));
     return std::make_unique<MultiplexConsumer>(std::move(Consumers));
   }
 
 private:
   ClangTidyASTConsumerFactory &Factory;
   FunctionRanges &Ranges;
+  std::vector<FileRead> &FilesRead;
 };
 
 class AnalysisActionFactory : public tooling::FrontendActionFactory {
 public:
-  AnalysisActionFactory(ClangTidyContext &Context, FunctionRanges &Ranges)
-      : Factory(Context), Ranges(Ranges) {}
+  AnalysisActionFactory(ClangTidyContext &Context, FunctionRanges &Ranges,
+                        std::vector<FileRead> &FilesRead)
+      : Factory(Context), Ranges(Ranges), FilesRead(FilesRead) {}
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<AnalysisAction>(Factory, Ranges);
+    return std::make_unique<AnalysisAction>(Factory, Ranges, FilesRead);
   }
   bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation, FileManager *Files,
                      std::shared_ptr<PCHContainerOperations> PCH,
@@ -142,6 +146,7 @@ public:
 private:
   ClangTidyASTConsumerFactory Factory;
   FunctionRanges &Ranges;
+  std::vector<FileRead> &FilesRead;
 };
 
 /// Drops arguments Clang's driver does not know (GCC-only flags in a compile
@@ -305,7 +310,7 @@ TranslationUnitResult analyzeTranslationUnit(const AnalysisConfig &Config,
   });
 
   FunctionRanges Ranges;
-  AnalysisActionFactory Factory(Context, Ranges);
+  AnalysisActionFactory Factory(Context, Ranges, Result.FilesRead);
   int Status = 1;
   llvm::CrashRecoveryContext Recovery;
   struct Collector : SummarySink {

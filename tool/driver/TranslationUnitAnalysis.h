@@ -13,6 +13,7 @@
 #ifndef CONCUR_TOOL_DRIVER_TRANSLATIONUNITANALYSIS_H
 #define CONCUR_TOOL_DRIVER_TRANSLATIONUNITANALYSIS_H
 
+#include "FilesReadRecorder.h"
 #include "report/Report.h"
 
 #include "clang-tidy/ClangTidyOptions.h"
@@ -42,6 +43,9 @@ struct TranslationUnitResult {
   std::vector<std::string> DroppedFlags;
   /// The TU's summary for the cross-TU phase (none if it did not parse).
   std::vector<report::TranslationUnitSummary> Summaries;
+  /// Every file the parse read, sorted by path (what a cached copy of this
+  /// result depends on).
+  std::vector<FileRead> FilesRead;
 };
 
 /// The configuration of the run as clang-tidy computes it for a file:

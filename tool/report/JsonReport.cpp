@@ -183,6 +183,10 @@ OrderedJson reportToJson(const Report &R) {
            {{"files", R.Stats.Files},
             {"files_failed", R.Stats.FilesFailed},
             {"seconds", Seconds}}}};
+  // Only when the cache served some: a run without one writes what it
+  // always did.
+  if (R.Stats.FilesCached)
+    J["stats"]["files_cached"] = R.Stats.FilesCached;
   if (!R.Summaries.empty()) {
     OrderedJson Summaries = OrderedJson::array();
     for (const TranslationUnitSummary &S : R.Summaries)
@@ -584,9 +588,11 @@ Report reportFromJson(const Json &V) {
   }
 
   const Json &Stats = V.at("stats");
-  expectObject(Stats, "stats", {"files", "files_failed", "seconds"});
+  expectObject(Stats, "stats", {"files", "files_failed", "seconds"}, {"files_cached"});
   R.Stats.Files = readUnsigned(Stats, "stats", "files");
   R.Stats.FilesFailed = readUnsigned(Stats, "stats", "files_failed");
+  if (Stats.contains("files_cached"))
+    R.Stats.FilesCached = readUnsigned(Stats, "stats", "files_cached");
   R.Stats.Seconds = readSeconds(Stats, "stats", "seconds");
   if (V.contains("summaries")) {
     const Json &Summaries = expectArray(V.at("summaries"), "summaries");

@@ -83,6 +83,9 @@ struct InputError {
 struct Stats {
   unsigned Files = 0;       ///< inputs attempted
   unsigned FilesFailed = 0; ///< inputs with an InputError
+  /// Inputs whose results came from the cache (--cache-dir) instead of a
+  /// new analysis.
+  unsigned FilesCached = 0;
   double Seconds = 0;
 
   bool operator==(const Stats &) const = default;

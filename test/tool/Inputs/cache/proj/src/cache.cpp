@@ -1,0 +1,2 @@
+#include "config.h"
+void refresh_cache() { read_config(); }

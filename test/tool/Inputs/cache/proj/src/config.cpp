@@ -1,0 +1,2 @@
+#include "config.h"
+void read_config() { settle(); }

@@ -1,0 +1,2 @@
+int lines = 0;
+void log_line() { ++lines; }
