@@ -282,29 +282,62 @@ private:
       return Out;
     for (const CallSite &C : Model.callGraph().callsIn(Def)) {
       std::vector<CallPath> Paths = pathsFrom(C);
-      if (Paths.empty())
-        continue;
-      std::vector<report::LockPath> HeldPaths;
-      if (WithLocks && !heldAt(Def, C, HeldPaths))
-        continue; // unreachable
-      if (HeldOnly && HeldPaths.empty())
-        continue;
       for (const CallPath &P : Paths) {
+        std::vector<report::LockPath> HeldPaths;
+        if (WithLocks && !heldAlong(Def, P, HeldPaths))
+          break; // unreachable call
+        if (HeldOnly && HeldPaths.empty())
+          continue;
         report::ReachedCall R;
         for (const CallSite *Hop : P)
           R.Path.push_back(call(*Hop));
         if (R.Path.back().Usr.empty())
           continue;
-        R.Held = HeldPaths;
+        R.Held = std::move(HeldPaths);
         Out.push_back(std::move(R));
       }
     }
     return Out;
   }
 
+  /// The locks held at the external call that ends \p P: those taken at
+  /// each hop in this TU (`handle()` calling `log_locked()`, which calls
+  /// `count()` of another file under its own mutex), less those a later
+  /// hop lets go of. False if the first call is unreachable.
+  bool heldAlong(const FunctionDecl *Def, const CallPath &P,
+                 std::vector<report::LockPath> &Out) {
+    Locksets &Locks = Model.analysis<LockAcquisitions>().locksets();
+    std::vector<LockId> Ids;
+    const FunctionDecl *In = Def;
+    for (size_t K = 0; K < P.size(); ++K) {
+      if (K > 0) {
+        const FunctionDecl *Body = nullptr;
+        In = P[K - 1]->Callee->hasBody(Body) ? Body : P[K - 1]->Callee;
+        const LockSummary &Sum = Locks.of(In).summary();
+        for (size_t I = Ids.size(); I-- > 0;)
+          // A lent guard it unlocks may hold any of them: keep none.
+          if (!Sum.UnlockedGuards.empty() || llvm::is_contained(Sum.Released, Ids[I])) {
+            Ids.erase(Ids.begin() + I);
+            Out.erase(Out.begin() + I);
+          }
+      }
+      std::vector<report::LockPath> Here;
+      std::vector<LockId> HereIds;
+      if (!heldAt(In, *P[K], Here, HereIds))
+        return K > 0; // a later hop's call that cannot run: keep what is known
+      for (size_t I = 0; I < Here.size(); ++I)
+        if (!llvm::is_contained(Ids, HereIds[I])) {
+          Ids.push_back(HereIds[I]);
+          Out.push_back(std::move(Here[I]));
+        }
+    }
+    return true;
+  }
+
   /// The locks \p Def holds at call \p C, with how it took them; false if
   /// the call is unreachable.
-  bool heldAt(const FunctionDecl *Def, const CallSite &C, std::vector<report::LockPath> &Out) {
+  bool heldAt(const FunctionDecl *Def, const CallSite &C, std::vector<report::LockPath> &Out,
+              std::vector<LockId> &Ids) {
     auto &Acquisitions = Model.analysis<LockAcquisitions>();
     const Lockset *Held = Acquisitions.locksets().of(Def).heldBefore(C.Call);
     if (!Held)
@@ -312,6 +345,7 @@ private:
     for (const HeldLock &H : *Held) {
       if (!exportable(H.Id) || isCountingLock(H.Id))
         continue;
+      Ids.push_back(H.Id);
       if (auto Origin = Acquisitions.originOf(Def, H)) {
         Out.push_back(path(*Origin));
         Out.back().Lock = lock(H.Id);

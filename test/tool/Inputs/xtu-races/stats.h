@@ -5,3 +5,4 @@ extern std::mutex stats_mu;  // stats.cpp
 void count_request();        // stats.cpp: unlocked
 void count_request_locked(); // stats.cpp: under stats_mu
 void handle(int id);         // handler.cpp
+void handle_locked(int id);  // handler_locked.cpp: under its own mutex
