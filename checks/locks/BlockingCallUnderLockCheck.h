@@ -1,11 +1,12 @@
 //===- BlockingCallUnderLockCheck.h ----------------------------*- C++ -*-===//
 //
 // concur-blocking-call-under-lock: sleeping, joining a thread, waiting on a
-// future or another condition, or blocking I/O while holding a mutex,
-// directly or in a same-TU callee. Every other thread that needs the mutex
-// stalls for as long as the call blocks (the notes' critical sections: keep
-// them short; a Semaphore, not a held Lock, limits concurrency). A
-// condition variable's own wait on the held mutex releases it and is fine.
+// future or another condition, or blocking I/O while holding a mutex, directly
+// or in a same-TU callee. Every other thread that needs the mutex stalls for
+// as long as the call blocks (the hazard map's (docs/hazard-map.md) critical
+// sections: keep them short; a Semaphore, not a held Lock, limits
+// concurrency). A condition variable's own wait on the held mutex releases it
+// and is fine.
 //
 //===----------------------------------------------------------------------===//
 #ifndef CONCUR_CHECKS_LOCKS_BLOCKINGCALLUNDERLOCKCHECK_H

@@ -1,9 +1,10 @@
 //===- LockOrderInversionCheck.h -------------------------------*- C++ -*-===//
 //
 // concur-lock-order-inversion: two (or more) mutexes acquired in opposite
-// orders by code that can run at the same time. Each thread holds one lock
-// and waits for the other: the classic deadlock the notes' Lock section
-// warns about, found on the TU's lock-order graph (model/LockOrderGraph.h).
+// orders by code that can run at the same time. Each thread holds one lock and
+// waits for the other: the classic deadlock the hazard map's
+// (docs/hazard-map.md) Lock section warns about, found on the TU's lock-order
+// graph (model/LockOrderGraph.h).
 //
 //===----------------------------------------------------------------------===//
 #ifndef CONCUR_CHECKS_LOCKS_LOCKORDERINVERSIONCHECK_H

@@ -1,7 +1,8 @@
 //===- WaitWithoutPredicateCheck.h -----------------------------*- C++ -*-===//
 //
 // concur-wait-without-predicate: the two ways a condition-variable hand-off
-// loses its signal, the C++ side of the notes' Event:
+// loses its signal, the C++ side of the hazard map's Event
+// (docs/hazard-map.md):
 //  - a wait with no predicate and no loop re-checking the state: it wakes
 //    spuriously, or sleeps forever when the notify came before the wait;
 //  - a notify after the waited-on state was changed without holding the

@@ -19,7 +19,7 @@
 // condition wait, judged at the call: the caller's loop is the predicate
 // loop, and the lock the caller holds is the one released while it sleeps.
 //
-// The Python Event/Condition notes' pitfalls (spurious and lost wake-ups)
+// The Event/Condition pitfalls of docs/hazard-map.md (spurious and lost wake-ups)
 // are questions about these facts.
 //
 //===----------------------------------------------------------------------===//

@@ -25,8 +25,8 @@
 // lockset.
 //
 // Who uses this: the race checks (locks held at each access), and the lock
-// checks of later issues (relock, lock order, blocking under lock, lock
-// across suspension): heldBefore() at a call or co_await, acquiredAt notes.
+// checks (relock, lock order, blocking under lock, lock across suspension,
+// lost wake-ups): heldBefore() at a call or co_await, acquiredAt notes.
 //
 //===----------------------------------------------------------------------===//
 #ifndef CONCUR_CHECKS_MODEL_LOCKSETS_H

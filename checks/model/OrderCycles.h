@@ -1,8 +1,9 @@
 //===- OrderCycles.h - Short cycles in an order graph ----------*- C++ -*-===//
 //
 // Cycle search shared by the per-TU lock-order graph (LockOrderGraph) and
-// the CLI's cross-TU join of those graphs (tool/driver): nodes are stable
-// lock names, so both sides can hand over plain (from, to) string pairs.
+// the CLI's cross-TU join of those graphs (tool/crosstu/LockOrderAcrossUnits):
+// nodes are stable lock names, so both sides can hand over plain (from, to)
+// string pairs.
 // Clang-free on purpose.
 //
 //===----------------------------------------------------------------------===//

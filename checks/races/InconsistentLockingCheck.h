@@ -3,8 +3,8 @@
 // concur-inconsistent-locking: a class that takes a lock is meant to be used
 // from several threads. A field written with lock L held in one public method
 // and read or written without L in another breaks that class's own locking
-// discipline (the notes' Lock: the shared counter updated inside `with lock:`
-// in one place and outside it in another). Unlike
+// discipline (the hazard map's (docs/hazard-map.md) Lock: the shared counter
+// updated inside `with lock:` in one place and outside it in another). Unlike
 // concur-unguarded-shared-state it needs no thread in the TU: the class's
 // locking is the evidence, as in RacerD's lock-consistency reports.
 //

@@ -1,10 +1,11 @@
 //===- UnguardedSharedStateCheck.h -----------------------------*- C++ -*-===//
 //
-// concur-unguarded-shared-state: two accesses to one shared location, at
-// least one a write, from thread contexts that can run at the same time,
-// with no lock held on both sides: the notes' race condition (the shared
-// counter, the bank balance), found by a lockset analysis in the style of
-// RacerD on the shared model (SharedAccesses, Locksets, SpawnSites).
+// concur-unguarded-shared-state: two accesses to one shared location, at least
+// one a write, from thread contexts that can run at the same time, with no
+// lock held on both sides: the hazard map's (docs/hazard-map.md) race
+// condition (the shared counter, the bank balance), found by a lockset
+// analysis in the style of RacerD on the shared model (SharedAccesses,
+// Locksets, SpawnSites).
 //
 //===----------------------------------------------------------------------===//
 #ifndef CONCUR_CHECKS_RACES_UNGUARDEDSHAREDSTATECHECK_H
