@@ -19,8 +19,8 @@
 // condition wait, judged at the call: the caller's loop is the predicate
 // loop, and the lock the caller holds is the one released while it sleeps.
 //
-// The Event/Condition pitfalls of docs/hazard-map.md (spurious and lost wake-ups)
-// are questions about these facts.
+// The Event/Condition pitfalls of docs/hazard-map.md (spurious and lost
+// wake-ups) are questions about these facts.
 //
 //===----------------------------------------------------------------------===//
 #ifndef CONCUR_CHECKS_MODEL_CONDITIONWAITS_H
