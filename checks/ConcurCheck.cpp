@@ -1,5 +1,7 @@
 #include "ConcurCheck.h"
 
+#include "model/CallGraph.h"
+#include "model/QualifiedNames.h"
 #include "model/SummaryExport.h"
 
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -41,6 +43,15 @@ void ConcurCheck::onEndOfTranslationUnit() {
     ConcurrencyModel::release(*Ctx);
   }
   Ctx = nullptr;
+}
+
+void ConcurCheck::notePath(const clang::FunctionDecl *From,
+                           llvm::ArrayRef<const CallSite *> Hops) {
+  for (const CallSite *Hop : Hops) {
+    diag(Hop->Loc, "'%0' calls '%1' here", clang::DiagnosticIDs::Note)
+        << displayName(From) << displayName(Hop->Callee);
+    From = Hop->Callee;
+  }
 }
 
 } // namespace concur

@@ -33,6 +33,10 @@ public:
 protected:
   /// Runs once per TU with the TU's shared model.
   virtual void analyze(ConcurrencyModel &Model) = 0;
+  /// One "'f' calls 'g' here" note per hop of \p Hops, starting from \p From
+  /// (the function that makes the first call): the path a finding's notes
+  /// walk through, worded the same by every check.
+  void notePath(const clang::FunctionDecl *From, llvm::ArrayRef<const CallSite *> Hops);
 
 private:
   clang::ASTContext *Ctx = nullptr;

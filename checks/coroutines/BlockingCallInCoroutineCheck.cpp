@@ -91,9 +91,8 @@ void BlockingCallInCoroutineCheck::analyze(ConcurrencyModel &Model) {
                               "'%3' and blocks the thread running the event loop; %4")
           << CoroName << displayName(Path.front()->Callee)
           << categoryName(E.Category) << Blocker << E.Alternative;
-      for (size_t I = 1; I + 1 < Path.size(); ++I)
-        diag(Path[I]->Loc, "'%0' calls '%1' here", clang::DiagnosticIDs::Note)
-            << displayName(Path[I - 1]->Callee) << displayName(Path[I]->Callee);
+      if (Path.size() > 2)
+        notePath(Path.front()->Callee, llvm::ArrayRef(Path).slice(1, Path.size() - 2));
       diag(Blocking.Loc, "'%0' blocks here (%1)", clang::DiagnosticIDs::Note)
           << Blocker << categoryName(E.Category);
     }

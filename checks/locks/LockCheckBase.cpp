@@ -22,9 +22,8 @@ void LockCheckBase::storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts)
 }
 
 void LockCheckBase::noteHops(const CallPath &Chain) {
-  for (size_t I = 1; I < Chain.size(); ++I)
-    diag(Chain[I]->Loc, "'%0' calls '%1' here", DiagnosticIDs::Note)
-        << displayName(Chain[I - 1]->Callee) << displayName(Chain[I]->Callee);
+  if (Chain.size() > 1)
+    notePath(Chain.front()->Callee, llvm::ArrayRef(Chain).drop_front());
 }
 
 void LockCheckBase::noteAcquisition(const FunctionDecl *From, const LockAcquisition &A,

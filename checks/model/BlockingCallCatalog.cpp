@@ -4,6 +4,7 @@
 #include "ExprWrappers.h"
 #include "QualifiedNames.h"
 
+#include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -273,9 +274,7 @@ BlockingCallCatalog::BlockingCallCatalog(llvm::StringRef Extra,
     : AnnotatedEntry{"", BlockingCategory::Annotated, AltAnnotated} {
   for (const BlockingEntry &E : builtinEntries())
     Entries[E.Name] = E;
-  llvm::SmallVector<llvm::StringRef, 8> Parts;
-  Extra.split(Parts, ';', -1, /*KeepEmpty=*/false);
-  for (llvm::StringRef P : Parts) {
+  for (llvm::StringRef P : clang::tidy::utils::options::parseStringList(Extra)) {
     auto [Name, Cat] = P.trim().split('=');
     BlockingCategory Category = BlockingCategory::Annotated;
     for (BlockingCategory C : {C::Sleep, C::Wait, C::Lock, C::IO, C::Process})
@@ -289,11 +288,8 @@ BlockingCallCatalog::BlockingCallCatalog(llvm::StringRef Extra,
     if (!Name.empty())
       Entries[Name] = BlockingEntry{Name.str(), Category, alternativeFor(Category)};
   }
-  Parts.clear();
-  AllowedList.split(Parts, ';', -1, false);
-  for (llvm::StringRef P : Parts)
-    if (!P.trim().empty())
-      Allowed.insert(P.trim().ltrim(':'));
+  for (llvm::StringRef P : clang::tidy::utils::options::parseStringList(AllowedList))
+    Allowed.insert(P.ltrim(':'));
 }
 
 const BlockingEntry *BlockingCallCatalog::lookup(llvm::StringRef Name) const {

@@ -5,6 +5,7 @@
 
 #include "QualifiedNames.h"
 
+#include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
@@ -139,9 +140,7 @@ LockCatalog::~LockCatalog() = default;
 
 LockCatalog::LockCatalog(llvm::StringRef ExtraMutexTypes)
     : Shapes(std::make_unique<LockShapes>(*this)) {
-  llvm::SmallVector<llvm::StringRef, 8> Items;
-  ExtraMutexTypes.split(Items, ';', -1, false);
-  for (llvm::StringRef Item : Items) {
+  for (llvm::StringRef Item : clang::tidy::utils::options::parseStringList(ExtraMutexTypes)) {
     auto [Name, Kind] = Item.split('=');
     Name = Name.trim().ltrim(':');
     if (Name.empty())

@@ -1,8 +1,10 @@
 #include "PoolModel.h"
+
 #include "ExprWrappers.h"
 
 #include "QualifiedNames.h"
 
+#include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
@@ -33,11 +35,8 @@ void fill(llvm::StringSet<> &Set, llvm::ArrayRef<const char *> Defaults,
           llvm::StringRef Extra) {
   for (const char *N : Defaults)
     Set.insert(N);
-  llvm::SmallVector<llvm::StringRef, 8> Parts;
-  Extra.split(Parts, ';', -1, false);
-  for (llvm::StringRef P : Parts)
-    if (!P.trim().empty())
-      Set.insert(P.trim().ltrim(':'));
+  for (llvm::StringRef P : clang::tidy::utils::options::parseStringList(Extra))
+    Set.insert(P.ltrim(':'));
 }
 
 /// The class template or class a (possibly dependent) type names.

@@ -3,6 +3,7 @@
 #include "ExprWrappers.h"
 #include "QualifiedNames.h"
 
+#include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
@@ -119,11 +120,8 @@ SpawnSites::SpawnSites(ConcurrencyModel &Model) {
   llvm::StringSet<> Submit;
   for (const char *N : DefaultSubmit)
     Submit.insert(N);
-  llvm::SmallVector<llvm::StringRef, 8> Extra;
-  llvm::StringRef(Model.options().PoolSubmitFunctions).split(Extra, ';', -1, false);
-  for (llvm::StringRef N : Extra)
-    if (!N.trim().empty())
-      Submit.insert(N.trim().ltrim(':'));
+  for (llvm::StringRef N : clang::tidy::utils::options::parseStringList(Model.options().PoolSubmitFunctions))
+    Submit.insert(N.ltrim(':'));
 
   auto IsFutureType = [](QualType T) {
     const CXXRecordDecl *RD = classOfType(T);

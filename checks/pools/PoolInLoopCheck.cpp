@@ -78,9 +78,8 @@ void PoolInLoopCheck::analyze(ConcurrencyModel &Model) {
                 << Type << displayName(F);
             diag(Site->Loc, "'%0' is called in a loop here", DiagnosticIDs::Note)
                 << displayName(Site->Callee);
-            for (size_t I = 1; I < Chain.size(); ++I)
-              diag(Chain[I]->Loc, "'%0' calls '%1' here", DiagnosticIDs::Note)
-                  << displayName(Chain[I - 1]->Callee) << displayName(Chain[I]->Callee);
+            if (Chain.size() > 1)
+              notePath(Chain.front()->Callee, llvm::ArrayRef(Chain).drop_front());
             Reported = true;
             break;
           }

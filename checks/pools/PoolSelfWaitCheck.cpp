@@ -95,9 +95,8 @@ void PoolSelfWaitCheck::analyze(ConcurrencyModel &Model) {
         diag(S.Site->getExprLoc(), "the task is submitted to '%0' here",
              DiagnosticIDs::Note)
             << PoolName;
-        for (size_t I = 1; I + 1 < Path.size(); ++I)
-          diag(Path[I]->Loc, "'%0' calls '%1' here", DiagnosticIDs::Note)
-              << displayName(Path[I - 1]->Callee) << displayName(Path[I]->Callee);
+        if (Path.size() > 2)
+          notePath(Path.front()->Callee, llvm::ArrayRef(Path).slice(1, Path.size() - 2));
         if (Path.size() > 1)
           diag(Wait.Loc, "'%0' waits here", DiagnosticIDs::Note) << displayName(Wait.Callee);
         if (!WholePool)

@@ -3,6 +3,7 @@
 
 #include "../model/QualifiedNames.h"
 
+#include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/Expr.h"
 
 using namespace clang;
@@ -14,11 +15,8 @@ ForkInThreadedProgramCheck::ForkInThreadedProgramCheck(llvm::StringRef Name,
     : ConcurCheck(Name, Context), ForkFunctions(Options.get("ForkFunctions", "")) {
   for (const char *N : ForkModel::defaultForkFunctions())
     ForkNames.insert(N);
-  llvm::SmallVector<llvm::StringRef, 4> Extra;
-  llvm::StringRef(ForkFunctions).split(Extra, ';', -1, false);
-  for (llvm::StringRef N : Extra)
-    if (!N.trim().empty())
-      ForkNames.insert(N.trim().ltrim(':'));
+  for (llvm::StringRef N : clang::tidy::utils::options::parseStringList(ForkFunctions))
+    ForkNames.insert(N.ltrim(':'));
 }
 
 void ForkInThreadedProgramCheck::storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) {

@@ -1,6 +1,7 @@
 #include "UnsynchronizedSharedMemoryCheck.h"
 #include "SharedMemoryModel.h"
 
+#include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/Expr.h"
 
 using namespace clang;
@@ -11,11 +12,8 @@ UnsynchronizedSharedMemoryCheck::UnsynchronizedSharedMemoryCheck(
     llvm::StringRef Name, clang::tidy::ClangTidyContext *Context)
     : ConcurCheck(Name, Context),
       ProcessSharedLockTypes(Options.get("ProcessSharedLockTypes", "")) {
-  llvm::SmallVector<llvm::StringRef, 4> Types;
-  llvm::StringRef(ProcessSharedLockTypes).split(Types, ';', -1, false);
-  for (llvm::StringRef T : Types)
-    if (!T.trim().empty())
-      ExtraLockTypes.insert(T.trim().ltrim(':'));
+  for (llvm::StringRef T : clang::tidy::utils::options::parseStringList(ProcessSharedLockTypes))
+    ExtraLockTypes.insert(T.ltrim(':'));
 }
 
 void UnsynchronizedSharedMemoryCheck::storeOptions(

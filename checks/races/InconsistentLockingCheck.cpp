@@ -148,12 +148,7 @@ void InconsistentLockingCheck::analyze(ConcurrencyModel &Model) {
           << (SharedOnly ? "with only a shared lock on" : "without") << Lock.name()
           << displayName(O.Root) << LockedWrites << Writes
           << (SharedOnly ? " exclusively" : "");
-      const FunctionDecl *From = O.Root;
-      for (const CallSite *Hop : A.Chain) {
-        diag(Hop->Loc, "'%0' calls '%1' here", DiagnosticIDs::Note)
-            << displayName(From) << displayName(Hop->Callee);
-        From = Hop->Callee;
-      }
+      notePath(O.Root, A.Chain);
       const Access &L = *LockedExample->A;
       if (L.Chain.empty())
         diag(L.Site->getExprLoc(), "'%0' is written with '%1' held here, in '%2'",

@@ -155,12 +155,7 @@ void UnguardedSharedStateCheck::analyze(ConcurrencyModel &Model) {
       diag(Spawns[R.Thread].Site->getBeginLoc(), "thread entry '%0' starts here",
            DiagnosticIDs::Note)
           << displayName(R.Root);
-    const FunctionDecl *From = R.Root;
-    for (const CallSite *Hop : R.A->Chain) {
-      diag(Hop->Loc, "'%0' calls '%1' here", DiagnosticIDs::Note)
-          << displayName(From) << displayName(Hop->Callee);
-      From = Hop->Callee;
-    }
+    notePath(R.Root, R.A->Chain);
   };
   auto LockNote = [&](const Record &R) {
     if (!R.Held.empty() && R.Held.front().AcquiredAt)
