@@ -1,5 +1,5 @@
 #include "ForkInThreadedProgramCheck.h"
-#include "ForkModel.h"
+#include "../model/ForkModel.h"
 
 #include "../model/QualifiedNames.h"
 

@@ -1,5 +1,5 @@
 #include "UnsynchronizedSharedMemoryCheck.h"
-#include "SharedMemoryModel.h"
+#include "../model/SharedMemoryModel.h"
 
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/Expr.h"

@@ -1,9 +1,9 @@
 #include "SharedMemoryModel.h"
 
-#include "../model/ExprWrappers.h"
-#include "../model/FunctionFacts.h"
-#include "../model/Locksets.h"
-#include "../model/QualifiedNames.h"
+#include "ExprWrappers.h"
+#include "FunctionFacts.h"
+#include "Locksets.h"
+#include "QualifiedNames.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"

@@ -19,11 +19,11 @@
 // are fork sites without a visible child branch.
 //
 //===----------------------------------------------------------------------===//
-#ifndef CONCUR_CHECKS_PROCESSES_FORKMODEL_H
-#define CONCUR_CHECKS_PROCESSES_FORKMODEL_H
+#ifndef CONCUR_CHECKS_MODEL_FORKMODEL_H
+#define CONCUR_CHECKS_MODEL_FORKMODEL_H
 
-#include "../model/ConcurrencyModel.h"
-#include "../model/SpawnSites.h"
+#include "ConcurrencyModel.h"
+#include "SpawnSites.h"
 
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/StringSet.h"

@@ -1,10 +1,10 @@
 #include "ForkModel.h"
 
-#include "../model/ExprWrappers.h"
-#include "../model/FunctionFacts.h"
-#include "../model/Locksets.h"
-#include "../model/PoolModel.h"
-#include "../model/QualifiedNames.h"
+#include "ExprWrappers.h"
+#include "FunctionFacts.h"
+#include "Locksets.h"
+#include "PoolModel.h"
+#include "QualifiedNames.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"

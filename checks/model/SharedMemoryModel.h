@@ -20,8 +20,8 @@
 // operations, _Atomic, __atomic builtins) are not plain writes.
 //
 //===----------------------------------------------------------------------===//
-#ifndef CONCUR_CHECKS_PROCESSES_SHAREDMEMORYMODEL_H
-#define CONCUR_CHECKS_PROCESSES_SHAREDMEMORYMODEL_H
+#ifndef CONCUR_CHECKS_MODEL_SHAREDMEMORYMODEL_H
+#define CONCUR_CHECKS_MODEL_SHAREDMEMORYMODEL_H
 
 #include "ForkModel.h"
 
