@@ -186,142 +186,37 @@ const FunctionLocks &Locksets::of(const FunctionDecl *F) {
   return *Facts[Def];
 }
 
-void Locksets::compute(const FunctionDecl *Def, FunctionLocks &Out) {
-  for (auto [Id, Mode] : LockCatalog::requiredLocks(Def))
-    insertLock(Out.Entry, HeldLock{Id, Mode, nullptr, nullptr, 1});
-  const CFG *G = Model.cfg(Def);
-  if (!G)
-    return;
-  Out.HasCFG = true;
+namespace {
 
-  const FunctionGuards &FG = guardsOf(Def, *G);
-  const auto &Ops = FG.Ops;
-  const auto &GuardVarOf = FG.GuardVarOf;
-  llvm::DenseMap<const VarDecl *, GuardBinding> GuardLocks = FG.Local;
+/// The lockset transfer of one function, one method per kind of CFG
+/// element (guard destructors, lock operations, calls with a summary) and
+/// per branch (try-lock and status tests), as a Static Analyzer checker is
+/// split by callback.
+class LocksetTransfer {
+public:
+  LocksetTransfer(Locksets &L, const FunctionDecl *Def, const FunctionGuards &FG)
+      : L(L), Model(L.model()), Def(Def), Ops(FG.Ops), GuardVarOf(FG.GuardVarOf),
+        GuardLocks(FG.Local) {}
 
+  /// Set for the replay that records locksets: only then are summary
+  /// facts (released locks, unlocked lent guards) collected.
   bool Recording = false;
   llvm::SmallVector<LockId, 1> Released;
-  auto Release = [&](Lockset &Held, LockId Id) {
-    if (!removeLock(Held, Id) && Recording && !isLocalOf(Id, Def) &&
-        !llvm::is_contained(Released, Id))
-      Released.push_back(Id);
-  };
-  auto HoldGuard = [&](Lockset &Held, const VarDecl *V, const Expr *At) {
-    auto It = GuardLocks.find(V);
-    if (It == GuardLocks.end()) {
-      // A guard the caller lends: its mutexes are the caller's.
-      const auto *P = dyn_cast_or_null<ParmVarDecl>(V);
-      std::optional<GuardBinding> Lent = P ? lentGuard(P) : std::nullopt;
-      if (!Lent)
-        return;
-      It = GuardLocks.try_emplace(V, std::move(*Lent)).first;
-    }
-    for (LockId Id : It->second.Locks)
-      insertLock(Held, HeldLock{Id, It->second.Mode, At, V, 1});
-  };
+  llvm::SmallVector<const ParmVarDecl *, 1> UnlockedGuards;
 
-  auto Transfer = [&](Lockset &Held, const CFGElement &E) {
-    if (auto D = E.getAs<CFGAutomaticObjDtor>()) {
-      removeGuarded(Held, D->getVarDecl());
-      // A scoped guard of the program's own (its constructor locks, its
-      // destructor unlocks): the destructor's summary releases the lock.
-      if (const CXXDestructorDecl *Dtor = D->getDestructorDecl(Model.astContext()))
-        if (Model.callGraph().isExplorable(Dtor))
-          for (LockId Id : of(Dtor).summary().Released)
-            removeLock(Held, Id); // a guard already unlocked releases nothing
-
-      return;
-    }
+  void element(Lockset &Held, const CFGElement &E) {
+    if (auto D = E.getAs<CFGAutomaticObjDtor>())
+      return destructor(Held, *D);
     auto CS = E.getAs<CFGStmt>();
     if (!CS)
       return;
     const Stmt *S = CS->getStmt();
-    if (auto It = Ops.find(S); It != Ops.end()) {
-      const LockOperation &Op = It->second;
-      const Expr *At = cast<Expr>(S);
-      switch (Op.Op) {
-      case LockOperation::Acquire:
-        for (const Expr *M : Op.Mutexes)
-          if (LockId Id = LockCatalog::lockIdOf(M))
-            insertLock(Held, HeldLock{Id, Op.Mode, At, nullptr, 1});
-        break;
-      case LockOperation::Release:
-        for (const Expr *M : Op.Mutexes)
-          if (LockId Id = LockCatalog::lockIdOf(M))
-            Release(Held, Id);
-        break;
-      case LockOperation::GuardLock:
-        // A guard that is a temporary locks and unlocks within one
-        // full-expression: nothing stays held.
-        if (const VarDecl *V = GuardVarOf.lookup(At))
-          HoldGuard(Held, V, At);
-        break;
-      case LockOperation::GuardAdopt:
-        if (const VarDecl *V = GuardVarOf.lookup(At))
-          for (const Expr *M : Op.Mutexes)
-            if (LockId Id = LockCatalog::lockIdOf(M)) {
-              bool Found = false;
-              for (HeldLock &H : Held)
-                if (H.Id == Id) {
-                  H.Guard = V;
-                  Found = true;
-                }
-              if (!Found)
-                insertLock(Held, HeldLock{Id, Op.Mode, At, V, 1});
-            }
-        break;
-      case LockOperation::GuardRelock:
-        HoldGuard(Held, guardObjectVar(Op.GuardObject), At);
-        break;
-      case LockOperation::GuardUnlock:
-        if (const VarDecl *V = guardObjectVar(Op.GuardObject)) {
-          removeGuarded(Held, V);
-          if (const auto *P = dyn_cast<ParmVarDecl>(V);
-              P && Recording && !llvm::is_contained(Out.Summary.UnlockedGuards, P))
-            Out.Summary.UnlockedGuards.push_back(P);
-        }
-        break;
-      case LockOperation::GuardDisown:
-        if (const VarDecl *V = guardObjectVar(Op.GuardObject))
-          for (HeldLock &H : Held)
-            if (H.Guard == V)
-              H.Guard = nullptr;
-        break;
-      default: // try operations and queries act on branches
-        break;
-      }
-      return;
-    }
-    // A same-TU callee: its summary.
-    const FunctionDecl *Callee = nullptr;
-    if (const auto *CE = dyn_cast<CallExpr>(S))
-      Callee = CE->getDirectCallee();
-    else if (const auto *CC = dyn_cast<CXXConstructExpr>(S))
-      Callee = CC->getConstructor();
-    if (!Callee || !Model.callGraph().isExplorable(Callee))
-      return;
-    const LockSummary &Sum = of(Callee).summary();
-    // A lock the callee releases and takes again (`mu.unlock(); io();
-    // mu.lock();`) is still the caller's, held by the caller's guard.
-    auto TakenBack = [&](LockId Id) {
-      return llvm::is_contained(Sum.Released, Id) && findLock(Sum.Acquired, Id);
-    };
-    for (LockId Id : Sum.Released)
-      if (!TakenBack(Id))
-        if (LockId Mine = translateToCaller(Id, cast<Expr>(S)))
-          Release(Held, Mine);
-    for (const HeldLock &H : Sum.Acquired)
-      if (!TakenBack(H.Id))
-        if (LockId Mine = translateToCaller(H.Id, cast<Expr>(S)))
-          insertLock(Held, HeldLock{Mine, H.Mode, cast<Expr>(S), nullptr, 1});
-    // A guard lent to a callee that locks it again holds once it returns.
-    for (const ParmVarDecl *P : Sum.RelockedGuards)
-      if (const VarDecl *V = guardObjectVar(argumentFor(cast<Expr>(S), P)))
-        if (llvm::none_of(Held, [&](const HeldLock &H) { return H.Guard == V; }))
-          HoldGuard(Held, V, cast<Expr>(S));
-  };
+    if (auto It = Ops.find(S); It != Ops.end())
+      return lockOperation(Held, It->second, cast<Expr>(S));
+    call(Held, S);
+  }
 
-  auto Edge = [&](Lockset &Held, const CFGBlock &From, unsigned SuccIndex) {
+  void edge(Lockset &Held, const CFGBlock &From, unsigned SuccIndex) {
     std::optional<BranchTest> Test = branchTest(From);
     if (!Test)
       return;
@@ -349,11 +244,159 @@ void Locksets::compute(const FunctionDecl *Def, FunctionLocks &Out) {
       // the caller's, not taken here (the caller's lockset has it).
       if (Op.Op == LockOperation::GuardOwns && isa_and_nonnull<ParmVarDecl>(V))
         return;
-      if (CallTruthy && V && !llvm::any_of(Held, [&](const HeldLock &H) { return H.Guard == V; }))
-        HoldGuard(Held, V, Cond);
+      if (CallTruthy && V && !heldBy(Held, V))
+        holdGuard(Held, V, Cond);
     }
-  };
+  }
 
+private:
+  static bool heldBy(const Lockset &Held, const VarDecl *V) {
+    return llvm::any_of(Held, [&](const HeldLock &H) { return H.Guard == V; });
+  }
+
+  void release(Lockset &Held, LockId Id) {
+    if (!removeLock(Held, Id) && Recording && !isLocalOf(Id, Def) &&
+        !llvm::is_contained(Released, Id))
+      Released.push_back(Id);
+  }
+
+  void holdGuard(Lockset &Held, const VarDecl *V, const Expr *At) {
+    auto It = GuardLocks.find(V);
+    if (It == GuardLocks.end()) {
+      // A guard the caller lends: its mutexes are the caller's.
+      const auto *P = dyn_cast_or_null<ParmVarDecl>(V);
+      std::optional<GuardBinding> Lent = P ? L.lentGuard(P) : std::nullopt;
+      if (!Lent)
+        return;
+      It = GuardLocks.try_emplace(V, std::move(*Lent)).first;
+    }
+    for (LockId Id : It->second.Locks)
+      insertLock(Held, HeldLock{Id, It->second.Mode, At, V, 1});
+  }
+
+  void destructor(Lockset &Held, const CFGAutomaticObjDtor &D) {
+    removeGuarded(Held, D.getVarDecl());
+    // A scoped guard of the program's own (its constructor locks, its
+    // destructor unlocks): the destructor's summary releases the lock.
+    if (const CXXDestructorDecl *Dtor = D.getDestructorDecl(Model.astContext()))
+      if (Model.callGraph().isExplorable(Dtor))
+        for (LockId Id : L.of(Dtor).summary().Released)
+          removeLock(Held, Id); // a guard already unlocked releases nothing
+  }
+
+  void adopt(Lockset &Held, const LockOperation &Op, const Expr *At) {
+    const VarDecl *V = GuardVarOf.lookup(At);
+    if (!V)
+      return;
+    for (const Expr *M : Op.Mutexes)
+      if (LockId Id = LockCatalog::lockIdOf(M)) {
+        bool Found = false;
+        for (HeldLock &H : Held)
+          if (H.Id == Id) {
+            H.Guard = V;
+            Found = true;
+          }
+        if (!Found)
+          insertLock(Held, HeldLock{Id, Op.Mode, At, V, 1});
+      }
+  }
+
+  void lockOperation(Lockset &Held, const LockOperation &Op, const Expr *At) {
+    switch (Op.Op) {
+    case LockOperation::Acquire:
+      for (const Expr *M : Op.Mutexes)
+        if (LockId Id = LockCatalog::lockIdOf(M))
+          insertLock(Held, HeldLock{Id, Op.Mode, At, nullptr, 1});
+      break;
+    case LockOperation::Release:
+      for (const Expr *M : Op.Mutexes)
+        if (LockId Id = LockCatalog::lockIdOf(M))
+          release(Held, Id);
+      break;
+    case LockOperation::GuardLock:
+      // A guard that is a temporary locks and unlocks within one
+      // full-expression: nothing stays held.
+      if (const VarDecl *V = GuardVarOf.lookup(At))
+        holdGuard(Held, V, At);
+      break;
+    case LockOperation::GuardAdopt:
+      adopt(Held, Op, At);
+      break;
+    case LockOperation::GuardRelock:
+      holdGuard(Held, guardObjectVar(Op.GuardObject), At);
+      break;
+    case LockOperation::GuardUnlock:
+      if (const VarDecl *V = guardObjectVar(Op.GuardObject)) {
+        removeGuarded(Held, V);
+        if (const auto *P = dyn_cast<ParmVarDecl>(V);
+            P && Recording && !llvm::is_contained(UnlockedGuards, P))
+          UnlockedGuards.push_back(P);
+      }
+      break;
+    case LockOperation::GuardDisown:
+      if (const VarDecl *V = guardObjectVar(Op.GuardObject))
+        for (HeldLock &H : Held)
+          if (H.Guard == V)
+            H.Guard = nullptr;
+      break;
+    default: // try operations and queries act on branches
+      break;
+    }
+  }
+
+  /// A same-TU callee: its summary.
+  void call(Lockset &Held, const Stmt *S) {
+    const FunctionDecl *Callee = nullptr;
+    if (const auto *CE = dyn_cast<CallExpr>(S))
+      Callee = CE->getDirectCallee();
+    else if (const auto *CC = dyn_cast<CXXConstructExpr>(S))
+      Callee = CC->getConstructor();
+    if (!Callee || !Model.callGraph().isExplorable(Callee))
+      return;
+    const auto *Call = cast<Expr>(S);
+    const LockSummary &Sum = L.of(Callee).summary();
+    // A lock the callee releases and takes again (`mu.unlock(); io();
+    // mu.lock();`) is still the caller's, held by the caller's guard.
+    auto TakenBack = [&](LockId Id) {
+      return llvm::is_contained(Sum.Released, Id) && findLock(Sum.Acquired, Id);
+    };
+    for (LockId Id : Sum.Released)
+      if (!TakenBack(Id))
+        if (LockId Mine = translateToCaller(Id, Call))
+          release(Held, Mine);
+    for (const HeldLock &H : Sum.Acquired)
+      if (!TakenBack(H.Id))
+        if (LockId Mine = translateToCaller(H.Id, Call))
+          insertLock(Held, HeldLock{Mine, H.Mode, Call, nullptr, 1});
+    // A guard lent to a callee that locks it again holds once it returns.
+    for (const ParmVarDecl *P : Sum.RelockedGuards)
+      if (const VarDecl *V = guardObjectVar(argumentFor(Call, P)); V && !heldBy(Held, V))
+        holdGuard(Held, V, Call);
+  }
+
+  Locksets &L;
+  ConcurrencyModel &Model;
+  const FunctionDecl *Def;
+  const llvm::DenseMap<const Stmt *, LockOperation> &Ops;
+  const llvm::DenseMap<const Expr *, const VarDecl *> &GuardVarOf;
+  llvm::DenseMap<const VarDecl *, GuardBinding> GuardLocks;
+};
+
+} // namespace
+
+void Locksets::compute(const FunctionDecl *Def, FunctionLocks &Out) {
+  for (auto [Id, Mode] : LockCatalog::requiredLocks(Def))
+    insertLock(Out.Entry, HeldLock{Id, Mode, nullptr, nullptr, 1});
+  const CFG *G = Model.cfg(Def);
+  if (!G)
+    return;
+  Out.HasCFG = true;
+
+  LocksetTransfer T(*this, Def, guardsOf(Def, *G));
+  auto Transfer = [&](Lockset &Held, const CFGElement &E) { T.element(Held, E); };
+  auto Edge = [&](Lockset &Held, const CFGBlock &From, unsigned SuccIndex) {
+    T.edge(Held, From, SuccIndex);
+  };
   // A call that never returns ends its path: nothing after it holds locks.
   Termination &Term = Model.analysis<Termination>();
   auto Taken = [&](const CFGBlock &B, unsigned) { return Term.leaves(B); };
@@ -361,7 +404,7 @@ void Locksets::compute(const FunctionDecl *Def, FunctionLocks &Out) {
 
   // Replay each reachable block once to record the lockset before every
   // element statement (consecutive equal locksets share one copy).
-  Recording = true;
+  T.Recording = true;
   for (const CFGBlock *B : *G) {
     const auto &Start = In[B->getBlockID()];
     if (!Start)
@@ -376,10 +419,11 @@ void Locksets::compute(const FunctionDecl *Def, FunctionLocks &Out) {
           Out.Interned.push_back(Held);
         Out.Before[CS->getStmt()] = Out.Interned.size() - 1;
       }
-      Transfer(Held, E);
+      T.element(Held, E);
     }
   }
-  Out.Summary.Released = std::move(Released);
+  Out.Summary.Released = std::move(T.Released);
+  Out.Summary.UnlockedGuards = std::move(T.UnlockedGuards);
   if (const auto &Exit = In[G->getExit().getBlockID()])
     for (const HeldLock &H : *Exit) {
       if (!findLock(Out.Entry, H.Id) && !H.Guard && !isLocalOf(H.Id, Def))
