@@ -351,128 +351,50 @@ std::optional<LockOperation> LockCatalog::guardMemberCall(const CallExpr *Call,
   return Op;
 }
 
-std::optional<LockOperation> LockCatalog::classify(const Expr *E) const {
+namespace {
+
+/// POSIX and C11 <threads.h> lock calls (thrd_success is 0, as for POSIX).
+std::optional<LockOperation> posixOperation(const CallExpr *Call, llvm::StringRef Name) {
   LockOperation Op;
-  if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
-    const CXXConstructorDecl *Ctor = CE->getConstructor();
-    if (!Ctor || Ctor->isCopyOrMoveConstructor() || !isGuardType(CE->getType()) ||
-        CE->getNumArgs() == 0)
-      return std::nullopt;
-    std::string Guard = genericName(Ctor->getParent());
-    Op.Op = LockOperation::GuardLock;
-    if (Guard == "std::shared_lock")
-      Op.Mode = LockMode::Shared;
-    else if (!isStandardGuard(Ctor->getParent())) {
-      std::optional<LockMode> Mode = Shapes->constructorLock(Ctor);
-      Op.Mode = Mode.value_or(LockMode::Exclusive);
-      if (!Mode)
-        Op.Op = LockOperation::GuardAdopt; // stores the mutex, locks nothing
+  if (!(Name.starts_with("pthread_") || Name.starts_with("mtx_")) || Call->getNumArgs() < 1)
+    return std::nullopt;
+  static const struct {
+    const char *Name;
+    LockOperation::Kind Op;
+    LockMode Mode;
+  } Posix[] = {
+      {"pthread_mutex_lock", LockOperation::Acquire, LockMode::Exclusive},
+      {"pthread_mutex_timedlock", LockOperation::TryAcquire, LockMode::Exclusive},
+      {"pthread_mutex_trylock", LockOperation::TryAcquire, LockMode::Exclusive},
+      {"pthread_mutex_unlock", LockOperation::Release, LockMode::Exclusive},
+      {"pthread_rwlock_rdlock", LockOperation::Acquire, LockMode::Shared},
+      {"pthread_rwlock_wrlock", LockOperation::Acquire, LockMode::Exclusive},
+      {"pthread_rwlock_tryrdlock", LockOperation::TryAcquire, LockMode::Shared},
+      {"pthread_rwlock_trywrlock", LockOperation::TryAcquire, LockMode::Exclusive},
+      {"pthread_rwlock_unlock", LockOperation::Release, LockMode::Exclusive},
+      {"pthread_spin_lock", LockOperation::Acquire, LockMode::Exclusive},
+      {"pthread_spin_trylock", LockOperation::TryAcquire, LockMode::Exclusive},
+      {"pthread_spin_unlock", LockOperation::Release, LockMode::Exclusive},
+      {"mtx_lock", LockOperation::Acquire, LockMode::Exclusive},
+      {"mtx_timedlock", LockOperation::TryAcquire, LockMode::Exclusive},
+      {"mtx_trylock", LockOperation::TryAcquire, LockMode::Exclusive},
+      {"mtx_unlock", LockOperation::Release, LockMode::Exclusive},
+  };
+  for (const auto &P : Posix)
+    if (Name == P.Name) {
+      Op.Op = P.Op;
+      Op.Mode = P.Mode;
+      Op.SuccessValue = false; // 0 means success
+      Op.Mutexes.push_back(Call->getArg(0));
+      return Op;
     }
-    for (const Expr *Arg : CE->arguments()) {
-      if (isa<CXXDefaultArgExpr>(Arg))
-        continue;
-      if (isTag(Arg, "std::defer_lock_t"))
-        Op.Op = LockOperation::GuardDeferred;
-      else if (isTag(Arg, "std::try_to_lock_t"))
-        Op.Op = LockOperation::GuardTry;
-      else if (isTag(Arg, "std::adopt_lock_t"))
-        Op.Op = LockOperation::GuardAdopt;
-      else if (mutexType(Arg->getType()))
-        Op.Mutexes.push_back(Arg);
-      else if (classOfType(Arg->getType()) &&
-               genericName(classOfType(Arg->getType())).starts_with("std::chrono"))
-        Op.Op = LockOperation::GuardTry; // timed: held iff owns_lock()
-    }
-    // A scoped_lockable class of the user's: its constructor's ACQUIRE says
-    // which arguments it locks.
-    if (Op.Mutexes.empty())
-      if (const auto *A = Ctor->getAttr<AcquireCapabilityAttr>()) {
-        for (const Expr *Arg : A->args())
-          if (const auto *DRE = dyn_cast<DeclRefExpr>(strip(Arg)))
-            if (const auto *P = dyn_cast<ParmVarDecl>(DRE->getDecl()))
-              if (P->getFunctionScopeIndex() < CE->getNumArgs())
-                Op.Mutexes.push_back(CE->getArg(P->getFunctionScopeIndex()));
-        if (A->isShared())
-          Op.Mode = LockMode::Shared;
-      }
-    if (Op.Mutexes.empty())
-      return std::nullopt;
-    return Op;
-  }
+  return std::nullopt;
+}
 
-  const auto *Call = dyn_cast<CallExpr>(E);
-  if (!Call)
-    return std::nullopt;
-  const FunctionDecl *Callee = Call->getDirectCallee();
-  if (!Callee)
-    return std::nullopt;
-  std::string Name = genericName(Callee);
-
-  // POSIX, and C11 <threads.h> (thrd_success is 0, as for POSIX).
-  if ((llvm::StringRef(Name).starts_with("pthread_") ||
-       llvm::StringRef(Name).starts_with("mtx_")) &&
-      Call->getNumArgs() >= 1) {
-    static const struct {
-      const char *Name;
-      LockOperation::Kind Op;
-      LockMode Mode;
-    } Posix[] = {
-        {"pthread_mutex_lock", LockOperation::Acquire, LockMode::Exclusive},
-        {"pthread_mutex_timedlock", LockOperation::TryAcquire, LockMode::Exclusive},
-        {"pthread_mutex_trylock", LockOperation::TryAcquire, LockMode::Exclusive},
-        {"pthread_mutex_unlock", LockOperation::Release, LockMode::Exclusive},
-        {"pthread_rwlock_rdlock", LockOperation::Acquire, LockMode::Shared},
-        {"pthread_rwlock_wrlock", LockOperation::Acquire, LockMode::Exclusive},
-        {"pthread_rwlock_tryrdlock", LockOperation::TryAcquire, LockMode::Shared},
-        {"pthread_rwlock_trywrlock", LockOperation::TryAcquire, LockMode::Exclusive},
-        {"pthread_rwlock_unlock", LockOperation::Release, LockMode::Exclusive},
-        {"pthread_spin_lock", LockOperation::Acquire, LockMode::Exclusive},
-        {"pthread_spin_trylock", LockOperation::TryAcquire, LockMode::Exclusive},
-        {"pthread_spin_unlock", LockOperation::Release, LockMode::Exclusive},
-        {"mtx_lock", LockOperation::Acquire, LockMode::Exclusive},
-        {"mtx_timedlock", LockOperation::TryAcquire, LockMode::Exclusive},
-        {"mtx_trylock", LockOperation::TryAcquire, LockMode::Exclusive},
-        {"mtx_unlock", LockOperation::Release, LockMode::Exclusive},
-    };
-    for (const auto &P : Posix)
-      if (Name == P.Name) {
-        Op.Op = P.Op;
-        Op.Mode = P.Mode;
-        Op.SuccessValue = false; // 0 means success
-        Op.Mutexes.push_back(Call->getArg(0));
-        return Op;
-      }
-    return std::nullopt;
-  }
-
-  // A spin lock on an atomic flag: `while (f.test_and_set()) pause();`
-  // takes f on the edge where the flag was clear; `f.clear()` releases it.
-  // (A flag only ever set is a once-flag: its holder is the one thread that
-  // got past it, which is what the lockset then says.)
-  if (std::optional<LockOperation> Spin = atomicFlagOperation(Call, Name))
-    return Spin;
-
-  if (Name == "std::lock") {
-    for (const Expr *Arg : Call->arguments())
-      if (mutexType(Arg->getType()))
-        Op.Mutexes.push_back(Arg);
-    if (Op.Mutexes.empty())
-      return std::nullopt;
-    return Op;
-  }
-
-  const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
-  const Expr *Object = nullptr;
-  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call))
-    Object = MC->getImplicitObjectArgument();
-  else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(Call); OC && Method && OC->getNumArgs())
-    Object = OC->getArg(0);
-
-  // Member calls on a guard object.
-  if (Method && Object && isGuardType(Object->getType()))
-    return guardMemberCall(Call, Method, Object);
-
-  // Thread-safety attributes on the callee are facts.
+/// A call whose callee carries Clang's thread-safety attributes: facts.
+std::optional<LockOperation> attributedOperation(const CallExpr *Call, const FunctionDecl *Callee,
+                                                 const Expr *Object) {
+  LockOperation Op;
   if (const auto *A = Callee->getAttr<AcquireCapabilityAttr>()) {
     Op.Op = LockOperation::Acquire;
     Op.Mode = A->isShared() ? LockMode::Shared : LockMode::Exclusive;
@@ -497,25 +419,126 @@ std::optional<LockOperation> LockCatalog::classify(const Expr *E) const {
     if (!Op.Mutexes.empty())
       return Op;
   }
+  return std::nullopt;
+}
 
-  // Member calls on a mutex object.
-  if (Method && Object && mutexType(Object->getType())) {
-    llvm::StringRef M = Callee->getName();
-    Op.Mutexes.push_back(Object);
-    if (M == "lock" || M == "lock_shared") {
-      Op.Op = LockOperation::Acquire;
-      Op.Mode = M == "lock" ? LockMode::Exclusive : LockMode::Shared;
-    } else if (M.starts_with("try_lock")) {
-      Op.Op = LockOperation::TryAcquire;
-      Op.Mode = M.contains("shared") ? LockMode::Shared : LockMode::Exclusive;
-    } else if (M == "unlock" || M == "unlock_shared") {
-      Op.Op = LockOperation::Release;
-      Op.Mode = M == "unlock" ? LockMode::Exclusive : LockMode::Shared;
-    } else {
-      return std::nullopt;
+/// `m.lock()`, `m.try_lock_shared()`, `m.unlock()` on a mutex object.
+std::optional<LockOperation> mutexMemberCall(const FunctionDecl *Callee, const Expr *Object) {
+  LockOperation Op;
+  llvm::StringRef M = Callee->getName();
+  Op.Mutexes.push_back(Object);
+  if (M == "lock" || M == "lock_shared") {
+    Op.Op = LockOperation::Acquire;
+    Op.Mode = M == "lock" ? LockMode::Exclusive : LockMode::Shared;
+  } else if (M.starts_with("try_lock")) {
+    Op.Op = LockOperation::TryAcquire;
+    Op.Mode = M.contains("shared") ? LockMode::Shared : LockMode::Exclusive;
+  } else if (M == "unlock" || M == "unlock_shared") {
+    Op.Op = LockOperation::Release;
+    Op.Mode = M == "unlock" ? LockMode::Exclusive : LockMode::Shared;
+  } else {
+    return std::nullopt;
+  }
+  return Op;
+}
+
+} // namespace
+
+std::optional<LockOperation>
+LockCatalog::classifyConstruction(const CXXConstructExpr *CE) const {
+  LockOperation Op;
+  const CXXConstructorDecl *Ctor = CE->getConstructor();
+  if (!Ctor || Ctor->isCopyOrMoveConstructor() || !isGuardType(CE->getType()) ||
+      CE->getNumArgs() == 0)
+    return std::nullopt;
+  std::string Guard = genericName(Ctor->getParent());
+  Op.Op = LockOperation::GuardLock;
+  if (Guard == "std::shared_lock")
+    Op.Mode = LockMode::Shared;
+  else if (!isStandardGuard(Ctor->getParent())) {
+    std::optional<LockMode> Mode = Shapes->constructorLock(Ctor);
+    Op.Mode = Mode.value_or(LockMode::Exclusive);
+    if (!Mode)
+      Op.Op = LockOperation::GuardAdopt; // stores the mutex, locks nothing
+  }
+  for (const Expr *Arg : CE->arguments()) {
+    if (isa<CXXDefaultArgExpr>(Arg))
+      continue;
+    if (isTag(Arg, "std::defer_lock_t"))
+      Op.Op = LockOperation::GuardDeferred;
+    else if (isTag(Arg, "std::try_to_lock_t"))
+      Op.Op = LockOperation::GuardTry;
+    else if (isTag(Arg, "std::adopt_lock_t"))
+      Op.Op = LockOperation::GuardAdopt;
+    else if (mutexType(Arg->getType()))
+      Op.Mutexes.push_back(Arg);
+    else if (classOfType(Arg->getType()) &&
+             genericName(classOfType(Arg->getType())).starts_with("std::chrono"))
+      Op.Op = LockOperation::GuardTry; // timed: held iff owns_lock()
+  }
+  // A scoped_lockable class of the user's: its constructor's ACQUIRE says
+  // which arguments it locks.
+  if (Op.Mutexes.empty())
+    if (const auto *A = Ctor->getAttr<AcquireCapabilityAttr>()) {
+      for (const Expr *Arg : A->args())
+        if (const auto *DRE = dyn_cast<DeclRefExpr>(strip(Arg)))
+          if (const auto *P = dyn_cast<ParmVarDecl>(DRE->getDecl()))
+            if (P->getFunctionScopeIndex() < CE->getNumArgs())
+              Op.Mutexes.push_back(CE->getArg(P->getFunctionScopeIndex()));
+      if (A->isShared())
+        Op.Mode = LockMode::Shared;
     }
+  if (Op.Mutexes.empty())
+    return std::nullopt;
+  return Op;
+}
+
+std::optional<LockOperation> LockCatalog::classify(const Expr *E) const {
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(E))
+    return classifyConstruction(CE);
+  const auto *Call = dyn_cast<CallExpr>(E);
+  if (!Call)
+    return std::nullopt;
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (!Callee)
+    return std::nullopt;
+  std::string Name = genericName(Callee);
+  if (std::optional<LockOperation> Posix = posixOperation(Call, Name))
+    return Posix;
+  if (llvm::StringRef(Name).starts_with("pthread_") || llvm::StringRef(Name).starts_with("mtx_"))
+    return std::nullopt;
+  // A spin lock on an atomic flag: `while (f.test_and_set()) pause();`
+  // takes f on the edge where the flag was clear; `f.clear()` releases it.
+  // (A flag only ever set is a once-flag: its holder is the one thread that
+  // got past it, which is what the lockset then says.)
+  if (std::optional<LockOperation> Spin = atomicFlagOperation(Call, Name))
+    return Spin;
+
+  if (Name == "std::lock") {
+    LockOperation Op;
+    for (const Expr *Arg : Call->arguments())
+      if (mutexType(Arg->getType()))
+        Op.Mutexes.push_back(Arg);
+    if (Op.Mutexes.empty())
+      return std::nullopt;
     return Op;
   }
+
+  const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
+  const Expr *Object = nullptr;
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call))
+    Object = MC->getImplicitObjectArgument();
+  else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(Call); OC && Method && OC->getNumArgs())
+    Object = OC->getArg(0);
+
+  // Member calls on a guard object.
+  if (Method && Object && isGuardType(Object->getType()))
+    return guardMemberCall(Call, Method, Object);
+
+  if (std::optional<LockOperation> Attributed = attributedOperation(Call, Callee, Object))
+    return Attributed;
+  if (Method && Object && mutexType(Object->getType()))
+    return mutexMemberCall(Callee, Object);
   return std::nullopt;
 }
 

@@ -141,6 +141,8 @@ private:
   std::optional<MutexTypeInfo> mutexClass(const clang::CXXRecordDecl *RD) const;
   bool madeOfSynchronizingMembers(clang::QualType T) const;
   bool isStandardGuard(const clang::CXXRecordDecl *RD) const;
+  /// A guard's construction: which mutexes it takes, and how.
+  std::optional<LockOperation> classifyConstruction(const clang::CXXConstructExpr *CE) const;
   /// `lk.unlock()`, `lk.acquire(m)`, `bool(lk)` on a guard object.
   std::optional<LockOperation> guardMemberCall(const clang::CallExpr *Call,
                                                const clang::CXXMethodDecl *Method,
