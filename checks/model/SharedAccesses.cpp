@@ -14,8 +14,6 @@ using namespace clang;
 
 namespace concur {
 
-using SpawnSet = llvm::SmallVector<unsigned, 2>;
-
 namespace {
 
 
@@ -715,6 +713,20 @@ void SharedAccesses::compute(const FunctionDecl *Def, FunctionAccesses &Out) {
   for (AccessCollector::RawAccess &R : Collector.Accesses)
     Add(R.A, RunningAround(R.Ancestors));
 
+  liftCallees(
+      Def, FL, Callees,
+      [&](const Stmt *S) {
+        auto R = RunningIndex.find(S);
+        return R == RunningIndex.end() ? SpawnSet() : Interned[R->second];
+      },
+      Add, Out);
+}
+
+void SharedAccesses::liftCallees(
+    const FunctionDecl *Def, const FunctionLocks &FL,
+    const llvm::DenseMap<const Expr *, const FunctionDecl *> &Callees,
+    llvm::function_ref<SpawnSet(const Stmt *)> RunningAt,
+    llvm::function_ref<void(Access, const SpawnSet &)> Add, FunctionAccesses &Out) {
   // Callees' accesses, under the locks held at the call.
   for (const CallSite &C : Model.callGraph().callsIn(Def)) {
     const FunctionDecl *Callee = Callees.lookup(C.Call);
@@ -724,9 +736,7 @@ void SharedAccesses::compute(const FunctionDecl *Def, FunctionAccesses &Out) {
     if (!Held)
       continue; // unreachable call
     Lockset HeldHere = *Held;
-    SpawnSet Running;
-    if (auto R = RunningIndex.find(C.Call); R != RunningIndex.end())
-      Running = Interned[R->second];
+    SpawnSet Running = RunningAt(C.Call);
     const FunctionAccesses &Sub = of(Callee);
     // A constructor (or destructor) that calls a member function on the
     // object it is building owns that object: what the callee does to it

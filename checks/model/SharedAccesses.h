@@ -38,6 +38,7 @@
 
 #include "clang/Basic/SourceLocation.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 
 namespace clang {
 class FieldDecl;
@@ -71,9 +72,12 @@ struct Access {
 };
 
 /// An access made while some spawns are running (by spawn index).
+/// Spawn sites (indices into SpawnSites::all()) running at a point, sorted.
+using SpawnSet = llvm::SmallVector<unsigned, 2>;
+
 struct AccessWhileRunning {
   Access A;
-  llvm::SmallVector<unsigned, 2> Running;
+  SpawnSet Running;
 };
 
 /// A local of the spawner handed to a spawn by reference: captured by
@@ -164,6 +168,14 @@ public:
 private:
   friend class AccessCollector;
   void compute(const clang::FunctionDecl *Def, FunctionAccesses &Out);
+  /// The accesses of \p Def's same-TU callees (\p Callees, by call), each
+  /// under the locks held at its call and with the call prepended to its
+  /// chain; \p RunningAt gives the spawns running at a statement.
+  void liftCallees(const clang::FunctionDecl *Def, const FunctionLocks &FL,
+                   const llvm::DenseMap<const clang::Expr *, const clang::FunctionDecl *> &Callees,
+                   llvm::function_ref<SpawnSet(const clang::Stmt *)> RunningAt,
+                   llvm::function_ref<void(Access, const SpawnSet &)> Add,
+                   FunctionAccesses &Out);
 
   ConcurrencyModel &Model;
   const SpawnSites &Spawns;
