@@ -285,7 +285,7 @@ private:
       for (const CallPath &P : Paths) {
         std::vector<report::LockPath> HeldPaths;
         if (WithLocks && !heldAlong(Def, P, HeldPaths))
-          break; // unreachable call
+          continue; // dead code on the way
         if (HeldOnly && HeldPaths.empty())
           continue;
         report::ReachedCall R;
@@ -303,7 +303,8 @@ private:
   /// The locks held at the external call that ends \p P: those taken at
   /// each hop in this TU (`handle()` calling `log_locked()`, which calls
   /// `count()` of another file under its own mutex), less those a later
-  /// hop lets go of. False if the first call is unreachable.
+  /// hop lets go of. False if a call on the path is unreachable: the path
+  /// is dead code.
   bool heldAlong(const FunctionDecl *Def, const CallPath &P,
                  std::vector<report::LockPath> &Out) {
     Locksets &Locks = Model.analysis<LockAcquisitions>().locksets();
@@ -324,7 +325,7 @@ private:
       std::vector<report::LockPath> Here;
       std::vector<LockId> HereIds;
       if (!heldAt(In, *P[K], Here, HereIds))
-        return K > 0; // a later hop's call that cannot run: keep what is known
+        return false; // a hop that never runs (`if (kDebugMode) ...` in a release build)
       for (size_t I = 0; I < Here.size(); ++I)
         if (!llvm::is_contained(Ids, HereIds[I])) {
           Ids.push_back(HereIds[I]);
