@@ -2,6 +2,7 @@
 
 #include "model/SummaryExport.h"
 
+#include "clang/AST/DeclCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
 using namespace clang::ast_matchers;
@@ -41,6 +42,28 @@ void ConcurCheck::onEndOfTranslationUnit() {
     ConcurrencyModel::release(*Ctx);
   }
   Ctx = nullptr;
+}
+
+std::string lockName(const LockId &Id) {
+  const auto *Var = llvm::dyn_cast_or_null<clang::VarDecl>(Id.Decl);
+  if (!Var)
+    return Id.name();
+  clang::QualType T = Var->getType().getNonReferenceType();
+  bool LeadsToMutex = T->isPointerType();
+  if (const auto *RD = T->getAsCXXRecordDecl(); RD && RD->hasDefinition())
+    for (const clang::CXXMethodDecl *M : RD->methods())
+      LeadsToMutex |= M->getOverloadedOperator() == clang::OO_Star;
+  return LeadsToMutex ? "*" + Id.name() : Id.name();
+}
+
+std::string lockList(const Lockset &Set) {
+  std::string Out;
+  for (size_t I = 0; I < Set.size(); ++I) {
+    if (I)
+      Out += I + 1 == Set.size() ? " and " : ", ";
+    Out += "'" + lockName(Set[I].Id) + "'";
+  }
+  return Out;
 }
 
 } // namespace concur
