@@ -4,6 +4,7 @@
 #include "model/QualifiedNames.h"
 #include "model/SummaryExport.h"
 
+#include "clang/AST/DeclCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
 using namespace clang::ast_matchers;
@@ -52,6 +53,28 @@ void ConcurCheck::notePath(const clang::FunctionDecl *From,
         << displayName(From) << displayName(Hop->Callee);
     From = Hop->Callee;
   }
+}
+
+std::string lockName(const LockId &Id) {
+  const auto *Var = llvm::dyn_cast_or_null<clang::VarDecl>(Id.Decl);
+  if (!Var)
+    return Id.name();
+  clang::QualType T = Var->getType().getNonReferenceType();
+  bool LeadsToMutex = T->isPointerType();
+  if (const auto *RD = T->getAsCXXRecordDecl(); RD && RD->hasDefinition())
+    for (const clang::CXXMethodDecl *M : RD->methods())
+      LeadsToMutex |= M->getOverloadedOperator() == clang::OO_Star;
+  return LeadsToMutex ? "*" + Id.name() : Id.name();
+}
+
+std::string lockList(const Lockset &Set) {
+  std::string Out;
+  for (size_t I = 0; I < Set.size(); ++I) {
+    if (I)
+      Out += I + 1 == Set.size() ? " and " : ", ";
+    Out += "'" + lockName(Set[I].Id) + "'";
+  }
+  return Out;
 }
 
 } // namespace concur

@@ -11,6 +11,7 @@
 #define CONCUR_CHECKS_CONCURCHECK_H
 
 #include "model/ConcurrencyModel.h"
+#include "model/Locksets.h"
 
 #include "clang-tidy/ClangTidyCheck.h"
 
@@ -43,6 +44,13 @@ private:
   ModelOptions ModelOpts;
   std::string CheckName;
 };
+
+/// A lock as check messages name it: the mutex, not a local variable that
+/// only leads to it. A pointer, smart pointer or iterator `up` whose
+/// pointee is locked is written '*up'; others as LockId::name().
+std::string lockName(const LockId &Id);
+/// "'a'", "'a' and 'b'", "'a', 'b' and 'c'", each named by lockName().
+std::string lockList(const Lockset &Set);
 
 } // namespace concur
 

@@ -92,7 +92,7 @@ const HeldLock *summaryLockFor(const LockSummary &Summary, LockId Id, const Expr
 void LockAcrossSuspensionCheck::noteAcquisition(const HeldLock &Lock,
                                                 const FunctionDecl *Coroutine,
                                                 const char *Keyword, Locksets &Locks) {
-  std::string Name = Lock.Id.name();
+  std::string Name = lockName(Lock.Id);
   if (!Lock.AcquiredAt) {
     // Only REQUIRES(m) puts a lock in the entry lockset.
     diag(Coroutine->getLocation(), "'%0' is held on entry: '%1' requires it",
@@ -174,7 +174,7 @@ void LockAcrossSuspensionCheck::analyze(ConcurrencyModel &Model) {
            "coroutine may resume on a thread that does not own %select{it|them}3; release "
            "%select{the lock|the locks}3 before the %1 (end the guard's scope or unlock()), or "
            "use a coroutine-aware mutex")
-          << displayName(Coro) << Point.keyword() << describeLocks(Hostile)
+          << displayName(Coro) << Point.keyword() << lockList(Hostile)
           << (Hostile.size() == 1 ? 0 : 1);
       for (const HeldLock &H : Hostile)
         noteAcquisition(H, Coro, Point.keyword(), *Locks);

@@ -166,7 +166,7 @@ void BlockingCallUnderLockCheck::analyze(ConcurrencyModel &Model) {
     const CallSite &Blocking = *C.Chain.back();
     const BlockingEntry &E = *C.Entry;
     std::string Blocker = E.Name.empty() ? displayName(Blocking.Callee) : E.Name;
-    std::string Locked = describeLocks(C.During);
+    std::string Locked = lockList(C.During);
     if (C.Chain.size() == 1) {
       diag(Site.Loc, "%0 call to '%1' while holding %2: every thread that needs %2 "
                      "stalls until it returns; release the lock before blocking (copy "
@@ -174,21 +174,22 @@ void BlockingCallUnderLockCheck::analyze(ConcurrencyModel &Model) {
                      "releases it")
           << categoryName(E.Category) << Blocker << Locked;
     } else {
-      diag(Site.Loc, "'%0' reaches %1 call '%2' while %3 is held here: every thread "
+      diag(Site.Loc, "'%0' reaches %1 call '%2' while %3 %select{is|are}4 held here: every thread "
                      "that needs %3 stalls until it returns; call it after releasing "
                      "the lock")
-          << displayName(Site.Callee) << categoryName(E.Category) << Blocker << Locked;
+          << displayName(Site.Callee) << categoryName(E.Category) << Blocker << Locked
+          << (C.During.size() == 1 ? 0 : 1);
       noteHops(CallPath(C.Chain.begin(), C.Chain.end() - 1));
       diag(Blocking.Loc, "'%0' blocks here (%1)", DiagnosticIDs::Note)
           << Blocker << categoryName(E.Category);
     }
     for (const HeldLock &H : C.During)
       if (std::optional<LockAcquisition> Origin = Acquisitions.originOf(C.F, H))
-        noteAcquisition(C.F, *Origin, "'" + H.Id.name() + "' is acquired");
+        noteAcquisition(C.F, *Origin, "'" + lockName(H.Id) + "' is acquired");
     const LockAcquisition &Other = *Stalled[C.During.front().Id.Decl];
     diag(Other.Site->getBeginLoc(), "'%0' also takes '%1' here and waits meanwhile",
          DiagnosticIDs::Note)
-        << displayName(Other.In) << C.During.front().Id.name();
+        << displayName(Other.In) << lockName(C.During.front().Id);
   }
 }
 

@@ -305,7 +305,7 @@ void ManualLockUnlockCheck::checkFunction(ConcurrencyModel &Model, const Functio
         !llvm::any_of(Unlocks->second,
                       [&](const Expr *U) { return reaches(*G, BlockOf, Leak.Site, U, Earlier); }))
       continue;
-    std::string Name = Id.name();
+    std::string Name = lockName(Id);
     {
       auto D = diag(Leak.Site->getBeginLoc(),
                     "'%0' is locked here but some paths leave '%1' without unlocking it "

@@ -56,7 +56,7 @@ void RelockNonRecursiveCheck::analyze(ConcurrencyModel &Model) {
     if (isa<FieldDecl>(Held.Id.Decl) &&
         !(First && sameMutexObject(First->MutexExpr, First->Chain, Again.MutexExpr, Again.Chain)))
       return;
-    std::string Name = Held.Id.name();
+    std::string Name = lockName(Held.Id);
     if (Again.Chain.empty()) {
       diag(Again.Site->getBeginLoc(),
            "'%0' is locked again while this path already holds it; a non-recursive "

@@ -46,52 +46,21 @@ unsigned rank(const Access &A, const SourceManager &SM) {
   return SM.getFileOffset(SM.getExpansionLoc(A.Site->getExprLoc()));
 }
 
-} // namespace
+using RecordsByLocation =
+    std::map<std::pair<const void *, const void *>, std::vector<const Record *>>;
 
-UnguardedSharedStateCheck::UnguardedSharedStateCheck(llvm::StringRef Name,
-                                                     clang::tidy::ClangTidyContext *Context)
-    : ConcurCheck(Name, Context), ReportReads(Options.get("ReportReads", true)),
-      MaxFindingsPerLocation(Options.get("MaxFindingsPerLocation", 3U)) {}
+/// A race to report: Primary is the side shown (the one needing the fix).
+struct RacePair {
+  const Record *Primary;
+  const Record *Other;
+};
 
-void UnguardedSharedStateCheck::storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) {
-  ConcurCheck::storeOptions(Opts);
-  Options.store(Opts, "ReportReads", ReportReads);
-  Options.store(Opts, "MaxFindingsPerLocation", MaxFindingsPerLocation);
-}
-
-void UnguardedSharedStateCheck::analyze(ConcurrencyModel &Model) {
-  SharedAccesses &SA = Model.analysis<SharedAccesses>();
-  const std::vector<SpawnSite> &Spawns = SA.spawns().all();
-  if (Spawns.empty())
-    return;
-  const SourceManager &SM = Model.astContext().getSourceManager();
-
-  // Thread-side accesses: each spawn's entries with their callees.
-  std::vector<Record> Records;
-  for (unsigned I = 0; I < Spawns.size(); ++I) {
-    if (Spawns[I].Policy == LaunchPolicy::Deferred)
-      continue;
-    for (const FunctionDecl *Entry : Spawns[I].Entries)
-      for (const Access &A : SA.of(Entry).All)
-        Records.push_back({&A, int(I), {}, Entry, A.Held});
-  }
-  // Accesses made while spawns run, in spawners and their callers.
-  for (const FunctionDecl *F : SA.functionsWithRunningSpawns())
-    for (const AccessWhileRunning &W : SA.of(F).WhileRunning)
-      Records.push_back({&W.A, -1, W.Running, F, W.A.Held});
-  for (Record &R : Records)
-    R.Held = unionOf(R.Held, SA.locksets().heldByEveryCaller(R.Root));
-
-  // Group by location, in source order of the first access.
-  std::map<std::pair<const void *, const void *>, std::vector<const Record *>> ByLocation;
-  for (const Record &R : Records)
-    ByLocation[{R.A->Loc.Var, R.A->Loc.Field}].push_back(&R);
-
-  struct Finding {
-    const Record *Primary;
-    const Record *Other;
-  };
-  std::vector<Finding> Findings;
+/// The races among the accesses to each location, at most
+/// \p MaxFindingsPerLocation each, in source order.
+std::vector<RacePair> racePairs(RecordsByLocation &ByLocation, SharedAccesses &SA,
+                                const SourceManager &SM, bool ReportReads,
+                                unsigned MaxFindingsPerLocation) {
+  std::vector<RacePair> Findings;
   llvm::DenseSet<const Expr *> Reported;
   for (auto &[Key, Group] : ByLocation) {
     llvm::stable_sort(Group, [&](const Record *X, const Record *Y) {
@@ -132,6 +101,52 @@ void UnguardedSharedStateCheck::analyze(ConcurrencyModel &Model) {
       }
     }
   }
+  return Findings;
+}
+
+} // namespace
+
+UnguardedSharedStateCheck::UnguardedSharedStateCheck(llvm::StringRef Name,
+                                                     clang::tidy::ClangTidyContext *Context)
+    : ConcurCheck(Name, Context), ReportReads(Options.get("ReportReads", true)),
+      MaxFindingsPerLocation(Options.get("MaxFindingsPerLocation", 3U)) {}
+
+void UnguardedSharedStateCheck::storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) {
+  ConcurCheck::storeOptions(Opts);
+  Options.store(Opts, "ReportReads", ReportReads);
+  Options.store(Opts, "MaxFindingsPerLocation", MaxFindingsPerLocation);
+}
+
+void UnguardedSharedStateCheck::analyze(ConcurrencyModel &Model) {
+  SharedAccesses &SA = Model.analysis<SharedAccesses>();
+  const std::vector<SpawnSite> &Spawns = SA.spawns().all();
+  if (Spawns.empty())
+    return;
+  const SourceManager &SM = Model.astContext().getSourceManager();
+
+  // Thread-side accesses: each spawn's entries with their callees.
+  std::vector<Record> Records;
+  for (unsigned I = 0; I < Spawns.size(); ++I) {
+    if (Spawns[I].Policy == LaunchPolicy::Deferred)
+      continue;
+    for (const FunctionDecl *Entry : Spawns[I].Entries)
+      for (const Access &A : SA.of(Entry).All)
+        Records.push_back({&A, int(I), {}, Entry, A.Held});
+  }
+  // Accesses made while spawns run, in spawners and their callers.
+  for (const FunctionDecl *F : SA.functionsWithRunningSpawns())
+    for (const AccessWhileRunning &W : SA.of(F).WhileRunning)
+      Records.push_back({&W.A, -1, W.Running, F, W.A.Held});
+  for (Record &R : Records)
+    R.Held = unionOf(R.Held, SA.locksets().heldByEveryCaller(R.Root));
+
+  // Group by location, in source order of the first access.
+  RecordsByLocation ByLocation;
+  for (const Record &R : Records)
+    ByLocation[{R.A->Loc.Var, R.A->Loc.Field}].push_back(&R);
+
+  std::vector<RacePair> Findings =
+      racePairs(ByLocation, SA, SM, ReportReads, MaxFindingsPerLocation);
 
   // C has _Atomic where C++ has std::atomic.
   const char *Atomic =
@@ -159,45 +174,55 @@ void UnguardedSharedStateCheck::analyze(ConcurrencyModel &Model) {
   };
   auto LockNote = [&](const Record &R) {
     if (!R.Held.empty() && R.Held.front().AcquiredAt)
-      diag(R.Held.front().AcquiredAt->getBeginLoc(), "%0 is held here",
+      diag(R.Held.front().AcquiredAt->getBeginLoc(), "%0 %select{is|are}1 held here",
            DiagnosticIDs::Note)
-          << describeLocks(R.Held);
+          << lockList(R.Held) << (R.Held.size() == 1 ? 0 : 1);
   };
 
-  for (const Finding &F : Findings) {
+  for (const RacePair &F : Findings) {
     const Access &P = *F.Primary->A;
     const Access &O = *F.Other->A;
     SourceLocation At = P.Site->getExprLoc();
+    // In the message the primary side's start is named first: a second
+    // thread started on that same line is not named by its line again.
     auto OtherWhere = [&](SourceLocation Shown) {
       return F.Other->Thread >= 0 && F.Other->Thread == F.Primary->Thread
                  ? std::string("on another instance of that thread")
                  : Where(*F.Other, Shown);
     };
+    auto OtherInMessage = [&]() -> std::string {
+      std::string Text = OtherWhere(At);
+      if (F.Other->Thread < 0 || Text != Where(*F.Primary, At))
+        return Text;
+      return F.Other->Root == F.Primary->Root
+                 ? "on another instance of that thread"
+                 : "on another thread started on that line";
+    };
     std::string Name = P.Loc.name();
     const Lockset &OHeld = F.Other->Held, &PHeld = F.Primary->Held;
     std::string Held = OHeld.empty() ? std::string("no lock")
-                                     : "only " + describeLocks(OHeld);
+                                     : "only " + lockList(OHeld);
     std::string Mine = PHeld.empty() ? std::string("no lock")
-                                     : "only " + describeLocks(PHeld);
+                                     : "only " + lockList(PHeld);
     if (P.CheckedAt && isWrite(P)) {
       diag(P.Site->getExprLoc(),
            "check-then-act on shared '%0': it is tested and then %1 %2 with %3 held, "
            "while another thread can change it in between (%4 %5); hold one lock "
            "across the test and the update")
-          << Name << verb(P) << Where(*F.Primary, At) << Mine << verb(O) << OtherWhere(At);
+          << Name << verb(P) << Where(*F.Primary, At) << Mine << verb(O) << OtherInMessage();
       diag(P.CheckedAt->getExprLoc(), "'%0' is tested here", DiagnosticIDs::Note) << Name;
     } else if (P.Kind == AccessKind::ReadModifyWrite) {
       diag(P.Site->getExprLoc(),
            "read-modify-write of shared '%0' %1 is not atomic and races with it being "
            "%2 %3 (%4 held on both sides); make it %5 or hold one mutex "
            "around both")
-          << Name << Where(*F.Primary, At) << verb(O) << OtherWhere(At)
+          << Name << Where(*F.Primary, At) << verb(O) << OtherInMessage()
           << (PHeld.empty() && OHeld.empty() ? "no lock" : "no common lock") << Atomic;
     } else {
       diag(P.Site->getExprLoc(),
            "shared '%0' is %1 %2 with %3 held, and %4 %5 with %6 held; guard both "
            "with one mutex or make it %7")
-          << Name << verb(P) << Where(*F.Primary, At) << Mine << verb(O) << OtherWhere(At)
+          << Name << verb(P) << Where(*F.Primary, At) << Mine << verb(O) << OtherInMessage()
           << Held << Atomic;
     }
     ChainNotes(*F.Primary);

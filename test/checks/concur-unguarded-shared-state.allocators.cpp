@@ -62,7 +62,7 @@ void rebindWhilePushing() {
   a.join();
   b.join();
 }
-// CHECK: :42:27: warning: shared 'Stack::alloc_' is written on the thread started at line 61 with no lock held, and read on the thread started at line 61 with no lock held; guard both with one mutex or make it std::atomic{{.*}}[concur-unguarded-shared-state]
+// CHECK: :42:27: warning: shared 'Stack::alloc_' is written on the thread started at line 61 with no lock held, and read on another thread started on that line with no lock held; guard both with one mutex or make it std::atomic{{.*}}[concur-unguarded-shared-state]
 // CHECK: :61:26: note: thread entry 'rebinder' starts here
 // CHECK: :59:25: note: 'rebinder' calls 'Stack::rebind' here
 // CHECK: :35:32: note: conflicting read of 'Stack::alloc_' on the thread started at line 61

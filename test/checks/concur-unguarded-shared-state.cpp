@@ -15,7 +15,7 @@
 
 int hits = 0;
 void bump_unlocked() { hits++; }
-// CHECK: :[[@LINE-1]]:24: warning: read-modify-write of shared 'hits' on the thread started at line [[@LINE+4]] is not atomic and races with it being updated on the thread started at line [[@LINE+4]]
+// CHECK: :[[@LINE-1]]:24: warning: read-modify-write of shared 'hits' on the thread started at line [[@LINE+4]] is not atomic and races with it being updated on another instance of that thread
 // CHECK: :[[@LINE+3]]:30: note: thread entry 'worker_a' starts here
 // CHECK: :[[@LINE+1]]:19: note: 'worker_a' calls 'bump_unlocked' here
 void worker_a() { bump_unlocked(); }
@@ -27,7 +27,7 @@ void start_a() { std::thread t1(worker_a), t2(worker_a); t1.join(); t2.join(); }
 int manual = 0;
 std::mutex manual_mu;
 void manual_inc() { manual_mu.lock(); manual += 2; manual_mu.unlock(); manual = 0; }
-// CHECK: :[[@LINE-1]]:72: warning: shared 'manual' is written on the thread started at line [[@LINE+1]] with no lock held, and updated on the thread started at line [[@LINE+1]] with only 'manual_mu' held
+// CHECK: :[[@LINE-1]]:72: warning: shared 'manual' is written on the thread started at line [[@LINE+1]] with no lock held, and updated on another instance of that thread with only 'manual_mu' held
 void start_d() { std::thread t1(manual_inc), t2(manual_inc); t1.join(); t2.join(); }
 // CHECK: :[[@LINE-1]]:30: note: thread entry 'manual_inc' starts here
 // CHECK: :[[@LINE-4]]:39: note: conflicting write of 'manual'
@@ -192,7 +192,7 @@ void per_thread_results() {
 // ...but assigning one shared object from two threads is a race.
 Outcome last_outcome;
 void publish(int s) { last_outcome = Outcome{{s}, s}; }
-// CHECK: :[[@LINE-1]]:23: warning: shared 'last_outcome' is written on the thread started at line [[@LINE+5]] with no lock held, and written on the thread started at line [[@LINE+5]] with no lock held
+// CHECK: :[[@LINE-1]]:23: warning: shared 'last_outcome' is written on the thread started at line [[@LINE+5]] with no lock held, and written on another instance of that thread with no lock held
 // CHECK: :[[@LINE+4]]:15: note: thread entry 'publish' starts here
 // CHECK: :[[@LINE-3]]:23: note: conflicting write of 'last_outcome'
 // CHECK: :[[@LINE+2]]:30: note: thread entry 'publish' starts here
@@ -233,7 +233,7 @@ void one_tally_two_threads() {
   std::thread a(&SharedTally::run, &the_tally), b([] { the_tally.run(); });
   a.join(); b.join();
 }
-// CHECK: :[[@LINE-7]]:48: warning: read-modify-write of shared 'SharedTally::count' on the thread started at line [[@LINE-3]] is not atomic and races with it being updated on the thread started at line [[@LINE-3]]
+// CHECK: :[[@LINE-7]]:48: warning: read-modify-write of shared 'SharedTally::count' on the thread started at line [[@LINE-3]] is not atomic and races with it being updated on another thread started on that line
 // CHECK: note: thread entry 'SharedTally::run' starts here
 // CHECK: note: conflicting write of 'SharedTally::count' on the thread started at line [[@LINE-5]]
 // CHECK: note: thread entry 'lambda' starts here
@@ -246,7 +246,7 @@ void maybe_same_tally(AliasedTally &p, AliasedTally &q) {
   std::thread a([&p] { p.run(); }), b([&q] { q.run(); });
   a.join(); b.join();
 }
-// CHECK: :[[@LINE-6]]:48: warning: read-modify-write of shared 'AliasedTally::count' on the thread started at line [[@LINE-3]] is not atomic and races with it being updated on the thread started at line [[@LINE-3]]
+// CHECK: :[[@LINE-6]]:48: warning: read-modify-write of shared 'AliasedTally::count' on the thread started at line [[@LINE-3]] is not atomic and races with it being updated on another thread started on that line
 // CHECK: note: thread entry 'lambda' starts here
 // CHECK: note: 'lambda' calls 'AliasedTally::run' here
 // CHECK: note: conflicting write of 'AliasedTally::count' on the thread started at line [[@LINE-6]]

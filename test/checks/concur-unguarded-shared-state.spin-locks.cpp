@@ -54,7 +54,7 @@ void peekers() {
   a.join();
   b.join();
 }
-// CHECK: :47:28: warning: shared 'version' is read on the thread started at line 53 with no lock held, and written on the thread started at line 53 with only 'busy' held; guard both with one mutex or make it std::atomic{{.*}}[concur-unguarded-shared-state]
+// CHECK: :47:28: warning: shared 'version' is read on the thread started at line 53 with no lock held, and written on another instance of that thread with only 'busy' held; guard both with one mutex or make it std::atomic{{.*}}[concur-unguarded-shared-state]
 // CHECK: :53:15: note: thread entry 'peeker' starts here
 // CHECK: :50:3: note: 'peeker' calls 'peekVersion' here
 // CHECK: :26:5: note: conflicting write of 'version' on the thread started at line 53

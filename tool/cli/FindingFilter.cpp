@@ -138,7 +138,8 @@ const FindingFilter::Policy *FindingFilter::policyFor(const std::string &File,
   return ByFile[File] = P.get();
 }
 
-bool FindingFilter::shown(const report::Finding &F, const Policy &P) const {
+bool FindingFilter::shown(const report::Finding &F, const Policy &P,
+                          bool FilteredByDriver) const {
   const std::string &Path = F.Loc.File;
   if (Path.empty())
     return true;
@@ -146,10 +147,12 @@ bool FindingFilter::shown(const report::Finding &F, const Policy &P) const {
     return false;
   if (MainFiles.count(Path))
     return true;
-  if (P.ExcludeHeader && P.ExcludeHeader->match(Path))
+  // The driver matched the regexes against the name the compiler saw; the
+  // absolute path here could disagree with it (an anchored expression).
+  if (!FilteredByDriver && P.ExcludeHeader && P.ExcludeHeader->match(Path))
     return false;
   if (P.Header)
-    return P.Header->match(Path);
+    return FilteredByDriver || P.Header->match(Path);
   return !relativeTo(Path, SourceRoot).empty();
 }
 
@@ -168,7 +171,7 @@ bool FindingFilter::apply(std::vector<report::Finding> &Findings,
       Ok = false;
       return false;
     }
-    if (!shown(F, *P))
+    if (!shown(F, *P, /*FilteredByDriver=*/!ConfigFile.empty()))
       return true;
     if (P->AsErrors->contains(F.Check))
       F.Severity = "error";

@@ -5,14 +5,20 @@
 // are judged alike, on the paths concur reports:
 //
 // - HeaderFilterRegex / ExcludeHeaderFilterRegex (--header-filter,
-//   --exclude-header-filter, or the .clang-tidy configuration), matched
-//   against the absolute path of the finding's own location. Findings in the
-//   files analysed as translation units are always shown. With no
+//   --exclude-header-filter, or the .clang-tidy configuration), applied to
+//   the finding's own location. A TU's findings were filtered by the driver
+//   on the file name as the compiler saw it, the name clang-tidy matches
+//   (relative to the build directory when the include path is relative).
+//   Cross-TU findings, which no compiler saw, are matched here against the
+//   absolute path. Findings in the files
+//   analysed as translation units are always shown. With no
 //   HeaderFilterRegex anywhere, findings in headers under the source root
 //   are shown and those outside it (third-party and system headers) are not.
 // - WarningsAsErrors (--warnings-as-errors, added to the configuration's):
 //   findings of matching checks become errors.
-// - --exclude GLOB: vendored trees, for inputs and findings alike.
+// - --exclude GLOB: vendored trees. Their files are still analysed (their
+//   summaries feed the cross-TU phase) but no finding located in them, and
+//   no error of theirs, is shown.
 //
 // The configuration is the one clang-tidy would use for the TU that
 // produced a finding (its main file); a cross-TU finding, which no single
@@ -68,11 +74,13 @@ public:
   /// expression.
   bool apply(std::vector<report::Finding> &Findings, const std::string &ConfigFile,
              std::string &Error);
+  /// Whether --exclude covers \p Path.
+  bool excluded(llvm::StringRef Path) const { return Excludes.excludes(Path); }
 
 private:
   struct Policy;
   const Policy *policyFor(const std::string &File, std::string &Error);
-  bool shown(const report::Finding &F, const Policy &P) const;
+  bool shown(const report::Finding &F, const Policy &P, bool FilteredByDriver) const;
 
   std::unique_ptr<clang::tidy::ClangTidyOptionsProvider> Provider;
   std::string SourceRoot;

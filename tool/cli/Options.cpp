@@ -35,15 +35,17 @@ flags after '--' that follows the files are the compile flags of every file
                        .clang-tidy files are then not read
   --warnings-as-errors GLOBS  report findings of these checks as errors
                        (added to WarningsAsErrors of .clang-tidy)
-  --header-filter REGEX  show findings in headers whose path matches REGEX
+  --header-filter REGEX  show findings in headers whose name matches REGEX
+                       (the name the compiler saw, as in clang-tidy)
                        (default: HeaderFilterRegex of .clang-tidy, else the
                        headers under the source root; empty: none);
                        findings in the analysed files are always shown
-  --exclude-header-filter REGEX  hide findings in headers whose path matches
+  --exclude-header-filter REGEX  hide findings in headers whose name matches
                        REGEX (default: ExcludeHeaderFilterRegex)
-  --exclude GLOB       skip input files, and hide findings, under paths that
-                       match GLOB, e.g. 'third_party' or 'src/gen/*.cpp'
-                       (relative to the source root or absolute; repeatable)
+  --exclude GLOB       silence files under paths that match GLOB, e.g.
+                       'third_party' or 'src/gen/*.cpp' (relative to the
+                       source root or absolute; repeatable): still analysed
+                       for cross-file facts, their findings not shown
   --diff FILE|-        PR mode: report only findings on lines that the unified
                        diff in FILE (or stdin) adds or changes, as `git diff
                        -U0` writes it; its paths are relative to the source root

@@ -576,17 +576,21 @@ std::vector<std::string> shardSlice(std::vector<std::string> &Inputs, const cli:
   return Slice;
 }
 
-/// Vendored trees (--exclude) are not analysed at all; one note counts
-/// the files skipped.
+/// Vendored trees (--exclude) are silenced, not cut out: their files are
+/// still analysed, so the cross-TU phase sees the whole program, but their
+/// findings and errors are not shown. One note counts them.
 void applyExcludes(driver::InputPlan &Plan, const cli::ExcludeGlobs &Excludes,
                    const cli::Options &Opts) {
-  size_t Planned = Plan.Jobs.size() + Plan.Errors.size();
-  std::erase_if(Plan.Jobs, [&](const driver::Job &J) { return Excludes.excludes(J.File); });
+  size_t Before = Plan.Errors.size();
   std::erase_if(Plan.Errors,
                 [&](const report::InputError &E) { return Excludes.excludes(E.File); });
-  if (size_t Skipped = Planned - Plan.Jobs.size() - Plan.Errors.size(); Skipped && !Opts.Quiet)
-    std::cerr << "concur: note: " << Skipped << " file" << (Skipped == 1 ? "" : "s")
-              << " skipped by --exclude\n";
+  size_t Silenced = Before - Plan.Errors.size() +
+                    std::count_if(Plan.Jobs.begin(), Plan.Jobs.end(), [&](const driver::Job &J) {
+                      return Excludes.excludes(J.File);
+                    });
+  if (Silenced && !Opts.Quiet)
+    std::cerr << "concur: note: " << Silenced << " file" << (Silenced == 1 ? "" : "s")
+              << " under --exclude: analysed for cross-file facts, findings not shown\n";
 }
 
 /// Fails on unwritable outputs before minutes are spent on analysis.
@@ -622,6 +626,9 @@ bool collectResults(std::vector<cache::JobOutcome> &Outcomes, const driver::Inpu
     for (auto &F : Res.Findings)
       R.Findings.push_back(std::move(F));
     for (auto &E : Res.Errors) {
+      // A vendored file that fails costs its facts, not the run.
+      if (Filter.excluded(E.File))
+        continue;
       std::cerr << "concur: error: " << E.File << ": " << E.Message << "\n";
       R.Errors.push_back(std::move(E));
     }

@@ -142,6 +142,12 @@ racesAcrossUnits(const std::vector<TranslationUnitSummary> &Summaries) {
               continue;
             std::string OtherWhere =
                 I == J ? std::string("on another instance of that thread") : startedAt(OS);
+            // The message names PS's start first: a second thread started
+            // on that same line is not named by its line again.
+            std::string OtherInMessage = OtherWhere;
+            if (I != J && OS.File == PS.File && OS.Line == PS.Line)
+              OtherInMessage = OS.Entry == PS.Entry ? "on another instance of that thread"
+                                                    : "on another thread started on that line";
             report::Finding F;
             F.Check = RaceCheck;
             F.Loc = {P.File, P.Line, P.Column};
@@ -149,13 +155,13 @@ racesAcrossUnits(const std::vector<TranslationUnitSummary> &Summaries) {
             if (P.Kind == "update")
               F.Message = "read-modify-write of shared '" + P.Global.Name + "' " +
                           startedAt(PS) + " is not atomic and races with it being " + verb(O) +
-                          " " + OtherWhere + " (" +
+                          " " + OtherInMessage + " (" +
                           (P.Held.empty() && O.Held.empty() ? "no lock" : "no common lock") +
                           " held on both sides); make it std::atomic or hold one mutex "
                           "around both";
             else
               F.Message = "shared '" + P.Global.Name + "' is " + verb(P) + " " + startedAt(PS) +
-                          " with " + heldText(P) + " held, and " + verb(O) + " " + OtherWhere +
+                          " with " + heldText(P) + " held, and " + verb(O) + " " + OtherInMessage +
                           " with " + heldText(O) + " held; guard both with one mutex or make "
                           "it std::atomic";
             noteThread(F, PS, P);

@@ -20,6 +20,7 @@
 #include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Regex.h"
 #include "llvm/Support/VirtualFileSystem.h"
 
 #include <algorithm>
@@ -237,6 +238,32 @@ std::string enclosingFunction(const FunctionRanges &Ranges, const std::string &F
   return Best ? Best->Name : std::string();
 }
 
+/// A configured HeaderFilterRegex / ExcludeHeaderFilterRegex, matched as
+/// clang-tidy matches them: against the file name as this compiler saw it
+/// (relative to the build directory when an -I or the file is relative),
+/// so that a relative compile database selects the same headers as in
+/// clang-tidy. An empty or invalid expression matches nothing (the caller
+/// reports an invalid one).
+class HeaderFilters {
+public:
+  explicit HeaderFilters(const ClangTidyOptions &Options) {
+    if (Options.HeaderFilterRegex)
+      Header.emplace(*Options.HeaderFilterRegex);
+    if (Options.ExcludeHeaderFilterRegex)
+      Exclude.emplace(*Options.ExcludeHeaderFilterRegex);
+  }
+  /// Unset HeaderFilterRegex: every header (the caller applies concur's
+  /// default policy).
+  bool shown(llvm::StringRef SeenName) const {
+    if (Exclude && Exclude->isValid() && Exclude->match(SeenName))
+      return false;
+    return !Header || (Header->isValid() && Header->match(SeenName));
+  }
+
+private:
+  std::optional<llvm::Regex> Header, Exclude;
+};
+
 } // namespace
 
 /// \p FS resolves relative file names (and finds .clang-tidy files) from the
@@ -268,12 +295,13 @@ TranslationUnitResult analyzeTranslationUnit(const AnalysisConfig &Config,
     return Result;
   }
 
-  // The engine passes every finding outside system headers: the header
-  // filters are the caller's (see the header), applied to the paths concur
-  // reports rather than to the names this compiler happened to see.
+  // The engine passes every finding outside system headers: clang-tidy's
+  // engine would also pass a header's finding for a note elsewhere, while
+  // the filters apply to the finding's own location (HeaderFilters below).
   AnalysisConfig EngineConfig = Config;
   EngineConfig.Overrides.HeaderFilterRegex = ".*";
   EngineConfig.Overrides.ExcludeHeaderFilterRegex = "";
+  HeaderFilters Filters(makeOptionsProvider(Config, FS)->getOptions(MainFile));
   ClangTidyContext Context(makeOptionsProvider(EngineConfig, FS));
   ClangTidyDiagnosticConsumer DiagConsumer(Context);
   auto DiagOpts = std::make_unique<DiagnosticOptions>();
@@ -343,6 +371,8 @@ TranslationUnitResult analyzeTranslationUnit(const AnalysisConfig &Config,
       if (E.DiagLevel == tooling::Diagnostic::Error)
         continue;
     }
+    if (!E.Message.FilePath.empty() && File != MainFile && !Filters.shown(E.Message.FilePath))
+      continue;
     report::Finding F;
     F.Check = E.DiagnosticName;
     F.Severity = E.DiagLevel == tooling::Diagnostic::Error ? "error" : "warning";

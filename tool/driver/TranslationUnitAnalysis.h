@@ -55,10 +55,12 @@ std::unique_ptr<clang::tidy::ClangTidyOptionsProvider>
 makeOptionsProvider(const AnalysisConfig &Config,
                     llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS);
 
-/// Every finding of the TU's checks is returned, wherever it lies (system
-/// headers aside): which to show (HeaderFilterRegex and the like) is decided
-/// by the caller, for the findings of all TUs and of the cross-TU phase
-/// alike.
+/// The findings of the TU's checks, system headers aside. A configured
+/// HeaderFilterRegex / ExcludeHeaderFilterRegex is applied here to each
+/// finding's own location, on the file name the compiler saw (as clang-tidy
+/// matches it); without one
+/// every header's findings are returned and the caller applies concur's
+/// default (FindingFilter.h).
 TranslationUnitResult analyzeTranslationUnit(const AnalysisConfig &Config,
                                              const clang::tooling::CompileCommand &Command);
 
