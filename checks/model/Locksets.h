@@ -33,13 +33,13 @@
 #define CONCUR_CHECKS_MODEL_LOCKSETS_H
 
 #include "ConcurrencyModel.h"
+#include "Dataflow.h"
 #include "LockCatalog.h"
 
 #include "clang/Analysis/CFG.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallVector.h"
 
-#include <deque>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -200,65 +200,6 @@ private:
       CallsOf;
   bool CallsOfBuilt = false;
 };
-
-/// Every edge of the CFG is taken.
-struct AllEdges {
-  bool operator()(const clang::CFGBlock &, unsigned) const { return true; }
-};
-
-/// A forward dataflow over \p G: \p Transfer(State &, const CFGElement &)
-/// per element, \p Edge(State &, const CFGBlock &From, unsigned SuccIndex)
-/// per edge, \p Join(State &Into, const State &From) where paths meet.
-/// \p Taken(From, SuccIndex) says which edges can be taken at all (a block
-/// that ends in a call that never returns has none).
-/// Returns the state at the entry of each block (by block ID), empty for
-/// unreachable blocks. The iteration is capped, for non-monotone clients.
-template <typename StateT, typename TransferFn, typename EdgeFn, typename JoinFn,
-          typename TakenFn = AllEdges>
-std::vector<std::optional<StateT>> solveForward(const clang::CFG &G, StateT EntryState,
-                                                TransferFn Transfer, EdgeFn Edge,
-                                                JoinFn Join, TakenFn Taken = {}) {
-  std::vector<std::optional<StateT>> In(G.getNumBlockIDs());
-  std::vector<bool> Queued(G.getNumBlockIDs(), false);
-  std::deque<const clang::CFGBlock *> Work;
-  const clang::CFGBlock &EntryBlock = G.getEntry();
-  In[EntryBlock.getBlockID()] = std::move(EntryState);
-  Work.push_back(&EntryBlock);
-  Queued[EntryBlock.getBlockID()] = true;
-  size_t Budget = 16 * G.getNumBlockIDs() + 64;
-  while (!Work.empty() && Budget--) {
-    const clang::CFGBlock *B = Work.front();
-    Work.pop_front();
-    Queued[B->getBlockID()] = false;
-    StateT Out = *In[B->getBlockID()];
-    for (const clang::CFGElement &E : *B)
-      Transfer(Out, E);
-    unsigned Index = 0;
-    for (const clang::CFGBlock::AdjacentBlock &Succ : B->succs()) {
-      const clang::CFGBlock *S = Succ.getReachableBlock();
-      unsigned ThisIndex = Index++;
-      if (!S || !Taken(*B, ThisIndex))
-        continue;
-      StateT Along = Out;
-      Edge(Along, *B, ThisIndex);
-      auto &Slot = In[S->getBlockID()];
-      bool Changed = false;
-      if (!Slot) {
-        Slot = std::move(Along);
-        Changed = true;
-      } else {
-        StateT Before = *Slot;
-        Join(*Slot, Along);
-        Changed = !(Before == *Slot);
-      }
-      if (Changed && !Queued[S->getBlockID()]) {
-        Queued[S->getBlockID()] = true;
-        Work.push_back(S);
-      }
-    }
-  }
-  return In;
-}
 
 } // namespace concur
 
