@@ -125,16 +125,6 @@ Lockset unionOf(const Lockset &A, const Lockset &B) {
   return Out;
 }
 
-std::string describeLocks(const Lockset &Set) {
-  std::string Out;
-  for (size_t I = 0; I < Set.size(); ++I) {
-    if (I)
-      Out += I + 1 == Set.size() ? " and " : ", ";
-    Out += "'" + Set[I].Id.name() + "'";
-  }
-  return Out;
-}
-
 LockId lockInCaller(LockId Id, const Expr *Call) { return translateToCaller(Id, Call); }
 
 bool LockSummary::operator==(const LockSummary &O) const {

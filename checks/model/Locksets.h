@@ -80,8 +80,6 @@ const HeldLock *findLock(const Lockset &Set, LockId Id);
 const HeldLock *commonExclusion(const Lockset &A, const Lockset &B);
 /// \p A with \p B's locks added (for a callee's lockset inside a caller).
 Lockset unionOf(const Lockset &A, const Lockset &B);
-/// "'m'" or "'m' and 'n'".
-std::string describeLocks(const Lockset &Set);
 /// The lock \p Id of a callee as its caller sees it at \p Call: a lock the
 /// callee names by its own parameter is the caller's argument (empty if the
 /// argument is not a recognisable mutex); any other lock is itself.
