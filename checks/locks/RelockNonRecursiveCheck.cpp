@@ -5,15 +5,15 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/Lex/Lexer.h"
+#include "llvm/ADT/DenseSet.h"
 
 using namespace clang;
 
 namespace concur {
 namespace {
 
-// pthread mutexes are recursive when initialised so; the static initialiser
-// says it in its name, pthread_mutexattr_settype at run time (then every
-// pthread mutex of the TU is given the benefit of the doubt).
+// pthread mutexes are recursive when initialised so: the static
+// initialiser says it in its name.
 bool initialisedRecursive(const ValueDecl *D, const ASTContext &Ctx) {
   const auto *V = dyn_cast<VarDecl>(D);
   if (!V || !V->getInit())
@@ -24,6 +24,45 @@ bool initialisedRecursive(const ValueDecl *D, const ASTContext &Ctx) {
   return Text.contains("RECURSIVE");
 }
 
+const ValueDecl *addressedVar(const Expr *E) {
+  if (const auto *U = dyn_cast<UnaryOperator>(E->IgnoreParenImpCasts());
+      U && U->getOpcode() == UO_AddrOf)
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(U->getSubExpr()->IgnoreParenImpCasts()))
+      return DRE->getDecl();
+  return nullptr;
+}
+
+/// The pthread mutexes made recursive at run time: `pthread_mutex_init(&m,
+/// &a)` in a function that calls `pthread_mutexattr_settype(&a,
+/// PTHREAD_MUTEX_RECURSIVE)`. Each is its own fact; other mutexes of the TU
+/// stay non-recursive.
+llvm::DenseSet<const ValueDecl *> recursiveByAttribute(ConcurrencyModel &Model) {
+  llvm::DenseSet<const ValueDecl *> Out;
+  for (const FunctionDecl *F : Model.index().functions()) {
+    llvm::DenseSet<const ValueDecl *> RecursiveAttrs;
+    llvm::SmallVector<const CallExpr *, 2> Inits;
+    for (const CallSite &Site : Model.callGraph().callsIn(F)) {
+      const auto *Call = dyn_cast<CallExpr>(Site.Call);
+      if (!Site.Callee || !Call || Call->getNumArgs() != 2)
+        continue;
+      llvm::StringRef Name = Site.Callee->getName();
+      if (Name == "pthread_mutexattr_settype") {
+        const auto *K = dyn_cast<DeclRefExpr>(Call->getArg(1)->IgnoreParenImpCasts());
+        if (K && K->getDecl()->getName().contains("RECURSIVE"))
+          if (const ValueDecl *Attr = addressedVar(Call->getArg(0)))
+            RecursiveAttrs.insert(Attr);
+      } else if (Name == "pthread_mutex_init") {
+        Inits.push_back(Call);
+      }
+    }
+    for (const CallExpr *Init : Inits)
+      if (const ValueDecl *Attr = addressedVar(Init->getArg(1)); Attr && RecursiveAttrs.count(Attr))
+        if (LockId Id = LockCatalog::lockIdOf(Init->getArg(0)))
+          Out.insert(Id.Decl);
+  }
+  return Out;
+}
+
 } // namespace
 
 void RelockNonRecursiveCheck::analyze(ConcurrencyModel &Model) {
@@ -31,18 +70,11 @@ void RelockNonRecursiveCheck::analyze(ConcurrencyModel &Model) {
   const LockCatalog &Catalog = Acquisitions.locksets().catalog();
   const ASTContext &Ctx = Model.astContext();
 
-  bool RecursivePthreadAttr = false;
-  for (const FunctionDecl *F : Model.index().functions())
-    for (const CallSite &Site : Model.callGraph().callsIn(F))
-      if (Site.Callee && Site.Callee->getName() == "pthread_mutexattr_settype")
-        RecursivePthreadAttr = true;
-
+  llvm::DenseSet<const ValueDecl *> RecursiveAtRunTime = recursiveByAttribute(Model);
   auto NonRecursive = [&](LockId Id) {
     std::optional<MutexTypeInfo> Info = Catalog.mutexType(Id.Decl->getType());
-    if (!Info || isCountingLock(Id) || Info->Recursive || initialisedRecursive(Id.Decl, Ctx))
-      return false;
-    bool IsPthread = Id.Decl->getType().getAsString().find("pthread_") != std::string::npos;
-    return !(IsPthread && RecursivePthreadAttr);
+    return Info && !isCountingLock(Id) && !Info->Recursive &&
+           !initialisedRecursive(Id.Decl, Ctx) && !RecursiveAtRunTime.count(Id.Decl);
   };
   // Two readers of a shared mutex do not exclude each other.
   auto Excludes = [](LockMode Held, LockMode Again) {
