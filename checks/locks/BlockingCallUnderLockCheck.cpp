@@ -111,7 +111,7 @@ void BlockingCallUnderLockCheck::analyze(ConcurrencyModel &Model) {
       // Holding a semaphore unit while working (and blocking) is what it
       // is for: it limits how many do, not who waits.
       Lockset During = *Before;
-      llvm::erase_if(During, [](const HeldLock &H) { return isCountingLock(H.Id); });
+      llvm::erase_if(During, [](const HeldLock &H) { return admitsOtherHolders(H.Id); });
       if (During.empty())
         continue;
       const BlockingEntry *Direct = Blocks(Site);

@@ -1,4 +1,5 @@
 #include "LockAcquisitions.h"
+#include "LockShapes.h"
 
 #include "ExprWrappers.h"
 
@@ -78,13 +79,15 @@ ObjectRoot rootOf(const Expr *MutexExpr, const CallPath &Chain) {
 
 } // namespace
 
-bool isCountingLock(LockId Id) {
+bool admitsOtherHolders(LockId Id) {
   if (!Id)
     return false;
   QualType T = Id.Decl->getType().getNonReferenceType();
   if (const auto *PT = T->getAs<PointerType>())
     T = PT->getPointeeType();
   if (const CXXRecordDecl *RD = T->getAsCXXRecordDecl()) {
+    if (isNullMutex(RD))
+      return true;
     for (const CXXRecordDecl *C = RD; C;) {
       if (const auto *A = C->getAttr<CapabilityAttr>())
         return A->getName().equals_insensitive("semaphore");

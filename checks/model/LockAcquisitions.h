@@ -108,11 +108,12 @@ private:
   llvm::DenseSet<const clang::FunctionDecl *> InProgress;
 };
 
-/// Whether \p Id is a counting semaphore rather than a mutex (a class whose
-/// thread-safety capability is named "semaphore", or a standard/POSIX
-/// semaphore): several holders at once, acquired and released by different
-/// threads, so "held twice" or "held while blocking" are its normal use.
-bool isCountingLock(LockId Id);
+/// Whether taking \p Id never makes anyone wait for its holder, so "held
+/// twice", "held while blocking" or a cycle through it are no hazard: a
+/// counting semaphore (a class whose thread-safety capability is named
+/// "semaphore", or a standard/POSIX semaphore) admits several holders, and
+/// a null mutex (LockShapes.h) admits everyone.
+bool admitsOtherHolders(LockId Id);
 
 /// Whether two expressions naming a mutex with one identity denote the same
 /// object: globals and statics always do; fields do when reached through

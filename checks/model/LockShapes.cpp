@@ -139,6 +139,18 @@ BodyLockEffect LockShapes::effectOf(const FunctionDecl *F, unsigned Depth) const
   return Effects[Def] = Out;
 }
 
+bool isNullMutex(const CXXRecordDecl *RD) {
+  if (!RD || !(RD = RD->getDefinition()) || RD->isDependentContext())
+    return false;
+  auto DoesNothing = [](const CXXMethodDecl *M) {
+    const FunctionDecl *Def = M ? M->getDefinition() : nullptr;
+    const auto *Body = Def ? dyn_cast_or_null<CompoundStmt>(Def->getBody()) : nullptr;
+    return Body && Body->body_empty();
+  };
+  return DoesNothing(basicLockableMethod(RD, "lock")) &&
+         DoesNothing(basicLockableMethod(RD, "unlock"));
+}
+
 std::optional<MutexTypeInfo> LockShapes::mutexInfo(const CXXRecordDecl *RD) const {
   if (!RD || RD->isLambda() || RD->isUnion() || RD->isDependentContext())
     return std::nullopt;
@@ -147,7 +159,11 @@ std::optional<MutexTypeInfo> LockShapes::mutexInfo(const CXXRecordDecl *RD) cons
     return Slot->second;
   const CXXMethodDecl *Lock = basicLockableMethod(RD, "lock");
   const CXXMethodDecl *Unlock = basicLockableMethod(RD, "unlock");
-  if (!Lock || !Unlock || !nonCopyable(RD) || isGuard(RD))
+  if (!Lock || !Unlock)
+    return std::nullopt;
+  if (isNullMutex(RD)) // copyable or not: a copy locks nothing either
+    return Mutexes[RD] = MutexTypeInfo{/*Recursive=*/true, /*SharedCapable=*/false};
+  if (!nonCopyable(RD) || isGuard(RD))
     return std::nullopt;
   BodyLockEffect Effect;
   if (Lock->getDefinition() && Lock->getDefinition()->hasBody()) {

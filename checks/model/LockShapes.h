@@ -23,6 +23,13 @@
 //    that only releases is an unlock, one that only acquires is a relock,
 //    one that tries is a try-relock.
 //
+//  - A *null mutex* has `lock()` and `unlock()` with empty bodies: the
+//    policy type a template takes to make an instance that one thread
+//    uses (`Event<Args, NullMutex>`). It is a mutex for the locking
+//    discipline (what the template does under it, its other instances do
+//    under a real one), and recursive; it makes nobody wait, so no
+//    deadlock check counts it (admitsOtherHolders).
+//
 // What is deliberately not learned: a class whose lock() is visible and
 // neither waits nor locks (a flag setter is not a lock), a copyable class,
 // and any method whose body both releases and acquires (an upgrade): such a
@@ -56,6 +63,9 @@ struct BodyLockEffect {
   bool Waits = false;          ///< contains a loop (a spin or wait loop)
   bool Recursive = false;      ///< what it takes is (or it makes) a recursive mutex
 };
+
+/// Whether \p RD is a null mutex (see above).
+bool isNullMutex(const clang::CXXRecordDecl *RD);
 
 class LockShapes {
 public:

@@ -29,6 +29,48 @@ SummarySink::Scope::~Scope() { CurrentSink = Previous; }
 
 namespace {
 
+/// Relative names are relative to the compilation's working directory,
+/// which the concur CLI keeps per TU in its file system (the process's is
+/// shared by all its workers).
+std::string absolute(const SourceManager &SM, llvm::StringRef Path) {
+  llvm::SmallString<256> P(Path);
+  SM.getFileManager().getVirtualFileSystem().makeAbsolute(P);
+  llvm::sys::path::remove_dots(P, true);
+  return std::string(P);
+}
+
+std::string mainFile(const SourceManager &SM) {
+  if (auto Main = SM.getFileEntryRefForID(SM.getMainFileID()))
+    return absolute(SM, Main->getName());
+  return {};
+}
+
+void locateIn(const SourceManager &SM, SourceLocation Loc, std::string &File, unsigned &Line,
+              unsigned &Column) {
+  SourceLocation Exp = SM.getExpansionLoc(Loc);
+  if (Exp.isInvalid())
+    return;
+  if (auto Entry = SM.getFileEntryRefForID(SM.getFileID(Exp)))
+    File = absolute(SM, Entry->getName());
+  Line = SM.getExpansionLineNumber(Exp);
+  Column = SM.getExpansionColumnNumber(Exp);
+}
+
+/// A lock's key (see report::SummaryLock) in the TU of main file \p TUFile.
+std::string lockKey(LockId Id, const std::string &TUFile) {
+  std::string Key = LockOrderGraph::stableName(Id);
+  if (isa<ParmVarDecl>(Id.Decl)) // the caller's argument: no name outside
+    return Key + "@" + TUFile + "#" + std::to_string(reinterpret_cast<uintptr_t>(Id.Decl));
+  const Decl *Owner = Id.Decl;
+  if (const auto *Field = dyn_cast<FieldDecl>(Id.Decl))
+    Owner = Field->getParent();
+  const auto *V = dyn_cast<VarDecl>(Id.Decl);
+  const auto *Named = dyn_cast<NamedDecl>(Owner);
+  if ((V && V->getParentFunctionOrMethod()) || !Named || !Named->isExternallyVisible())
+    Key += "@" + TUFile;
+  return Key;
+}
+
 class Summarizer {
 public:
   explicit Summarizer(ConcurrencyModel &Model)
@@ -36,8 +78,7 @@ public:
 
   report::TranslationUnitSummary run() {
     report::TranslationUnitSummary Out;
-    if (auto Main = SM.getFileEntryRefForID(SM.getMainFileID()))
-      Out.File = absolute(Main->getName());
+    Out.File = mainFile(SM);
     Out.EnabledChecks = Model.enabledChecks();
     TUFile = Out.File;
     bool LockOrder = llvm::is_contained(Out.EnabledChecks, "concur-lock-order-inversion");
@@ -100,10 +141,111 @@ public:
       }
     if (Races)
       Out.Spawns = spawns();
+    if (llvm::is_contained(Out.EnabledChecks, "concur-inconsistent-locking")) {
+      Out.CallingFunctions = callingFunctions();
+      Out.FieldDisciplines = std::move(Model.analysis<JoinFacts>().FieldDisciplines);
+    }
     return Out;
   }
 
 private:
+  /// Each user function's calls of user functions with the member and
+  /// global locks held there (see report::CallingFunction).
+  std::vector<report::CallingFunction> callingFunctions() {
+    std::vector<report::CallingFunction> Out;
+    Locksets &Locks = Model.analysis<LockAcquisitions>().locksets();
+    for (const FunctionDecl *F : Model.index().functions()) {
+      if (SM.isInSystemHeader(F->getLocation()))
+        continue;
+      report::CallingFunction C;
+      if (!usr(F, C.Usr))
+        continue;
+      C.Escapes = Model.index().hasUnseenCallers(F);
+      C.Instantiated = instantiatedByName(F);
+      if (const auto *M = dyn_cast<CXXMethodDecl>(F))
+        overridden(M, C.Overrides);
+      const FunctionDecl *Def = nullptr;
+      if (F->hasBody(Def))
+        callsHolding(Locks, Def, C);
+      if (!C.Calls.empty() || C.Escapes || !C.Overrides.empty())
+        Out.push_back(std::move(C));
+    }
+    return Out;
+  }
+
+  /// An implicit instantiation (of a function template or a member of a
+  /// class template) called by its name: not an operator, constructor or
+  /// destructor, which library templates and the language call unseen.
+  static bool instantiatedByName(const FunctionDecl *F) {
+    if (!F->getDeclName().isIdentifier() || isa<CXXConstructorDecl>(F) ||
+        isa<CXXDestructorDecl>(F))
+      return false;
+    if (F->getTemplateSpecializationKind() == TSK_ImplicitInstantiation)
+      return true;
+    const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(F->getDeclContext());
+    return Spec && Spec->getSpecializationKind() == TSK_ImplicitInstantiation;
+  }
+
+  /// USRs of every method \p M overrides, directly or not.
+  void overridden(const CXXMethodDecl *M, std::vector<std::string> &Out) const {
+    for (const CXXMethodDecl *Base : M->overridden_methods()) {
+      std::string U;
+      if (usr(Base, U) && !llvm::is_contained(Out, U)) {
+        Out.push_back(std::move(U));
+        overridden(Base, Out);
+      }
+    }
+  }
+
+  /// Whether \p H can be held by a callee's caller: a member's or global's
+  /// mutex (a local's or parameter's means nothing outside).
+  static bool callerLock(const HeldLock &H) {
+    if (isa<FieldDecl>(H.Id.Decl))
+      return true;
+    const auto *V = dyn_cast<VarDecl>(H.Id.Decl);
+    return V && !isa<ParmVarDecl>(V) && V->hasGlobalStorage();
+  }
+
+  void callsHolding(Locksets &Locks, const FunctionDecl *Def, report::CallingFunction &C) {
+    const FunctionLocks &FL = Locks.of(Def);
+    for (LockId Id : FL.summary().Released)
+      C.LetsGo.push_back(lock(Id).Key);
+    for (const ParmVarDecl *P : FL.summary().UnlockedGuards) {
+      std::optional<GuardBinding> Lent = Locks.lentGuard(P);
+      if (!Lent)
+        C.LetsGoUnknown = true;
+      else
+        for (LockId Id : Lent->Locks)
+          C.LetsGo.push_back(lock(Id).Key);
+    }
+    for (const CallSite &Site : Model.callGraph().callsIn(Def)) {
+      if (!Site.Callee || SM.isInSystemHeader(Site.Callee->getLocation()))
+        continue;
+      const Lockset *Held = FL.hasCFG() ? FL.heldBefore(Site.Call) : &FL.entry();
+      if (!Held)
+        continue; // never runs
+      report::CallHolding Call;
+      if (!usr(Site.Callee, Call.Callee))
+        continue;
+      Call.Virtual = dispatches(Site);
+      for (const HeldLock &H : *Held)
+        if (callerLock(H))
+          Call.Held.push_back({lock(H.Id).Key, H.Mode == LockMode::Exclusive});
+      C.Calls.push_back(std::move(Call));
+    }
+  }
+
+  /// A virtual call that may run an overrider (not `Base::f()`).
+  static bool dispatches(const CallSite &Site) {
+    const auto *M = dyn_cast<CXXMethodDecl>(Site.Callee);
+    if (!M || !M->isVirtual())
+      return false;
+    const auto *Call = dyn_cast<CXXMemberCallExpr>(Site.Call);
+    const auto *Member =
+        Call ? dyn_cast<MemberExpr>(Call->getCallee()->IgnoreParenImpCasts()) : nullptr;
+    return Member && !Member->hasQualifier();
+  }
+
   /// The TU's threads, with what each reaches (see report::SpawnSummary).
   std::vector<report::SpawnSummary> spawns() {
     auto &SA = Model.analysis<SharedAccesses>();
@@ -203,17 +345,7 @@ private:
   static bool exportable(LockId Id) { return Id && !isa<ParmVarDecl>(Id.Decl); }
 
   report::SummaryLock lock(LockId Id) const {
-    report::SummaryLock L;
-    L.Name = LockOrderGraph::stableName(Id);
-    L.Key = L.Name;
-    const Decl *Owner = Id.Decl;
-    if (const auto *Field = dyn_cast<FieldDecl>(Id.Decl))
-      Owner = Field->getParent();
-    const auto *V = dyn_cast<VarDecl>(Id.Decl);
-    const auto *Named = dyn_cast<NamedDecl>(Owner);
-    if ((V && V->getParentFunctionOrMethod()) || !Named || !Named->isExternallyVisible())
-      L.Key += "@" + TUFile;
-    return L;
+    return {lockKey(Id, TUFile), LockOrderGraph::stableName(Id)};
   }
 
   report::LockPath path(const LockAcquisition &A) {
@@ -344,7 +476,7 @@ private:
     if (!Held)
       return false;
     for (const HeldLock &H : *Held) {
-      if (!exportable(H.Id) || isCountingLock(H.Id))
+      if (!exportable(H.Id) || admitsOtherHolders(H.Id))
         continue;
       Ids.push_back(H.Id);
       if (auto Origin = Acquisitions.originOf(Def, H)) {
@@ -377,31 +509,12 @@ private:
   }
 
   bool usr(const FunctionDecl *F, std::string &Out) const {
-    llvm::SmallString<128> Buf;
-    if (index::generateUSRForDecl(F->getCanonicalDecl(), Buf))
-      return false;
-    Out = std::string(Buf);
-    return true;
+    Out = summaryUsr(F);
+    return !Out.empty();
   }
 
   void locate(SourceLocation Loc, std::string &File, unsigned &Line, unsigned &Column) const {
-    SourceLocation Exp = SM.getExpansionLoc(Loc);
-    if (Exp.isInvalid())
-      return;
-    if (auto Entry = SM.getFileEntryRefForID(SM.getFileID(Exp)))
-      File = absolute(Entry->getName());
-    Line = SM.getExpansionLineNumber(Exp);
-    Column = SM.getExpansionColumnNumber(Exp);
-  }
-
-  /// Relative names are relative to the compilation's working directory,
-  /// which the concur CLI keeps per TU in its file system (the process's is
-  /// shared by all its workers).
-  std::string absolute(llvm::StringRef Path) const {
-    llvm::SmallString<256> P(Path);
-    SM.getFileManager().getVirtualFileSystem().makeAbsolute(P);
-    llvm::sys::path::remove_dots(P, true);
-    return std::string(P);
+    locateIn(SM, Loc, File, Line, Column);
   }
 
   ConcurrencyModel &Model;
@@ -416,6 +529,22 @@ private:
 
 report::TranslationUnitSummary summarizeTranslationUnit(ConcurrencyModel &Model) {
   return Summarizer(Model).run();
+}
+
+std::string summaryLockKey(ConcurrencyModel &Model, LockId Id) {
+  return lockKey(Id, mainFile(Model.astContext().getSourceManager()));
+}
+
+std::string summaryUsr(const FunctionDecl *F) {
+  llvm::SmallString<128> Buf;
+  if (!F || index::generateUSRForDecl(F->getCanonicalDecl(), Buf))
+    return {};
+  return std::string(Buf);
+}
+
+void summaryLocation(ConcurrencyModel &Model, SourceLocation Loc, std::string &File,
+                     unsigned &Line, unsigned &Column) {
+  locateIn(Model.astContext().getSourceManager(), Loc, File, Line, Column);
 }
 
 } // namespace concur

@@ -10,7 +10,14 @@
 #ifndef CONCUR_CHECKS_MODEL_SUMMARYEXPORT_H
 #define CONCUR_CHECKS_MODEL_SUMMARYEXPORT_H
 
+#include "ConcurrencyModel.h"
+#include "Locksets.h"
 #include "report/Summary.h"
+
+namespace clang {
+class FunctionDecl;
+class SourceLocation;
+} // namespace clang
 
 namespace concur {
 
@@ -36,6 +43,24 @@ public:
 
 /// The summary of the model's TU.
 report::TranslationUnitSummary summarizeTranslationUnit(ConcurrencyModel &Model);
+
+/// Facts a check decided on that the join decides on again with what only
+/// the whole program shows (see report::FieldDiscipline); exported with
+/// the TU's summary.
+class JoinFacts : public ModelAnalysis {
+public:
+  explicit JoinFacts(ConcurrencyModel &) {}
+  std::vector<report::FieldDiscipline> FieldDisciplines;
+};
+
+/// How summaries name things, for checks that hand facts to the join:
+/// a lock's key (report::SummaryLock; a lock no other TU can name, such as
+/// a parameter's, gets a key of its own), a function's USR (empty if it has
+/// none) and a location (the expansion location, in an absolute file).
+std::string summaryLockKey(ConcurrencyModel &Model, LockId Id);
+std::string summaryUsr(const clang::FunctionDecl *F);
+void summaryLocation(ConcurrencyModel &Model, clang::SourceLocation Loc, std::string &File,
+                     unsigned &Line, unsigned &Column);
 
 } // namespace concur
 

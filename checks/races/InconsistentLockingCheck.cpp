@@ -2,6 +2,7 @@
 
 #include "../model/QualifiedNames.h"
 #include "../model/SharedAccesses.h"
+#include "../model/SummaryExport.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "llvm/ADT/MapVector.h"
@@ -21,24 +22,17 @@ void InconsistentLockingCheck::storeOptions(clang::tidy::ClangTidyOptions::Optio
   Options.store(Opts, "IncludeProtected", IncludeProtected);
 }
 
-namespace {
-
 /// One access to a field, as made by a call of an interface method.
-struct Occurrence {
+struct InconsistentLockingCheck::Occurrence {
   const Access *A;
   const CXXMethodDecl *Root;
   /// The access's locks plus those every caller of Root holds.
   Lockset Held;
 };
 
-bool isWrite(const Access &A) { return A.Kind != AccessKind::Read; }
+namespace {
 
-/// Whether \p A is made with \p L held well enough: any mode for a read,
-/// exclusively for a write.
-bool guardedBy(const Occurrence &O, LockId L) {
-  const HeldLock *H = findLock(O.Held, L);
-  return H && (!isWrite(*O.A) || H->Mode == LockMode::Exclusive);
-}
+bool isWrite(const Access &A) { return A.Kind != AccessKind::Read; }
 
 /// Whether the method reaches the field through another object of its
 /// class (`other.f`, `pOther->f`): that object's discipline needs *its*
@@ -74,6 +68,41 @@ bool ownedBy(LockId Id, const CXXRecordDecl *Class) {
 
 } // namespace
 
+/// The facts the discipline of one field is decided on (see
+/// rules/LockDiscipline.h), one per occurrence, in order.
+report::FieldDiscipline InconsistentLockingCheck::factsOf(ConcurrencyModel &Model,
+                                                          llvm::ArrayRef<Occurrence> Occurrences,
+                                                          llvm::StringRef Field) const {
+  report::FieldDiscipline Facts;
+  Facts.Field = Field.str();
+  Facts.ReportReads = ReportReads;
+  llvm::MapVector<const ValueDecl *, std::string> Keys;
+  for (const Occurrence &O : Occurrences)
+    for (const HeldLock &H : O.Held)
+      if (!Keys.count(H.Id.Decl))
+        Keys[H.Id.Decl] = summaryLockKey(Model, H.Id);
+  llvm::DenseMap<const FunctionDecl *, std::string> Usrs;
+  for (const Occurrence &O : Occurrences) {
+    const Access &A = *O.A;
+    report::FieldAccessFact F;
+    auto [It, Fresh] = Usrs.try_emplace(O.Root);
+    if (Fresh)
+      It->second = summaryUsr(O.Root);
+    F.Root = It->second.empty() ? displayName(O.Root) : It->second;
+    F.Write = isWrite(A);
+    F.Direct = A.Chain.empty();
+    F.Reportable = !throughOtherObject(A);
+    for (const HeldLock &H : O.Held)
+      F.Held.push_back({Keys[H.Id.Decl], H.Mode == LockMode::Exclusive});
+    for (const auto &[Decl, Key] : Keys)
+      if (ownedBy(LockId{Decl}, O.Root->getParent()))
+        F.Owned.push_back(Key);
+    summaryLocation(Model, A.Site->getExprLoc(), F.File, F.Line, F.Column);
+    Facts.Accesses.push_back(std::move(F));
+  }
+  return Facts;
+}
+
 void InconsistentLockingCheck::analyze(ConcurrencyModel &Model) {
   SharedAccesses &SA = Model.analysis<SharedAccesses>();
 
@@ -102,66 +131,51 @@ void InconsistentLockingCheck::analyze(ConcurrencyModel &Model) {
   }
 
   for (auto &[Field, Occurrences] : ByField) {
-    // The lock the class uses for this field: the one held exclusively at
-    // the most writes.
-    llvm::MapVector<const ValueDecl *, unsigned> WritesUnder;
-    unsigned Writes = 0;
-    for (const Occurrence &O : Occurrences) {
-      if (!isWrite(*O.A))
-        continue;
-      ++Writes;
-      for (const HeldLock &H : O.Held)
-        if (H.Mode == LockMode::Exclusive && ownedBy(H.Id, O.Root->getParent()))
-          ++WritesUnder[H.Id.Decl];
-    }
-    LockId Lock;
-    unsigned LockedWrites = 0;
-    for (const auto &[Decl, Count] : WritesUnder)
-      if (Count > LockedWrites)
-        Lock.Decl = Decl, LockedWrites = Count;
-    if (!Lock)
+    if (llvm::none_of(Occurrences, [](const Occurrence &O) { return isWrite(*O.A); }))
       continue;
-    // The note's example: a direct locked write if there is one.
-    const Occurrence *LockedExample = nullptr;
-    for (const Occurrence &O : Occurrences)
-      if (isWrite(*O.A) && guardedBy(O, Lock) &&
-          (!LockedExample || (!LockedExample->A->Chain.empty() && O.A->Chain.empty())))
-        LockedExample = &O;
+    report::FieldDiscipline Facts = factsOf(Model, Occurrences, Occurrences.front().A->Loc.name());
+    std::optional<rules::DisciplineVerdict> Verdict = rules::decideLockDiscipline(Facts);
+    if (!Verdict || Verdict->Breaches.empty())
+      continue;
+    report(Model, *Verdict, Occurrences);
+    // The join decides again, knowing which locks the callers in other
+    // files hold.
+    Model.analysis<JoinFacts>().FieldDisciplines.push_back(std::move(Facts));
+  }
+}
 
-    llvm::DenseSet<const Expr *> Reported;
-    for (const Occurrence &O : Occurrences) {
-      const Access &A = *O.A;
-      // A method of a class that cannot name the lock (a base class's
-      // push_front() that a derived class calls under its own mutex) leaves
-      // the locking to its caller: the discipline is the lock owner's.
-      if (guardedBy(O, Lock) || (!isWrite(A) && !ReportReads) ||
-          !ownedBy(Lock, O.Root->getParent()) || throughOtherObject(A) ||
-          !Reported.insert(A.Site).second)
-        continue;
-      const HeldLock *SharedOnly = findLock(O.Held, Lock);
-      std::string FieldName = A.Loc.name();
-      diag(A.Site->getExprLoc(),
-           "'%0' is %1 %2 '%3' held in '%4', but it is written with '%3' held at %5 of "
-           "%6 sites; a class that locks is shared between threads, so this is a data "
-           "race: hold '%3'%7 here too, or make the field std::atomic")
-          << FieldName << (A.Kind == AccessKind::Read ? "read" : "written")
-          << (SharedOnly ? "with only a shared lock on" : "without") << Lock.name()
-          << displayName(O.Root) << LockedWrites << Writes
-          << (SharedOnly ? " exclusively" : "");
-      notePath(O.Root, A.Chain);
-      const Access &L = *LockedExample->A;
-      if (L.Chain.empty())
-        diag(L.Site->getExprLoc(), "'%0' is written with '%1' held here, in '%2'",
-             DiagnosticIDs::Note)
-            << FieldName << Lock.name() << displayName(LockedExample->Root);
-      else
-        diag(L.Chain.front()->Loc, "'%0' is written with '%1' held through this call, in '%2'",
-             DiagnosticIDs::Note)
-            << FieldName << Lock.name() << displayName(LockedExample->Root);
-      if (const HeldLock *H = findLock(LockedExample->Held, Lock); H && H->AcquiredAt)
-        diag(H->AcquiredAt->getBeginLoc(), "'%0' is acquired here", DiagnosticIDs::Note)
-            << Lock.name();
-    }
+void InconsistentLockingCheck::report(ConcurrencyModel &Model, const rules::DisciplineVerdict &V,
+                                      llvm::ArrayRef<Occurrence> Occurrences) {
+  const Occurrence &LockedExample = Occurrences[V.Example];
+  LockId Lock;
+  for (const HeldLock &H : LockedExample.Held)
+    if (!Lock && summaryLockKey(Model, H.Id) == V.Lock)
+      Lock = H.Id;
+  for (const rules::DisciplineVerdict::Breach &B : V.Breaches) {
+    const Occurrence &O = Occurrences[B.Access];
+    const Access &A = *O.A;
+    std::string FieldName = A.Loc.name();
+    diag(A.Site->getExprLoc(),
+         "'%0' is %1 %2 '%3' held in '%4', but it is written with '%3' held at %5 of "
+         "%6 sites; a class that locks is shared between threads, so this is a data "
+         "race: hold '%3'%7 here too, or make the field std::atomic")
+        << FieldName << (A.Kind == AccessKind::Read ? "read" : "written")
+        << (B.SharedOnly ? "with only a shared lock on" : "without") << Lock.name()
+        << displayName(O.Root) << V.LockedWrites << V.Writes
+        << (B.SharedOnly ? " exclusively" : "");
+    notePath(O.Root, A.Chain);
+    const Access &L = *LockedExample.A;
+    if (L.Chain.empty())
+      diag(L.Site->getExprLoc(), "'%0' is written with '%1' held here, in '%2'",
+           DiagnosticIDs::Note)
+          << FieldName << Lock.name() << displayName(LockedExample.Root);
+    else
+      diag(L.Chain.front()->Loc, "'%0' is written with '%1' held through this call, in '%2'",
+           DiagnosticIDs::Note)
+          << FieldName << Lock.name() << displayName(LockedExample.Root);
+    if (const HeldLock *H = findLock(LockedExample.Held, Lock); H && H->AcquiredAt)
+      diag(H->AcquiredAt->getBeginLoc(), "'%0' is acquired here", DiagnosticIDs::Note)
+          << Lock.name();
   }
 }
 

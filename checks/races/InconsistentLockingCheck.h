@@ -13,6 +13,7 @@
 #define CONCUR_CHECKS_RACES_INCONSISTENTLOCKINGCHECK_H
 
 #include "../ConcurCheck.h"
+#include "../rules/LockDiscipline.h"
 
 namespace concur {
 
@@ -25,6 +26,12 @@ protected:
   void analyze(ConcurrencyModel &Model) override;
 
 private:
+  struct Occurrence;
+  report::FieldDiscipline factsOf(ConcurrencyModel &Model, llvm::ArrayRef<Occurrence> Occurrences,
+                                  llvm::StringRef Field) const;
+  void report(ConcurrencyModel &Model, const rules::DisciplineVerdict &V,
+              llvm::ArrayRef<Occurrence> Occurrences);
+
   /// Report unlocked reads, not only unlocked writes.
   const bool ReportReads;
   /// Count protected methods as the class's interface, with public ones.

@@ -339,6 +339,7 @@ int merge(const cli::Options &Opts, const std::vector<report::RuleInfo> &Rules) 
   for (const report::TranslationUnitSummary &S : Merged.Summaries)
     MainFiles.insert(S.File);
   cli::FindingFilter Filter(Config, Opts.SourceRoot, std::move(MainFiles), std::move(*Excludes));
+  crosstu::withdrawRefuted(Merged.Findings, Merged.Summaries);
   std::vector<report::Finding> Joined = crosstu::crossTranslationUnitFindings(Merged.Summaries);
   if (!Filter.apply(Joined, "", Error))
     return fail(Error);
@@ -783,6 +784,7 @@ int main(int Argc, char **Argv) {
   // them with the other shards' (a shard alone would see part of a path,
   // and could pick a different witness for a cycle than the whole run).
   if (!Opts.ShardCount) {
+    crosstu::withdrawRefuted(R.Findings, R.Summaries);
     std::vector<report::Finding> Joined = crosstu::crossTranslationUnitFindings(R.Summaries);
     if (!Filter.apply(Joined, "", Error))
       return fail(Error);

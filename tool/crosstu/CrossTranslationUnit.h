@@ -14,6 +14,9 @@
 //  - concur-unguarded-shared-state: threads one TU starts that touch a
 //    global in code of other TUs, one writing, with no common lock
 //    (RacesAcrossUnits.cpp).
+// It also takes back what only the whole program refutes:
+//  - concur-inconsistent-locking: a field's discipline decided again with
+//    the locks every caller holds, in every file (DisciplineAcrossUnits.cpp).
 //
 //===----------------------------------------------------------------------===//
 #ifndef CONCUR_TOOL_CROSSTU_CROSSTRANSLATIONUNIT_H
@@ -30,6 +33,11 @@ namespace concur::crosstu {
 /// what is reported at its locations.
 std::vector<report::Finding>
 crossTranslationUnitFindings(const std::vector<report::TranslationUnitSummary> &Summaries);
+
+/// Removes from \p Findings (per-TU findings, absolute paths) those the
+/// joined summaries refute.
+void withdrawRefuted(std::vector<report::Finding> &Findings,
+                     const std::vector<report::TranslationUnitSummary> &Summaries);
 
 // The parts, for the entry point above.
 std::vector<report::Finding>

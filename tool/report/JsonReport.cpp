@@ -116,6 +116,35 @@ OrderedJson reachedCallsToJson(const std::vector<ReachedCall> &Calls) {
   return Out;
 }
 
+OrderedJson heldKeysToJson(const std::vector<HeldKey> &Held) {
+  OrderedJson Out = OrderedJson::array();
+  for (const HeldKey &H : Held)
+    Out.push_back({{"key", H.Key}, {"exclusive", H.Exclusive}});
+  return Out;
+}
+
+OrderedJson callingFunctionToJson(const CallingFunction &F) {
+  OrderedJson Calls = OrderedJson::array();
+  for (const CallHolding &C : F.Calls)
+    Calls.push_back({{"callee", C.Callee}, {"virtual", C.Virtual}, {"held", heldKeysToJson(C.Held)}});
+  return {{"usr", F.Usr},         {"overrides", F.Overrides},
+          {"escapes", F.Escapes}, {"instantiated", F.Instantiated}, {"lets_go", F.LetsGo},
+          {"lets_go_unknown", F.LetsGoUnknown}, {"calls", std::move(Calls)}};
+}
+
+OrderedJson fieldDisciplineToJson(const FieldDiscipline &D) {
+  OrderedJson Accesses = OrderedJson::array();
+  for (const FieldAccessFact &A : D.Accesses)
+    Accesses.push_back({{"root", A.Root},
+                        {"write", A.Write},
+                        {"direct", A.Direct},
+                        {"reportable", A.Reportable},
+                        {"held", heldKeysToJson(A.Held)},
+                        {"owned", A.Owned},
+                        {"location", locationToJson({A.File, A.Line, A.Column})}});
+  return {{"field", D.Field}, {"report_reads", D.ReportReads}, {"accesses", std::move(Accesses)}};
+}
+
 OrderedJson summaryToJson(const TranslationUnitSummary &S) {
   OrderedJson Functions = OrderedJson::array();
   for (const FunctionSummary &F : S.Functions) {
@@ -161,6 +190,18 @@ OrderedJson summaryToJson(const TranslationUnitSummary &S) {
                         {"calls", reachedCallsToJson(T.Calls)},
                         {"concurrent_with", T.ConcurrentWith}});
     J["spawns"] = std::move(Spawns);
+  }
+  if (!S.CallingFunctions.empty()) {
+    OrderedJson Out = OrderedJson::array();
+    for (const CallingFunction &F : S.CallingFunctions)
+      Out.push_back(callingFunctionToJson(F));
+    J["calling_functions"] = std::move(Out);
+  }
+  if (!S.FieldDisciplines.empty()) {
+    OrderedJson Out = OrderedJson::array();
+    for (const FieldDiscipline &D : S.FieldDisciplines)
+      Out.push_back(fieldDisciplineToJson(D));
+    J["field_disciplines"] = std::move(Out);
   }
   return J;
 }
@@ -515,8 +556,60 @@ SpawnSummary spawnFromJson(const Json &V, const std::string &Path) {
   return T;
 }
 
+HeldKey heldKeyFromJson(const Json &V, const std::string &Path) {
+  expectObject(V, Path, {"key", "exclusive"});
+  return {readNonEmptyString(V, Path, "key"), readBool(V, Path, "exclusive")};
+}
+
+std::vector<HeldKey> heldKeysFromJson(const Json &V, const std::string &Path) {
+  return arrayFromJson(V, Path, heldKeyFromJson);
+}
+
+CallHolding callHoldingFromJson(const Json &V, const std::string &Path) {
+  expectObject(V, Path, {"callee", "virtual", "held"});
+  return {readNonEmptyString(V, Path, "callee"), readBool(V, Path, "virtual"),
+          heldKeysFromJson(V.at("held"), member(Path, "held"))};
+}
+
+CallingFunction callingFunctionFromJson(const Json &V, const std::string &Path) {
+  expectObject(V, Path,
+               {"usr", "overrides", "escapes", "instantiated", "lets_go", "lets_go_unknown", "calls"});
+  CallingFunction F;
+  F.Usr = readNonEmptyString(V, Path, "usr");
+  F.Overrides = readStrings(V.at("overrides"), member(Path, "overrides"));
+  F.Escapes = readBool(V, Path, "escapes");
+  F.Instantiated = readBool(V, Path, "instantiated");
+  F.LetsGo = readStrings(V.at("lets_go"), member(Path, "lets_go"));
+  F.LetsGoUnknown = readBool(V, Path, "lets_go_unknown");
+  F.Calls = arrayFromJson(V.at("calls"), member(Path, "calls"), callHoldingFromJson);
+  return F;
+}
+
+FieldAccessFact fieldAccessFromJson(const Json &V, const std::string &Path) {
+  expectObject(V, Path, {"root", "write", "direct", "reportable", "held", "owned", "location"});
+  FieldAccessFact A;
+  A.Root = readNonEmptyString(V, Path, "root");
+  A.Write = readBool(V, Path, "write");
+  A.Direct = readBool(V, Path, "direct");
+  A.Reportable = readBool(V, Path, "reportable");
+  A.Held = heldKeysFromJson(V.at("held"), member(Path, "held"));
+  A.Owned = readStrings(V.at("owned"), member(Path, "owned"));
+  readLocationInto(V, Path, "location", A.File, A.Line, A.Column);
+  return A;
+}
+
+FieldDiscipline fieldDisciplineFromJson(const Json &V, const std::string &Path) {
+  expectObject(V, Path, {"field", "report_reads", "accesses"});
+  FieldDiscipline D;
+  D.Field = readString(V, Path, "field");
+  D.ReportReads = readBool(V, Path, "report_reads");
+  D.Accesses = arrayFromJson(V.at("accesses"), member(Path, "accesses"), fieldAccessFromJson);
+  return D;
+}
+
 TranslationUnitSummary summaryFromJson(const Json &V, const std::string &Path) {
-  expectObject(V, Path, {"file", "checks", "functions"}, {"lock_edges", "spawns"});
+  expectObject(V, Path, {"file", "checks", "functions"},
+               {"lock_edges", "spawns", "calling_functions", "field_disciplines"});
   TranslationUnitSummary S;
   S.File = readString(V, Path, "file");
   S.EnabledChecks = readStrings(V.at("checks"), member(Path, "checks"));
@@ -562,6 +655,12 @@ TranslationUnitSummary summaryFromJson(const Json &V, const std::string &Path) {
           fail(member(element(member(Path, "spawns"), I), "concurrent_with"),
                "index " + std::to_string(J) + " is not a spawn of this unit");
   }
+  if (V.contains("calling_functions"))
+    S.CallingFunctions = arrayFromJson(V.at("calling_functions"),
+                                       member(Path, "calling_functions"), callingFunctionFromJson);
+  if (V.contains("field_disciplines"))
+    S.FieldDisciplines = arrayFromJson(V.at("field_disciplines"),
+                                       member(Path, "field_disciplines"), fieldDisciplineFromJson);
   return S;
 }
 

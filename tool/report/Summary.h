@@ -108,6 +108,74 @@ struct SpawnSummary {
   bool operator==(const SpawnSummary &) const = default;
 };
 
+/// A lock held at a call or an access, by its key, and whether exclusively.
+struct HeldKey {
+  std::string Key;
+  bool Exclusive = true;
+  bool operator==(const HeldKey &) const = default;
+};
+
+/// A call from a function's body of a user function, with the member and
+/// global locks held there (relative to the caller's entry). Virtual: the
+/// call dispatches, so it may reach any overrider of the callee.
+struct CallHolding {
+  std::string Callee; ///< USR
+  bool Virtual = false;
+  std::vector<HeldKey> Held;
+  bool operator==(const CallHolding &) const = default;
+};
+
+/// What the join needs to know which locks every caller of a function
+/// holds, program-wide (crosstu/CallerLocks.h): each function's calls with
+/// their locks, the methods it overrides (virtual calls of those reach
+/// it), whether its address escapes in this TU (callers unseen), and the
+/// locks it may let go of that its own callers hold (LetsGoUnknown: one it
+/// cannot name), and whether it is an instantiation nobody may call from
+/// outside.
+struct CallingFunction {
+  std::string Usr;
+  std::vector<std::string> Overrides;
+  bool Escapes = false;
+  /// An implicit instantiation of a template, called by name: it exists
+  /// because the program uses it, so its callers are in the program.
+  bool Instantiated = false;
+  std::vector<std::string> LetsGo;
+  bool LetsGoUnknown = false;
+  std::vector<CallHolding> Calls;
+  bool operator==(const CallingFunction &) const = default;
+};
+
+/// One access to a field by a call of an interface method of its class:
+/// the facts concur-inconsistent-locking decides on (checks/rules/
+/// LockDiscipline.h), in the per-TU check and again in the join, where the
+/// locks every caller of Root holds program-wide are added.
+struct FieldAccessFact {
+  std::string Root;  ///< USR of the interface method
+  bool Write = false;
+  /// Made directly in Root's body (not in a callee): preferred as the
+  /// example of a locked write.
+  bool Direct = true;
+  /// The check may report it: an access of the object's own field (not
+  /// through another object of the class).
+  bool Reportable = true;
+  std::vector<HeldKey> Held;
+  /// Keys of the locks Root's class owns (its mutex members, globals),
+  /// among the locks of the field's accesses.
+  std::vector<std::string> Owned;
+  std::string File;
+  unsigned Line = 0, Column = 0;
+  bool operator==(const FieldAccessFact &) const = default;
+};
+
+/// A field of a class that locks, and its accesses by interface methods
+/// (exported when the per-TU check reports on it).
+struct FieldDiscipline {
+  std::string Field; ///< how messages name it
+  bool ReportReads = true;
+  std::vector<FieldAccessFact> Accesses;
+  bool operator==(const FieldDiscipline &) const = default;
+};
+
 struct FunctionSummary {
   std::string Usr;
   std::string Name;
@@ -140,6 +208,9 @@ struct TranslationUnitSummary {
   std::vector<FunctionSummary> Functions;
   std::vector<LockOrderEdgeSummary> LockEdges;
   std::vector<SpawnSummary> Spawns;
+  /// Filled when concur-inconsistent-locking runs on the TU.
+  std::vector<CallingFunction> CallingFunctions;
+  std::vector<FieldDiscipline> FieldDisciplines;
   bool operator==(const TranslationUnitSummary &) const = default;
 };
 

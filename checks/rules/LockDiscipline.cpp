@@ -1,0 +1,104 @@
+#include "LockDiscipline.h"
+
+#include <algorithm>
+#include <set>
+#include <tuple>
+
+namespace concur::rules {
+namespace {
+
+using report::FieldAccessFact;
+using report::HeldKey;
+
+const HeldKey *findKey(const FieldAccessFact &A, const std::string &Key) {
+  for (const HeldKey &H : A.Held)
+    if (H.Key == Key)
+      return &H;
+  return nullptr;
+}
+
+bool owns(const FieldAccessFact &A, const std::string &Key) {
+  return std::find(A.Owned.begin(), A.Owned.end(), Key) != A.Owned.end();
+}
+
+/// Held well enough: any mode for a read, exclusively for a write.
+bool guardedBy(const FieldAccessFact &A, const std::string &Key) {
+  const HeldKey *H = findKey(A, Key);
+  return H && (!A.Write || H->Exclusive);
+}
+
+bool sameSite(const FieldAccessFact &A, const FieldAccessFact &B) {
+  return A.File == B.File && A.Line == B.Line && A.Column == B.Column;
+}
+
+/// Whether \p A and \p B hold a lock in common that keeps them apart (one
+/// of them holds it exclusively).
+bool exclude(const FieldAccessFact &A, const FieldAccessFact &B) {
+  return std::any_of(A.Held.begin(), A.Held.end(), [&](const HeldKey &H) {
+    const HeldKey *Other = findKey(B, H.Key);
+    return Other && (H.Exclusive || Other->Exclusive);
+  });
+}
+
+/// Whether every access \p A conflicts with shares a lock with it.
+bool keptApart(const std::vector<FieldAccessFact> &All, const FieldAccessFact &A) {
+  bool Conflicts = false;
+  for (const FieldAccessFact &B : All) {
+    if (sameSite(A, B) || (!A.Write && !B.Write))
+      continue;
+    Conflicts = true;
+    if (!exclude(A, B))
+      return false;
+  }
+  return Conflicts;
+}
+
+} // namespace
+
+std::optional<DisciplineVerdict> decideLockDiscipline(const report::FieldDiscipline &Facts) {
+  const std::vector<FieldAccessFact> &All = Facts.Accesses;
+  DisciplineVerdict V;
+  // Keys in first-seen order, so that ties go the same way in both phases.
+  std::vector<std::pair<std::string, unsigned>> WritesUnder;
+  for (const FieldAccessFact &A : All) {
+    if (!A.Write)
+      continue;
+    ++V.Writes;
+    for (const HeldKey &H : A.Held) {
+      if (!H.Exclusive || !owns(A, H.Key))
+        continue;
+      auto It = std::find_if(WritesUnder.begin(), WritesUnder.end(),
+                             [&](const auto &P) { return P.first == H.Key; });
+      if (It == WritesUnder.end())
+        WritesUnder.push_back({H.Key, 1});
+      else
+        ++It->second;
+    }
+  }
+  for (const auto &[Key, Count] : WritesUnder)
+    if (Count > V.LockedWrites)
+      V.Lock = Key, V.LockedWrites = Count;
+  if (V.Lock.empty())
+    return std::nullopt;
+
+  bool HaveExample = false;
+  for (size_t I = 0; I < All.size(); ++I)
+    if (All[I].Write && guardedBy(All[I], V.Lock) &&
+        (!HaveExample || (!All[V.Example].Direct && All[I].Direct)))
+      V.Example = I, HaveExample = true;
+
+  std::set<std::tuple<std::string, unsigned, unsigned>> Seen;
+  for (size_t I = 0; I < All.size(); ++I) {
+    const FieldAccessFact &A = All[I];
+    // A method of a class that cannot name the lock (a base class's
+    // push_front() that a derived class calls under its own mutex) leaves
+    // the locking to its caller: the discipline is the lock owner's.
+    if (guardedBy(A, V.Lock) || (!A.Write && !Facts.ReportReads) || !owns(A, V.Lock) ||
+        !A.Reportable || keptApart(All, A) || !Seen.insert({A.File, A.Line, A.Column}).second)
+      continue;
+    V.Breaches.push_back({I, findKey(A, V.Lock) != nullptr});
+  }
+  return V;
+}
+
+} // namespace concur::rules

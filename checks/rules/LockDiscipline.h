@@ -1,0 +1,45 @@
+//===- LockDiscipline.h - concur-inconsistent-locking's decision -*- C++ -*-===//
+//
+// Which accesses to a field break its class's locking discipline, decided
+// from plain facts (report::FieldDiscipline: each access's locks by key) so
+// that the per-TU check and the cross-TU join decide alike: the check on
+// what its TU shows, the join again once the locks every caller holds
+// program-wide are added (a virtual `equals()` that only a registry calls,
+// under the registry's mutex).
+//
+// The rule: the field's lock is the lock its class owns that is held
+// exclusively at the most writes. An access made without it is reported,
+// unless it shares a lock with every access it conflicts with (any access
+// when it writes, the writes when it reads): a field written under both the
+// object's mutex and its owner's, and read under either, is never raced.
+//
+// Clang-free, like the summaries it reads.
+//
+//===----------------------------------------------------------------------===//
+#ifndef CONCUR_CHECKS_RULES_LOCKDISCIPLINE_H
+#define CONCUR_CHECKS_RULES_LOCKDISCIPLINE_H
+
+#include "report/Summary.h"
+
+#include <optional>
+
+namespace concur::rules {
+
+struct DisciplineVerdict {
+  std::string Lock;   ///< key of the lock the class uses for the field
+  unsigned LockedWrites = 0, Writes = 0;
+  size_t Example = 0; ///< a write made holding Lock, for the note
+  struct Breach {
+    size_t Access;     ///< index into the facts' accesses
+    bool SharedOnly;   ///< holds Lock, but only shared, for a write
+  };
+  std::vector<Breach> Breaches;
+};
+
+/// The discipline of \p Facts and the accesses that break it; none when
+/// no write holds a lock the class owns.
+std::optional<DisciplineVerdict> decideLockDiscipline(const report::FieldDiscipline &Facts);
+
+} // namespace concur::rules
+
+#endif

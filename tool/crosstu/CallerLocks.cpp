@@ -1,0 +1,102 @@
+#include "CallerLocks.h"
+
+#include <algorithm>
+
+namespace concur::crosstu {
+
+using report::HeldKey;
+
+CallerLocks::CallerLocks(const std::vector<report::TranslationUnitSummary> &Summaries) {
+  for (const report::TranslationUnitSummary &TU : Summaries)
+    for (const report::CallingFunction &F : TU.CallingFunctions) {
+      // Escaping is a fact of the TU that takes the address: any TU's.
+      if (F.Escapes)
+        Escaping.insert(F.Usr);
+      if (!Functions.try_emplace(F.Usr, &F).second)
+        continue;
+      for (const report::CallHolding &C : F.Calls) {
+        Direct[C.Callee].push_back({&F, &C});
+        if (C.Virtual)
+          Dispatched[C.Callee].push_back({&F, &C});
+      }
+    }
+}
+
+std::vector<HeldKey> CallerLocks::inheritedThrough(const report::CallingFunction &Caller) {
+  if (Caller.LetsGoUnknown)
+    return {};
+  std::vector<HeldKey> Held = heldByEveryCaller(Caller.Usr);
+  std::erase_if(Held, [&](const HeldKey &H) {
+    return std::find(Caller.LetsGo.begin(), Caller.LetsGo.end(), H.Key) != Caller.LetsGo.end();
+  });
+  return Held;
+}
+
+bool CallerLocks::sitesOf(const std::string &Usr, std::vector<Site> &Out) const {
+  std::vector<std::string> Names{Usr};
+  if (auto Self = Functions.find(Usr); Self != Functions.end())
+    Names.insert(Names.end(), Self->second->Overrides.begin(), Self->second->Overrides.end());
+  for (size_t I = 0; I < Names.size(); ++I) {
+    if (Escaping.count(Names[I]))
+      return false;
+    auto &From = I == 0 ? Direct : Dispatched; // a base's: only calls that dispatch
+    if (auto It = From.find(Names[I]); It != From.end())
+      Out.insert(Out.end(), It->second.begin(), It->second.end());
+  }
+  return true;
+}
+
+bool CallerLocks::neverRuns(const report::CallingFunction &F) const {
+  std::vector<Site> Sites;
+  return F.Instantiated && sitesOf(F.Usr, Sites) && Sites.empty();
+}
+
+std::vector<HeldKey> CallerLocks::heldByEveryCaller(const std::string &Usr) {
+  auto [Slot, Fresh] = Memo.try_emplace(Usr);
+  if (!Fresh)
+    return Slot->second ? *Slot->second : std::vector<HeldKey>(); // in progress: none known
+  std::vector<Site> Sites;
+  if (!sitesOf(Usr, Sites))
+    return *(Memo[Usr] = std::vector<HeldKey>());
+  std::erase_if(Sites, [&](const Site &S) { return neverRuns(*S.Caller); });
+  // A call of F from F itself (recursion, or an overrider that forwards to
+  // the next one) holds what F's other callers hold, less what F lets go
+  // of: it is applied after them instead of cutting the answer to nothing.
+  std::stable_partition(Sites.begin(), Sites.end(),
+                        [&](const Site &S) { return S.Caller->Usr != Usr; });
+  if (!Sites.empty() && Sites.front().Caller->Usr == Usr)
+    Sites.clear(); // entered only from itself: from outside the analysed files
+  std::optional<std::vector<HeldKey>> Common;
+  for (const Site &S : Sites) {
+    std::vector<HeldKey> Here = S.Call->Held;
+    bool Recursive = S.Caller->Usr == Usr;
+    std::vector<HeldKey> Inherited;
+    if (!Recursive)
+      Inherited = inheritedThrough(*S.Caller);
+    else if (Common && !S.Caller->LetsGoUnknown)
+      for (const HeldKey &H : *Common)
+        if (std::find(S.Caller->LetsGo.begin(), S.Caller->LetsGo.end(), H.Key) ==
+            S.Caller->LetsGo.end())
+          Inherited.push_back(H);
+    for (const HeldKey &H : Inherited)
+      if (std::none_of(Here.begin(), Here.end(), [&](const HeldKey &X) { return X.Key == H.Key; }))
+        Here.push_back(H);
+    if (!Common) {
+      Common = std::move(Here);
+    } else {
+      std::erase_if(*Common, [&](HeldKey &H) {
+        auto It = std::find_if(Here.begin(), Here.end(),
+                               [&](const HeldKey &X) { return X.Key == H.Key; });
+        if (It == Here.end())
+          return true;
+        H.Exclusive = H.Exclusive && It->Exclusive;
+        return false;
+      });
+    }
+    if (Common->empty())
+      break;
+  }
+  return *(Memo[Usr] = Common ? std::move(*Common) : std::vector<HeldKey>());
+}
+
+} // namespace concur::crosstu

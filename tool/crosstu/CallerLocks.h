@@ -1,0 +1,63 @@
+//===- CallerLocks.h - Locks every caller holds, program-wide ---*- C++ -*-===//
+//
+// A TU sees the callers of a function only when they are all in it (a
+// private helper, a function of the implementation file). A public method
+// in a header, or a virtual one that a registry calls through its base
+// class, has callers in many TUs: only the join sees them all. This is the
+// join's answer to "which locks does every caller of F hold?", as RacerD
+// infers a method's preconditions, from each TU's calls with their locks
+// (report::CallingFunction):
+//  - the calls of F, and the virtual calls of every method F overrides;
+//  - at each, the locks held there, plus those every caller of the caller
+//    holds and the caller never lets go of;
+//  - nothing when F's address escapes in some TU (callers unseen) or when
+//    no analysed file calls it;
+//  - no contribution from a call inside a template instantiation that
+//    nothing calls: the program instantiated it, so only the program could
+//    call it, and nothing does (a member instantiated for a vtable or an
+//    explicit instantiation, never run).
+// The analysed files stand for the program: a caller outside them (a user
+// of a library's public method) is not seen.
+//
+//===----------------------------------------------------------------------===//
+#ifndef CONCUR_TOOL_CROSSTU_CALLERLOCKS_H
+#define CONCUR_TOOL_CROSSTU_CALLERLOCKS_H
+
+#include "report/Summary.h"
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace concur::crosstu {
+
+class CallerLocks {
+public:
+  explicit CallerLocks(const std::vector<report::TranslationUnitSummary> &Summaries);
+
+  /// The locks every call of \p Usr, in every analysed TU, is made under.
+  std::vector<report::HeldKey> heldByEveryCaller(const std::string &Usr);
+
+private:
+  struct Site {
+    const report::CallingFunction *Caller;
+    const report::CallHolding *Call;
+  };
+  std::vector<report::HeldKey> inheritedThrough(const report::CallingFunction &Caller);
+  /// The calls of \p Usr, and the dispatching calls of what it overrides;
+  /// false if its address escapes.
+  bool sitesOf(const std::string &Usr, std::vector<Site> &Out) const;
+  bool neverRuns(const report::CallingFunction &F) const;
+
+  /// One definition per USR (the first; the ODR says they agree).
+  std::map<std::string, const report::CallingFunction *> Functions;
+  std::map<std::string, std::vector<Site>> Direct, Dispatched;
+  std::set<std::string> Escaping;
+  std::map<std::string, std::optional<std::vector<report::HeldKey>>> Memo;
+};
+
+} // namespace concur::crosstu
+
+#endif
