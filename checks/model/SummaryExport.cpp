@@ -59,8 +59,11 @@ void locateIn(const SourceManager &SM, SourceLocation Loc, std::string &File, un
 /// A lock's key (see report::SummaryLock) in the TU of main file \p TUFile.
 std::string lockKey(LockId Id, const std::string &TUFile) {
   std::string Key = LockOrderGraph::stableName(Id);
-  if (isa<ParmVarDecl>(Id.Decl)) // the caller's argument: no name outside
-    return Key + "@" + TUFile + "#" + std::to_string(reinterpret_cast<uintptr_t>(Id.Decl));
+  if (const auto *P = dyn_cast<ParmVarDecl>(Id.Decl)) { // the caller's argument
+    const auto *F = dyn_cast<FunctionDecl>(P->getDeclContext());
+    return Key + "@" + TUFile + "#" + (F ? displayName(F) : std::string()) + ":" +
+           std::to_string(P->getFunctionScopeIndex());
+  }
   const Decl *Owner = Id.Decl;
   if (const auto *Field = dyn_cast<FieldDecl>(Id.Decl))
     Owner = Field->getParent();
