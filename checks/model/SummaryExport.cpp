@@ -165,6 +165,7 @@ private:
         continue;
       C.Escapes = Model.index().hasUnseenCallers(F);
       C.Instantiated = instantiatedByName(F);
+      C.Destructor = isa<CXXDestructorDecl>(F);
       if (const auto *M = dyn_cast<CXXMethodDecl>(F))
         overridden(M, C.Overrides);
       const FunctionDecl *Def = nullptr;
@@ -231,11 +232,54 @@ private:
       if (!usr(Site.Callee, Call.Callee))
         continue;
       Call.Virtual = dispatches(Site);
+      Call.OnOwnObject = onOwnObject(Def, Site);
       for (const HeldLock &H : *Held)
         if (callerLock(H))
           Call.Held.push_back({lock(H.Id).Key, H.Mode == LockMode::Exclusive});
       C.Calls.push_back(std::move(Call));
     }
+  }
+
+  /// Whether \p Site, in \p Caller, is a member call on the caller's own
+  /// object: `this`, a member held by value, or a pointer member the
+  /// class's destructor deletes (it owns the pointee).
+  static bool onOwnObject(const FunctionDecl *Caller, const CallSite &Site) {
+    const auto *Call = dyn_cast<CXXMemberCallExpr>(Site.Call);
+    const auto *Method = dyn_cast<CXXMethodDecl>(Caller);
+    if (!Call || !Method || !Call->getImplicitObjectArgument())
+      return false;
+    const Expr *Object = Call->getImplicitObjectArgument()->IgnoreParenImpCasts();
+    if (isa<CXXThisExpr>(Object))
+      return true;
+    const auto *Member = dyn_cast<MemberExpr>(Object);
+    const auto *Field = Member ? dyn_cast<FieldDecl>(Member->getMemberDecl()) : nullptr;
+    if (!Field || !isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()))
+      return false;
+    QualType T = Field->getType();
+    if (!T->isPointerType() && !T->isReferenceType())
+      return true;
+    return T->isPointerType() && deletedByDestructor(Method->getParent(), Field);
+  }
+
+  /// Whether \p Class's destructor deletes the pointee of \p Field.
+  static bool deletedByDestructor(const CXXRecordDecl *Class, const FieldDecl *Field) {
+    const CXXDestructorDecl *Dtor = Class ? Class->getDestructor() : nullptr;
+    const FunctionDecl *Def = nullptr;
+    if (!Dtor || !Dtor->hasBody(Def))
+      return false;
+    llvm::SmallVector<const Stmt *, 16> Work{Def->getBody()};
+    while (!Work.empty()) {
+      const Stmt *S = Work.pop_back_val();
+      if (!S)
+        continue;
+      if (const auto *Delete = dyn_cast<CXXDeleteExpr>(S))
+        if (const auto *M = dyn_cast<MemberExpr>(Delete->getArgument()->IgnoreParenImpCasts());
+            M && M->getMemberDecl() == Field)
+          return true;
+      for (const Stmt *Child : S->children())
+        Work.push_back(Child);
+    }
+    return false;
   }
 
   /// A virtual call that may run an overrider (not `Base::f()`).

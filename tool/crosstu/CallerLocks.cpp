@@ -51,6 +51,22 @@ bool CallerLocks::neverRuns(const report::CallingFunction &F) const {
   return F.Instantiated && sitesOf(F.Usr, Sites) && Sites.empty();
 }
 
+bool CallerLocks::runsOnlyInDestruction(const std::string &Usr) {
+  auto [Slot, Fresh] = InDestruction.try_emplace(Usr);
+  if (!Fresh)
+    return Slot->second.value_or(false); // in progress: not known
+  std::vector<Site> Sites;
+  bool Only = sitesOf(Usr, Sites) && !Sites.empty();
+  for (const Site &S : Sites) {
+    if (!Only)
+      break;
+    Only = S.Call->OnOwnObject && S.Caller->Usr != Usr &&
+           (S.Caller->Destructor || runsOnlyInDestruction(S.Caller->Usr));
+  }
+  InDestruction[Usr] = Only;
+  return Only;
+}
+
 std::vector<HeldKey> CallerLocks::heldByEveryCaller(const std::string &Usr) {
   auto [Slot, Fresh] = Memo.try_emplace(Usr);
   if (!Fresh)
@@ -62,8 +78,12 @@ std::vector<HeldKey> CallerLocks::heldByEveryCaller(const std::string &Usr) {
   // A call of F from F itself (recursion, or an overrider that forwards to
   // the next one) holds what F's other callers hold, less what F lets go
   // of: it is applied after them instead of cutting the answer to nothing.
-  std::stable_partition(Sites.begin(), Sites.end(),
-                        [&](const Site &S) { return S.Caller->Usr != Usr; });
+  std::vector<Site> Ordered;
+  for (bool Recursive : {false, true})
+    for (const Site &S : Sites)
+      if ((S.Caller->Usr == Usr) == Recursive)
+        Ordered.push_back(S);
+  Sites = std::move(Ordered);
   if (!Sites.empty() && Sites.front().Caller->Usr == Usr)
     Sites.clear(); // entered only from itself: from outside the analysed files
   std::optional<std::vector<HeldKey>> Common;

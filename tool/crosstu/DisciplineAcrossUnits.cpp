@@ -7,7 +7,8 @@
 // (CallerLocks.h). A report that no TU's second decision keeps is
 // withdrawn: `equals()` reading a delegate's target without the
 // delegate's mutex, when every call of it, in every file, is made under the
-// event's mutex that every write of the target holds too.
+// event's mutex that every write of the target holds too; or a registry's
+// `destroy_services()` that only its owner's destructor calls.
 #include "CallerLocks.h"
 #include "CrossTranslationUnit.h"
 
@@ -32,8 +33,12 @@ void breaches(const report::FieldDiscipline &Facts, std::set<SiteKey> &Out) {
 }
 
 /// \p Facts with each access's locks joined by those every caller of its
-/// method holds.
+/// method holds, and without the accesses of methods that only run while
+/// their object is destroyed (as the check leaves out destructors).
 report::FieldDiscipline withCallers(report::FieldDiscipline Facts, CallerLocks &Callers) {
+  std::erase_if(Facts.Accesses, [&](const report::FieldAccessFact &A) {
+    return Callers.runsOnlyInDestruction(A.Root);
+  });
   for (report::FieldAccessFact &A : Facts.Accesses)
     for (const report::HeldKey &H : Callers.heldByEveryCaller(A.Root)) {
       auto It = std::find_if(A.Held.begin(), A.Held.end(),

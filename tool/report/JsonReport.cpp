@@ -126,9 +126,13 @@ OrderedJson heldKeysToJson(const std::vector<HeldKey> &Held) {
 OrderedJson callingFunctionToJson(const CallingFunction &F) {
   OrderedJson Calls = OrderedJson::array();
   for (const CallHolding &C : F.Calls)
-    Calls.push_back({{"callee", C.Callee}, {"virtual", C.Virtual}, {"held", heldKeysToJson(C.Held)}});
+    Calls.push_back({{"callee", C.Callee},
+                     {"virtual", C.Virtual},
+                     {"on_own_object", C.OnOwnObject},
+                     {"held", heldKeysToJson(C.Held)}});
   return {{"usr", F.Usr},         {"overrides", F.Overrides},
-          {"escapes", F.Escapes}, {"instantiated", F.Instantiated}, {"lets_go", F.LetsGo},
+          {"escapes", F.Escapes}, {"instantiated", F.Instantiated},
+          {"destructor", F.Destructor}, {"lets_go", F.LetsGo},
           {"lets_go_unknown", F.LetsGoUnknown}, {"calls", std::move(Calls)}};
 }
 
@@ -566,19 +570,21 @@ std::vector<HeldKey> heldKeysFromJson(const Json &V, const std::string &Path) {
 }
 
 CallHolding callHoldingFromJson(const Json &V, const std::string &Path) {
-  expectObject(V, Path, {"callee", "virtual", "held"});
+  expectObject(V, Path, {"callee", "virtual", "on_own_object", "held"});
   return {readNonEmptyString(V, Path, "callee"), readBool(V, Path, "virtual"),
-          heldKeysFromJson(V.at("held"), member(Path, "held"))};
+          readBool(V, Path, "on_own_object"), heldKeysFromJson(V.at("held"), member(Path, "held"))};
 }
 
 CallingFunction callingFunctionFromJson(const Json &V, const std::string &Path) {
   expectObject(V, Path,
-               {"usr", "overrides", "escapes", "instantiated", "lets_go", "lets_go_unknown", "calls"});
+               {"usr", "overrides", "escapes", "instantiated", "destructor", "lets_go",
+                "lets_go_unknown", "calls"});
   CallingFunction F;
   F.Usr = readNonEmptyString(V, Path, "usr");
   F.Overrides = readStrings(V.at("overrides"), member(Path, "overrides"));
   F.Escapes = readBool(V, Path, "escapes");
   F.Instantiated = readBool(V, Path, "instantiated");
+  F.Destructor = readBool(V, Path, "destructor");
   F.LetsGo = readStrings(V.at("lets_go"), member(Path, "lets_go"));
   F.LetsGoUnknown = readBool(V, Path, "lets_go_unknown");
   F.Calls = arrayFromJson(V.at("calls"), member(Path, "calls"), callHoldingFromJson);

@@ -121,6 +121,9 @@ struct HeldKey {
 struct CallHolding {
   std::string Callee; ///< USR
   bool Virtual = false;
+  /// Made on the caller's own object: `this`, a member held by value, or
+  /// one the caller's class deletes in its destructor (it owns it).
+  bool OnOwnObject = false;
   std::vector<HeldKey> Held;
   bool operator==(const CallHolding &) const = default;
 };
@@ -130,8 +133,8 @@ struct CallHolding {
 /// their locks, the methods it overrides (virtual calls of those reach
 /// it), whether its address escapes in this TU (callers unseen), and the
 /// locks it may let go of that its own callers hold (LetsGoUnknown: one it
-/// cannot name), and whether it is an instantiation nobody may call from
-/// outside.
+/// cannot name), whether it is an instantiation nobody may call from
+/// outside, and whether it is a destructor.
 struct CallingFunction {
   std::string Usr;
   std::vector<std::string> Overrides;
@@ -139,6 +142,7 @@ struct CallingFunction {
   /// An implicit instantiation of a template, called by name: it exists
   /// because the program uses it, so its callers are in the program.
   bool Instantiated = false;
+  bool Destructor = false;
   std::vector<std::string> LetsGo;
   bool LetsGoUnknown = false;
   std::vector<CallHolding> Calls;
