@@ -165,7 +165,7 @@ private:
         continue;
       C.Escapes = Model.index().hasUnseenCallers(F);
       C.Instantiated = instantiatedByName(F);
-      C.Destructor = isa<CXXDestructorDecl>(F);
+      C.Structor = isa<CXXConstructorDecl>(F) || isa<CXXDestructorDecl>(F);
       if (const auto *M = dyn_cast<CXXMethodDecl>(F))
         overridden(M, C.Overrides);
       const FunctionDecl *Def = nullptr;

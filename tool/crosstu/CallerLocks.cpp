@@ -51,8 +51,8 @@ bool CallerLocks::neverRuns(const report::CallingFunction &F) const {
   return F.Instantiated && sitesOf(F.Usr, Sites) && Sites.empty();
 }
 
-bool CallerLocks::runsOnlyInDestruction(const std::string &Usr) {
-  auto [Slot, Fresh] = InDestruction.try_emplace(Usr);
+bool CallerLocks::runsOnlyUnshared(const std::string &Usr) {
+  auto [Slot, Fresh] = Unshared.try_emplace(Usr);
   if (!Fresh)
     return Slot->second.value_or(false); // in progress: not known
   std::vector<Site> Sites;
@@ -61,9 +61,9 @@ bool CallerLocks::runsOnlyInDestruction(const std::string &Usr) {
     if (!Only)
       break;
     Only = S.Call->OnOwnObject && S.Caller->Usr != Usr &&
-           (S.Caller->Destructor || runsOnlyInDestruction(S.Caller->Usr));
+           (S.Caller->Structor || runsOnlyUnshared(S.Caller->Usr));
   }
-  InDestruction[Usr] = Only;
+  Unshared[Usr] = Only;
   return Only;
 }
 

@@ -40,14 +40,15 @@ public:
   /// The locks every call of \p Usr, in every analysed TU, is made under.
   std::vector<report::HeldKey> heldByEveryCaller(const std::string &Usr);
 
-  /// Whether \p Usr only runs while its object is being destroyed: every
-  /// call of it is made on the caller's own object (see
-  /// report::CallHolding::OnOwnObject) by a destructor or by a function
-  /// that itself only runs so. No other thread may use an object its
-  /// destructor is running on: what such a method touches is no more
-  /// shared than what the destructor touches (`~Context()` calling its
-  /// `shutdown()`, which tells its owned registry to destroy the services).
-  bool runsOnlyInDestruction(const std::string &Usr);
+  /// Whether \p Usr only runs while its object is being built or
+  /// destroyed: every call of it is made on the caller's own object (see
+  /// report::CallHolding::OnOwnObject) by a constructor or destructor, or
+  /// by a function that itself only runs so. No other thread may use an
+  /// object not yet built or being destroyed: what such a method touches
+  /// is no more shared than what the constructor or destructor touches
+  /// (`~Context()` calling its `shutdown()`, which tells its owned registry
+  /// to destroy the services; a constructor initialising a member's cache).
+  bool runsOnlyUnshared(const std::string &Usr);
 
 private:
   struct Site {
@@ -65,7 +66,7 @@ private:
   std::map<std::string, std::vector<Site>> Direct, Dispatched;
   std::set<std::string> Escaping;
   std::map<std::string, std::optional<std::vector<report::HeldKey>>> Memo;
-  std::map<std::string, std::optional<bool>> InDestruction;
+  std::map<std::string, std::optional<bool>> Unshared;
 };
 
 } // namespace concur::crosstu

@@ -34,10 +34,11 @@ void breaches(const report::FieldDiscipline &Facts, std::set<SiteKey> &Out) {
 
 /// \p Facts with each access's locks joined by those every caller of its
 /// method holds, and without the accesses of methods that only run while
-/// their object is destroyed (as the check leaves out destructors).
+/// their object is built or destroyed (as the check leaves out
+/// constructors and destructors).
 report::FieldDiscipline withCallers(report::FieldDiscipline Facts, CallerLocks &Callers) {
   std::erase_if(Facts.Accesses, [&](const report::FieldAccessFact &A) {
-    return Callers.runsOnlyInDestruction(A.Root);
+    return Callers.runsOnlyUnshared(A.Root);
   });
   for (report::FieldAccessFact &A : Facts.Accesses)
     for (const report::HeldKey &H : Callers.heldByEveryCaller(A.Root)) {

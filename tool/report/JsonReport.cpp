@@ -132,7 +132,7 @@ OrderedJson callingFunctionToJson(const CallingFunction &F) {
                      {"held", heldKeysToJson(C.Held)}});
   return {{"usr", F.Usr},         {"overrides", F.Overrides},
           {"escapes", F.Escapes}, {"instantiated", F.Instantiated},
-          {"destructor", F.Destructor}, {"lets_go", F.LetsGo},
+          {"structor", F.Structor}, {"lets_go", F.LetsGo},
           {"lets_go_unknown", F.LetsGoUnknown}, {"calls", std::move(Calls)}};
 }
 
@@ -577,14 +577,14 @@ CallHolding callHoldingFromJson(const Json &V, const std::string &Path) {
 
 CallingFunction callingFunctionFromJson(const Json &V, const std::string &Path) {
   expectObject(V, Path,
-               {"usr", "overrides", "escapes", "instantiated", "destructor", "lets_go",
+               {"usr", "overrides", "escapes", "instantiated", "structor", "lets_go",
                 "lets_go_unknown", "calls"});
   CallingFunction F;
   F.Usr = readNonEmptyString(V, Path, "usr");
   F.Overrides = readStrings(V.at("overrides"), member(Path, "overrides"));
   F.Escapes = readBool(V, Path, "escapes");
   F.Instantiated = readBool(V, Path, "instantiated");
-  F.Destructor = readBool(V, Path, "destructor");
+  F.Structor = readBool(V, Path, "structor");
   F.LetsGo = readStrings(V.at("lets_go"), member(Path, "lets_go"));
   F.LetsGoUnknown = readBool(V, Path, "lets_go_unknown");
   F.Calls = arrayFromJson(V.at("calls"), member(Path, "calls"), callHoldingFromJson);

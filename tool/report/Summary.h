@@ -134,7 +134,7 @@ struct CallHolding {
 /// it), whether its address escapes in this TU (callers unseen), and the
 /// locks it may let go of that its own callers hold (LetsGoUnknown: one it
 /// cannot name), whether it is an instantiation nobody may call from
-/// outside, and whether it is a destructor.
+/// outside, and whether it is a constructor or destructor.
 struct CallingFunction {
   std::string Usr;
   std::vector<std::string> Overrides;
@@ -142,7 +142,8 @@ struct CallingFunction {
   /// An implicit instantiation of a template, called by name: it exists
   /// because the program uses it, so its callers are in the program.
   bool Instantiated = false;
-  bool Destructor = false;
+  /// A constructor or destructor: its object is not shared while it runs.
+  bool Structor = false;
   std::vector<std::string> LetsGo;
   bool LetsGoUnknown = false;
   std::vector<CallHolding> Calls;

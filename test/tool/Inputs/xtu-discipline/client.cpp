@@ -1,10 +1,10 @@
 #include "services.h"
 
-// A destructor that clears a list it does not own: other threads may
-// still use that list.
+// A constructor and a destructor that prime and clear a list they do not
+// own: other threads may be using that list.
 class Client {
 public:
-  explicit Client(ServiceList &shared) : shared(&shared) {}
+  explicit Client(ServiceList &shared) : shared(&shared) { this->shared->prime(); }
   ~Client() { shared->destroyAll(); }
 
 private:

@@ -1,7 +1,10 @@
 #include "services.h"
 
-// The destructor tears down the list it owns (it deletes it), through
-// destroy(): no other thread may use a Context being destroyed.
+// The constructor primes the list it owns (the destructor deletes it),
+// and the destructor tears it down through destroy(): no other thread may
+// use a Context not yet built or being destroyed.
+Context::Context() : services(new ServiceList) { services->prime(); }
+
 Context::~Context() {
   destroy();
   delete services;

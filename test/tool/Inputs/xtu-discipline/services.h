@@ -1,7 +1,8 @@
 #include <mutex>
 
-// A list of services that threads add to under its mutex; destroyAll()
-// takes no lock: it runs while the list's owner is destroyed.
+// A list of services that threads add to under its mutex; prime() and
+// destroyAll() take no lock: they run while the list's owner is built or
+// destroyed.
 class ServiceList {
 public:
   void add() {
@@ -12,6 +13,7 @@ public:
     std::lock_guard<std::mutex> g(mu);
     return count;
   }
+  void prime() { count = 1; }
   void destroyAll() { count = 0; }
 
 private:
@@ -21,7 +23,7 @@ private:
 
 class Context {
 public:
-  Context() : services(new ServiceList) {}
+  Context();
   ~Context();
   void use() { services->add(); }
 
