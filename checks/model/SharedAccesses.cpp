@@ -410,6 +410,7 @@ private:
       R.A.Held = *Held;
     else if (Locks.hasCFG())
       return; // unreachable code
+    R.A.Claimed = SA.Model.analysis<OnceRegions>().claimedAround(F, Stack);
     if (*Kind != AccessKind::Read)
       for (auto It = Checks.rbegin(); It != Checks.rend() && !R.A.CheckedAt; ++It)
         for (const auto &[ReadLoc, ReadSite] : It->Reads)
@@ -703,7 +704,8 @@ void SharedAccesses::compute(const FunctionDecl *Def, FunctionAccesses &Out) {
   constexpr size_t MaxAccesses = 512;
   auto Add = [&](Access A, const SpawnSet &Running) {
     uint64_t Key = llvm::hash_combine(A.Loc.Var, A.Loc.Field, int(A.Kind), A.Site,
-                                      A.Held.size(), A.Held.empty() ? nullptr : A.Held[0].Id.Decl);
+                                      A.Held.size(), A.Held.empty() ? nullptr : A.Held[0].Id.Decl,
+                                      A.Claimed.empty() ? nullptr : A.Claimed[0]);
     if (!Seen.insert(Key).second || Out.All.size() >= MaxAccesses)
       return;
     if (!Running.empty())
@@ -736,6 +738,7 @@ void SharedAccesses::liftCallees(
     if (!Held)
       continue; // unreachable call
     Lockset HeldHere = *Held;
+    Claims ClaimedHere = Model.analysis<OnceRegions>().claimedAround(Def, {C.Call});
     SpawnSet Running = RunningAt(C.Call);
     const FunctionAccesses &Sub = of(Callee);
     // A constructor (or destructor) that calls a member function on the
@@ -749,6 +752,7 @@ void SharedAccesses::liftCallees(
         continue;
       Access Lifted = A;
       Lifted.Held = unionOf(HeldHere, A.Held);
+      Lifted.Claimed = unionOf(ClaimedHere, A.Claimed);
       Lifted.Chain.insert(Lifted.Chain.begin(), &C);
       Add(std::move(Lifted), Running);
     }
@@ -757,6 +761,7 @@ void SharedAccesses::liftCallees(
         continue;
       AccessWhileRunning Lifted = W;
       Lifted.A.Held = unionOf(HeldHere, W.A.Held);
+      Lifted.A.Claimed = unionOf(ClaimedHere, W.A.Claimed);
       Lifted.A.Chain.insert(Lifted.A.Chain.begin(), &C);
       Out.WhileRunning.push_back(std::move(Lifted));
     }

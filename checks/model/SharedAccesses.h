@@ -34,6 +34,7 @@
 #define CONCUR_CHECKS_MODEL_SHAREDACCESSES_H
 
 #include "Locksets.h"
+#include "OnceRegions.h"
 #include "SpawnSites.h"
 
 #include "clang/Basic/SourceLocation.h"
@@ -65,6 +66,9 @@ struct Access {
   const clang::Expr *Site = nullptr;
   const clang::FunctionDecl *In = nullptr; ///< function containing Site
   Lockset Held;  ///< locks held, relative to the summary's function entry
+  /// Atomics whose first transition the path to it won (OnceRegions): code
+  /// no two threads run at once, as if under a lock.
+  Claims Claimed;
   CallPath Chain; ///< call sites from the summary's function down to In
   /// A write under a test of the same location (`if (x > 0) x -= n;`):
   /// the test's read.

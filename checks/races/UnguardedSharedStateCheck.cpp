@@ -83,6 +83,7 @@ std::vector<RacePair> racePairs(RecordsByLocation &ByLocation, SharedAccesses &S
         else if (Y.Thread >= 0)
           Concurrent = llvm::is_contained(X.Running, unsigned(Y.Thread));
         if (!Concurrent || commonExclusion(X.Held, Y.Held) ||
+            shareClaim(X.A->Claimed, Y.A->Claimed) ||
             !SA.mayShareObject(*X.A, X.Thread, *Y.A, Y.Thread))
           continue;
         // Report the side that needs the fix: the unlocked one, else the
