@@ -118,6 +118,17 @@ bool destructorWaits(QualType T, const SpawnSite &S) {
 
 } // namespace
 
+Claims takeClaims(Lockset &Set) {
+  Claims Out;
+  llvm::erase_if(Set, [&](const HeldLock &H) {
+    if (!isAtomicClaim(H.Id))
+      return false;
+    Out.push_back(H.Id.Decl);
+    return true;
+  });
+  return Out;
+}
+
 std::string AccessLocation::name() const {
   if (Field && Var)
     return Var->getNameAsString() + "." + Field->getNameAsString();
@@ -410,7 +421,7 @@ private:
       R.A.Held = *Held;
     else if (Locks.hasCFG())
       return; // unreachable code
-    R.A.Claimed = SA.Model.analysis<OnceRegions>().claimedAround(F, Stack);
+    R.A.Claimed = takeClaims(R.A.Held);
     if (*Kind != AccessKind::Read)
       for (auto It = Checks.rbegin(); It != Checks.rend() && !R.A.CheckedAt; ++It)
         for (const auto &[ReadLoc, ReadSite] : It->Reads)
@@ -738,7 +749,7 @@ void SharedAccesses::liftCallees(
     if (!Held)
       continue; // unreachable call
     Lockset HeldHere = *Held;
-    Claims ClaimedHere = Model.analysis<OnceRegions>().claimedAround(Def, {C.Call});
+    Claims ClaimedHere = takeClaims(HeldHere);
     SpawnSet Running = RunningAt(C.Call);
     const FunctionAccesses &Sub = of(Callee);
     // A constructor (or destructor) that calls a member function on the

@@ -1,4 +1,4 @@
-#include "OnceRegions.h"
+#include "AtomicClaims.h"
 
 #include "Dataflow.h"
 #include "ExprWrappers.h"
@@ -27,10 +27,7 @@ bool shareClaim(const Claims &A, const Claims &B) {
 
 namespace {
 
-bool isAtomicObject(const Expr *E) {
-  // Through the cast to libstdc++'s std::__atomic_base, where ++ and
-  // fetch_add of std::atomic<int> are declared.
-  QualType T = E->IgnoreParenImpCasts()->getType();
+bool isAtomicType(QualType T) {
   if (T->isAtomicType())
     return true; // C11 _Atomic
   const CXXRecordDecl *RD = classOfType(T);
@@ -38,6 +35,12 @@ bool isAtomicObject(const Expr *E) {
     return false;
   std::string N = genericName(RD);
   return N == "std::atomic" || N == "std::atomic_ref";
+}
+
+bool isAtomicObject(const Expr *E) {
+  // Through the cast to libstdc++'s std::__atomic_base, where ++ and
+  // fetch_add of std::atomic<int> are declared.
+  return isAtomicType(E->IgnoreParenImpCasts()->getType());
 }
 
 /// An atomic read-modify-write or store, and what its value says.
@@ -160,8 +163,8 @@ bool expectsZero(const Expr *Expected, const ASTContext &Ctx) {
          isZeroConstant(V->getInit(), Ctx);
 }
 
-/// The atomic whose first transition the edge \p SuccIndex of \p From
-/// claims, or null.
+} // namespace
+
 const ValueDecl *claimAlong(const CFGBlock &From, unsigned SuccIndex, const ASTContext &Ctx) {
   std::optional<BranchTest> Test = branchTest(From);
   if (!Test)
@@ -197,70 +200,28 @@ const ValueDecl *claimAlong(const CFGBlock &From, unsigned SuccIndex, const ASTC
   return nullptr;
 }
 
-void intersect(Claims &Into, const Claims &From) {
-  llvm::erase_if(Into, [&](const ValueDecl *D) { return !llvm::is_contained(From, D); });
+const ValueDecl *atomicWritten(const Stmt *S) {
+  const auto *E = dyn_cast_or_null<Expr>(S);
+  std::optional<AtomicUpdate> U = atomicUpdate(E);
+  return U ? U->Atomic : nullptr;
 }
 
-} // namespace
-
-OnceRegions::OnceRegions(ConcurrencyModel &Model) : Model(Model) {}
-
-const OnceRegions::FunctionClaims &OnceRegions::of(const FunctionDecl *F) {
-  static const FunctionClaims Empty;
-  const FunctionDecl *Def = nullptr;
-  if (!F || !F->hasBody(Def))
-    return Empty;
-  std::unique_ptr<FunctionClaims> &Slot = Facts[Def];
-  if (!Slot) {
-    Slot = std::make_unique<FunctionClaims>();
-    compute(Def, *Slot);
-  }
-  return *Slot;
+bool storesZero(const Stmt *S, const ASTContext &Ctx) {
+  const auto *E = dyn_cast_or_null<Expr>(S);
+  E = E ? ignoreValueWrappers(E)->IgnoreParenImpCasts() : nullptr;
+  if (!atomicWritten(E))
+    return false;
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E))
+    return OC->getOperator() == OO_Equal && OC->getNumArgs() == 2 &&
+           isZeroConstant(OC->getArg(1), Ctx);
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E))
+    return MC->getMethodDecl()->getName() == "store" && MC->getNumArgs() &&
+           isZeroConstant(MC->getArg(0), Ctx);
+  return false;
 }
 
-void OnceRegions::compute(const FunctionDecl *Def, FunctionClaims &Out) {
-  const CFG *G = Model.cfg(Def);
-  if (!G)
-    return;
-  const ASTContext &Ctx = Model.astContext();
-  // Writing the atomic again ends the claim (a spin lock's release).
-  auto Transfer = [&](Claims &Held, const CFGElement &E) {
-    auto CS = E.getAs<CFGStmt>();
-    if (!CS || Held.empty())
-      return;
-    if (const auto *Ex = dyn_cast<Expr>(CS->getStmt()))
-      if (std::optional<AtomicUpdate> U = atomicUpdate(Ex))
-        llvm::erase(Held, U->Atomic);
-  };
-  auto Edge = [&](Claims &Held, const CFGBlock &From, unsigned SuccIndex) {
-    if (const ValueDecl *D = claimAlong(From, SuccIndex, Ctx); D && !llvm::is_contained(Held, D))
-      Held.push_back(D);
-  };
-  auto In = solveForward<Claims>(*G, Claims{}, Transfer, Edge, intersect);
-  for (const CFGBlock *B : *G) {
-    const auto &Start = In[B->getBlockID()];
-    if (!Start)
-      continue;
-    Claims Held = *Start;
-    for (const CFGElement &E : *B) {
-      if (auto CS = E.getAs<CFGStmt>()) {
-        if (Out.Interned.empty() || Out.Interned.back() != Held)
-          Out.Interned.push_back(Held);
-        Out.Before[CS->getStmt()] = Out.Interned.size() - 1;
-      }
-      Transfer(Held, E);
-    }
-  }
-}
-
-Claims OnceRegions::claimedAround(const FunctionDecl *F, llvm::ArrayRef<const Stmt *> Ancestors) {
-  const FunctionClaims &FC = of(F);
-  if (FC.Interned.empty())
-    return {};
-  for (auto It = Ancestors.rbegin(); It != Ancestors.rend(); ++It)
-    if (auto B = FC.Before.find(*It); B != FC.Before.end())
-      return FC.Interned[B->second];
-  return {};
+bool isAtomicClaim(LockId Id) {
+  return Id && isAtomicType(Id.Decl->getType().getNonReferenceType());
 }
 
 } // namespace concur
