@@ -1043,6 +1043,9 @@ AccessRoot SharedAccesses::rootOf(const Access &A) const {
         IsPointer = true; // `p->run()`
     } else if (V && isa<ParmVarDecl>(V)) {
       E = argumentFor(Call, cast<ParmVarDecl>(V)); // the hop's argument
+      // A reference parameter bound to `std::move(h)` is `h`.
+      if (E && V->getType()->isReferenceType())
+        E = ignoreMoveOrForward(E);
     } else {
       return {};
     }
