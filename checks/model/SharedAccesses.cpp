@@ -945,19 +945,44 @@ bool opaqueObject(const Expr *E) {
 
 } // namespace
 
+namespace {
+
+/// opaqueObject() of \p E, where a pointer or reference parameter is the
+/// argument the caller passed: followed up \p Above (the hops down to the
+/// function \p E is in), so that `Node *n = make(); link(n);` names what
+/// make() returned also inside link().
+bool opaqueAlongChain(const Expr *E, CallPath Above) {
+  while (!Above.empty()) {
+    const auto *DRE = dyn_cast<DeclRefExpr>(ignoreMoveOrForward(E));
+    const auto *P = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
+    const FunctionDecl *Callee = Above.back()->Callee;
+    const auto *Owner = P ? dyn_cast<FunctionDecl>(P->getDeclContext()) : nullptr;
+    if (!Owner || !Callee || Owner->getCanonicalDecl() != Callee->getCanonicalDecl() ||
+        !(P->getType()->isPointerType() || P->getType()->isReferenceType()))
+      break;
+    E = argumentFor(Above.back()->Call, P);
+    if (!E)
+      return false;
+    Above.pop_back();
+  }
+  return opaqueObject(ignoreMoveOrForward(E)); // `std::move(g)` is g, not a call's result
+}
+
+} // namespace
+
 bool SharedAccesses::reachedThroughOpaquePointer(const Access &A) const {
   const auto *ME = dyn_cast_or_null<MemberExpr>(A.Site);
   if (!A.Loc.Field || A.Loc.Var || !ME)
     return false;
   if (!isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()))
-    return opaqueObject(ME->getBase());
+    return opaqueAlongChain(ME->getBase(), A.Chain);
   for (size_t I = A.Chain.size(); I-- > 0;) {
     const Expr *Object = objectArgument(A.Chain[I]->Call);
     if (!Object)
       return false;
     if (isa<CXXThisExpr>(ignoreValueWrappers(Object)))
       continue;
-    return opaqueObject(Object);
+    return opaqueAlongChain(Object, CallPath(A.Chain.begin(), A.Chain.begin() + I));
   }
   return false;
 }
