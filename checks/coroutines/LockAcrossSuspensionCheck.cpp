@@ -1,5 +1,6 @@
 #include "LockAcrossSuspensionCheck.h"
 
+#include "../model/AtomicClaims.h"
 #include "../model/Locksets.h"
 #include "../model/QualifiedNames.h"
 #include "../model/SuspensionPoints.h"
@@ -164,7 +165,7 @@ void LockAcrossSuspensionCheck::analyze(ConcurrencyModel &Model) {
         continue; // unreachable
       Lockset Hostile;
       for (const HeldLock &H : *Held)
-        if (!isCoroutineAware(H))
+        if (!isCoroutineAware(H) && !isAtomicClaim(H.Id)) // a claim blocks no one
           Hostile.push_back(H);
       if (Hostile.empty())
         continue;

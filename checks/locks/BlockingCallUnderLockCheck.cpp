@@ -1,5 +1,6 @@
 #include "BlockingCallUnderLockCheck.h"
 
+#include "../model/AtomicClaims.h"
 #include "../model/ConditionWaits.h"
 #include "../model/QualifiedNames.h"
 
@@ -111,7 +112,10 @@ void BlockingCallUnderLockCheck::analyze(ConcurrencyModel &Model) {
       // Holding a semaphore unit while working (and blocking) is what it
       // is for: it limits how many do, not who waits.
       Lockset During = *Before;
-      llvm::erase_if(During, [](const HeldLock &H) { return admitsOtherHolders(H.Id); });
+      // Nor does the winner of an atomic's claim make anyone wait.
+      llvm::erase_if(During, [](const HeldLock &H) {
+        return admitsOtherHolders(H.Id) || isAtomicClaim(H.Id);
+      });
       if (During.empty())
         continue;
       const BlockingEntry *Direct = Blocks(Site);

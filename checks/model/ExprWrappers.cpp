@@ -30,6 +30,16 @@ static bool isMoveOrForward(const CallExpr *CE) {
   return Name == "std::move" || Name == "std::forward";
 }
 
+const Expr *ignoreMoveOrForward(const Expr *E) {
+  E = ignoreValueWrappers(E);
+  while (const auto *CE = dyn_cast_or_null<CallExpr>(E)) {
+    if (!isMoveOrForward(CE))
+      break;
+    E = ignoreValueWrappers(CE->getArg(0));
+  }
+  return E;
+}
+
 const Expr *ignoreCopiesAndMoves(const Expr *E) {
   while (E) {
     const Expr *Next = ignoreValueWrappers(E);

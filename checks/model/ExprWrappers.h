@@ -21,6 +21,10 @@ namespace concur {
 /// MaterializeTemporaryExpr and CXXBindTemporaryExpr; null stays null.
 const clang::Expr *ignoreValueWrappers(const clang::Expr *E);
 
+/// \p E (value wrappers ignored) without std::move and std::forward calls:
+/// `std::move(h)` bound to a reference parameter is `h` itself.
+const clang::Expr *ignoreMoveOrForward(const clang::Expr *E);
+
 /// Also looks through copies and moves: functional casts, copy/move
 /// construction, std::move and std::forward. `std::thread t(std::move(f))`
 /// and `auto t = Task(make())` denote `f` and `make()`.

@@ -1,5 +1,6 @@
 #include "Locksets.h"
 
+#include "AtomicClaims.h"
 #include "ExprWrappers.h"
 #include "Termination.h"
 
@@ -203,10 +204,16 @@ public:
     const Stmt *S = CS->getStmt();
     if (auto It = Ops.find(S); It != Ops.end())
       return lockOperation(Held, It->second, cast<Expr>(S));
+    endClaim(Held, S);
     call(Held, S);
   }
 
   void edge(Lockset &Held, const CFGBlock &From, unsigned SuccIndex) {
+    // The one thread that saw an atomic's first transition (AtomicClaims.h).
+    if (const ValueDecl *Atomic = claimAlong(From, SuccIndex, Model.astContext()))
+      if (!findLock(Held, LockId{Atomic}))
+        insertLock(Held, HeldLock{LockId{Atomic}, LockMode::Exclusive, From.getLastCondition(),
+                                  nullptr, 1});
     std::optional<BranchTest> Test = branchTest(From);
     if (!Test)
       return;
@@ -242,6 +249,14 @@ public:
 private:
   static bool heldBy(const Lockset &Held, const VarDecl *V) {
     return llvm::any_of(Held, [&](const HeldLock &H) { return H.Guard == V; });
+  }
+
+  /// Writing a claimed atomic again ends its claim; storing zero into one
+  /// not claimed here lets go of the caller's (a spin lock's unlock()).
+  void endClaim(Lockset &Held, const Stmt *S) {
+    LockId Id{atomicWritten(S)};
+    if (Id && (findLock(Held, Id) || storesZero(S, Model.astContext())))
+      release(Held, Id);
   }
 
   void release(Lockset &Held, LockId Id) {

@@ -118,6 +118,17 @@ bool destructorWaits(QualType T, const SpawnSite &S) {
 
 } // namespace
 
+Claims takeClaims(Lockset &Set) {
+  Claims Out;
+  llvm::erase_if(Set, [&](const HeldLock &H) {
+    if (!isAtomicClaim(H.Id))
+      return false;
+    Out.push_back(H.Id.Decl);
+    return true;
+  });
+  return Out;
+}
+
 std::string AccessLocation::name() const {
   if (Field && Var)
     return Var->getNameAsString() + "." + Field->getNameAsString();
@@ -410,6 +421,7 @@ private:
       R.A.Held = *Held;
     else if (Locks.hasCFG())
       return; // unreachable code
+    R.A.Claimed = takeClaims(R.A.Held);
     if (*Kind != AccessKind::Read)
       for (auto It = Checks.rbegin(); It != Checks.rend() && !R.A.CheckedAt; ++It)
         for (const auto &[ReadLoc, ReadSite] : It->Reads)
@@ -703,7 +715,8 @@ void SharedAccesses::compute(const FunctionDecl *Def, FunctionAccesses &Out) {
   constexpr size_t MaxAccesses = 512;
   auto Add = [&](Access A, const SpawnSet &Running) {
     uint64_t Key = llvm::hash_combine(A.Loc.Var, A.Loc.Field, int(A.Kind), A.Site,
-                                      A.Held.size(), A.Held.empty() ? nullptr : A.Held[0].Id.Decl);
+                                      A.Held.size(), A.Held.empty() ? nullptr : A.Held[0].Id.Decl,
+                                      A.Claimed.empty() ? nullptr : A.Claimed[0]);
     if (!Seen.insert(Key).second || Out.All.size() >= MaxAccesses)
       return;
     if (!Running.empty())
@@ -736,6 +749,7 @@ void SharedAccesses::liftCallees(
     if (!Held)
       continue; // unreachable call
     Lockset HeldHere = *Held;
+    Claims ClaimedHere = takeClaims(HeldHere);
     SpawnSet Running = RunningAt(C.Call);
     const FunctionAccesses &Sub = of(Callee);
     // A constructor (or destructor) that calls a member function on the
@@ -749,6 +763,7 @@ void SharedAccesses::liftCallees(
         continue;
       Access Lifted = A;
       Lifted.Held = unionOf(HeldHere, A.Held);
+      Lifted.Claimed = unionOf(ClaimedHere, A.Claimed);
       Lifted.Chain.insert(Lifted.Chain.begin(), &C);
       Add(std::move(Lifted), Running);
     }
@@ -757,6 +772,7 @@ void SharedAccesses::liftCallees(
         continue;
       AccessWhileRunning Lifted = W;
       Lifted.A.Held = unionOf(HeldHere, W.A.Held);
+      Lifted.A.Claimed = unionOf(ClaimedHere, W.A.Claimed);
       Lifted.A.Chain.insert(Lifted.A.Chain.begin(), &C);
       Out.WhileRunning.push_back(std::move(Lifted));
     }
@@ -929,19 +945,44 @@ bool opaqueObject(const Expr *E) {
 
 } // namespace
 
+namespace {
+
+/// opaqueObject() of \p E, where a pointer or reference parameter is the
+/// argument the caller passed: followed up \p Above (the hops down to the
+/// function \p E is in), so that `Node *n = make(); link(n);` names what
+/// make() returned also inside link().
+bool opaqueAlongChain(const Expr *E, CallPath Above) {
+  while (!Above.empty()) {
+    const auto *DRE = dyn_cast<DeclRefExpr>(ignoreMoveOrForward(E));
+    const auto *P = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
+    const FunctionDecl *Callee = Above.back()->Callee;
+    const auto *Owner = P ? dyn_cast<FunctionDecl>(P->getDeclContext()) : nullptr;
+    if (!Owner || !Callee || Owner->getCanonicalDecl() != Callee->getCanonicalDecl() ||
+        !(P->getType()->isPointerType() || P->getType()->isReferenceType()))
+      break;
+    E = argumentFor(Above.back()->Call, P);
+    if (!E)
+      return false;
+    Above.pop_back();
+  }
+  return opaqueObject(ignoreMoveOrForward(E)); // `std::move(g)` is g, not a call's result
+}
+
+} // namespace
+
 bool SharedAccesses::reachedThroughOpaquePointer(const Access &A) const {
   const auto *ME = dyn_cast_or_null<MemberExpr>(A.Site);
   if (!A.Loc.Field || A.Loc.Var || !ME)
     return false;
   if (!isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()))
-    return opaqueObject(ME->getBase());
+    return opaqueAlongChain(ME->getBase(), A.Chain);
   for (size_t I = A.Chain.size(); I-- > 0;) {
     const Expr *Object = objectArgument(A.Chain[I]->Call);
     if (!Object)
       return false;
     if (isa<CXXThisExpr>(ignoreValueWrappers(Object)))
       continue;
-    return opaqueObject(Object);
+    return opaqueAlongChain(Object, CallPath(A.Chain.begin(), A.Chain.begin() + I));
   }
   return false;
 }
@@ -1027,6 +1068,9 @@ AccessRoot SharedAccesses::rootOf(const Access &A) const {
         IsPointer = true; // `p->run()`
     } else if (V && isa<ParmVarDecl>(V)) {
       E = argumentFor(Call, cast<ParmVarDecl>(V)); // the hop's argument
+      // A reference parameter bound to `std::move(h)` is `h`.
+      if (E && V->getType()->isReferenceType())
+        E = ignoreMoveOrForward(E);
     } else {
       return {};
     }

@@ -34,6 +34,7 @@
 #define CONCUR_CHECKS_MODEL_SHAREDACCESSES_H
 
 #include "Locksets.h"
+#include "AtomicClaims.h"
 #include "SpawnSites.h"
 
 #include "clang/Basic/SourceLocation.h"
@@ -65,11 +66,17 @@ struct Access {
   const clang::Expr *Site = nullptr;
   const clang::FunctionDecl *In = nullptr; ///< function containing Site
   Lockset Held;  ///< locks held, relative to the summary's function entry
+  /// Atomics whose first transition the path to it won (AtomicClaims.h):
+  /// code no two threads run at once. Kept out of Held: not a mutex.
+  Claims Claimed;
   CallPath Chain; ///< call sites from the summary's function down to In
   /// A write under a test of the same location (`if (x > 0) x -= n;`):
   /// the test's read.
   const clang::Expr *CheckedAt = nullptr;
 };
+
+/// Moves the atomics' claims out of \p Set (see AtomicClaims.h).
+Claims takeClaims(Lockset &Set);
 
 /// An access made while some spawns are running (by spawn index).
 /// Spawn sites (indices into SpawnSites::all()) running at a point, sorted.

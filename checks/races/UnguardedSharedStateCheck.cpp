@@ -26,6 +26,8 @@ struct Record {
   /// The locks held at the access: its own, plus those every caller of
   /// Root holds around the call.
   Lockset Held;
+  /// The atomics' first transitions it runs behind, likewise.
+  Claims Claimed;
 };
 
 bool isWrite(const Access &A) { return A.Kind != AccessKind::Read; }
@@ -83,6 +85,7 @@ std::vector<RacePair> racePairs(RecordsByLocation &ByLocation, SharedAccesses &S
         else if (Y.Thread >= 0)
           Concurrent = llvm::is_contained(X.Running, unsigned(Y.Thread));
         if (!Concurrent || commonExclusion(X.Held, Y.Held) ||
+            shareClaim(X.Claimed, Y.Claimed) ||
             !SA.mayShareObject(*X.A, X.Thread, *Y.A, Y.Thread))
           continue;
         // Report the side that needs the fix: the unlocked one, else the
@@ -137,8 +140,10 @@ void UnguardedSharedStateCheck::analyze(ConcurrencyModel &Model) {
   for (const FunctionDecl *F : SA.functionsWithRunningSpawns())
     for (const AccessWhileRunning &W : SA.of(F).WhileRunning)
       Records.push_back({&W.A, -1, W.Running, F, W.A.Held});
-  for (Record &R : Records)
+  for (Record &R : Records) {
     R.Held = unionOf(R.Held, SA.locksets().heldByEveryCaller(R.Root));
+    R.Claimed = unionOf(R.A->Claimed, takeClaims(R.Held));
+  }
 
   // Group by location, in source order of the first access.
   RecordsByLocation ByLocation;
