@@ -114,7 +114,7 @@ void BlockingCallUnderLockCheck::analyze(ConcurrencyModel &Model) {
       Lockset During = *Before;
       // Nor does the winner of an atomic's claim make anyone wait.
       llvm::erase_if(During, [](const HeldLock &H) {
-        return admitsOtherHolders(H.Id) || isAtomicClaim(H.Id);
+        return nobodyWaitsFor(H.Id);
       });
       if (During.empty())
         continue;

@@ -119,7 +119,7 @@ ManualLockCalls collectLockCalls(ConcurrencyModel &Model, const CFG &G) {
       if (std::optional<LockOperation> Op = Catalog.classify(Ex)) {
         if (Op->Op == LockOperation::Acquire && Op->Mutexes.size() == 1) {
           // A semaphore is released where the work ends, often elsewhere.
-          if (LockId Id = LockCatalog::lockIdOf(Op->Mutexes[0]); Id && !admitsOtherHolders(Id))
+          if (LockId Id = LockCatalog::lockIdOf(Op->Mutexes[0]); Id && !nobodyWaitsFor(Id))
             Out.Acquires[Ex] = Id;
         } else if (Op->Op == LockOperation::Release) {
           for (const Expr *M : Op->Mutexes)

@@ -73,7 +73,7 @@ void RelockNonRecursiveCheck::analyze(ConcurrencyModel &Model) {
   llvm::DenseSet<const ValueDecl *> RecursiveAtRunTime = recursiveByAttribute(Model);
   auto NonRecursive = [&](LockId Id) {
     std::optional<MutexTypeInfo> Info = Catalog.mutexType(Id.Decl->getType());
-    return Info && !admitsOtherHolders(Id) && !Info->Recursive &&
+    return Info && !nobodyWaitsFor(Id) && !Info->Recursive &&
            !initialisedRecursive(Id.Decl, Ctx) && !RecursiveAtRunTime.count(Id.Decl);
   };
   // Two readers of a shared mutex do not exclude each other.

@@ -1,4 +1,5 @@
 #include "LockAcquisitions.h"
+#include "AtomicClaims.h"
 #include "LockShapes.h"
 
 #include "ExprWrappers.h"
@@ -79,9 +80,11 @@ ObjectRoot rootOf(const Expr *MutexExpr, const CallPath &Chain) {
 
 } // namespace
 
-bool admitsOtherHolders(LockId Id) {
+bool nobodyWaitsFor(LockId Id) {
   if (!Id)
     return false;
+  if (isAtomicClaim(Id))
+    return true;
   QualType T = Id.Decl->getType().getNonReferenceType();
   if (const auto *PT = T->getAs<PointerType>())
     T = PT->getPointeeType();

@@ -111,9 +111,10 @@ private:
 /// Whether taking \p Id never makes anyone wait for its holder, so "held
 /// twice", "held while blocking" or a cycle through it are no hazard: a
 /// counting semaphore (a class whose thread-safety capability is named
-/// "semaphore", or a standard/POSIX semaphore) admits several holders, and
-/// a null mutex (LockShapes.h) admits everyone.
-bool admitsOtherHolders(LockId Id);
+/// "semaphore", or a standard/POSIX semaphore) admits several holders, a
+/// null mutex (LockShapes.h) admits everyone, and an atomic's claim
+/// (AtomicClaims.h) sends the others another way.
+bool nobodyWaitsFor(LockId Id);
 
 /// Whether two expressions naming a mutex with one identity denote the same
 /// object: globals and statics always do; fields do when reached through

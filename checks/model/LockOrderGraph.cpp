@@ -28,7 +28,7 @@ LockOrderGraph::LockOrderGraph(ConcurrencyModel &Model) {
   auto AddEdges = [&](const FunctionDecl *F, const Lockset &Held, const LockAcquisition &To) {
     for (const HeldLock &H : Held) {
       // Semaphores admit several holders: no hold-and-wait cycle on one.
-      if (H.Id == To.Id || admitsOtherHolders(H.Id) || admitsOtherHolders(To.Id) ||
+      if (H.Id == To.Id || nobodyWaitsFor(H.Id) || nobodyWaitsFor(To.Id) ||
           !SeenInFunction.insert({H.Id.Decl, To.Id.Decl}).second)
         continue;
       LockOrderEdge E;

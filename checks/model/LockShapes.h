@@ -28,7 +28,7 @@
 //    uses (`Event<Args, NullMutex>`). It is a mutex for the locking
 //    discipline (what the template does under it, its other instances do
 //    under a real one), and recursive; it makes nobody wait, so no
-//    deadlock check counts it (admitsOtherHolders).
+//    deadlock check counts it (nobodyWaitsFor).
 //
 // What is deliberately not learned: a class whose lock() is visible and
 // neither waits nor locks (a flag setter is not a lock), a copyable class,

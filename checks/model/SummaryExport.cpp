@@ -1,5 +1,6 @@
 #include "SummaryExport.h"
 
+#include "AtomicClaims.h"
 #include "BlockingCallCatalog.h"
 #include "ConcurrencyModel.h"
 #include "LockAcquisitions.h"
@@ -523,7 +524,9 @@ private:
     if (!Held)
       return false;
     for (const HeldLock &H : *Held) {
-      if (!exportable(H.Id) || admitsOtherHolders(H.Id))
+      // A lock nobody waits for makes no lock-order edge; an atomic's claim
+      // still keeps its holders apart, which the race join needs.
+      if (!exportable(H.Id) || (nobodyWaitsFor(H.Id) && !isAtomicClaim(H.Id)))
         continue;
       Ids.push_back(H.Id);
       if (auto Origin = Acquisitions.originOf(Def, H)) {
