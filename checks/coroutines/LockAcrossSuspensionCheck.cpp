@@ -68,16 +68,6 @@ bool LockAcrossSuspensionCheck::isCoroutineAware(const HeldLock &Lock) const {
 
 namespace {
 
-// The function an acquiring call enters, if its lock effect comes from a
-// same-TU summary (a `lock_all()` helper, a guard-returning function).
-const FunctionDecl *calleeOf(const Expr *Call) {
-  if (const auto *CE = dyn_cast_or_null<CallExpr>(Call))
-    return CE->getDirectCallee();
-  if (const auto *CC = dyn_cast_or_null<CXXConstructExpr>(Call))
-    return CC->getConstructor();
-  return nullptr;
-}
-
 // The lock in the summary of the function \p Call enters that its caller
 // sees as \p Id (the same global or field, or the mutex argument the callee
 // names by its parameter).
@@ -109,7 +99,7 @@ void LockAcrossSuspensionCheck::noteAcquisition(const HeldLock &Lock,
         << Name << Lock.Guard->getName() << Keyword;
     return;
   }
-  const FunctionDecl *Callee = calleeOf(Lock.AcquiredAt);
+  const FunctionDecl *Callee = CallGraph::calleeOf(Lock.AcquiredAt);
   const HeldLock *Inner = nullptr;
   if (Callee && Locks.model().callGraph().isExplorable(Callee))
     Inner = summaryLockFor(Locks.of(Callee).summary(), Lock.Id, Lock.AcquiredAt);
@@ -126,7 +116,7 @@ void LockAcrossSuspensionCheck::noteAcquisition(const HeldLock &Lock,
   // Down the helpers to the lock call itself (bounded: summaries of
   // recursive helpers may point back up).
   for (unsigned Depth = 0; Inner && Inner->AcquiredAt && Depth < 8; ++Depth) {
-    const FunctionDecl *Next = calleeOf(Inner->AcquiredAt);
+    const FunctionDecl *Next = CallGraph::calleeOf(Inner->AcquiredAt);
     const HeldLock *Deeper = nullptr;
     if (Next && Locks.model().callGraph().isExplorable(Next))
       Deeper = summaryLockFor(Locks.of(Next).summary(), Inner->Id, Inner->AcquiredAt);

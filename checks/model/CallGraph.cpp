@@ -117,6 +117,14 @@ bool CallGraph::isExplorable(const FunctionDecl *F) const {
   return Def && !Ctx.getSourceManager().isInSystemHeader(Def->getLocation());
 }
 
+const FunctionDecl *CallGraph::calleeOf(const Stmt *S) {
+  if (const auto *CE = dyn_cast_or_null<CallExpr>(S))
+    return CE->getDirectCallee();
+  if (const auto *CC = dyn_cast_or_null<CXXConstructExpr>(S))
+    return CC->getConstructor();
+  return nullptr;
+}
+
 bool CallGraph::isOpaque(const FunctionDecl *F) const {
   return F && !F->hasBody() && !F->isDefaulted() &&
          !Ctx.getSourceManager().isInSystemHeader(F->getLocation());

@@ -60,6 +60,9 @@ public:
   /// Whether \p F belongs to the program (not a system header) but its body
   /// is in another translation unit: what it does is unknown here.
   bool isOpaque(const clang::FunctionDecl *F) const;
+  /// The function a call or construction \p S enters directly (a callee
+  /// named in the call, a constructor), or null.
+  static const clang::FunctionDecl *calleeOf(const clang::Stmt *S);
 
   struct SearchLimits {
     unsigned MaxDepth = 8;

@@ -431,11 +431,7 @@ void ForkModel::transfer(const FunctionDecl *F, LiveSet &S, const Stmt *St) {
     }
   }
   if (const auto *Call = dyn_cast<Expr>(St)) {
-    const FunctionDecl *Callee = nullptr;
-    if (const auto *CE = dyn_cast<CallExpr>(Call))
-      Callee = CE->getDirectCallee();
-    else if (const auto *Ctor = dyn_cast<CXXConstructExpr>(Call))
-      Callee = Ctor->getConstructor();
+    const FunctionDecl *Callee = CallGraph::calleeOf(Call);
     if (!Callee || !Model.callGraph().isExplorable(Callee))
       return;
     if (joinsContainers(Callee, 0)) {

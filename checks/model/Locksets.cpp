@@ -351,11 +351,7 @@ private:
 
   /// A same-TU callee: its summary.
   void call(Lockset &Held, const Stmt *S) {
-    const FunctionDecl *Callee = nullptr;
-    if (const auto *CE = dyn_cast<CallExpr>(S))
-      Callee = CE->getDirectCallee();
-    else if (const auto *CC = dyn_cast<CXXConstructExpr>(S))
-      Callee = CC->getConstructor();
+    const FunctionDecl *Callee = CallGraph::calleeOf(S);
     if (!Callee || !Model.callGraph().isExplorable(Callee))
       return;
     const auto *Call = cast<Expr>(S);
@@ -595,6 +591,11 @@ Lockset Locksets::inheritedThrough(const FunctionDecl *Caller) {
   return Inherited;
 }
 
+bool namedInCallees(LockId Id) {
+  const auto *V = dyn_cast_or_null<VarDecl>(Id.Decl);
+  return Id && (!V || (!isa<ParmVarDecl>(V) && V->hasGlobalStorage()));
+}
+
 Lockset Locksets::heldByEveryCaller(const FunctionDecl *F) {
   if (!F)
     return {};
@@ -613,11 +614,7 @@ Lockset Locksets::heldByEveryCaller(const FunctionDecl *F) {
     if (!Before)
       continue; // unreachable call
     Lockset Here = unionOf(*Before, inheritedThrough(Caller));
-    // The caller's parameters and locals mean nothing in F.
-    llvm::erase_if(Here, [](const HeldLock &H) {
-      const auto *V = dyn_cast<VarDecl>(H.Id.Decl);
-      return V && (isa<ParmVarDecl>(V) || !V->hasGlobalStorage());
-    });
+    llvm::erase_if(Here, [](const HeldLock &H) { return !namedInCallees(H.Id); });
     if (!Common)
       Common = std::move(Here);
     else

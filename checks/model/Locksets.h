@@ -140,6 +140,10 @@ struct FunctionGuards {
   llvm::DenseMap<const clang::VarDecl *, GuardBinding> Local;
 };
 
+/// Whether a lock a caller holds names the same mutex in its callees: a
+/// member's or a global's (a parameter's or a local's names nothing there).
+bool namedInCallees(LockId Id);
+
 class Locksets : public ModelAnalysis {
 public:
   explicit Locksets(ConcurrencyModel &Model);

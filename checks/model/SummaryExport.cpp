@@ -202,15 +202,6 @@ private:
     }
   }
 
-  /// Whether \p H can be held by a callee's caller: a member's or global's
-  /// mutex (a local's or parameter's means nothing outside).
-  static bool callerLock(const HeldLock &H) {
-    if (isa<FieldDecl>(H.Id.Decl))
-      return true;
-    const auto *V = dyn_cast<VarDecl>(H.Id.Decl);
-    return V && !isa<ParmVarDecl>(V) && V->hasGlobalStorage();
-  }
-
   void callsHolding(Locksets &Locks, const FunctionDecl *Def, report::CallingFunction &C) {
     const FunctionLocks &FL = Locks.of(Def);
     for (LockId Id : FL.summary().Released)
@@ -235,7 +226,7 @@ private:
       Call.Virtual = dispatches(Site);
       Call.OnOwnObject = onOwnObject(Def, Site);
       for (const HeldLock &H : *Held)
-        if (callerLock(H))
+        if (namedInCallees(H.Id))
           Call.Held.push_back({lock(H.Id).Key, H.Mode == LockMode::Exclusive});
       C.Calls.push_back(std::move(Call));
     }

@@ -137,20 +137,23 @@ void InconsistentLockingCheck::analyze(ConcurrencyModel &Model) {
     std::optional<rules::DisciplineVerdict> Verdict = rules::decideLockDiscipline(Facts);
     if (!Verdict || Verdict->Breaches.empty())
       continue;
-    report(Model, *Verdict, Occurrences);
+    report(Facts, *Verdict, Occurrences);
     // The join decides again, knowing which locks the callers in other
     // files hold.
     Model.analysis<JoinFacts>().FieldDisciplines.push_back(std::move(Facts));
   }
 }
 
-void InconsistentLockingCheck::report(ConcurrencyModel &Model, const rules::DisciplineVerdict &V,
+void InconsistentLockingCheck::report(const report::FieldDiscipline &Facts,
+                                      const rules::DisciplineVerdict &V,
                                       llvm::ArrayRef<Occurrence> Occurrences) {
+  // The facts list each occurrence's locks in its own order.
   const Occurrence &LockedExample = Occurrences[V.Example];
+  const std::vector<report::HeldKey> &ExampleKeys = Facts.Accesses[V.Example].Held;
   LockId Lock;
-  for (const HeldLock &H : LockedExample.Held)
-    if (!Lock && summaryLockKey(Model, H.Id) == V.Lock)
-      Lock = H.Id;
+  for (size_t I = 0; I < ExampleKeys.size() && !Lock; ++I)
+    if (ExampleKeys[I].Key == V.Lock)
+      Lock = LockedExample.Held[I].Id;
   for (const rules::DisciplineVerdict::Breach &B : V.Breaches) {
     const Occurrence &O = Occurrences[B.Access];
     const Access &A = *O.A;

@@ -29,7 +29,7 @@ private:
   struct Occurrence;
   report::FieldDiscipline factsOf(ConcurrencyModel &Model, llvm::ArrayRef<Occurrence> Occurrences,
                                   llvm::StringRef Field) const;
-  void report(ConcurrencyModel &Model, const rules::DisciplineVerdict &V,
+  void report(const report::FieldDiscipline &Facts, const rules::DisciplineVerdict &V,
               llvm::ArrayRef<Occurrence> Occurrences);
 
   /// Report unlocked reads, not only unlocked writes.

@@ -6,6 +6,29 @@ namespace concur::crosstu {
 
 using report::HeldKey;
 
+void addHeld(std::vector<HeldKey> &Into, const HeldKey &H) {
+  auto It = std::find_if(Into.begin(), Into.end(), [&](const HeldKey &X) { return X.Key == H.Key; });
+  if (It == Into.end())
+    Into.push_back(H);
+  else
+    It->Exclusive = It->Exclusive || H.Exclusive;
+}
+
+namespace {
+
+/// \p Held less what \p F may let go of while it runs (everything, when it
+/// lets go of a lock it cannot name).
+std::vector<HeldKey> keptThrough(const report::CallingFunction &F, std::vector<HeldKey> Held) {
+  if (F.LetsGoUnknown)
+    return {};
+  std::erase_if(Held, [&](const HeldKey &H) {
+    return std::find(F.LetsGo.begin(), F.LetsGo.end(), H.Key) != F.LetsGo.end();
+  });
+  return Held;
+}
+
+} // namespace
+
 CallerLocks::CallerLocks(const std::vector<report::TranslationUnitSummary> &Summaries) {
   for (const report::TranslationUnitSummary &TU : Summaries)
     for (const report::CallingFunction &F : TU.CallingFunctions) {
@@ -24,12 +47,8 @@ CallerLocks::CallerLocks(const std::vector<report::TranslationUnitSummary> &Summ
 
 std::vector<HeldKey> CallerLocks::inheritedThrough(const report::CallingFunction &Caller) {
   if (Caller.LetsGoUnknown)
-    return {};
-  std::vector<HeldKey> Held = heldByEveryCaller(Caller.Usr);
-  std::erase_if(Held, [&](const HeldKey &H) {
-    return std::find(Caller.LetsGo.begin(), Caller.LetsGo.end(), H.Key) != Caller.LetsGo.end();
-  });
-  return Held;
+    return {}; // nothing would be kept: do not ask
+  return keptThrough(Caller, heldByEveryCaller(Caller.Usr));
 }
 
 bool CallerLocks::sitesOf(const std::string &Usr, std::vector<Site> &Out) const {
@@ -89,18 +108,13 @@ std::vector<HeldKey> CallerLocks::heldByEveryCaller(const std::string &Usr) {
   std::optional<std::vector<HeldKey>> Common;
   for (const Site &S : Sites) {
     std::vector<HeldKey> Here = S.Call->Held;
-    bool Recursive = S.Caller->Usr == Usr;
     std::vector<HeldKey> Inherited;
-    if (!Recursive)
+    if (S.Caller->Usr != Usr)
       Inherited = inheritedThrough(*S.Caller);
-    else if (Common && !S.Caller->LetsGoUnknown)
-      for (const HeldKey &H : *Common)
-        if (std::find(S.Caller->LetsGo.begin(), S.Caller->LetsGo.end(), H.Key) ==
-            S.Caller->LetsGo.end())
-          Inherited.push_back(H);
+    else if (Common)
+      Inherited = keptThrough(*S.Caller, *Common);
     for (const HeldKey &H : Inherited)
-      if (std::none_of(Here.begin(), Here.end(), [&](const HeldKey &X) { return X.Key == H.Key; }))
-        Here.push_back(H);
+      addHeld(Here, H);
     if (!Common) {
       Common = std::move(Here);
     } else {

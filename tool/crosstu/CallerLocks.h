@@ -33,6 +33,9 @@
 
 namespace concur::crosstu {
 
+/// Adds \p H to \p Into, or makes the lock held there exclusive if \p H is.
+void addHeld(std::vector<report::HeldKey> &Into, const report::HeldKey &H);
+
 class CallerLocks {
 public:
   explicit CallerLocks(const std::vector<report::TranslationUnitSummary> &Summaries);

@@ -41,14 +41,8 @@ report::FieldDiscipline withCallers(report::FieldDiscipline Facts, CallerLocks &
     return Callers.runsOnlyUnshared(A.Root);
   });
   for (report::FieldAccessFact &A : Facts.Accesses)
-    for (const report::HeldKey &H : Callers.heldByEveryCaller(A.Root)) {
-      auto It = std::find_if(A.Held.begin(), A.Held.end(),
-                             [&](const report::HeldKey &X) { return X.Key == H.Key; });
-      if (It == A.Held.end())
-        A.Held.push_back(H);
-      else
-        It->Exclusive = It->Exclusive || H.Exclusive;
-    }
+    for (const report::HeldKey &H : Callers.heldByEveryCaller(A.Root))
+      addHeld(A.Held, H);
   return Facts;
 }
 
