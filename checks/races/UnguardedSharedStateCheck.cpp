@@ -1,5 +1,6 @@
 #include "UnguardedSharedStateCheck.h"
 
+#include "../model/ChannelOrder.h"
 #include "../model/QualifiedNames.h"
 #include "../model/SharedAccesses.h"
 
@@ -60,7 +61,7 @@ struct RacePair {
 /// The races among the accesses to each location, at most
 /// \p MaxFindingsPerLocation each, in source order.
 std::vector<RacePair> racePairs(RecordsByLocation &ByLocation, SharedAccesses &SA,
-                                const SourceManager &SM, bool ReportReads,
+                                ChannelOrder &Order, const SourceManager &SM, bool ReportReads,
                                 unsigned MaxFindingsPerLocation) {
   std::vector<RacePair> Findings;
   llvm::DenseSet<const Expr *> Reported;
@@ -86,7 +87,8 @@ std::vector<RacePair> racePairs(RecordsByLocation &ByLocation, SharedAccesses &S
           Concurrent = llvm::is_contained(X.Running, unsigned(Y.Thread));
         if (!Concurrent || commonExclusion(X.Held, Y.Held) ||
             shareClaim(X.Claimed, Y.Claimed) ||
-            !SA.mayShareObject(*X.A, X.Thread, *Y.A, Y.Thread))
+            !SA.mayShareObject(*X.A, X.Thread, *Y.A, Y.Thread) ||
+            Order.ordered(*X.A, X.Root, *Y.A, Y.Root) || Order.ordered(*Y.A, Y.Root, *X.A, X.Root))
           continue;
         // Report the side that needs the fix: the unlocked one, else the
         // write.
@@ -151,7 +153,7 @@ void UnguardedSharedStateCheck::analyze(ConcurrencyModel &Model) {
     ByLocation[{R.A->Loc.Var, R.A->Loc.Field}].push_back(&R);
 
   std::vector<RacePair> Findings =
-      racePairs(ByLocation, SA, SM, ReportReads, MaxFindingsPerLocation);
+      racePairs(ByLocation, SA, Model.analysis<ChannelOrder>(), SM, ReportReads, MaxFindingsPerLocation);
 
   // C has _Atomic where C++ has std::atomic.
   const char *Atomic =
