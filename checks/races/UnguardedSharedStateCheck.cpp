@@ -76,7 +76,7 @@ std::vector<RacePair> racePairs(RecordsByLocation &ByLocation, SharedAccesses &S
       const Record &X = *Group[I];
       for (size_t J = 0; J < Group.size(); ++J) {
         const Record &Y = *Group[J];
-        if (!isWrite(*X.A) && !isWrite(*Y.A))
+        if ((!isWrite(*X.A) && !isWrite(*Y.A)) || !X.A->Loc.overlaps(Y.A->Loc))
           continue;
         bool Concurrent = false;
         if (X.Thread >= 0 && Y.Thread >= 0)
@@ -135,7 +135,7 @@ void UnguardedSharedStateCheck::analyze(ConcurrencyModel &Model) {
     if (Spawns[I].Policy == LaunchPolicy::Deferred)
       continue;
     for (const FunctionDecl *Entry : Spawns[I].Entries)
-      for (const Access &A : SA.of(Entry).All)
+      for (const Access &A : SA.ofThread(I, Entry))
         Records.push_back({&A, int(I), {}, Entry, A.Held});
   }
   // Accesses made while spawns run, in spawners and their callers.
