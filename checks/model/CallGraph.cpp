@@ -1,5 +1,6 @@
 #include "CallGraph.h"
 
+#include "ExprWrappers.h"
 #include "QualifiedNames.h"
 
 #include "clang/AST/ASTContext.h"
@@ -115,6 +116,32 @@ bool CallGraph::isExplorable(const FunctionDecl *F) const {
   const FunctionDecl *Def = nullptr;
   F->hasBody(Def);
   return Def && !Ctx.getSourceManager().isInSystemHeader(Def->getLocation());
+}
+
+llvm::SmallVector<const Expr *, 4> CallGraph::argumentsOf(const Expr *Call) {
+  llvm::SmallVector<const Expr *, 4> Out;
+  if (const auto *CE = dyn_cast<CallExpr>(Call)) {
+    unsigned Skip = isa<CXXOperatorCallExpr>(CE) &&
+                    isa_and_nonnull<CXXMethodDecl>(CE->getDirectCallee());
+    for (unsigned I = Skip; I < CE->getNumArgs(); ++I)
+      Out.push_back(CE->getArg(I));
+  } else if (const auto *CC = dyn_cast<CXXConstructExpr>(Call)) {
+    llvm::append_range(Out, CC->arguments());
+  }
+  return Out;
+}
+
+const ValueDecl *CallGraph::argumentObject(const Expr *Arg) {
+  Arg = Arg ? ignoreValueWrappers(Arg)->IgnoreParenCasts() : nullptr;
+  if (const auto *U = dyn_cast_or_null<UnaryOperator>(Arg); U && U->getOpcode() == UO_AddrOf)
+    Arg = U->getSubExpr()->IgnoreParenImpCasts();
+  if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(Arg); DRE && isa<VarDecl>(DRE->getDecl()))
+    return DRE->getDecl();
+  if (const auto *ME = dyn_cast_or_null<MemberExpr>(Arg);
+      ME && isa<FieldDecl>(ME->getMemberDecl()) &&
+      isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()))
+    return ME->getMemberDecl();
+  return nullptr;
 }
 
 const FunctionDecl *CallGraph::calleeOf(const Stmt *S) {

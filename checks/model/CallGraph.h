@@ -63,6 +63,12 @@ public:
   /// The function a call or construction \p S enters directly (a callee
   /// named in the call, a constructor), or null.
   static const clang::FunctionDecl *calleeOf(const clang::Stmt *S);
+  /// The arguments of a call or construction, by parameter of the callee
+  /// (a member operator's object left out).
+  static llvm::SmallVector<const clang::Expr *, 4> argumentsOf(const clang::Expr *Call);
+  /// The variable or field an argument hands over, by value or by address
+  /// (`mu`, `&mu`, `&this->mu_`, `(void *)&state`); null for anything else.
+  static const clang::ValueDecl *argumentObject(const clang::Expr *Arg);
 
   struct SearchLimits {
     unsigned MaxDepth = 8;

@@ -59,11 +59,6 @@ const ValueDecl *nameOf(const Expr *E) {
   return nullptr;
 }
 
-bool isCFunction(const FunctionDecl *F, llvm::StringRef Name) {
-  return F && F->getDeclName().isIdentifier() && F->getName() == Name &&
-         (F->isExternC() || F->getDeclContext()->isTranslationUnit());
-}
-
 bool isOneOf(const FunctionDecl *F, std::initializer_list<llvm::StringRef> Names) {
   return llvm::any_of(Names, [&](llvm::StringRef N) { return isCFunction(F, N); });
 }
@@ -293,6 +288,12 @@ std::optional<CallEvent> libraryEvent(const CXXMemberCallExpr *MC) {
     E.Signals = N.starts_with("set_value") || N.starts_with("set_exception");
   } else if (Class == "std::future" || Class == "std::shared_future") {
     E.Waits = N == "get" || N == "wait";
+  } else if (Class == "absl::Notification") { // Python's threading.Event
+    E.Signals = N == "Notify";
+    E.Waits = N == "WaitForNotification";
+  } else if (Class == "Poco::Event") {
+    E.Signals = N == "set";
+    E.Waits = N == "wait";
   }
   if (!E.Signals && !E.Waits)
     return std::nullopt;
@@ -393,10 +394,20 @@ void ChannelOrder::collect(FunctionEvents &Out) {
       if (const FunctionDecl *Callee = CallGraph::calleeOf(S);
           Callee && Model.callGraph().isExplorable(Callee))
         if (FunctionEvents *Sub = eventsOf(Callee)) {
+          llvm::SmallVector<const Expr *, 4> Args = CallGraph::argumentsOf(cast<Expr>(S));
+          // The callee's parameter is the caller's argument.
+          auto AtCall = [&](const ValueDecl *C) -> const ValueDecl * {
+            const auto *P = dyn_cast<ParmVarDecl>(C);
+            if (!P || P->getDeclContext() != Callee->getDefinition())
+              return C;
+            return P->getFunctionScopeIndex() < Args.size()
+                       ? CallGraph::argumentObject(Args[P->getFunctionScopeIndex()])
+                       : nullptr;
+          };
           for (const ValueDecl *C : Sub->AlwaysSignals)
-            Add(B, Index, C, true, false);
+            Add(B, Index, AtCall(C), true, false);
           for (const ValueDecl *C : Sub->AlwaysWaits)
-            Add(B, Index, C, false, true);
+            Add(B, Index, AtCall(C), false, true);
         }
       ++Index;
     }
@@ -421,9 +432,27 @@ void ChannelOrder::collect(FunctionEvents &Out) {
   }
 }
 
-ChannelSet ChannelOrder::around(const Access &A, const FunctionDecl *Root, bool After) {
+const ValueDecl *ChannelOrder::fromRoot(const ValueDecl *Channel, size_t Level,
+                                        const Access &A, Root From) const {
+  for (size_t L = Level + 1; L-- > 0 && Channel;) {
+    const auto *P = dyn_cast<ParmVarDecl>(Channel);
+    const FunctionDecl *F = L == 0 ? From.Function : A.Chain[L - 1]->Callee;
+    const auto *Owner = P ? dyn_cast<FunctionDecl>(P->getDeclContext()) : nullptr;
+    if (!Owner || !F || Owner->getCanonicalDecl() != F->getCanonicalDecl())
+      return Channel;
+    llvm::SmallVector<const Expr *, 4> Args =
+        L == 0 ? llvm::SmallVector<const Expr *, 4>(From.Arguments)
+               : CallGraph::argumentsOf(A.Chain[L - 1]->Call);
+    if (P->getFunctionScopeIndex() >= Args.size())
+      return Channel;
+    Channel = Names->resolve(CallGraph::argumentObject(Args[P->getFunctionScopeIndex()]));
+  }
+  return Channel;
+}
+
+ChannelSet ChannelOrder::around(const Access &A, Root From, bool After) {
   ChannelSet Out;
-  const FunctionDecl *F = Root;
+  const FunctionDecl *F = From.Function;
   for (size_t Level = 0; F && Level <= A.Chain.size(); ++Level) {
     const Stmt *At = Level < A.Chain.size() ? A.Chain[Level]->Call : A.Site;
     FunctionEvents *FE = eventsOf(F);
@@ -439,8 +468,9 @@ ChannelSet ChannelOrder::around(const Access &A, const FunctionDecl *Root, bool 
                          ? (After ? E.Index > Index : E.Index < Index)
                          : (After ? FE->PostDom->dominates(E.Block, Block)
                                   : FE->Dom->dominates(E.Block, Block));
-        if (Holds && !llvm::is_contained(Out, E.Channel))
-          Out.push_back(E.Channel);
+        const ValueDecl *Channel = Holds ? fromRoot(E.Channel, Level, A, From) : nullptr;
+        if (Channel && !llvm::is_contained(Out, Channel))
+          Out.push_back(Channel);
       }
     }
     F = Level < A.Chain.size() ? A.Chain[Level]->Callee : nullptr;
@@ -448,16 +478,16 @@ ChannelSet ChannelOrder::around(const Access &A, const FunctionDecl *Root, bool 
   return Out;
 }
 
-ChannelSet ChannelOrder::signalledAfter(const Access &A, const FunctionDecl *Root) {
-  return around(A, Root, /*After=*/true);
+ChannelSet ChannelOrder::signalledAfter(const Access &A, Root From) {
+  return around(A, From, /*After=*/true);
 }
 
-ChannelSet ChannelOrder::awaitedBefore(const Access &A, const FunctionDecl *Root) {
-  return around(A, Root, /*After=*/false);
+ChannelSet ChannelOrder::awaitedBefore(const Access &A, Root From) {
+  return around(A, From, /*After=*/false);
 }
 
-bool ChannelOrder::ordered(const Access &Before, const FunctionDecl *BeforeRoot,
-                           const Access &After, const FunctionDecl *AfterRoot) {
+bool ChannelOrder::ordered(const Access &Before, Root BeforeRoot, const Access &After,
+                           Root AfterRoot) {
   ChannelSet Signalled = signalledAfter(Before, BeforeRoot);
   if (Signalled.empty())
     return false;

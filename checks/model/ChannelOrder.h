@@ -21,6 +21,8 @@
 //   - a std::latch or std::barrier (count_down / arrive signal, wait waits,
 //     arrive_and_wait does both; likewise pthread_barrier_wait);
 //   - a std::promise and the futures it made (set_value / get, wait);
+//   - an event (Python's threading.Event): absl::Notification's Notify /
+//     WaitForNotification, Poco::Event's set / wait;
 //   - an atomic flag: a store (not relaxed) signals, and the branch on
 //     which a load of it tested truthy has waited (`while (!ready) {}`,
 //     `if (ready.load()) ...`);
@@ -66,15 +68,23 @@ public:
   explicit ChannelOrder(ConcurrencyModel &Model);
   ~ChannelOrder() override;
 
+  /// The code an access runs in: the root of its chain, and the
+  /// arguments the root was started with (a thread entry's), if known.
+  struct Root {
+    const clang::FunctionDecl *Function = nullptr;
+    llvm::ArrayRef<const clang::Expr *> Arguments;
+  };
+
   /// Whether \p Before (an access of \p BeforeRoot's summary) happens
-  /// before \p After (of \p AfterRoot's) through a channel.
-  bool ordered(const Access &Before, const clang::FunctionDecl *BeforeRoot, const Access &After,
-               const clang::FunctionDecl *AfterRoot);
+  /// before \p After (of \p AfterRoot's) through a channel. A channel a
+  /// function names by a parameter is the one its caller's argument (or
+  /// the root's) names.
+  bool ordered(const Access &Before, Root BeforeRoot, const Access &After, Root AfterRoot);
 
   /// Channels signalled on every path after \p A, and those waited for on
-  /// every path before it, along its chain from \p Root.
-  ChannelSet signalledAfter(const Access &A, const clang::FunctionDecl *Root);
-  ChannelSet awaitedBefore(const Access &A, const clang::FunctionDecl *Root);
+  /// every path before it, along its chain from \p From.
+  ChannelSet signalledAfter(const Access &A, Root From);
+  ChannelSet awaitedBefore(const Access &A, Root From);
 
   struct Event;
   struct FunctionEvents;
@@ -82,7 +92,12 @@ public:
 private:
   FunctionEvents *eventsOf(const clang::FunctionDecl *F);
   void collect(FunctionEvents &Out);
-  ChannelSet around(const Access &A, const clang::FunctionDecl *Root, bool After);
+  ChannelSet around(const Access &A, Root From, bool After);
+  /// \p Channel as named at \p Level of \p A's chain, seen from the root:
+  /// parameters replaced by the arguments that bind them; null when an
+  /// argument names no variable.
+  const clang::ValueDecl *fromRoot(const clang::ValueDecl *Channel, size_t Level,
+                                   const Access &A, Root From) const;
 
   ConcurrencyModel &Model;
   struct TranslationUnitChannels;

@@ -161,8 +161,7 @@ std::vector<ForkSite> ForkModel::forks(const llvm::StringSet<> &ForkFunctions) {
       std::string Name = calleeName(C.Callee);
       if (!ForkFunctions.contains(Name))
         continue;
-      bool IsCFork = (Name == "fork" || Name == "vfork") &&
-                     (C.Callee->isExternC() || C.Callee->getDeclContext()->isTranslationUnit());
+      bool IsCFork = isCFunction(C.Callee, "fork") || isCFunction(C.Callee, "vfork");
       Out.push_back({C.Call, F, !IsCFork});
     }
   return Out;

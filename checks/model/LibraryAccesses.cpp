@@ -1,9 +1,9 @@
 #include "LibraryAccesses.h"
 
+#include "QualifiedNames.h"
 #include "SharedAccesses.h"
 
 #include "clang/AST/Decl.h"
-#include "llvm/ADT/StringRef.h"
 
 using namespace clang;
 
@@ -36,13 +36,10 @@ constexpr BufferFunction BufferFunctions[] = {
 } // namespace
 
 std::optional<AccessKind> libraryBufferUsage(const FunctionDecl *Callee, unsigned Index) {
-  if (!Callee || !Callee->getDeclName().isIdentifier() ||
-      !(Callee->isExternC() || Callee->getDeclContext()->isTranslationUnit()) ||
-      Callee->hasBody())
+  if (!Callee || Callee->hasBody())
     return std::nullopt;
-  llvm::StringRef Name = Callee->getName();
   for (const BufferFunction &F : BufferFunctions) {
-    if (Name != F.Name)
+    if (!isCFunction(Callee, F.Name))
       continue;
     int I = int(Index);
     if (I == F.Written)

@@ -68,6 +68,11 @@ const CXXRecordDecl *classOfType(QualType T) {
   return T->getAsCXXRecordDecl();
 }
 
+bool isCFunction(const FunctionDecl *F, llvm::StringRef Name) {
+  return F && F->getDeclName().isIdentifier() && F->getName() == Name &&
+         (F->isExternC() || F->getDeclContext()->isTranslationUnit());
+}
+
 std::string displayName(const FunctionDecl *F) {
   if (!F)
     return "<unknown>";

@@ -12,6 +12,8 @@
 #ifndef CONCUR_CHECKS_MODEL_QUALIFIEDNAMES_H
 #define CONCUR_CHECKS_MODEL_QUALIFIEDNAMES_H
 
+#include "llvm/ADT/StringRef.h"
+
 #include <string>
 
 namespace clang {
@@ -29,6 +31,10 @@ std::string genericName(const clang::NamedDecl *D);
 /// The class a type names, looking through references, pointers, typedefs
 /// and template specializations; null if the type is not a class.
 const clang::CXXRecordDecl *classOfType(clang::QualType T);
+
+/// Whether \p F is the C library's (or the program's own) global function
+/// \p Name: extern "C" or at file scope, not a member or a namespace's.
+bool isCFunction(const clang::FunctionDecl *F, llvm::StringRef Name);
 
 /// Human-readable name of a function for diagnostics: `Class::method`,
 /// `free_function`, or `lambda at file:line` style names are left to Clang.

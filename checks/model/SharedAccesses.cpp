@@ -853,24 +853,6 @@ void SharedAccesses::compute(const FunctionDecl *Def, FunctionAccesses &Out) {
       Add, Out);
 }
 
-namespace {
-
-/// The arguments of a call or construction, by parameter of the callee.
-llvm::SmallVector<const Expr *, 4> callArguments(const Expr *Call) {
-  llvm::SmallVector<const Expr *, 4> Out;
-  if (const auto *CE = dyn_cast<CallExpr>(Call)) {
-    unsigned Skip = isa<CXXOperatorCallExpr>(CE) &&
-                    isa_and_nonnull<CXXMethodDecl>(CE->getDirectCallee());
-    for (unsigned I = Skip; I < CE->getNumArgs(); ++I)
-      Out.push_back(CE->getArg(I));
-  } else if (const auto *CC = dyn_cast<CXXConstructExpr>(Call)) {
-    llvm::append_range(Out, CC->arguments());
-  }
-  return Out;
-}
-
-} // namespace
-
 void SharedAccesses::liftCallees(
     const FunctionDecl *Def, const FunctionLocks &FL,
     const llvm::DenseMap<const Expr *, const FunctionDecl *> &Callees,
@@ -896,7 +878,7 @@ void SharedAccesses::liftCallees(
     const Expr *On = objectArgument(C.Call);
     bool OwnObject = (isa<CXXConstructorDecl>(Def) || isa<CXXDestructorDecl>(Def)) && On &&
                      isa<CXXThisExpr>(ignoreValueWrappers(On));
-    llvm::SmallVector<const Expr *, 4> Args = callArguments(C.Call);
+    llvm::SmallVector<const Expr *, 4> Args = CallGraph::argumentsOf(C.Call);
     for (const Access &A : Sub.All) {
       if (OwnObject && throughThisOnly(A))
         continue;
@@ -905,7 +887,7 @@ void SharedAccesses::liftCallees(
         continue;
       Access Lifted = A;
       Lifted.Loc = *Loc;
-      Lifted.Held = unionOf(HeldHere, A.Held);
+      Lifted.Held = unionOf(HeldHere, locksThroughArguments(A.Held, Callee, Args));
       Lifted.Claimed = unionOf(ClaimedHere, A.Claimed);
       Lifted.Chain.insert(Lifted.Chain.begin(), &C);
       Add(std::move(Lifted), Running);
@@ -918,7 +900,7 @@ void SharedAccesses::liftCallees(
         continue;
       AccessWhileRunning Lifted = W;
       Lifted.A.Loc = *Loc;
-      Lifted.A.Held = unionOf(HeldHere, W.A.Held);
+      Lifted.A.Held = unionOf(HeldHere, locksThroughArguments(W.A.Held, Callee, Args));
       Lifted.A.Claimed = unionOf(ClaimedHere, W.A.Claimed);
       Lifted.A.Chain.insert(Lifted.A.Chain.begin(), &C);
       Out.WhileRunning.push_back(std::move(Lifted));
@@ -968,22 +950,44 @@ SharedAccesses::throughArguments(const AccessLocation &L, const FunctionDecl *Ca
   return std::nullopt;
 }
 
-const std::vector<Access> &SharedAccesses::ofThread(unsigned Spawn, const FunctionDecl *Entry) {
-  auto Key = std::make_pair(Spawn, Entry);
-  if (auto It = ThreadViews.find(Key); It != ThreadViews.end())
-    return It->second;
-  const SpawnSite &S = Spawns.all()[Spawn];
-  llvm::ArrayRef<const Expr *> Args = S.Args;
+Lockset SharedAccesses::locksThroughArguments(const Lockset &Held, const FunctionDecl *Callee,
+                                              llvm::ArrayRef<const Expr *> Args) const {
+  Lockset Out = Held;
+  for (HeldLock &H : Out) {
+    const auto *Param = dyn_cast_or_null<ParmVarDecl>(H.Id.Decl);
+    const auto *Owner = Param ? dyn_cast<FunctionDecl>(Param->getDeclContext()) : nullptr;
+    if (!Owner || !Callee || Owner->getCanonicalDecl() != Callee->getCanonicalDecl() ||
+        Param->getFunctionScopeIndex() >= Args.size())
+      continue;
+    if (const ValueDecl *Object =
+            CallGraph::argumentObject(Args[Param->getFunctionScopeIndex()]))
+      H.Id.Decl = Object;
+  }
+  return Out;
+}
+
+llvm::ArrayRef<const Expr *> SharedAccesses::spawnArguments(unsigned Spawn,
+                                                            const FunctionDecl *Entry) const {
+  llvm::ArrayRef<const Expr *> Args = Spawns.all()[Spawn].Args;
   // A member function started through a member pointer takes its object
   // first (`std::thread(&Worker::run, &w, n)`).
   if (const auto *M = dyn_cast<CXXMethodDecl>(Entry);
       M && !M->isStatic() && M->getOverloadedOperator() != OO_Call && !Args.empty())
     Args = Args.drop_front();
+  return Args;
+}
+
+const std::vector<Access> &SharedAccesses::ofThread(unsigned Spawn, const FunctionDecl *Entry) {
+  auto Key = std::make_pair(Spawn, Entry);
+  if (auto It = ThreadViews.find(Key); It != ThreadViews.end())
+    return It->second;
+  llvm::ArrayRef<const Expr *> Args = spawnArguments(Spawn, Entry);
   std::vector<Access> Out;
   for (const Access &A : of(Entry).All)
     if (std::optional<AccessLocation> Loc = throughArguments(A.Loc, Entry, Args)) {
       Out.push_back(A);
       Out.back().Loc = *Loc;
+      Out.back().Held = locksThroughArguments(A.Held, Entry, Args);
     }
   return ThreadViews[Key] = std::move(Out);
 }

@@ -158,11 +158,19 @@ public:
   std::optional<AccessLocation> throughArguments(const AccessLocation &L,
                                                  const clang::FunctionDecl *Callee,
                                                  llvm::ArrayRef<const clang::Expr *> Args) const;
+  /// \p Held as the caller of \p Callee sees it: a mutex the callee
+  /// holds through a parameter (`std::mutex *mu`) is the one the argument
+  /// names (`&mu_`, the caller's own parameter).
+  Lockset locksThroughArguments(const Lockset &Held, const clang::FunctionDecl *Callee,
+                                llvm::ArrayRef<const clang::Expr *> Args) const;
   /// \p Entry's accesses as spawn \p Spawn's thread makes them: through
   /// the entry's pointer parameters, to what the spawn passed
   /// (throughArguments); accesses through a pointer nobody names are left
   /// out.
   const std::vector<Access> &ofThread(unsigned Spawn, const clang::FunctionDecl *Entry);
+  /// The arguments spawn \p Spawn passes to \p Entry's parameters.
+  llvm::ArrayRef<const clang::Expr *> spawnArguments(unsigned Spawn,
+                                                     const clang::FunctionDecl *Entry) const;
   /// Whether \p S (a spawn site expression) is inside a loop of its spawner.
   bool spawnedInLoop(unsigned Index) const { return InLoop.contains(Index); }
 

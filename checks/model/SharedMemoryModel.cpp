@@ -21,11 +21,6 @@ namespace {
 // includes it).
 constexpr uint64_t MapSharedBit = 0x01;
 
-bool isCFunction(const FunctionDecl *F, llvm::StringRef Name) {
-  return F && F->getDeclName().isIdentifier() && F->getName() == Name &&
-         (F->isExternC() || F->getDeclContext()->isTranslationUnit());
-}
-
 /// The variable or field an expression names (`p`, `this->shm_`, `s.p`).
 const ValueDecl *namedDecl(const Expr *E) {
   E = E ? E->IgnoreParenCasts() : nullptr;

@@ -65,6 +65,10 @@ std::vector<RacePair> racePairs(RecordsByLocation &ByLocation, SharedAccesses &S
                                 unsigned MaxFindingsPerLocation) {
   std::vector<RacePair> Findings;
   llvm::DenseSet<const Expr *> Reported;
+  auto rootOf = [&](const Record &R) {
+    return ChannelOrder::Root{R.Root, R.Thread >= 0 ? SA.spawnArguments(R.Thread, R.Root)
+                                                    : llvm::ArrayRef<const Expr *>()};
+  };
   for (auto &[Key, Group] : ByLocation) {
     llvm::stable_sort(Group, [&](const Record *X, const Record *Y) {
       return rank(*X->A, SM) < rank(*Y->A, SM);
@@ -88,7 +92,8 @@ std::vector<RacePair> racePairs(RecordsByLocation &ByLocation, SharedAccesses &S
         if (!Concurrent || commonExclusion(X.Held, Y.Held) ||
             shareClaim(X.Claimed, Y.Claimed) ||
             !SA.mayShareObject(*X.A, X.Thread, *Y.A, Y.Thread) ||
-            Order.ordered(*X.A, X.Root, *Y.A, Y.Root) || Order.ordered(*Y.A, Y.Root, *X.A, X.Root))
+            Order.ordered(*X.A, rootOf(X), *Y.A, rootOf(Y)) ||
+            Order.ordered(*Y.A, rootOf(Y), *X.A, rootOf(X)))
           continue;
         // Report the side that needs the fix: the unlocked one, else the
         // write.

@@ -161,3 +161,42 @@ void checkOnce() {
 // CHECK: :138:3: warning: shared 'goData' is written in 'checkOnce' while that thread runs with no lock held, and written on the thread started at line 132 with no lock held; guard both with one mutex or make it std::atomic [concur-unguarded-shared-state]
 // CHECK: :133:5: note: conflicting write of 'goData' on the thread started at line 132
 // CHECK: :132:15: note: thread entry 'lambda' starts here
+
+// ---- More negatives (after the CHECK lines, which name lines above) --------
+
+// A channel the entry names by a parameter is the spawn's argument.
+int relayed;
+void relayProducer(std::binary_semaphore *ready) {
+  relayed = 1;
+  ready->release();
+}
+void relayConsumer(std::binary_semaphore *ready) {
+  ready->acquire();
+  relayed = 2;
+}
+void relay() {
+  std::binary_semaphore handOver{0};
+  std::thread a(relayProducer, &handOver), b(relayConsumer, &handOver);
+  a.join();
+  b.join();
+}
+
+// An event type (Python's threading.Event): absl::Notification.
+namespace absl {
+class Notification {
+public:
+  void Notify();
+  void WaitForNotification() const;
+};
+} // namespace absl
+int configLoaded;
+void loadConfig() {
+  absl::Notification loaded;
+  std::thread loader([&] {
+    configLoaded = 1;
+    loaded.Notify();
+  });
+  loaded.WaitForNotification();
+  configLoaded += 1;
+  loader.join();
+}
