@@ -600,6 +600,7 @@ const FunctionAccesses &SharedAccesses::of(const FunctionDecl *F) {
 }
 
 void SharedAccesses::compute(const FunctionDecl *Def, FunctionAccesses &Out) {
+  AnalysisStats::Timer Time(AnalysisStats::Section::Analysis, "SharedAccesses");
   const FunctionLocks &FL = Locks.of(Def);
   AccessCollector Collector(*this, Def, FL);
   Collector.run();
@@ -717,8 +718,12 @@ void SharedAccesses::compute(const FunctionDecl *Def, FunctionAccesses &Out) {
     uint64_t Key = llvm::hash_combine(A.Loc.Var, A.Loc.Field, int(A.Kind), A.Site,
                                       A.Held.size(), A.Held.empty() ? nullptr : A.Held[0].Id.Decl,
                                       A.Claimed.empty() ? nullptr : A.Claimed[0]);
-    if (!Seen.insert(Key).second || Out.All.size() >= MaxAccesses)
+    if (!Seen.insert(Key).second)
       return;
+    if (Out.All.size() >= MaxAccesses)
+      return AnalysisStats::noteCutShort(*Def, "SharedAccesses",
+                                         "at most " + std::to_string(MaxAccesses) +
+                                             " accesses kept per function");
     if (!Running.empty())
       Out.WhileRunning.push_back({A, Running});
     Out.All.push_back(std::move(A));
