@@ -792,7 +792,7 @@ bool SharedAccesses::concurrent(unsigned A, unsigned B) {
     if (InLoop.contains(A)) {
       of(All[A].Spawner);
       auto It = RunningAtSpawn.find(A);
-      return It == RunningAtSpawn.end() || llvm::is_contained(It->second, A);
+      return It == RunningAtSpawn.end() || llvm::binary_search(It->second, A);
     }
     // A spawn that outlives its spawner runs once per call of the spawner.
     const FunctionDecl *Spawner = All[A].Spawner;
@@ -808,9 +808,11 @@ bool SharedAccesses::concurrent(unsigned A, unsigned B) {
   }
   of(All[A].Spawner);
   of(All[B].Spawner);
+  // The sets are sorted SpawnSets: asked for every pair of spawns (the
+  // summary's ConcurrentWith), a linear scan made that cubic.
   auto RunningAt = [&](unsigned Site, unsigned Other) {
     auto It = RunningAtSpawn.find(Site);
-    return It != RunningAtSpawn.end() && llvm::is_contained(It->second, Other);
+    return It != RunningAtSpawn.end() && llvm::binary_search(It->second, Other);
   };
   if (RunningAt(A, B) || RunningAt(B, A))
     return true;
