@@ -181,9 +181,9 @@ CallGraph::findPaths(const FunctionDecl *Root,
     }
   }
   if (DepthCut)
-    AnalysisStats::noteCutShort(*Root, "call paths",
-                                "call paths followed at most " +
-                                    std::to_string(Limits.MaxDepth) + " calls deep");
+    AnalysisStats::noteCutShort(*Root, "CallGraph::findPaths",
+                                "paths followed at most " + std::to_string(Limits.MaxDepth) +
+                                    " calls deep");
   return Result;
 }
 
