@@ -293,10 +293,6 @@ std::optional<Options> parseOptions(int Argc, const char *const *Argv,
       O.Stats = true;
     } else if (Flag == "--time-report") {
       O.TimeReport = true;
-      if (InlineGiven && Inline.empty()) {
-        Error = "--time-report= needs a file name";
-        return std::nullopt;
-      }
       if (InlineGiven)
         O.TimeReportFile = std::string(Inline);
     } else if (Flag == "--no-cache") {
