@@ -1,5 +1,6 @@
 #include "UnguardedSharedStateCheck.h"
 
+#include "../model/ChannelOrder.h"
 #include "../model/QualifiedNames.h"
 #include "../model/SharedAccesses.h"
 
@@ -60,7 +61,7 @@ struct RacePair {
 /// The races among the accesses to each location, at most
 /// \p MaxFindingsPerLocation each, in source order.
 std::vector<RacePair> racePairs(RecordsByLocation &ByLocation, SharedAccesses &SA,
-                                const SourceManager &SM, bool ReportReads,
+                                ChannelOrder &Order, const SourceManager &SM, bool ReportReads,
                                 unsigned MaxFindingsPerLocation) {
   std::vector<RacePair> Findings;
   llvm::DenseSet<const Expr *> Reported;
@@ -103,7 +104,8 @@ std::vector<RacePair> racePairs(RecordsByLocation &ByLocation, SharedAccesses &S
         if (!XPrimary || (!isWrite(*X.A) && !ReportReads))
           continue;
         if (commonExclusion(X.Held, Y.Held) || shareClaim(X.Claimed, Y.Claimed) ||
-            !Concurrent(X, Y) || !SA.mayShareObject(*X.A, X.Thread, *Y.A, Y.Thread))
+            !Concurrent(X, Y) || !SA.mayShareObject(*X.A, X.Thread, *Y.A, Y.Thread) ||
+            Order.ordered(*X.A, X.Root, *Y.A, Y.Root) || Order.ordered(*Y.A, Y.Root, *X.A, X.Root))
           continue;
         if (!Reported.insert(X.A->Site).second)
           break;
@@ -160,7 +162,7 @@ void UnguardedSharedStateCheck::analyze(ConcurrencyModel &Model) {
     ByLocation[{R.A->Loc.Var, R.A->Loc.Field}].push_back(&R);
 
   std::vector<RacePair> Findings =
-      racePairs(ByLocation, SA, SM, ReportReads, MaxFindingsPerLocation);
+      racePairs(ByLocation, SA, Model.analysis<ChannelOrder>(), SM, ReportReads, MaxFindingsPerLocation);
 
   // C has _Atomic where C++ has std::atomic.
   const char *Atomic =
