@@ -91,6 +91,9 @@ struct CutShort {
   bool operator==(const CutShort &) const = default;
 };
 
+/// The note on \p C's TU, as text and SARIF say it.
+std::string cutShortMessage(const CutShort &C);
+
 struct Stats {
   unsigned Files = 0;       ///< inputs attempted
   unsigned FilesFailed = 0; ///< inputs with an InputError
