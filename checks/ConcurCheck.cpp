@@ -29,6 +29,7 @@ void ConcurCheck::check(const MatchFinder::MatchResult &Result) {
   Ctx = Result.Context;
   ConcurrencyModel &Model = ConcurrencyModel::get(*Result.Context, ModelOpts);
   Model.noteEnabledCheck(CheckName);
+  AnalysisStats::Timer Time(AnalysisStats::Section::Check, CheckName);
   analyze(Model);
 }
 
@@ -39,8 +40,10 @@ void ConcurCheck::onEndOfTranslationUnit() {
   // CLI's cross-TU phase, when a sink is installed) and drops the model;
   // matching for the TU is over by now.
   if (ConcurrencyModel *Model = ConcurrencyModel::ifBuilt(*Ctx)) {
-    if (SummarySink *Sink = SummarySink::current())
+    if (SummarySink *Sink = SummarySink::current()) {
+      AnalysisStats::Timer Time(AnalysisStats::Section::Analysis, "SummaryExport");
       Sink->consume(summarizeTranslationUnit(*Model));
+    }
     ConcurrencyModel::release(*Ctx);
   }
   Ctx = nullptr;

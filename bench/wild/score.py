@@ -107,6 +107,8 @@ def score(projects, ledger):
             "time_ratio": ratio(cs.get("seconds") or 0, fl.get("seconds") or 0),
             "concur_mib": cs.get("peak_rss_mib"), "floor_mib": fl.get("peak_rss_mib"),
             "rss_ratio": ratio(cs.get("peak_rss_mib") or 0, fl.get("peak_rss_mib") or 0),
+            "worst_tu": (stats.get("worst_tu") or {}).get("ratio"),
+            "worst_tu_file": (stats.get("worst_tu") or {}).get("file"),
             "by_check": by_check,
         }
         rows.append(row)
@@ -122,6 +124,8 @@ def score(projects, ledger):
                    time_ratio=ratio(tot_f["concur_s"], tot_f["floor_s"]),
                    concur_mib=tot_f["concur_mib"], floor_mib=tot_f["floor_mib"],
                    rss_ratio=ratio(tot_f["concur_mib"], tot_f["floor_mib"]),
+                   worst_tu=max((r["worst_tu"] for r in rows if r["worst_tu"] is not None),
+                                default=None),
                    by_check=collections.Counter())
     checks = []
     for check in sorted(per_check):
@@ -139,7 +143,8 @@ PCOLS = [("project", "project"), ("tus", "TUs"), ("lines", "lines"),
          ("fp", "fp"), ("debatable", "debatable"), ("untriaged", "untriaged"),
          ("errors", "errors"), ("concur_s", "concur s"), ("floor_s", "floor s"),
          ("time_ratio", "time ratio"), ("concur_mib", "concur MiB"),
-         ("floor_mib", "floor MiB"), ("rss_ratio", "RSS ratio")]
+         ("floor_mib", "floor MiB"), ("rss_ratio", "RSS ratio"),
+         ("worst_tu", "worst TU ratio")]
 CCOLS = [("check", "check"), ("findings", "findings"), ("tp", "tp"), ("fp", "fp"),
          ("debatable", "debatable"), ("untriaged", "untriaged"),
          ("precision", "precision")]
@@ -176,6 +181,13 @@ def table_md(cols, rows, bold_last=False):
 def print_markdown(rows, overall, checks):
     print(table_md(PCOLS, rows + [overall], bold_last=True))
     print()
+    if any(r["worst_tu_file"] for r in rows):
+        print("Worst TU per project (its concur time over its own parse floor):")
+        print()
+        for r in rows:
+            if r["worst_tu_file"]:
+                print(f"- {r['project']}: `{r['worst_tu_file']}` {fmt(r['worst_tu'])}x")
+        print()
     print("Findings by check and project:")
     print()
     for r in rows:

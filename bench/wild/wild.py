@@ -256,8 +256,8 @@ def make_slice(name, cfg, src, build, db, wild):
     with open(os.path.join(sdir, "dropped.json"), "w") as fh:
         json.dump(dropped, fh, indent=1)
     probe = None
-    if not retried:   # the probe pass is the floor measurement
-        probe = (res, wall)
+    if not retried:   # the probe pass is the floor measurement, keyed as run_project keys it
+        probe = ({abs_file(e): res[r] for r, (e, _) in cand.items()}, wall)
     return sdir, final, probe
 
 
@@ -283,6 +283,31 @@ def relativize(obj, src, build):
             return "@build/" + obj[len(build) + 1:]
         return obj.replace(src + "/", "").replace(build + "/", "@build/")
     return obj
+
+
+def worst_tu(times, floor, src):
+    """The TU whose concur time is the largest multiple of its own parse
+    floor: concur's per-TU wall time (--time-report=FILE, parse included,
+    the cross-TU join not) against that TU's `-fsyntax-only` run. Both ran
+    two at a time. None without a time report."""
+    if not os.path.exists(times):
+        return None
+    with open(times) as fh:
+        report = json.load(fh)
+    worst = None
+    for t in report.get("files", []):
+        path = t["file"] if os.path.isabs(t["file"]) else os.path.join(src, t["file"])
+        f = floor.get(path)
+        if not f or f[0] != 0 or f[1] <= 0:
+            continue
+        ratio = t["seconds"] / f[1]
+        if worst is None or ratio > worst["ratio"]:
+            # analysis_s: concur's own share (model and checks), which
+            # tells its cost from the compiler's noise under load.
+            worst = {"file": os.path.relpath(path, src), "concur_s": round(t["seconds"], 2),
+                     "floor_s": round(f[1], 2), "ratio": round(ratio, 2),
+                     "analysis_s": round(t["analyses"] + t["checks"], 2)}
+    return worst
 
 
 def run_project(name, wild, concur, results_dir):
@@ -313,6 +338,14 @@ def run_project(name, wild, concur, results_dir):
     # --no-cache: the time measured is the analysis, not a cache hit.
     argv = [concur, "-p", sdir, "--checks=-*,concur-*", "-j", str(JOBS), "--no-cache",
             "--source-root", src, "--no-progress", "--format", "json", "-o", raw]
+    # Each TU's own time, for the worst TU against its floor (binaries
+    # older than --time-report are measured without it).
+    times = os.path.join(out, "time-report.json")
+    if os.path.exists(times):
+        os.remove(times)
+    if "--time-report" in subprocess.run([concur, "--help"], capture_output=True,
+                                         text=True).stdout:
+        argv.append("--time-report=" + times)
     log("$", " ".join(map(shlex.quote, argv)))
     t0 = time.monotonic()
     with open(os.path.join(out, "concur.txt"), "w") as txt, \
@@ -352,6 +385,7 @@ def run_project(name, wild, concur, results_dir):
         "floor": {"seconds": round(floor_wall, 2),
                   "peak_rss_mib": round(floor_rss / 1024, 1),
                   "failed": floor_failed},
+        "worst_tu": worst_tu(times, res, src),
         "jobs": JOBS,
         "files": sorted(os.path.relpath(e["file"], src) for e in entries),
     }

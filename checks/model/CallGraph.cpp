@@ -1,4 +1,5 @@
 #include "CallGraph.h"
+#include "AnalysisStats.h"
 
 #include "ExprWrappers.h"
 #include "QualifiedNames.h"
@@ -97,6 +98,7 @@ const std::vector<CallSite> &CallGraph::callsIn(const FunctionDecl *F) {
   auto &Slot = Cache[F];
   if (Slot)
     return *Slot;
+  AnalysisStats::Timer Time(AnalysisStats::Section::Analysis, "CallGraph");
   Slot = std::make_unique<std::vector<CallSite>>();
   if (const Stmt *Body = F->getBody()) {
     CallSiteCollector Collector(*Slot);
@@ -165,7 +167,9 @@ CallGraph::findPaths(const FunctionDecl *Root,
     const FunctionDecl *Fn;
     CallPath Path; // call sites leading to Fn
   };
+  AnalysisStats::Timer Time(AnalysisStats::Section::Analysis, "CallGraph::findPaths");
   std::vector<CallPath> Result;
+  bool DepthCut = false;
   llvm::DenseMap<const FunctionDecl *, bool> Seen;
   llvm::DenseMap<const Expr *, bool> Reported;
   std::deque<Item> Work;
@@ -188,19 +192,25 @@ CallGraph::findPaths(const FunctionDecl *Root,
         }
         continue; // a hit is a leaf: its own body is not explored
       }
-      if (Cur.Path.size() + 1 >= Limits.MaxDepth)
-        continue;
       const FunctionDecl *Callee = Site.Callee;
       if (!isExplorable(Callee) || (Limits.StopAt && Limits.StopAt(Callee)))
         continue;
       if (Seen[Callee->getCanonicalDecl()])
         continue;
+      if (Cur.Path.size() + 1 >= Limits.MaxDepth) {
+        DepthCut = true;
+        continue;
+      }
       Seen[Callee->getCanonicalDecl()] = true;
       CallPath P = Cur.Path;
       P.push_back(&Site);
       Work.push_back({Callee, std::move(P)});
     }
   }
+  if (DepthCut)
+    AnalysisStats::noteCutShort(*Root, "CallGraph::findPaths",
+                                "paths followed at most " + std::to_string(Limits.MaxDepth) +
+                                    " calls deep");
   return Result;
 }
 

@@ -46,8 +46,10 @@ void ConcurrencyModel::release(clang::ASTContext &Ctx) {
 }
 
 const TranslationUnitIndex &ConcurrencyModel::index() {
-  if (!Index)
+  if (!Index) {
+    AnalysisStats::Timer Time(AnalysisStats::Section::Analysis, "TranslationUnitIndex");
     Index.emplace(Ctx);
+  }
   return *Index;
 }
 
@@ -57,6 +59,7 @@ const clang::CFG *ConcurrencyModel::cfg(const clang::FunctionDecl *F) {
     return nullptr;
   auto &Slot = CFGs[Def];
   if (!Slot) {
+    AnalysisStats::Timer Time(AnalysisStats::Section::Analysis, "CFG");
     clang::CFG::BuildOptions BO;
     BO.AddImplicitDtors = true;
     BO.AddTemporaryDtors = true;
@@ -66,6 +69,8 @@ const clang::CFG *ConcurrencyModel::cfg(const clang::FunctionDecl *F) {
     BO.AddCXXNewAllocator = true;
     BO.AddCXXDefaultInitExprInCtors = true;
     Slot = clang::CFG::buildCFG(Def, Def->getBody(), &Ctx, BO);
+    if (Slot)
+      AnalysisStats::noteCFGOwner(*Slot, *Def);
   }
   return Slot.get();
 }

@@ -22,11 +22,13 @@
 #ifndef CONCUR_CHECKS_MODEL_CONCURRENCYMODEL_H
 #define CONCUR_CHECKS_MODEL_CONCURRENCYMODEL_H
 
+#include "AnalysisStats.h"
 #include "CallGraph.h"
 #include "ModelOptions.h"
 #include "TranslationUnitIndex.h"
 
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/Support/TypeName.h"
 
 #include <memory>
 #include <optional>
@@ -77,10 +79,20 @@ public:
     if (auto It = Analyses.find(Key); It != Analyses.end())
       return static_cast<T &>(*It->second);
     // Construct before inserting: T's constructor may ask for other analyses.
+    AnalysisStats::Timer Time(AnalysisStats::Section::Analysis, analysisName<T>());
     auto Fresh = std::make_unique<T>(*this);
     T &Result = *Fresh;
     Analyses[Key] = std::move(Fresh);
     return Result;
+  }
+
+  /// T's name as --time-report lists it: the class name without the
+  /// namespace (an analysis that does work after it is built times that
+  /// work under the same name).
+  template <typename T> static llvm::StringRef analysisName() {
+    llvm::StringRef Name = llvm::getTypeName<T>();
+    Name.consume_front("concur::");
+    return Name;
   }
 
 private:

@@ -21,6 +21,8 @@
 #ifndef CONCUR_CHECKS_MODEL_DATAFLOW_H
 #define CONCUR_CHECKS_MODEL_DATAFLOW_H
 
+#include "AnalysisStats.h"
+
 #include "clang/AST/Expr.h"
 #include "clang/Analysis/CFG.h"
 #include "llvm/ADT/DenseMap.h"
@@ -221,6 +223,9 @@ std::vector<std::optional<StateT>> solveForward(const clang::CFG &G, StateT Entr
       }
     }
   }
+  if (!Work.empty())
+    AnalysisStats::noteCutShort(G, "dataflow stopped at its cap of 16 visits per CFG block; "
+                                   "later states may be missing");
   return In;
 }
 

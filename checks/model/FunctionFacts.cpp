@@ -233,6 +233,7 @@ const BodyFacts &FunctionFacts::of(const FunctionDecl *F) {
   auto &Slot = Cache[Def];
   if (Slot)
     return *Slot;
+  AnalysisStats::Timer Time(AnalysisStats::Section::Analysis, "FunctionFacts");
   Slot = std::make_unique<BodyFacts>();
   if (Def && Def->getBody()) {
     FactsCollector Collector(*Slot);

@@ -168,6 +168,7 @@ std::optional<LockAcquisition> LockAcquisitions::originOf(const FunctionDecl *F,
 }
 
 void LockAcquisitions::compute(const FunctionDecl *Def, FunctionAcquisitions &Out) {
+  AnalysisStats::Timer Time(AnalysisStats::Section::Analysis, "LockAcquisitions");
   const CFG *G = Model.cfg(Def);
   if (!G)
     return;
@@ -224,7 +225,11 @@ void LockAcquisitions::compute(const FunctionDecl *Def, FunctionAcquisitions &Ou
 
   // Through callees: what they reach that is not held at the call.
   forEachCalleeAcquisition(Def, [&](const Lockset &HeldAtCall, LockAcquisition &&A) {
-    if (A.Chain.size() <= MaxChain && !findLock(HeldAtCall, A.Id))
+    if (A.Chain.size() > MaxChain)
+      AnalysisStats::noteCutShort(*Def, "LockAcquisitions",
+                                  "acquisitions in callees followed at most " +
+                                      std::to_string(MaxChain) + " calls deep");
+    else if (!findLock(HeldAtCall, A.Id))
       AddReached(std::move(A));
   });
 }

@@ -165,14 +165,18 @@ const FunctionLocks &Locksets::of(const FunctionDecl *F) {
   compute(Def, *Facts[Def]);
   // A recursive function saw its own partial summary: run it again until
   // its summary stops changing (bounded; lock summaries are tiny).
+  bool Stable = false;
   for (unsigned Round = 0; Round < 3 && InCycle.lookup(Def); ++Round) {
     auto Fresh = std::make_unique<FunctionLocks>();
     compute(Def, *Fresh);
-    bool Stable = Fresh->Summary == Facts[Def]->Summary;
+    Stable = Fresh->Summary == Facts[Def]->Summary;
     Facts[Def] = std::move(Fresh);
     if (Stable)
       break;
   }
+  if (InCycle.lookup(Def) && !Stable)
+    AnalysisStats::noteCutShort(*Def, "Locksets",
+                                "recursive lock summary still changing after 3 rounds");
   Status[Def] = State::Done;
   return *Facts[Def];
 }
@@ -386,6 +390,7 @@ private:
 } // namespace
 
 void Locksets::compute(const FunctionDecl *Def, FunctionLocks &Out) {
+  AnalysisStats::Timer Time(AnalysisStats::Section::Analysis, "Locksets");
   for (auto [Id, Mode] : LockCatalog::requiredLocks(Def))
     insertLock(Out.Entry, HeldLock{Id, Mode, nullptr, nullptr, 1});
   const CFG *G = Model.cfg(Def);

@@ -718,6 +718,7 @@ const FunctionAccesses &SharedAccesses::of(const FunctionDecl *F) {
 }
 
 void SharedAccesses::compute(const FunctionDecl *Def, FunctionAccesses &Out) {
+  AnalysisStats::Timer Time(AnalysisStats::Section::Analysis, "SharedAccesses");
   const FunctionLocks &FL = Locks.of(Def);
   AccessCollector Collector(*this, Def, FL);
   Collector.run();
@@ -835,8 +836,12 @@ void SharedAccesses::compute(const FunctionDecl *Def, FunctionAccesses &Out) {
     uint64_t Key = llvm::hash_combine(A.Loc.Var, A.Loc.Field, int(A.Kind), A.Site,
                                       A.Held.size(), A.Held.empty() ? nullptr : A.Held[0].Id.Decl,
                                       A.Claimed.empty() ? nullptr : A.Claimed[0]);
-    if (!Seen.insert(Key).second || Out.All.size() >= MaxAccesses)
+    if (!Seen.insert(Key).second)
       return;
+    if (Out.All.size() >= MaxAccesses)
+      return AnalysisStats::noteCutShort(*Def, "SharedAccesses",
+                                         "at most " + std::to_string(MaxAccesses) +
+                                             " accesses kept per function");
     if (!Running.empty())
       Out.WhileRunning.push_back({A, Running});
     Out.All.push_back(std::move(A));
@@ -1004,7 +1009,7 @@ bool SharedAccesses::concurrent(unsigned A, unsigned B) {
     if (InLoop.contains(A)) {
       of(All[A].Spawner);
       auto It = RunningAtSpawn.find(A);
-      return It == RunningAtSpawn.end() || llvm::is_contained(It->second, A);
+      return It == RunningAtSpawn.end() || llvm::binary_search(It->second, A);
     }
     // A spawn that outlives its spawner runs once per call of the spawner.
     const FunctionDecl *Spawner = All[A].Spawner;
@@ -1020,9 +1025,11 @@ bool SharedAccesses::concurrent(unsigned A, unsigned B) {
   }
   of(All[A].Spawner);
   of(All[B].Spawner);
+  // The sets are sorted SpawnSets: asked for every pair of spawns (the
+  // summary's ConcurrentWith), a linear scan made that cubic.
   auto RunningAt = [&](unsigned Site, unsigned Other) {
     auto It = RunningAtSpawn.find(Site);
-    return It != RunningAtSpawn.end() && llvm::is_contained(It->second, Other);
+    return It != RunningAtSpawn.end() && llvm::binary_search(It->second, Other);
   };
   if (RunningAt(A, B) || RunningAt(B, A))
     return true;

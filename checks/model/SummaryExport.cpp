@@ -436,8 +436,12 @@ private:
         Model.index().isCoroutine(C.Callee))
       return Out;
     for (const CallPath &Sub : externalReach(C.Callee)) {
-      if (Sub.size() >= MaxHops)
+      if (Sub.size() >= MaxHops) {
+        AnalysisStats::noteCutShort(*C.Callee, "SummaryExport",
+                                    "calls into other files exported at most " +
+                                        std::to_string(MaxHops) + " calls deep");
         continue;
+      }
       CallPath P{&C};
       P.append(Sub.begin(), Sub.end());
       Out.push_back(std::move(P));

@@ -386,6 +386,7 @@ bool ThreadLifetime::mayThrow(const FunctionDecl *F) {
 
 void ThreadLifetime::analyzeFunction(const FunctionDecl *F, bool ExceptionPaths,
                                      std::vector<ThreadHazard> &Out) {
+  AnalysisStats::Timer Time(AnalysisStats::Section::Analysis, "ThreadLifetime");
   const CFG *G = Model.cfg(F);
   if (!G)
     return;

@@ -13,6 +13,7 @@ report::Report asReport(const driver::TranslationUnitResult &R) {
   Body.ToolVersion = CONCUR_VERSION;
   Body.Findings = R.Findings;
   Body.Summaries = R.Summaries;
+  Body.Stats.CutShort = R.Analysis.CutShort;
   return Body;
 }
 
@@ -106,6 +107,7 @@ std::optional<driver::TranslationUnitResult> decodeEntryBody(EntryHeader Header,
   driver::TranslationUnitResult R;
   R.Findings = std::move(Body.Findings);
   R.Summaries = std::move(Body.Summaries);
+  R.Analysis.CutShort = std::move(Body.Stats.CutShort);
   R.DroppedFlags = std::move(Header.DroppedFlags);
   R.FilesRead = std::move(Header.FilesRead);
   return R;

@@ -84,6 +84,12 @@ flags after '--' that follows the files are the compile flags of every file
                        that two runs give identical bytes), and print how
                        many files were analysed and how many taken from the
                        cache
+  --time-report[=FILE] print on stderr, after the run, the wall time of each
+                       model analysis and each check summed over the files,
+                       parsing against analysis, and the slowest files
+                       (files taken from the cache are not timed); with
+                       FILE, write it there as JSON instead, every file's
+                       time included
   --color[=WHEN]       always, never or auto (the default: when stdout is a
                        terminal): text in colour, with the source line and a
                        caret under the column, as clang prints it
@@ -285,6 +291,10 @@ std::optional<Options> parseOptions(int Argc, const char *const *Argv,
       }
     } else if (Flag == "--stats") {
       O.Stats = true;
+    } else if (Flag == "--time-report") {
+      O.TimeReport = true;
+      if (InlineGiven)
+        O.TimeReportFile = std::string(Inline);
     } else if (Flag == "--no-cache") {
       O.NoCache = true;
     } else if (Flag == "--docs-url") {

@@ -78,6 +78,12 @@ struct Options {
   /// --stats: wall-clock time in the SARIF log too, and a line on stderr
   /// counting the files analysed and those taken from the cache.
   bool Stats = false;
+  /// --time-report: after the run, on stderr, where the time went: per
+  /// model analysis and per check (summed over the TUs), parsing against
+  /// analysis, and the slowest TUs.
+  bool TimeReport = false;
+  /// --time-report=FILE: the same as JSON into FILE instead of stderr.
+  std::string TimeReportFile;
   /// --cache-dir: where per-TU results are kept between runs. Empty: in
   /// the build directory of -p (<dir>/.concur-cache), none without -p.
   std::string CacheDir;

@@ -9,6 +9,7 @@
 #include "FindingFilter.h"
 #include "Fixes.h"
 #include "Options.h"
+#include "TimeReport.h"
 #include "cache/CacheKey.h"
 #include "cache/CachedAnalysis.h"
 #include "crosstu/CrossTranslationUnit.h"
@@ -295,6 +296,8 @@ void absolutizePaths(report::Report &R, const std::string &Root) {
   }
   for (report::InputError &E : R.Errors)
     Fix(E.File);
+  for (report::CutShort &C : R.Stats.CutShort)
+    Fix(C.File);
 }
 
 bool analysisConfig(const cli::Options &Opts, driver::AnalysisConfig &Config,
@@ -323,6 +326,8 @@ int merge(const cli::Options &Opts, const std::vector<report::RuleInfo> &Rules) 
     Merged.Stats.Files += Part->Stats.Files;
     Merged.Stats.FilesFailed += Part->Stats.FilesFailed;
     Merged.Stats.FilesCached += Part->Stats.FilesCached;
+    for (auto &C : Part->Stats.CutShort)
+      Merged.Stats.CutShort.push_back(std::move(C));
     // Shards run side by side: the merged run took as long as the longest.
     Merged.Stats.Seconds = std::max(Merged.Stats.Seconds, Part->Stats.Seconds);
   }
@@ -383,6 +388,7 @@ void resolvePathsUpFront(cli::Options &Opts) {
   Resolve(Opts.WriteBaseline);
   Resolve(Opts.ConfigFile);
   Resolve(Opts.ExportFixes);
+  Resolve(Opts.TimeReportFile);
   if (Opts.DiffFile != "-")
     Resolve(Opts.DiffFile);
   Resolve(Opts.BuildPath);
@@ -603,6 +609,8 @@ bool outputsWritable(const cli::Options &Opts, std::string &Error) {
     ToWrite.push_back(Opts.WriteBaseline);
   if (!Opts.ExportFixes.empty())
     ToWrite.push_back(Opts.ExportFixes);
+  if (!Opts.TimeReportFile.empty())
+    ToWrite.push_back(Opts.TimeReportFile);
   for (const std::string &Path : ToWrite) {
     std::ofstream Probe(Path, std::ios::app);
     if (!Probe) {
@@ -635,6 +643,9 @@ bool collectResults(std::vector<cache::JobOutcome> &Outcomes, const driver::Inpu
     }
     for (auto &S : Res.Summaries)
       R.Summaries.push_back(std::move(S));
+    for (const report::CutShort &C : Res.Analysis.CutShort)
+      if (!Filter.excluded(C.File))
+        R.Stats.CutShort.push_back(C);
     for (auto &D : Res.DroppedFlags)
       if (std::find(Dropped.begin(), Dropped.end(), D) == Dropped.end())
         Dropped.push_back(D);
@@ -783,6 +794,7 @@ int main(int Argc, char **Argv) {
   // A shard's report carries its summaries instead: `concur merge` joins
   // them with the other shards' (a shard alone would see part of a path,
   // and could pick a different witness for a cycle than the whole run).
+  auto JoinStart = std::chrono::steady_clock::now();
   if (!Opts.ShardCount) {
     crosstu::withdrawRefuted(R.Findings, R.Summaries);
     std::vector<report::Finding> Joined = crosstu::crossTranslationUnitFindings(R.Summaries);
@@ -795,7 +807,16 @@ int main(int Argc, char **Argv) {
   R.Stats.Files = Plan.Jobs.size() + Plan.Errors.size();
   R.Stats.FilesFailed = R.Errors.size();
   R.Stats.FilesCached = reportCacheUse(Outcomes, Cache.get(), Opts);
-  R.Stats.Seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - Start).count();
+  auto End = std::chrono::steady_clock::now();
+  R.Stats.Seconds = std::chrono::duration<double>(End - Start).count();
+  if (Opts.TimeReport) {
+    cli::TimeReport Times = cli::TimeReport::collect(
+        Outcomes, Plan.Jobs, std::chrono::duration<double>(End - JoinStart).count(),
+        R.Stats.Seconds);
+    if (Opts.TimeReportFile.empty())
+      Times.printText(std::cerr);
+    else if (!Times.writeJson(Opts.TimeReportFile, Opts.SourceRoot, Error))
+      return fail(Error);
+  }
   return finish(R, Opts, Rules, Run);
 }

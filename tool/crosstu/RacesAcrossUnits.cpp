@@ -11,6 +11,7 @@
 #include "ReachedThroughCalls.h"
 #include "SourceText.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/Path.h"
 
 #include <algorithm>
@@ -118,11 +119,19 @@ racesAcrossUnits(const std::vector<TranslationUnitSummary> &Summaries) {
     if (TU.Spawns.empty() || !enabledIn(TU.EnabledChecks, RaceCheck))
       continue;
     std::vector<std::vector<ThreadAccess>> Threads;
-    for (const SpawnSummary &S : TU.Spawns)
+    // Only a pair with an access through another TU can be new here: a
+    // thread pair with none is passed by without comparing its accesses
+    // (the pairs grow as the square of a TU's threads).
+    std::vector<bool> Crosses;
+    for (const SpawnSummary &S : TU.Spawns) {
       Threads.push_back(threadAccesses(S, Reached));
+      Crosses.push_back(llvm::any_of(Threads.back(), [](const ThreadAccess &T) {
+        return T.Crossed;
+      }));
+    }
     for (unsigned I = 0; I < TU.Spawns.size(); ++I)
       for (unsigned J : TU.Spawns[I].ConcurrentWith) {
-        if (J < I || J >= TU.Spawns.size())
+        if (J < I || J >= TU.Spawns.size() || !(Crosses[I] || Crosses[J]))
           continue;
         for (const ThreadAccess &X : Threads[I])
           for (const ThreadAccess &Y : Threads[J]) {

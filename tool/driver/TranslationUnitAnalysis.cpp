@@ -24,6 +24,7 @@
 #include "llvm/Support/VirtualFileSystem.h"
 
 #include <algorithm>
+#include <chrono>
 #include <map>
 
 using namespace clang;
@@ -346,10 +347,16 @@ TranslationUnitResult analyzeTranslationUnit(const AnalysisConfig &Config,
     explicit Collector(std::vector<report::TranslationUnitSummary> &Out) : Out(Out) {}
     void consume(report::TranslationUnitSummary S) override { Out.push_back(std::move(S)); }
   } Summaries(Result.Summaries);
+  auto Begin = std::chrono::steady_clock::now();
   bool Survived = Recovery.RunSafely([&] {
     SummarySink::Scope Install(Summaries);
+    AnalysisStats::Scope Timing(Result.Analysis);
     Status = Tool.run(&Factory);
   });
+  Result.Seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - Begin).count();
+  for (report::CutShort &C : Result.Analysis.CutShort)
+    C.File = MainFile;
   if (!Survived) {
     Result.Errors.push_back({MainFile, "the analysis crashed on this file; other files "
                                        "were analysed (please report this)"});

@@ -14,6 +14,7 @@
 #define CONCUR_TOOL_DRIVER_TRANSLATIONUNITANALYSIS_H
 
 #include "FilesReadRecorder.h"
+#include "model/AnalysisStats.h"
 #include "report/Report.h"
 
 #include "clang-tidy/ClangTidyOptions.h"
@@ -46,6 +47,12 @@ struct TranslationUnitResult {
   /// Every file the parse read, sorted by path (what a cached copy of this
   /// result depends on).
   std::vector<FileRead> FilesRead;
+  /// What the analysis cost, per model analysis and per check, and the
+  /// functions whose analysis was cut short (their File is this TU's main
+  /// file). A result from the cache keeps only the cut-short notes.
+  AnalysisStats Analysis;
+  /// Wall time of the whole TU: parsing, the engine, the checks.
+  double Seconds = 0;
 };
 
 /// The configuration of the run as clang-tidy computes it for a file:

@@ -232,6 +232,16 @@ OrderedJson reportToJson(const Report &R) {
   // always did.
   if (R.Stats.FilesCached)
     J["stats"]["files_cached"] = R.Stats.FilesCached;
+  // Only when an analysis stopped short, as files_cached.
+  if (!R.Stats.CutShort.empty()) {
+    OrderedJson CutShort = OrderedJson::array();
+    for (const report::CutShort &C : R.Stats.CutShort)
+      CutShort.push_back({{"file", C.File},
+                          {"function", C.Function},
+                          {"analysis", C.Analysis},
+                          {"limit", C.Limit}});
+    J["stats"]["cut_short"] = std::move(CutShort);
+  }
   if (!R.Summaries.empty()) {
     OrderedJson Summaries = OrderedJson::array();
     for (const TranslationUnitSummary &S : R.Summaries)
@@ -693,12 +703,24 @@ Report reportFromJson(const Json &V) {
   }
 
   const Json &Stats = V.at("stats");
-  expectObject(Stats, "stats", {"files", "files_failed", "seconds"}, {"files_cached"});
+  expectObject(Stats, "stats", {"files", "files_failed", "seconds"},
+               {"files_cached", "cut_short"});
   R.Stats.Files = readUnsigned(Stats, "stats", "files");
   R.Stats.FilesFailed = readUnsigned(Stats, "stats", "files_failed");
   if (Stats.contains("files_cached"))
     R.Stats.FilesCached = readUnsigned(Stats, "stats", "files_cached");
   R.Stats.Seconds = readSeconds(Stats, "stats", "seconds");
+  if (Stats.contains("cut_short")) {
+    const Json &CutShort = expectArray(Stats.at("cut_short"), "stats.cut_short");
+    for (std::size_t I = 0; I < CutShort.size(); ++I) {
+      std::string Path = element("stats.cut_short", I);
+      expectObject(CutShort[I], Path, {"file", "function", "analysis", "limit"});
+      R.Stats.CutShort.push_back({readString(CutShort[I], Path, "file"),
+                                  readString(CutShort[I], Path, "function"),
+                                  readNonEmptyString(CutShort[I], Path, "analysis"),
+                                  readNonEmptyString(CutShort[I], Path, "limit")});
+    }
+  }
   if (V.contains("summaries")) {
     const Json &Summaries = expectArray(V.at("summaries"), "summaries");
     for (std::size_t I = 0; I < Summaries.size(); ++I)

@@ -27,15 +27,24 @@ std::string relativeTo(const std::string &Path, const fs::path &Root) {
   return Relative.generic_string();
 }
 
-} // namespace
-
-void relativizePaths(Report &R, const std::string &Root) {
-  if (Root.empty())
-    return;
+fs::path rootPath(const std::string &Root) {
   fs::path Base = fs::path(Root).lexically_normal();
   // "/src/" would not be a prefix of "/src/a.cpp" element by element.
   if (!Base.has_filename() && Base != Base.root_path())
     Base = Base.parent_path();
+  return Base;
+}
+
+} // namespace
+
+std::string relativePath(const std::string &Path, const std::string &Root) {
+  return Root.empty() ? Path : relativeTo(Path, rootPath(Root));
+}
+
+void relativizePaths(Report &R, const std::string &Root) {
+  if (Root.empty())
+    return;
+  fs::path Base = rootPath(Root);
   auto Rewrite = [&](std::string &Path) { Path = relativeTo(Path, Base); };
   for (Finding &F : R.Findings) {
     Rewrite(F.Loc.File);
@@ -46,6 +55,8 @@ void relativizePaths(Report &R, const std::string &Root) {
   }
   for (InputError &E : R.Errors)
     Rewrite(E.File);
+  for (CutShort &C : R.Stats.CutShort)
+    Rewrite(C.File);
 }
 
 } // namespace concur::report

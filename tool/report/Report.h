@@ -80,6 +80,20 @@ struct InputError {
   bool operator==(const InputError &) const = default;
 };
 
+/// A function whose analysis stopped at a bound on its work (its findings
+/// may be incomplete), noted on the TU it was analysed in.
+struct CutShort {
+  std::string File;     ///< the TU's main file
+  std::string Function; ///< qualified name
+  std::string Analysis; ///< the model analysis (or check) that stopped
+  std::string Limit;    ///< the bound, in words
+
+  bool operator==(const CutShort &) const = default;
+};
+
+/// The note on \p C's TU, as text and SARIF say it.
+std::string cutShortMessage(const CutShort &C);
+
 struct Stats {
   unsigned Files = 0;       ///< inputs attempted
   unsigned FilesFailed = 0; ///< inputs with an InputError
@@ -87,6 +101,8 @@ struct Stats {
   /// new analysis.
   unsigned FilesCached = 0;
   double Seconds = 0;
+  /// Every analysis that was cut short, by TU in input order.
+  std::vector<CutShort> CutShort;
 
   bool operator==(const Stats &) const = default;
 };
@@ -164,6 +180,8 @@ std::string checkDocumentation(const std::string &Check);
 /// that lies under \p Root (absolute, lexically normalised) as a path
 /// relative to it; paths outside stay as they are. Summaries are left alone.
 void relativizePaths(Report &R, const std::string &Root);
+/// One path as relativizePaths writes it.
+std::string relativePath(const std::string &Path, const std::string &Root);
 
 /// Fingerprint from the check, the enclosing function and the source line at
 /// the finding with whitespace folded: line shifts do not change it; a

@@ -55,6 +55,8 @@ public:
     }
     for (const InputError &E : R.Errors)
       addFile(E.File);
+    for (const CutShort &C : R.Stats.CutShort)
+      addFile(C.File);
     unsigned Index = 0;
     for (auto &[File, FileIndex] : Indices)
       FileIndex = Index++;
@@ -288,6 +290,16 @@ OrderedJson invocation(const Report &R, const ArtifactTable &Artifacts,
       Notification["locations"] = OrderedJson::array(
           {{{"physicalLocation",
              {{"artifactLocation", Artifacts.artifactLocation(E.File)}}}}});
+    Notifications.push_back(std::move(Notification));
+  }
+  // An analysis cut short is no failure, but its findings may be missing.
+  for (const CutShort &C : R.Stats.CutShort) {
+    OrderedJson Notification = {
+        {"level", "note"},
+        {"message", message(cutShortMessage(C))}};
+    if (!C.File.empty())
+      Notification["locations"] = OrderedJson::array(
+          {{{"physicalLocation", {{"artifactLocation", Artifacts.artifactLocation(C.File)}}}}});
     Notifications.push_back(std::move(Notification));
   }
   OrderedJson Invocation = {{"executionSuccessful", R.Errors.empty()}};

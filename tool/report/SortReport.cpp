@@ -57,6 +57,11 @@ bool errorLess(const InputError &A, const InputError &B) {
 void sortReport(Report &R) {
   std::sort(R.Findings.begin(), R.Findings.end(), findingLess);
   std::sort(R.Errors.begin(), R.Errors.end(), errorLess);
+  std::stable_sort(R.Stats.CutShort.begin(), R.Stats.CutShort.end(),
+                   [](const CutShort &A, const CutShort &B) {
+                     return std::tie(A.File, A.Function, A.Analysis) <
+                            std::tie(B.File, B.Function, B.Analysis);
+                   });
 }
 
 std::size_t removeDuplicateFindings(Report &R) {

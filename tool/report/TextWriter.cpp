@@ -18,6 +18,12 @@
 #include <vector>
 
 namespace concur::report {
+
+std::string cutShortMessage(const CutShort &C) {
+  return "analysis of '" + C.Function + "' cut short (" + C.Analysis + ": " + C.Limit +
+         "); findings in it may be missing";
+}
+
 namespace {
 
 /// A diagnostic must stay on one line for line-oriented consumers.
@@ -190,6 +196,8 @@ void writeText(const Report &R, std::ostream &OS, const TextOptions &Options) {
   }
   for (const InputError &E : R.Errors)
     Printer.print(Location{E.File}, "error", E.Message);
+  for (const CutShort &C : R.Stats.CutShort)
+    Printer.print(Location{C.File}, "note", cutShortMessage(C));
 
   // Findings may sit in headers, which are not inputs, so the two file
   // counts are reported separately rather than as "N of M".
