@@ -149,6 +149,32 @@ OrderedJson fieldDisciplineToJson(const FieldDiscipline &D) {
   return {{"field", D.Field}, {"report_reads", D.ReportReads}, {"accesses", std::move(Accesses)}};
 }
 
+// Each check's options under its name, spelled as in CheckOptions.
+OrderedJson checkOptionsToJson(const CheckOptionsSummary &O) {
+  OrderedJson J = OrderedJson::object();
+  if (O.Races)
+    J["concur-unguarded-shared-state"] = {
+        {"ReportReads", O.Races->ReportReads},
+        {"MaxFindingsPerLocation", O.Races->MaxFindingsPerLocation}};
+  if (O.Blocking)
+    J["concur-blocking-call-in-coroutine"] = {
+        {"BlockingFunctions", O.Blocking->BlockingFunctions},
+        {"AllowedFunctions", O.Blocking->AllowedFunctions},
+        {"ReportLockAcquisition", O.Blocking->ReportLockAcquisition},
+        {"MaxCallDepth", O.Blocking->MaxCallDepth}};
+  if (O.LockOrder)
+    J["concur-lock-order-inversion"] = {{"MaxCycleLength", O.LockOrder->MaxCycleLength},
+                                        {"MaxCallDepth", O.LockOrder->MaxCallDepth}};
+  return J;
+}
+
+OrderedJson noLintToJson(const NoLintRange &R) {
+  return {{"file", R.File},
+          {"first_line", R.FirstLine},
+          {"last_line", R.LastLine},
+          {"checks", R.Checks}};
+}
+
 OrderedJson summaryToJson(const TranslationUnitSummary &S) {
   OrderedJson Functions = OrderedJson::array();
   for (const FunctionSummary &F : S.Functions) {
@@ -206,6 +232,14 @@ OrderedJson summaryToJson(const TranslationUnitSummary &S) {
     for (const FieldDiscipline &D : S.FieldDisciplines)
       Out.push_back(fieldDisciplineToJson(D));
     J["field_disciplines"] = std::move(Out);
+  }
+  if (OrderedJson Options = checkOptionsToJson(S.Options); !Options.empty())
+    J["options"] = std::move(Options);
+  if (!S.NoLint.empty()) {
+    OrderedJson Out = OrderedJson::array();
+    for (const NoLintRange &R : S.NoLint)
+      Out.push_back(noLintToJson(R));
+    J["nolint"] = std::move(Out);
   }
   return J;
 }
@@ -613,9 +647,48 @@ FieldDiscipline fieldDisciplineFromJson(const Json &V, const std::string &Path) 
   return D;
 }
 
+CheckOptionsSummary checkOptionsFromJson(const Json &V, const std::string &Path) {
+  expectObject(V, Path, {},
+               {"concur-unguarded-shared-state", "concur-blocking-call-in-coroutine",
+                "concur-lock-order-inversion"});
+  CheckOptionsSummary O;
+  if (V.contains("concur-unguarded-shared-state")) {
+    const Json &C = V.at("concur-unguarded-shared-state");
+    const std::string CPath = member(Path, "concur-unguarded-shared-state");
+    expectObject(C, CPath, {"ReportReads", "MaxFindingsPerLocation"});
+    O.Races = RaceOptions{readBool(C, CPath, "ReportReads"),
+                          readUnsigned(C, CPath, "MaxFindingsPerLocation")};
+  }
+  if (V.contains("concur-blocking-call-in-coroutine")) {
+    const Json &C = V.at("concur-blocking-call-in-coroutine");
+    const std::string CPath = member(Path, "concur-blocking-call-in-coroutine");
+    expectObject(C, CPath,
+                 {"BlockingFunctions", "AllowedFunctions", "ReportLockAcquisition", "MaxCallDepth"});
+    O.Blocking = BlockingOptions{readString(C, CPath, "BlockingFunctions"),
+                                 readString(C, CPath, "AllowedFunctions"),
+                                 readBool(C, CPath, "ReportLockAcquisition"),
+                                 readUnsigned(C, CPath, "MaxCallDepth")};
+  }
+  if (V.contains("concur-lock-order-inversion")) {
+    const Json &C = V.at("concur-lock-order-inversion");
+    const std::string CPath = member(Path, "concur-lock-order-inversion");
+    expectObject(C, CPath, {"MaxCycleLength", "MaxCallDepth"});
+    O.LockOrder = LockOrderOptions{readUnsigned(C, CPath, "MaxCycleLength"),
+                                   readUnsigned(C, CPath, "MaxCallDepth")};
+  }
+  return O;
+}
+
+NoLintRange noLintFromJson(const Json &V, const std::string &Path) {
+  expectObject(V, Path, {"file", "first_line", "last_line", "checks"});
+  return {readNonEmptyString(V, Path, "file"), readUnsigned(V, Path, "first_line"),
+          readUnsigned(V, Path, "last_line"), readString(V, Path, "checks")};
+}
+
 TranslationUnitSummary summaryFromJson(const Json &V, const std::string &Path) {
   expectObject(V, Path, {"file", "checks", "functions"},
-               {"lock_edges", "spawns", "calling_functions", "field_disciplines"});
+               {"lock_edges", "spawns", "calling_functions", "field_disciplines", "options",
+                "nolint"});
   TranslationUnitSummary S;
   S.File = readString(V, Path, "file");
   S.EnabledChecks = readStrings(V.at("checks"), member(Path, "checks"));
@@ -667,6 +740,10 @@ TranslationUnitSummary summaryFromJson(const Json &V, const std::string &Path) {
   if (V.contains("field_disciplines"))
     S.FieldDisciplines = arrayFromJson(V.at("field_disciplines"),
                                        member(Path, "field_disciplines"), fieldDisciplineFromJson);
+  if (V.contains("options"))
+    S.Options = checkOptionsFromJson(V.at("options"), member(Path, "options"));
+  if (V.contains("nolint"))
+    S.NoLint = arrayFromJson(V.at("nolint"), member(Path, "nolint"), noLintFromJson);
   return S;
 }
 
