@@ -14,15 +14,16 @@ using namespace clang;
 
 namespace concur {
 
+/// The options' defaults, which the cross-TU join shares.
+static const report::BlockingOptions Defaults;
+
 BlockingCallInCoroutineCheck::BlockingCallInCoroutineCheck(
     llvm::StringRef Name, clang::tidy::ClangTidyContext *Context)
     : ConcurCheck(Name, Context),
-      Opts{Options.getLocalOrGlobal("BlockingFunctions", report::BlockingOptions().BlockingFunctions)
-               .str(),
-           Options.getLocalOrGlobal("AllowedFunctions", report::BlockingOptions().AllowedFunctions)
-               .str(),
-           Options.get("ReportLockAcquisition", report::BlockingOptions().ReportLockAcquisition),
-           Options.get("MaxCallDepth", report::BlockingOptions().MaxCallDepth)},
+      Opts{Options.getLocalOrGlobal("BlockingFunctions", Defaults.BlockingFunctions).str(),
+           Options.getLocalOrGlobal("AllowedFunctions", Defaults.AllowedFunctions).str(),
+           Options.get("ReportLockAcquisition", Defaults.ReportLockAcquisition),
+           Options.get("MaxCallDepth", Defaults.MaxCallDepth)},
       Catalog(Opts.BlockingFunctions, Opts.AllowedFunctions) {}
 
 void BlockingCallInCoroutineCheck::storeOptions(
@@ -80,7 +81,8 @@ void BlockingCallInCoroutineCheck::analyze(ConcurrencyModel &Model) {
         continue;
       // Name the entity the user knows (std::future::wait, not the private
       // base that declares it).
-      rules::BlockingPathFacts Facts{CoroName, {}, E.Name.empty() ? displayName(Blocking.Callee) : E.Name,
+      rules::BlockingPathFacts Facts{CoroName, {},
+                                     E.Name.empty() ? displayName(Blocking.Callee) : E.Name,
                                      categoryName(E.Category).str(), E.Alternative};
       for (const CallSite *Site : Path)
         Facts.Callees.push_back(displayName(Site->Callee));

@@ -110,6 +110,7 @@ public:
       if (!usr(F, S.Usr))
         continue;
       S.Name = displayName(F);
+      S.FindingFunction = findingFunction(F);
       locate(F->getLocation(), S.File, S.Line, S.Column);
       S.Coroutine = Coroutine;
       if (!Coroutine)
@@ -131,7 +132,7 @@ public:
       }
       if (Races && Visible && !Coroutine)
         for (const Access &A : Model.analysis<SharedAccesses>().of(F).All)
-          if (auto X = access(A))
+          if (auto X = access(A, F))
             S.Accesses.push_back(std::move(*X));
       if (!S.BlockingEntry.empty() || !S.Acquires.empty() || !S.ReachedCalls.empty() ||
           !S.Accesses.empty())
@@ -143,6 +144,7 @@ public:
           continue;
         report::LockOrderEdgeSummary X;
         X.Function = displayName(E.Function);
+        X.FindingFunction = findingFunction(E.Function);
         X.MainThreadOnly = mainThreadOnly(E.Function);
         X.Held = E.HeldVia ? path(*E.HeldVia) : report::LockPath{lock(E.FromId), {}, {}, 0, 0};
         X.Acquired = path(E.Acquired);
@@ -330,7 +332,7 @@ private:
       for (const FunctionDecl *Entry : Site.Entries) {
         if (Entry->hasBody()) {
           for (const Access &A : SA.of(Entry).All)
-            if (auto X = access(A))
+            if (auto X = access(A, Entry))
               S.Accesses.push_back(std::move(*X));
           for (report::ReachedCall &R : reachedCalls(Entry, true, false))
             S.Calls.push_back(std::move(R));
@@ -351,9 +353,9 @@ private:
     return Out;
   }
 
-  /// \p A for the cross-TU race join, if it touches a global (or a field
-  /// of one) that another TU can name.
-  std::optional<report::SharedAccessSummary> access(const Access &A) {
+  /// \p A, made by a call of \p From, for the cross-TU race join, if it
+  /// touches a global (or a field of one) that another TU can name.
+  std::optional<report::SharedAccessSummary> access(const Access &A, const FunctionDecl *From) {
     const VarDecl *V = A.Loc.Var;
     if (!V || !V->hasGlobalStorage())
       return std::nullopt;
@@ -368,6 +370,7 @@ private:
     for (const CallSite *Hop : A.Chain)
       X.Hops.push_back(call(*Hop));
     locate(A.Site->getExprLoc(), X.File, X.Line, X.Column);
+    X.FindingFunction = findingFunction(A.Chain.empty() ? From : A.Chain.back()->Callee);
     for (const HeldLock &H : A.Held)
       if (exportable(H.Id))
         X.Held.push_back(lock(H.Id).Key);

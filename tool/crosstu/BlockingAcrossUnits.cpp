@@ -96,7 +96,7 @@ blockingAcrossUnits(const std::vector<report::TranslationUnitSummary> &Summaries
         F.Check = BlockingCheck;
         F.Message = std::move(Words->Message);
         F.Loc = {Call.File, Call.Line, Call.Column};
-        F.Function = Coro.Name;
+        F.Function = Coro.FindingFunction;
         for (size_t I = 0; I < Words->Notes.size(); ++I)
           F.Notes.push_back(
               {Words->Notes[I], {Calls[I + 1].File, Calls[I + 1].Line, Calls[I + 1].Column}});

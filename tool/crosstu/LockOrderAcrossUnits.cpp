@@ -117,7 +117,9 @@ private:
       LockPath Acquired = Sub;
       Acquired.Hops.insert(Acquired.Hops.begin(), R.Path.begin(), R.Path.end());
       for (const LockPath &H : R.Held)
-        add({LockOrderEdgeSummary{F.Name, F.MainThreadOnly, H, Acquired, HeldThere}, Unit, true});
+        add({LockOrderEdgeSummary{F.Name, F.FindingFunction, F.MainThreadOnly, H, Acquired,
+                                  HeldThere},
+             Unit, true});
     }
   }
 
@@ -192,7 +194,7 @@ void lockOrderFindings(const std::vector<TranslationUnitSummary> &Summaries,
     report::Finding F;
     F.Check = LockOrderCheck;
     F.Loc = Loc;
-    F.Function = First.E.Function;
+    F.Function = First.E.FindingFunction;
     F.Message = std::move(Found.Message);
     for (unsigned E : Found.Cycle)
       noteEdge(F, Edges[E]);

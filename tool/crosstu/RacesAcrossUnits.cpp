@@ -138,7 +138,7 @@ report::Finding raceFinding(const TranslationUnitSummary &TU, const ThreadSide &
   report::Finding F;
   F.Check = RaceCheck;
   F.Loc = {PA.File, PA.Line, PA.Column};
-  F.Function = PA.Hops.empty() ? PS.Entry : PA.Hops.back().Name;
+  F.Function = PA.FindingFunction;
   F.Message = std::move(Words.Message);
   noteThread(F, PS, PA);
   if (!Words.ConflictNote.empty())

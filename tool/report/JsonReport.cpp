@@ -87,15 +87,23 @@ OrderedJson lockPathsToJson(const std::vector<LockPath> &Paths) {
   return Out;
 }
 
+/// The optional name of the function a finding there is filed under.
+void addFindingFunction(OrderedJson &J, const std::string &FindingFunction) {
+  if (!FindingFunction.empty())
+    J["finding_function"] = FindingFunction;
+}
+
 OrderedJson accessToJson(const SharedAccessSummary &A) {
   OrderedJson Hops = OrderedJson::array();
   for (const SummaryCall &C : A.Hops)
     Hops.push_back(callToJson(C));
-  return {{"global", summaryLockToJson(A.Global)},
-          {"kind", A.Kind},
-          {"hops", std::move(Hops)},
-          {"location", locationToJson({A.File, A.Line, A.Column})},
-          {"held", A.Held}};
+  OrderedJson J = {{"global", summaryLockToJson(A.Global)},
+                   {"kind", A.Kind},
+                   {"hops", std::move(Hops)},
+                   {"location", locationToJson({A.File, A.Line, A.Column})},
+                   {"held", A.Held}};
+  addFindingFunction(J, A.FindingFunction);
+  return J;
 }
 
 OrderedJson accessesToJson(const std::vector<SharedAccessSummary> &Accesses) {
@@ -182,6 +190,7 @@ OrderedJson summaryToJson(const TranslationUnitSummary &S) {
                       {"name", F.Name},
                       {"location", {{"file", F.File}, {"line", F.Line}, {"column", F.Column}}},
                       {"coroutine", F.Coroutine}};
+    addFindingFunction(Fn, F.FindingFunction);
     if (!F.BlockingEntry.empty()) {
       OrderedJson Chain = OrderedJson::array();
       for (const SummaryCall &C : F.BlockingChain)
@@ -203,12 +212,15 @@ OrderedJson summaryToJson(const TranslationUnitSummary &S) {
   OrderedJson J = {{"file", S.File}, {"checks", S.EnabledChecks}, {"functions", std::move(Functions)}};
   if (!S.LockEdges.empty()) {
     OrderedJson Edges = OrderedJson::array();
-    for (const LockOrderEdgeSummary &E : S.LockEdges)
-      Edges.push_back({{"function", E.Function},
-                       {"main_thread_only", E.MainThreadOnly},
-                       {"held", lockPathToJson(E.Held)},
-                       {"acquired", lockPathToJson(E.Acquired)},
-                       {"held_there", E.HeldThere}});
+    for (const LockOrderEdgeSummary &E : S.LockEdges) {
+      OrderedJson Edge = {{"function", E.Function},
+                          {"main_thread_only", E.MainThreadOnly},
+                          {"held", lockPathToJson(E.Held)},
+                          {"acquired", lockPathToJson(E.Acquired)},
+                          {"held_there", E.HeldThere}};
+      addFindingFunction(Edge, E.FindingFunction);
+      Edges.push_back(std::move(Edge));
+    }
     J["lock_edges"] = std::move(Edges);
   }
   if (!S.Spawns.empty()) {
@@ -514,6 +526,11 @@ std::vector<std::string> readStrings(const Json &V, const std::string &Path) {
   return Out;
 }
 
+std::string readOptionalString(const Json &Object, const std::string &Path,
+                               std::string_view Key) {
+  return Object.contains(Key) ? readString(Object, Path, Key) : std::string();
+}
+
 /// Reads the location at \p Key of \p Object into a summary's own
 /// File/Line/Column fields.
 void readLocationInto(const Json &Object, const std::string &Path, std::string_view Key,
@@ -554,9 +571,11 @@ ReachedCall reachedCallFromJson(const Json &V, const std::string &Path) {
 }
 
 LockOrderEdgeSummary lockEdgeFromJson(const Json &V, const std::string &Path) {
-  expectObject(V, Path, {"function", "main_thread_only", "held", "acquired", "held_there"});
+  expectObject(V, Path, {"function", "main_thread_only", "held", "acquired", "held_there"},
+               {"finding_function"});
   LockOrderEdgeSummary E;
   E.Function = readString(V, Path, "function");
+  E.FindingFunction = readOptionalString(V, Path, "finding_function");
   E.MainThreadOnly = readBool(V, Path, "main_thread_only");
   E.Held = lockPathFromJson(V.at("held"), member(Path, "held"));
   E.Acquired = lockPathFromJson(V.at("acquired"), member(Path, "acquired"));
@@ -565,7 +584,7 @@ LockOrderEdgeSummary lockEdgeFromJson(const Json &V, const std::string &Path) {
 }
 
 SharedAccessSummary accessFromJson(const Json &V, const std::string &Path) {
-  expectObject(V, Path, {"global", "kind", "hops", "location", "held"});
+  expectObject(V, Path, {"global", "kind", "hops", "location", "held"}, {"finding_function"});
   SharedAccessSummary A;
   A.Global = summaryLockFromJson(V.at("global"), member(Path, "global"));
   A.Kind = readString(V, Path, "kind");
@@ -574,6 +593,7 @@ SharedAccessSummary accessFromJson(const Json &V, const std::string &Path) {
   A.Hops = callsFromJson(V.at("hops"), member(Path, "hops"));
   readLocationInto(V, Path, "location", A.File, A.Line, A.Column);
   A.Held = readStrings(V.at("held"), member(Path, "held"));
+  A.FindingFunction = readOptionalString(V, Path, "finding_function");
   return A;
 }
 
@@ -698,10 +718,11 @@ TranslationUnitSummary summaryFromJson(const Json &V, const std::string &Path) {
     const Json &Fn = Functions[I];
     const std::string FnPath = element(FnsPath, I);
     expectObject(Fn, FnPath, {"usr", "name", "location", "coroutine", "calls"},
-                 {"blocks", "acquires", "main_thread_only", "accesses"});
+                 {"blocks", "acquires", "main_thread_only", "accesses", "finding_function"});
     FunctionSummary F;
     F.Usr = readNonEmptyString(Fn, FnPath, "usr");
     F.Name = readString(Fn, FnPath, "name");
+    F.FindingFunction = readOptionalString(Fn, FnPath, "finding_function");
     readLocationInto(Fn, FnPath, "location", F.File, F.Line, F.Column);
     F.Coroutine = readBool(Fn, FnPath, "coroutine");
     if (Fn.contains("blocks")) {

@@ -69,6 +69,9 @@ struct ReachedCall {
 /// acquires Acquired.Lock (model/LockOrderGraph.h).
 struct LockOrderEdgeSummary {
   std::string Function;
+  /// Function as findings name it (report::Finding::Function), as in the
+  /// per-TU report; likewise below.
+  std::string FindingFunction;
   /// Every thread context of Function in its TU is the main thread: two
   /// such edges cannot run at the same time.
   bool MainThreadOnly = false;
@@ -87,6 +90,7 @@ struct SharedAccessSummary {
   std::vector<SummaryCall> Hops;
   std::string File;
   unsigned Line = 0, Column = 0;
+  std::string FindingFunction; ///< the function making the access, as findings name it
   /// Keys of the locks held, relative to the summarised function's entry.
   std::vector<std::string> Held;
   bool operator==(const SharedAccessSummary &) const = default;
@@ -225,6 +229,7 @@ struct NoLintRange {
 struct FunctionSummary {
   std::string Usr;
   std::string Name;
+  std::string FindingFunction; ///< as findings in its body name it
   std::string File; ///< where the definition is
   unsigned Line = 0, Column = 0;
   bool Coroutine = false;
