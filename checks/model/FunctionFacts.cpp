@@ -116,6 +116,9 @@ public:
   bool VisitVarDecl(const VarDecl *V) override {
     if (V->getInit() && !isa<ParmVarDecl>(V))
       Out.StoredInto[ignoreCopiesAndMoves(V->getInit())] = V;
+    if (V->isStaticLocal() && V->getInit() && !V->hasConstantInitialization() &&
+        LambdaDepth == 0)
+      markStaticInit(V);
     return true;
   }
   bool VisitCXXThrowExpr(const CXXThrowExpr *) override {
@@ -202,6 +205,16 @@ private:
     const DeclRefExpr *DRE = refOf(E);
     const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
     return V && V->hasLocalStorage() ? V : nullptr;
+  }
+
+  void markStaticInit(const VarDecl *V) {
+    llvm::SmallVector<const Stmt *, 16> Work{V->getInit()};
+    while (!Work.empty()) {
+      const Stmt *S = Work.pop_back_val();
+      if (!S || isa<LambdaExpr>(S) || !Out.InStaticInit.try_emplace(S, V).second)
+        continue;
+      llvm::append_range(Work, S->children());
+    }
   }
 
   BodyFacts &Out;

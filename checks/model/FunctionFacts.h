@@ -67,6 +67,11 @@ struct BodyFacts {
   /// Variables with static storage (globals, static members, function
   /// statics; not thread_local) referenced in this body, lambdas excluded.
   llvm::SmallVector<StaticAccess, 4> Statics;
+  /// Expressions inside the dynamic initialiser of a function-local
+  /// static, lambdas excluded, mapped to the static: C++ runs that
+  /// initialiser once, on the first thread to get there, while any other
+  /// waits for it to finish (a "magic static").
+  llvm::DenseMap<const clang::Stmt *, const clang::VarDecl *> InStaticInit;
   /// Whether the body (lambdas excluded) contains a throw expression.
   bool Throws = false;
 };

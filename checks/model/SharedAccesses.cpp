@@ -1,6 +1,7 @@
 #include "SharedAccesses.h"
 
 #include "ExprWrappers.h"
+#include "FunctionFacts.h"
 
 #include "QualifiedNames.h"
 
@@ -422,6 +423,8 @@ private:
     else if (Locks.hasCFG())
       return; // unreachable code
     R.A.Claimed = takeClaims(R.A.Held);
+    if (const VarDecl *Once = SA.initializingStatic(F, E))
+      R.A.Claimed.push_back(Once);
     if (*Kind != AccessKind::Read)
       for (auto It = Checks.rbegin(); It != Checks.rend() && !R.A.CheckedAt; ++It)
         for (const auto &[ReadLoc, ReadSite] : It->Reads)
@@ -750,6 +753,8 @@ void SharedAccesses::liftCallees(
       continue; // unreachable call
     Lockset HeldHere = *Held;
     Claims ClaimedHere = takeClaims(HeldHere);
+    if (const VarDecl *Once = initializingStatic(Def, C.Call))
+      ClaimedHere.push_back(Once);
     SpawnSet Running = RunningAt(C.Call);
     const FunctionAccesses &Sub = of(Callee);
     // A constructor (or destructor) that calls a member function on the
@@ -777,6 +782,10 @@ void SharedAccesses::liftCallees(
       Out.WhileRunning.push_back(std::move(Lifted));
     }
   }
+}
+
+const VarDecl *SharedAccesses::initializingStatic(const FunctionDecl *F, const Stmt *S) {
+  return Model.analysis<FunctionFacts>().of(F).InStaticInit.lookup(S);
 }
 
 bool SharedAccesses::concurrent(unsigned A, unsigned B) {

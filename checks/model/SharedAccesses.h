@@ -66,8 +66,9 @@ struct Access {
   const clang::Expr *Site = nullptr;
   const clang::FunctionDecl *In = nullptr; ///< function containing Site
   Lockset Held;  ///< locks held, relative to the summary's function entry
-  /// Atomics whose first transition the path to it won (AtomicClaims.h):
-  /// code no two threads run at once. Kept out of Held: not a mutex.
+  /// Atomics whose first transition the path to it won (AtomicClaims.h),
+  /// and function-local statics whose initialiser it runs in: code no two
+  /// threads run at once. Kept out of Held: not a mutex.
   Claims Claimed;
   CallPath Chain; ///< call sites from the summary's function down to In
   /// A write under a test of the same location (`if (x > 0) x -= n;`):
@@ -174,6 +175,9 @@ public:
 
 private:
   friend class AccessCollector;
+  /// The function-local static whose dynamic initialiser \p S (in \p F)
+  /// is part of, or null: C++ runs it once, one thread at a time.
+  const clang::VarDecl *initializingStatic(const clang::FunctionDecl *F, const clang::Stmt *S);
   void compute(const clang::FunctionDecl *Def, FunctionAccesses &Out);
   /// The accesses of \p Def's same-TU callees (\p Callees, by call), each
   /// under the locks held at its call and with the call prepended to its

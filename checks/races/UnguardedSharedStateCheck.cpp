@@ -1,5 +1,6 @@
 #include "UnguardedSharedStateCheck.h"
 
+#include "../model/ChannelOrder.h"
 #include "../model/QualifiedNames.h"
 #include "../model/SharedAccesses.h"
 #include "../model/SummaryExport.h"
@@ -59,7 +60,7 @@ struct RacePair {
 
 /// Whether \p X and \p Y can run at the same time with nothing keeping
 /// them apart.
-bool mayRace(const Record &X, const Record &Y, SharedAccesses &SA) {
+bool mayRace(const Record &X, const Record &Y, SharedAccesses &SA, ChannelOrder &Order) {
   bool Concurrent = false;
   if (X.Thread >= 0 && Y.Thread >= 0)
     Concurrent = SA.concurrent(X.Thread, Y.Thread);
@@ -68,13 +69,15 @@ bool mayRace(const Record &X, const Record &Y, SharedAccesses &SA) {
   else if (Y.Thread >= 0)
     Concurrent = llvm::is_contained(X.Running, unsigned(Y.Thread));
   return Concurrent && !commonExclusion(X.Held, Y.Held) && !shareClaim(X.Claimed, Y.Claimed) &&
-         SA.mayShareObject(*X.A, X.Thread, *Y.A, Y.Thread);
+         SA.mayShareObject(*X.A, X.Thread, *Y.A, Y.Thread) &&
+         !Order.ordered(*X.A, X.Root, *Y.A, Y.Root) && !Order.ordered(*Y.A, Y.Root, *X.A, X.Root);
 }
 
 /// The races among the accesses to each location, as rules/SharedStateRace.h
 /// chooses them, in source order.
 std::vector<RacePair> racePairs(RecordsByLocation &ByLocation, SharedAccesses &SA,
-                                const SourceManager &SM, const report::RaceOptions &Options) {
+                                ChannelOrder &Order, const SourceManager &SM,
+                                const report::RaceOptions &Options) {
   std::vector<RacePair> Findings;
   llvm::DenseMap<const Expr *, size_t> Sites;
   for (auto &[Key, Group] : ByLocation) {
@@ -85,7 +88,9 @@ std::vector<RacePair> racePairs(RecordsByLocation &ByLocation, SharedAccesses &S
     for (const Record *R : Group)
       Facts.push_back({kindOf(*R->A), !R->Held.empty(),
                        Sites.try_emplace(R->A->Site, Sites.size()).first->second});
-    auto MayRace = [&](size_t I, size_t J) { return mayRace(*Group[I], *Group[J], SA); };
+    auto MayRace = [&](size_t I, size_t J) {
+      return mayRace(*Group[I], *Group[J], SA, Order);
+    };
     for (auto [I, J] : rules::racesToReport(Facts, MayRace, Options))
       Findings.push_back({Group[I], Group[J]});
   }
@@ -137,11 +142,9 @@ void UnguardedSharedStateCheck::analyze(ConcurrencyModel &Model) {
   for (const Record &R : Records)
     ByLocation[{R.A->Loc.Var, R.A->Loc.Field}].push_back(&R);
 
-  std::vector<RacePair> Findings = racePairs(ByLocation, SA, SM, Opts);
+  std::vector<RacePair> Findings =
+      racePairs(ByLocation, SA, Model.analysis<ChannelOrder>(), SM, Opts);
 
-  // C has _Atomic where C++ has std::atomic.
-  const char *Atomic =
-      Model.astContext().getLangOpts().CPlusPlus ? "std::atomic" : "an _Atomic type";
   // Where R's access runs, for a message shown at \p Shown: the thread's
   // start names its file too when that is another file.
   auto Where = [&](const Record &R, SourceLocation Shown) -> std::string {
