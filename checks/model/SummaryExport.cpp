@@ -371,6 +371,8 @@ private:
       X.Hops.push_back(call(*Hop));
     locate(A.Site->getExprLoc(), X.File, X.Line, X.Column);
     X.FindingFunction = findingFunction(A.Chain.empty() ? From : A.Chain.back()->Callee);
+    if (A.CheckedAt)
+      locate(A.CheckedAt->getExprLoc(), X.TestedFile, X.TestedLine, X.TestedColumn);
     for (const HeldLock &H : A.Held)
       if (exportable(H.Id))
         X.Held.push_back(lock(H.Id).Key);

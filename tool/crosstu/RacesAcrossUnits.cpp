@@ -134,12 +134,16 @@ report::Finding raceFinding(const TranslationUnitSummary &TU, const ThreadSide &
   Facts.SameThread = P.Thread == O.Thread;
   Facts.SameEntry = PS.Entry == OS.Entry;
   Facts.SameAccess = &P == &O;
+  Facts.CheckThenAct = PA.TestedLine != 0;
   rules::RaceFinding Words = rules::raceWording(Facts);
   report::Finding F;
   F.Check = RaceCheck;
   F.Loc = {PA.File, PA.Line, PA.Column};
   F.Function = PA.FindingFunction;
   F.Message = std::move(Words.Message);
+  if (!Words.TestedNote.empty())
+    F.Notes.push_back(
+        {std::move(Words.TestedNote), {PA.TestedFile, PA.TestedLine, PA.TestedColumn}});
   noteThread(F, PS, PA);
   if (!Words.ConflictNote.empty())
     F.Notes.push_back({std::move(Words.ConflictNote), {OA.File, OA.Line, OA.Column}});

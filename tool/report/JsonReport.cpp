@@ -103,6 +103,8 @@ OrderedJson accessToJson(const SharedAccessSummary &A) {
                    {"location", locationToJson({A.File, A.Line, A.Column})},
                    {"held", A.Held}};
   addFindingFunction(J, A.FindingFunction);
+  if (A.TestedLine)
+    J["tested"] = locationToJson({A.TestedFile, A.TestedLine, A.TestedColumn});
   return J;
 }
 
@@ -584,7 +586,8 @@ LockOrderEdgeSummary lockEdgeFromJson(const Json &V, const std::string &Path) {
 }
 
 SharedAccessSummary accessFromJson(const Json &V, const std::string &Path) {
-  expectObject(V, Path, {"global", "kind", "hops", "location", "held"}, {"finding_function"});
+  expectObject(V, Path, {"global", "kind", "hops", "location", "held"},
+               {"finding_function", "tested"});
   SharedAccessSummary A;
   A.Global = summaryLockFromJson(V.at("global"), member(Path, "global"));
   A.Kind = readString(V, Path, "kind");
@@ -594,6 +597,8 @@ SharedAccessSummary accessFromJson(const Json &V, const std::string &Path) {
   readLocationInto(V, Path, "location", A.File, A.Line, A.Column);
   A.Held = readStrings(V.at("held"), member(Path, "held"));
   A.FindingFunction = readOptionalString(V, Path, "finding_function");
+  if (V.contains("tested"))
+    readLocationInto(V, Path, "tested", A.TestedFile, A.TestedLine, A.TestedColumn);
   return A;
 }
 

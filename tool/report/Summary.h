@@ -91,6 +91,9 @@ struct SharedAccessSummary {
   std::string File;
   unsigned Line = 0, Column = 0;
   std::string FindingFunction; ///< the function making the access, as findings name it
+  /// A write after a test of the variable (check-then-act): the test.
+  std::string TestedFile;
+  unsigned TestedLine = 0, TestedColumn = 0;
   /// Keys of the locks held, relative to the summarised function's entry.
   std::vector<std::string> Held;
   bool operator==(const SharedAccessSummary &) const = default;
