@@ -17,17 +17,17 @@ constexpr const char *Race = "concur-unguarded-shared-state";
 constexpr const char *Order = "concur-lock-order-inversion";
 
 TEST(NoLint, LinesNextLinesAndBlocks) {
-  std::vector<report::NoLintRange> R = noLintRanges("a(); // NOLINT\n"                        // 1
-                                                    "// NOLINTNEXTLINE(concur-*)\n"           // 2
-                                                    "b();\n"                                  // 3
-                                                    "// NOLINTBEGIN(concur-unguarded-shared-state, misc-x)\n" // 4
-                                                    "// NOLINTBEGIN(concur-lock-order-inversion)\n" // 5
-                                                    "c();\n"                                  // 6
-                                                    "// NOLINTEND(concur-lock-order-inversion)\n" // 7
-                                                    "d();\n"                                  // 8
-                                                    "// NOLINTEND(concur-unguarded-shared-state,misc-x)\n" // 9
-                                                    "e();\n",                                 // 10
-                                                    "f.cpp");
+  const char *Text = "a(); // NOLINT\n"                                               // 1
+                     "// NOLINTNEXTLINE(concur-*)\n"                                  // 2
+                     "b();\n"                                                         // 3
+                     "// NOLINTBEGIN(concur-unguarded-shared-state, misc-x)\n"        // 4
+                     "// NOLINTBEGIN(concur-lock-order-inversion)\n"                  // 5
+                     "c();\n"                                                         // 6
+                     "// NOLINTEND(concur-lock-order-inversion)\n"                    // 7
+                     "d();\n"                                                         // 8
+                     "// NOLINTEND(concur-unguarded-shared-state,misc-x)\n"           // 9
+                     "e();\n";                                                        // 10
+  std::vector<report::NoLintRange> R = noLintRanges(Text, "f.cpp");
   EXPECT_TRUE(silenced(R, "f.cpp", 1, Race));  // bare NOLINT: every check
   EXPECT_FALSE(silenced(R, "f.cpp", 2, Race)); // NOLINTNEXTLINE is for the next
   EXPECT_TRUE(silenced(R, "f.cpp", 3, Order)); // a glob

@@ -71,7 +71,8 @@ blockingAcrossUnits(const std::vector<report::TranslationUnitSummary> &Summaries
   for (const auto &TU : Summaries) {
     if (!enabledIn(TU.EnabledChecks, BlockingCheck))
       continue;
-    const report::BlockingOptions Options = TU.Options.Blocking.value_or(report::BlockingOptions());
+    const report::BlockingOptions Options =
+        TU.Options.Blocking.value_or(report::BlockingOptions());
     for (const FunctionSummary &Coro : TU.Functions) {
       if (!Coro.Coroutine)
         continue;
@@ -89,9 +90,10 @@ blockingAcrossUnits(const std::vector<report::TranslationUnitSummary> &Summaries
           Facts.Callees.push_back(Call.Name);
         std::optional<rules::BlockingFinding> Words = rules::blockingInCoroutine(Facts, Options);
         const SummaryCall &Call = Calls.front();
+        // A call in a header is seen from every TU that includes it: once.
         if (!Words || !Reported.insert({Call.File, Call.Line, Call.Column}).second ||
             suppressed(Summaries, Call.File, Call.Line, BlockingCheck))
-          continue; // (reported already: the same call seen from two TUs, a header)
+          continue;
         report::Finding F;
         F.Check = BlockingCheck;
         F.Message = std::move(Words->Message);

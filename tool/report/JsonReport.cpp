@@ -687,8 +687,8 @@ CheckOptionsSummary checkOptionsFromJson(const Json &V, const std::string &Path)
   if (V.contains("concur-blocking-call-in-coroutine")) {
     const Json &C = V.at("concur-blocking-call-in-coroutine");
     const std::string CPath = member(Path, "concur-blocking-call-in-coroutine");
-    expectObject(C, CPath,
-                 {"BlockingFunctions", "AllowedFunctions", "ReportLockAcquisition", "MaxCallDepth"});
+    expectObject(C, CPath, {"BlockingFunctions", "AllowedFunctions", "ReportLockAcquisition",
+                            "MaxCallDepth"});
     O.Blocking = BlockingOptions{readString(C, CPath, "BlockingFunctions"),
                                  readString(C, CPath, "AllowedFunctions"),
                                  readBool(C, CPath, "ReportLockAcquisition"),
