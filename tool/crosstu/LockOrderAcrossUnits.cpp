@@ -117,8 +117,8 @@ private:
       LockPath Acquired = Sub;
       Acquired.Hops.insert(Acquired.Hops.begin(), R.Path.begin(), R.Path.end());
       for (const LockPath &H : R.Held)
-        add({LockOrderEdgeSummary{F.Name, F.FindingFunction, F.MainThreadOnly, H, Acquired,
-                                  HeldThere},
+        add({LockOrderEdgeSummary{F.Name, F.MainThreadOnly, H, Acquired, HeldThere,
+                                  F.FindingFunction},
              Unit, true});
     }
   }

@@ -69,9 +69,6 @@ struct ReachedCall {
 /// acquires Acquired.Lock (model/LockOrderGraph.h).
 struct LockOrderEdgeSummary {
   std::string Function;
-  /// Function as findings name it (report::Finding::Function), as in the
-  /// per-TU report; likewise below.
-  std::string FindingFunction;
   /// Every thread context of Function in its TU is the main thread: two
   /// such edges cannot run at the same time.
   bool MainThreadOnly = false;
@@ -79,6 +76,9 @@ struct LockOrderEdgeSummary {
   /// Keys of every lock Function holds at the acquisition (gate locks:
   /// a third lock held on both sides of a cycle serialises them).
   std::vector<std::string> HeldThere;
+  /// Function as findings name it (report::Finding::Function), as in the
+  /// per-TU report; likewise below.
+  std::string FindingFunction;
   bool operator==(const LockOrderEdgeSummary &) const = default;
 };
 
@@ -90,12 +90,12 @@ struct SharedAccessSummary {
   std::vector<SummaryCall> Hops;
   std::string File;
   unsigned Line = 0, Column = 0;
+  /// Keys of the locks held, relative to the summarised function's entry.
+  std::vector<std::string> Held;
   std::string FindingFunction; ///< the function making the access, as findings name it
   /// A write after a test of the variable (check-then-act): the test.
   std::string TestedFile;
   unsigned TestedLine = 0, TestedColumn = 0;
-  /// Keys of the locks held, relative to the summarised function's entry.
-  std::vector<std::string> Held;
   bool operator==(const SharedAccessSummary &) const = default;
 };
 
@@ -232,7 +232,6 @@ struct NoLintRange {
 struct FunctionSummary {
   std::string Usr;
   std::string Name;
-  std::string FindingFunction; ///< as findings in its body name it
   std::string File; ///< where the definition is
   unsigned Line = 0, Column = 0;
   bool Coroutine = false;
@@ -253,6 +252,7 @@ struct FunctionSummary {
   /// globals other TUs can name, through same-TU callees too. The held
   /// locks of ReachedCalls are then filled too.
   std::vector<SharedAccessSummary> Accesses;
+  std::string FindingFunction; ///< as findings in its body name it
   bool operator==(const FunctionSummary &) const = default;
 };
 
