@@ -2,6 +2,7 @@
 
 #include "ExprWrappers.h"
 #include "FunctionFacts.h"
+#include "LibraryAccesses.h"
 
 #include "QualifiedNames.h"
 
@@ -131,11 +132,18 @@ Claims takeClaims(Lockset &Set) {
 }
 
 std::string AccessLocation::name() const {
+  std::string Name;
   if (Field && Var)
-    return Var->getNameAsString() + "." + Field->getNameAsString();
-  if (Field)
-    return genericName(Field->getParent()) + "::" + Field->getNameAsString();
-  return Var ? Var->getNameAsString() : "<unknown>";
+    Name = Var->getNameAsString() + "." + Field->getNameAsString();
+  else if (Field)
+    Name = genericName(Field->getParent()) + "::" + Field->getNameAsString();
+  else
+    Name = Var ? Var->getNameAsString() : "<unknown>";
+  if (Pointee && Element < 0)
+    Name = "*" + Name;
+  if (Element >= 0)
+    Name += "[" + std::to_string(Element) + "]";
+  return Name;
 }
 
 /// One walk over a function body (not into lambdas or local classes): the
@@ -227,10 +235,55 @@ private:
     return !Catalog.isSynchronizing(T);
   }
 
+  /// Whether what \p V points to may be shared: a pointer parameter (the
+  /// caller's argument decides), or a local pointer handed to a thread.
+  bool pointsToShared(const VarDecl *V) const {
+    return V->getType()->isPointerType() && (isa<ParmVarDecl>(V) || SA.isSharedPointer(V));
+  }
+
+  /// `*p`, or `p[2]` at a constant index, for a pointer \p p whose object
+  /// may be shared: that object (AccessLocation::Pointee).
+  std::optional<AccessLocation> throughPointer(const Expr *E) const {
+    const Expr *Pointer = nullptr;
+    int64_t Element = -1;
+    if (const auto *U = dyn_cast<UnaryOperator>(E); U && U->getOpcode() == UO_Deref) {
+      Pointer = U->getSubExpr();
+    } else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
+      std::optional<llvm::APSInt> Index =
+          AS->getIdx()->isValueDependent()
+              ? std::nullopt
+              : AS->getIdx()->getIntegerConstantExpr(SA.Model.astContext());
+      if (!Index || Index->isNegative() || Index->getActiveBits() > 62)
+        return std::nullopt; // elements at a varying index: partitioned
+      Pointer = AS->getBase();
+      Element = Index->getExtValue();
+    } else {
+      return std::nullopt;
+    }
+    const auto *DRE = dyn_cast<DeclRefExpr>(Pointer->IgnoreParenCasts());
+    const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+    if (!V || !pointsToShared(V) || !sharedType(E->getType()))
+      return std::nullopt;
+    AccessLocation L{V, nullptr, Element};
+    L.Pointee = true;
+    return L;
+  }
+
   std::optional<AccessLocation> locate(const Expr *E) const {
+    if (std::optional<AccessLocation> L = throughPointer(E))
+      return L;
     if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
       const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
-      if (!V || !sharedType(V->getType()) || V->getTLSKind() != VarDecl::TLS_None ||
+      // A pointer handed to the C library as a buffer (`memcpy(out, ...)`)
+      // is an access to what it points to.
+      if (V && pointsToShared(V) && !Stack.empty() && Stack.back() == E &&
+          bufferUsage(Stack.size() - 1)) {
+        AccessLocation L{V, nullptr};
+        L.Pointee = true;
+        return L;
+      }
+      if (!V || !sharedType(V->getType()) ||
+          (V->getTLSKind() != VarDecl::TLS_None && !SA.isEscapedThreadLocal(V)) ||
           V->isConstexpr() || LockCatalog::isSynchronizedStream(V))
         return std::nullopt;
       if (V->hasGlobalStorage() || SA.isSharedLocal(V))
@@ -280,8 +333,10 @@ private:
     return AccessLocation{nullptr, FD};
   }
 
-  // How the innermost location expression on the stack is used.
-  std::optional<AccessKind> usage() const {
+  // How the innermost location expression on the stack is used; with
+  // \p Element, an element of it at a constant index is used (and
+  // *Element set to the index).
+  std::optional<AccessKind> usage(int64_t *Element = nullptr) const {
     size_t I = Stack.size() - 1;
     const Stmt *Child = Stack[I];
     while (I > 0) {
@@ -289,14 +344,55 @@ private:
       if (const auto *IC = dyn_cast<ImplicitCastExpr>(P)) {
         if (IC->getCastKind() == CK_LValueToRValue)
           return AccessKind::Read;
-        if (IC->getCastKind() == CK_ArrayToPointerDecay)
-          return std::nullopt; // element access: partitioned
+        // An element access is taken to be partitioned between threads,
+        // unless its index is a constant; the whole array handed to a C
+        // library function is not.
+        if (IC->getCastKind() == CK_ArrayToPointerDecay) {
+          if (std::optional<int64_t> Index = constantSubscript(I - 1); Index && Element) {
+            *Element = *Index;
+            Element = nullptr; // one dimension
+            Child = Stack[I - 2];
+            I -= 2;
+            continue;
+          }
+          return bufferUsage(I - 1);
+        }
+      } else if (const auto *U = dyn_cast<UnaryOperator>(P); U && U->getOpcode() == UO_AddrOf) {
+        return bufferUsage(I - 1); // `read(fd, &buf, 1)`
       } else if (!isa<ParenExpr>(P)) {
         return usageIn(P, Child);
       }
       Child = P;
       --I;
     }
+    return std::nullopt;
+  }
+
+  /// The index of the subscript Stack[I] (an array's decay) is the base
+  /// of, if it is a non-negative constant.
+  std::optional<int64_t> constantSubscript(size_t I) const {
+    const auto *AS = I > 0 ? dyn_cast<ArraySubscriptExpr>(Stack[I - 1]) : nullptr;
+    if (!AS || AS->getBase() != Stack[I] || AS->getIdx()->isValueDependent())
+      return std::nullopt;
+    std::optional<llvm::APSInt> Index =
+        AS->getIdx()->getIntegerConstantExpr(SA.Model.astContext());
+    if (!Index || Index->isNegative() || Index->getActiveBits() > 62)
+      return std::nullopt;
+    return Index->getExtValue();
+  }
+
+  /// What a C library call does to the buffer whose address Stack[I] is
+  /// (LibraryAccesses.h); none when it is not such an argument.
+  std::optional<AccessKind> bufferUsage(size_t I) const {
+    const Stmt *Pointer = Stack[I];
+    while (I > 0 && (isa<CastExpr>(Stack[I - 1]) || isa<ParenExpr>(Stack[I - 1])))
+      Pointer = Stack[--I];
+    const auto *Call = I > 0 ? dyn_cast<CallExpr>(Stack[I - 1]) : nullptr;
+    if (!Call)
+      return std::nullopt;
+    for (unsigned Arg = 0; Arg < Call->getNumArgs(); ++Arg)
+      if (Call->getArg(Arg) == Pointer)
+        return libraryBufferUsage(Call->getDirectCallee(), Arg);
     return std::nullopt;
   }
 
@@ -409,11 +505,17 @@ private:
   }
 
   void record(const Expr *E, const AccessLocation &Loc) {
-    std::optional<AccessKind> Kind = usage();
+    int64_t Element = -1;
+    std::optional<AccessKind> Kind =
+        Loc.Pointee && isa<DeclRefExpr>(E) ? bufferUsage(Stack.size() - 1)
+        : Loc.Element < 0                  ? usage(Loc.Var ? &Element : nullptr)
+                                           : usage();
     if (!Kind)
       return;
     RawAccess R;
     R.A.Loc = Loc;
+    if (Element >= 0)
+      R.A.Loc.Element = Element;
     R.A.Kind = *Kind;
     R.A.Site = E;
     R.A.In = F;
@@ -543,10 +645,15 @@ SharedAccesses::SharedAccesses(ConcurrencyModel &Model)
       SharedLocalsBySpawn[Index].push_back({V, At, ByAddress});
     };
     if (S.Lambda)
-      for (const LambdaCapture &C : S.Lambda->captures())
-        if (C.capturesVariable() && C.getCaptureKind() == LCK_ByRef)
-          if (const auto *V = dyn_cast<VarDecl>(C.getCapturedVar()); V && V->hasLocalStorage())
-            Share(V, C.getLocation(), false);
+      for (const LambdaCapture &C : S.Lambda->captures()) {
+        const auto *V = C.capturesVariable() ? dyn_cast<VarDecl>(C.getCapturedVar()) : nullptr;
+        if (!V || !V->hasLocalStorage())
+          continue;
+        if (C.getCaptureKind() == LCK_ByRef)
+          Share(V, C.getLocation(), false);
+        else if (V->getType()->isPointerType())
+          SharedPointers.insert(V); // a copy of the pointer, the same object
+      }
     for (const Expr *Arg : S.Args) {
       const Expr *E = ignoreValueWrappers(Arg);
       bool ByAddress = false;
@@ -556,11 +663,19 @@ SharedAccesses::SharedAccesses(ConcurrencyModel &Model)
         E = ignoreValueWrappers(CE->getArg(0));
       else if (const auto *U = dyn_cast<UnaryOperator>(E); U && U->getOpcode() == UO_AddrOf)
         E = ignoreValueWrappers(U->getSubExpr()), ByAddress = true;
-      else
+      const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenCasts());
+      const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+      if (!V)
         continue;
-      if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
-        if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()); V && V->hasLocalStorage())
-          Share(V, Arg->getBeginLoc(), ByAddress);
+      if (E == ignoreValueWrappers(Arg)) { // passed by value
+        if (V->hasLocalStorage() && V->getType()->isPointerType())
+          SharedPointers.insert(V);
+        continue;
+      }
+      if (ByAddress && V->getTLSKind() != VarDecl::TLS_None)
+        EscapedThreadLocals.insert(V);
+      if (V->hasLocalStorage())
+        Share(V, Arg->getBeginLoc(), ByAddress);
     }
   }
 }
@@ -738,6 +853,24 @@ void SharedAccesses::compute(const FunctionDecl *Def, FunctionAccesses &Out) {
       Add, Out);
 }
 
+namespace {
+
+/// The arguments of a call or construction, by parameter of the callee.
+llvm::SmallVector<const Expr *, 4> callArguments(const Expr *Call) {
+  llvm::SmallVector<const Expr *, 4> Out;
+  if (const auto *CE = dyn_cast<CallExpr>(Call)) {
+    unsigned Skip = isa<CXXOperatorCallExpr>(CE) &&
+                    isa_and_nonnull<CXXMethodDecl>(CE->getDirectCallee());
+    for (unsigned I = Skip; I < CE->getNumArgs(); ++I)
+      Out.push_back(CE->getArg(I));
+  } else if (const auto *CC = dyn_cast<CXXConstructExpr>(Call)) {
+    llvm::append_range(Out, CC->arguments());
+  }
+  return Out;
+}
+
+} // namespace
+
 void SharedAccesses::liftCallees(
     const FunctionDecl *Def, const FunctionLocks &FL,
     const llvm::DenseMap<const Expr *, const FunctionDecl *> &Callees,
@@ -763,10 +896,15 @@ void SharedAccesses::liftCallees(
     const Expr *On = objectArgument(C.Call);
     bool OwnObject = (isa<CXXConstructorDecl>(Def) || isa<CXXDestructorDecl>(Def)) && On &&
                      isa<CXXThisExpr>(ignoreValueWrappers(On));
+    llvm::SmallVector<const Expr *, 4> Args = callArguments(C.Call);
     for (const Access &A : Sub.All) {
       if (OwnObject && throughThisOnly(A))
         continue;
+      std::optional<AccessLocation> Loc = throughArguments(A.Loc, Callee, Args);
+      if (!Loc)
+        continue;
       Access Lifted = A;
+      Lifted.Loc = *Loc;
       Lifted.Held = unionOf(HeldHere, A.Held);
       Lifted.Claimed = unionOf(ClaimedHere, A.Claimed);
       Lifted.Chain.insert(Lifted.Chain.begin(), &C);
@@ -775,13 +913,79 @@ void SharedAccesses::liftCallees(
     for (const AccessWhileRunning &W : Sub.WhileRunning) {
       if (OwnObject && throughThisOnly(W.A))
         continue;
+      std::optional<AccessLocation> Loc = throughArguments(W.A.Loc, Callee, Args);
+      if (!Loc)
+        continue;
       AccessWhileRunning Lifted = W;
+      Lifted.A.Loc = *Loc;
       Lifted.A.Held = unionOf(HeldHere, W.A.Held);
       Lifted.A.Claimed = unionOf(ClaimedHere, W.A.Claimed);
       Lifted.A.Chain.insert(Lifted.A.Chain.begin(), &C);
       Out.WhileRunning.push_back(std::move(Lifted));
     }
   }
+}
+
+std::optional<AccessLocation>
+SharedAccesses::throughArguments(const AccessLocation &L, const FunctionDecl *Callee,
+                                 llvm::ArrayRef<const Expr *> Args) const {
+  const auto *Param = dyn_cast_or_null<ParmVarDecl>(L.Var);
+  const auto *Owner = Param ? dyn_cast<FunctionDecl>(Param->getDeclContext()) : nullptr;
+  if (!L.Pointee || !Owner || !Callee ||
+      Owner->getCanonicalDecl() != Callee->getCanonicalDecl())
+    return L;
+  unsigned Index = Param->getFunctionScopeIndex();
+  if (Index >= Args.size())
+    return std::nullopt;
+  const Expr *Arg = ignoreValueWrappers(Args[Index])->IgnoreParenCasts();
+  auto SharedVariable = [&](const VarDecl *V) {
+    return V && (V->hasGlobalStorage() || SharedLocals.contains(V)) &&
+           (V->getTLSKind() == VarDecl::TLS_None || EscapedThreadLocals.contains(V));
+  };
+  const VarDecl *V = nullptr;
+  bool ByAddress = false;
+  if (const auto *U = dyn_cast<UnaryOperator>(Arg); U && U->getOpcode() == UO_AddrOf) {
+    Arg = U->getSubExpr()->IgnoreParenImpCasts();
+    ByAddress = true;
+  }
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(Arg))
+    V = dyn_cast<VarDecl>(DRE->getDecl());
+  if (!V)
+    return std::nullopt;
+  AccessLocation Out{V, nullptr, L.Element};
+  if (ByAddress) { // `&total`: the variable itself (element 0 of it)
+    if (L.Element > 0 || !SharedVariable(V))
+      return std::nullopt;
+    Out.Element = -1;
+    return Out;
+  }
+  if (V->getType()->isArrayType() && SharedVariable(V))
+    return Out;
+  if (V->getType()->isPointerType() && (isa<ParmVarDecl>(V) || SharedPointers.contains(V))) {
+    Out.Pointee = true;
+    return Out;
+  }
+  return std::nullopt;
+}
+
+const std::vector<Access> &SharedAccesses::ofThread(unsigned Spawn, const FunctionDecl *Entry) {
+  auto Key = std::make_pair(Spawn, Entry);
+  if (auto It = ThreadViews.find(Key); It != ThreadViews.end())
+    return It->second;
+  const SpawnSite &S = Spawns.all()[Spawn];
+  llvm::ArrayRef<const Expr *> Args = S.Args;
+  // A member function started through a member pointer takes its object
+  // first (`std::thread(&Worker::run, &w, n)`).
+  if (const auto *M = dyn_cast<CXXMethodDecl>(Entry);
+      M && !M->isStatic() && M->getOverloadedOperator() != OO_Call && !Args.empty())
+    Args = Args.drop_front();
+  std::vector<Access> Out;
+  for (const Access &A : of(Entry).All)
+    if (std::optional<AccessLocation> Loc = throughArguments(A.Loc, Entry, Args)) {
+      Out.push_back(A);
+      Out.back().Loc = *Loc;
+    }
+  return ThreadViews[Key] = std::move(Out);
 }
 
 const VarDecl *SharedAccesses::initializingStatic(const FunctionDecl *F, const Stmt *S) {

@@ -41,6 +41,8 @@
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 
+#include <map>
+
 namespace clang {
 class FieldDecl;
 } // namespace clang
@@ -51,10 +53,25 @@ namespace concur {
 struct AccessLocation {
   const clang::VarDecl *Var = nullptr;    ///< the variable, or the field's object
   const clang::FieldDecl *Field = nullptr; ///< the field, if a field
+  /// An element of the variable's array at a constant index
+  /// (`slots[2]`); -1: the whole location. Elements at an index that is
+  /// not constant are taken to be split between threads, and not recorded.
+  int64_t Element = -1;
+  /// The object Var points to rather than Var: Var is a pointer parameter
+  /// (the caller's argument says which object; see
+  /// SharedAccesses::throughArguments), or a local pointer whose value was
+  /// handed to a thread.
+  bool Pointee = false;
   bool operator==(const AccessLocation &O) const {
-    return Var == O.Var && Field == O.Field;
+    return Var == O.Var && Field == O.Field && Element == O.Element && Pointee == O.Pointee;
   }
-  /// `counter`, `Account::balance`, `stats.hits`.
+  /// Whether the two may be the same memory: one location, and one of
+  /// them the whole of it or both the same element.
+  bool overlaps(const AccessLocation &O) const {
+    return Var == O.Var && Field == O.Field && Pointee == O.Pointee &&
+           (Element < 0 || O.Element < 0 || Element == O.Element);
+  }
+  /// `counter`, `Account::balance`, `stats.hits`, `slots[2]`, `*out`.
   std::string name() const;
 };
 
@@ -125,6 +142,27 @@ public:
   std::vector<const clang::FunctionDecl *> functionsWithRunningSpawns();
   /// Locals captured by reference or passed by reference/address to a spawn.
   bool isSharedLocal(const clang::VarDecl *V) const { return SharedLocals.contains(V); }
+  /// Local pointers whose value was passed to a spawn: what they point to
+  /// is shared. Thread-local variables whose address was: the other thread
+  /// reaches this thread's copy.
+  bool isSharedPointer(const clang::VarDecl *V) const { return SharedPointers.contains(V); }
+  bool isEscapedThreadLocal(const clang::VarDecl *V) const {
+    return EscapedThreadLocals.contains(V);
+  }
+  /// \p L as the caller of \p Callee sees it, \p Args being the call's
+  /// arguments (by parameter): the object a pointer parameter points to is
+  /// the one the argument names (`&total`, an array, the caller's own
+  /// pointer parameter or shared pointer). None when the argument names no
+  /// object the model follows; \p L itself when it is not through a
+  /// parameter of \p Callee.
+  std::optional<AccessLocation> throughArguments(const AccessLocation &L,
+                                                 const clang::FunctionDecl *Callee,
+                                                 llvm::ArrayRef<const clang::Expr *> Args) const;
+  /// \p Entry's accesses as spawn \p Spawn's thread makes them: through
+  /// the entry's pointer parameters, to what the spawn passed
+  /// (throughArguments); accesses through a pointer nobody names are left
+  /// out.
+  const std::vector<Access> &ofThread(unsigned Spawn, const clang::FunctionDecl *Entry);
   /// Whether \p S (a spawn site expression) is inside a loop of its spawner.
   bool spawnedInLoop(unsigned Index) const { return InLoop.contains(Index); }
 
@@ -192,6 +230,9 @@ private:
   const SpawnSites &Spawns;
   Locksets &Locks;
   llvm::DenseSet<const clang::VarDecl *> SharedLocals;
+  llvm::DenseSet<const clang::VarDecl *> SharedPointers;
+  llvm::DenseSet<const clang::VarDecl *> EscapedThreadLocals;
+  std::map<std::pair<unsigned, const clang::FunctionDecl *>, std::vector<Access>> ThreadViews;
   llvm::DenseMap<unsigned, llvm::SmallVector<SharedLocalUse, 2>> SharedLocalsBySpawn;
   llvm::DenseMap<unsigned, const clang::ValueDecl *> BoundTo;
   llvm::DenseSet<unsigned> Returned;

@@ -331,7 +331,7 @@ private:
       S.Entry = displayName(Site.Entries.front());
       for (const FunctionDecl *Entry : Site.Entries) {
         if (Entry->hasBody()) {
-          for (const Access &A : SA.of(Entry).All)
+          for (const Access &A : SA.ofThread(I, Entry))
             if (auto X = access(A, Entry))
               S.Accesses.push_back(std::move(*X));
           for (report::ReachedCall &R : reachedCalls(Entry, true, false))
@@ -362,6 +362,8 @@ private:
     report::SharedAccessSummary X;
     X.Global.Name = A.Loc.name();
     X.Global.Key = genericName(V) + (A.Loc.Field ? "." + A.Loc.Field->getNameAsString() : "");
+    if (A.Loc.Element >= 0) // an element is its own location across files
+      X.Global.Key += "[" + std::to_string(A.Loc.Element) + "]";
     if (V->isStaticLocal() || !V->isExternallyVisible())
       X.Global.Key += "@" + TUFile;
     X.Kind = A.Kind == AccessKind::Read    ? "read"

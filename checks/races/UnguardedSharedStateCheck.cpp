@@ -61,6 +61,8 @@ struct RacePair {
 /// Whether \p X and \p Y can run at the same time with nothing keeping
 /// them apart.
 bool mayRace(const Record &X, const Record &Y, SharedAccesses &SA, ChannelOrder &Order) {
+  if (!X.A->Loc.overlaps(Y.A->Loc))
+    return false;
   bool Concurrent = false;
   if (X.Thread >= 0 && Y.Thread >= 0)
     Concurrent = SA.concurrent(X.Thread, Y.Thread);
@@ -80,6 +82,7 @@ std::vector<RacePair> racePairs(RecordsByLocation &ByLocation, SharedAccesses &S
                                 const report::RaceOptions &Options) {
   std::vector<RacePair> Findings;
   llvm::DenseMap<const Expr *, size_t> Sites;
+  std::set<size_t> Reported;
   for (auto &[Key, Group] : ByLocation) {
     llvm::stable_sort(Group, [&](const Record *X, const Record *Y) {
       return rank(*X->A, SM) < rank(*Y->A, SM);
@@ -91,7 +94,7 @@ std::vector<RacePair> racePairs(RecordsByLocation &ByLocation, SharedAccesses &S
     auto MayRace = [&](size_t I, size_t J) {
       return mayRace(*Group[I], *Group[J], SA, Order);
     };
-    for (auto [I, J] : rules::racesToReport(Facts, MayRace, Options))
+    for (auto [I, J] : rules::racesToReport(Facts, MayRace, Options, Reported))
       Findings.push_back({Group[I], Group[J]});
   }
   return Findings;
@@ -125,7 +128,7 @@ void UnguardedSharedStateCheck::analyze(ConcurrencyModel &Model) {
     if (Spawns[I].Policy == LaunchPolicy::Deferred)
       continue;
     for (const FunctionDecl *Entry : Spawns[I].Entries)
-      for (const Access &A : SA.of(Entry).All)
+      for (const Access &A : SA.ofThread(I, Entry))
         Records.push_back({&A, int(I), {}, Entry, A.Held});
   }
   // Accesses made while spawns run, in spawners and their callers.

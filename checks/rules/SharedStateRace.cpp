@@ -31,12 +31,11 @@ constexpr const char *AnotherInstance = "on another instance of that thread";
 std::vector<std::pair<size_t, size_t>>
 racesToReport(const std::vector<RaceAccessFacts> &Accesses,
               llvm::function_ref<bool(size_t, size_t)> MayRace,
-              const report::RaceOptions &Options) {
+              const report::RaceOptions &Options, std::set<size_t> &ReportedSites) {
   std::vector<std::pair<size_t, size_t>> Out;
   if (std::none_of(Accesses.begin(), Accesses.end(),
                    [](const RaceAccessFacts &A) { return isWrite(A.Kind); }))
     return Out;
-  std::set<size_t> Reported;
   for (size_t I = 0; I < Accesses.size() && Out.size() < Options.MaxFindingsPerLocation; ++I) {
     const RaceAccessFacts &X = Accesses[I];
     for (size_t J = 0; J < Accesses.size(); ++J) {
@@ -49,7 +48,7 @@ racesToReport(const std::vector<RaceAccessFacts> &Accesses,
                                                          : true;
       if (!XShown || (!isWrite(X.Kind) && !Options.ReportReads))
         continue;
-      if (Reported.insert(X.Site).second)
+      if (ReportedSites.insert(X.Site).second)
         Out.push_back({I, J});
       break;
     }

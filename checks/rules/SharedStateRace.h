@@ -18,6 +18,7 @@
 
 #include "llvm/ADT/STLFunctionalExtras.h"
 
+#include <set>
 #include <utility>
 
 namespace concur::rules {
@@ -34,13 +35,14 @@ struct RaceAccessFacts {
 /// The races to report among \p Accesses (one location's, in source
 /// order), as (shown, other) index pairs: the shown side is the one needing
 /// the fix (the unlocked one, else the write); reads only with ReportReads;
-/// each place once; at most MaxFindingsPerLocation. \p MayRace(I, J):
-/// accesses I and J can run at the same time with nothing keeping them
-/// apart.
+/// each place once (\p ReportedSites: the places reported already, for
+/// every location, as one place may reach several through a pointer); at
+/// most MaxFindingsPerLocation. \p MayRace(I, J): accesses I and J can
+/// run at the same time with nothing keeping them apart.
 std::vector<std::pair<size_t, size_t>>
 racesToReport(const std::vector<RaceAccessFacts> &Accesses,
               llvm::function_ref<bool(size_t, size_t)> MayRace,
-              const report::RaceOptions &Options);
+              const report::RaceOptions &Options, std::set<size_t> &ReportedSites);
 
 /// Where an access runs, as messages say it: on the thread started at
 /// \p Line (of \p FileName, given when that is not the file the message is

@@ -56,9 +56,14 @@ TEST(RaceBuilder, ReportReadsAndTheCapChooseAsTheOptionsSay) {
                                            {RaceAccessKind::Update, false, 3}};
   auto MayRace = [](size_t I, size_t J) { return I != J && (I < 2) == (J < 2); };
   using Pairs = std::vector<std::pair<size_t, size_t>>;
-  EXPECT_EQ(racesToReport(Accesses, MayRace, {}), (Pairs{{0, 1}, {2, 3}, {3, 2}}));
-  EXPECT_EQ(racesToReport(Accesses, MayRace, {false, 3}), (Pairs{{2, 3}, {3, 2}}));
-  EXPECT_EQ(racesToReport(Accesses, MayRace, {true, 1}), (Pairs{{0, 1}}));
+  auto Races = [&](report::RaceOptions Options, std::set<size_t> Reported = {}) {
+    return racesToReport(Accesses, MayRace, Options, Reported);
+  };
+  EXPECT_EQ(Races({}), (Pairs{{0, 1}, {2, 3}, {3, 2}}));
+  EXPECT_EQ(Races({false, 3}), (Pairs{{2, 3}, {3, 2}}));
+  EXPECT_EQ(Races({true, 1}), (Pairs{{0, 1}}));
+  // A place reported for another location (through a pointer) is not again.
+  EXPECT_EQ(Races({}, {2}), (Pairs{{0, 1}, {3, 2}}));
 }
 
 TEST(BlockingBuilder, DepthAndLockAcquisitionFollowTheOptions) {

@@ -168,6 +168,8 @@ racesAcrossUnits(const std::vector<TranslationUnitSummary> &Summaries) {
     const report::RaceOptions Options = TU.Options.Races.value_or(report::RaceOptions());
     // What the TU's threads touch, by global, in source order.
     std::map<std::string, std::vector<ThreadSide>> ByGlobal;
+    std::map<std::tuple<std::string, unsigned, unsigned>, size_t> Sites;
+    std::set<size_t> ReportedSites;
     for (unsigned I = 0; I < TU.Spawns.size(); ++I)
       for (ThreadAccess &X : threadAccesses(TU.Spawns[I], Reached))
         ByGlobal[X.A.Global.Key].push_back({I, std::move(X)});
@@ -177,7 +179,6 @@ racesAcrossUnits(const std::vector<TranslationUnitSummary> &Summaries) {
                std::tie(B.X.A.File, B.X.A.Line, B.X.A.Column);
       });
       std::vector<rules::RaceAccessFacts> Facts;
-      std::map<std::tuple<std::string, unsigned, unsigned>, size_t> Sites;
       for (const ThreadSide &S : Group)
         Facts.push_back({kindOf(S.X.A), !S.X.A.Held.empty(),
                          Sites.try_emplace({S.X.A.File, S.X.A.Line, S.X.A.Column}, Sites.size())
@@ -188,7 +189,7 @@ racesAcrossUnits(const std::vector<TranslationUnitSummary> &Summaries) {
         return concurrent(TU, X.Thread, Y.Thread) && (X.X.Crossed || Y.X.Crossed) &&
                !commonLock(X.X.A, Y.X.A);
       };
-      for (auto [I, J] : rules::racesToReport(Facts, MayRace, Options)) {
+      for (auto [I, J] : rules::racesToReport(Facts, MayRace, Options, ReportedSites)) {
         const SharedAccessSummary &P = Group[I].X.A;
         if (Reported.insert({P.File, P.Line, P.Column}).second &&
             !suppressed(Summaries, P.File, P.Line, RaceCheck))
