@@ -3,6 +3,8 @@
 #include "model/CallGraph.h"
 #include "model/QualifiedNames.h"
 #include "model/SummaryExport.h"
+#include "rules/PathNotes.h"
+#include "rules/SharedStateRace.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -52,8 +54,8 @@ void ConcurCheck::onEndOfTranslationUnit() {
 void ConcurCheck::notePath(const clang::FunctionDecl *From,
                            llvm::ArrayRef<const CallSite *> Hops) {
   for (const CallSite *Hop : Hops) {
-    diag(Hop->Loc, "'%0' calls '%1' here", clang::DiagnosticIDs::Note)
-        << displayName(From) << displayName(Hop->Callee);
+    diag(Hop->Loc, "%0", clang::DiagnosticIDs::Note)
+        << rules::callNote(displayName(From), displayName(Hop->Callee));
     From = Hop->Callee;
   }
 }
@@ -70,14 +72,13 @@ std::string lockName(const LockId &Id) {
   return LeadsToMutex ? "*" + Id.name() : Id.name();
 }
 
-std::string lockList(const Lockset &Set) {
-  std::string Out;
-  for (size_t I = 0; I < Set.size(); ++I) {
-    if (I)
-      Out += I + 1 == Set.size() ? " and " : ", ";
-    Out += "'" + lockName(Set[I].Id) + "'";
-  }
-  return Out;
+std::vector<std::string> lockNames(const Lockset &Set) {
+  std::vector<std::string> Names;
+  for (const HeldLock &H : Set)
+    Names.push_back(lockName(H.Id));
+  return Names;
 }
+
+std::string lockList(const Lockset &Set) { return rules::quotedList(lockNames(Set)); }
 
 } // namespace concur

@@ -49,6 +49,8 @@ private:
 /// only leads to it. A pointer, smart pointer or iterator `up` whose
 /// pointee is locked is written '*up'; others as LockId::name().
 std::string lockName(const LockId &Id);
+/// Each lock of \p Set named by lockName().
+std::vector<std::string> lockNames(const Lockset &Set);
 /// "'a'", "'a' and 'b'", "'a', 'b' and 'c'", each named by lockName().
 std::string lockList(const Lockset &Set);
 

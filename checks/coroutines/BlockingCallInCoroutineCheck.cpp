@@ -3,6 +3,8 @@
 #include "../model/FutureReadiness.h"
 #include "../model/QualifiedNames.h"
 #include "../model/SpawnSites.h"
+#include "../model/SummaryExport.h"
+#include "../rules/BlockingInCoroutine.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
@@ -12,36 +14,35 @@ using namespace clang;
 
 namespace concur {
 
+/// The options' defaults, which the cross-TU join shares.
+static const report::BlockingOptions Defaults;
+
 BlockingCallInCoroutineCheck::BlockingCallInCoroutineCheck(
     llvm::StringRef Name, clang::tidy::ClangTidyContext *Context)
     : ConcurCheck(Name, Context),
-      BlockingFunctions(Options.getLocalOrGlobal("BlockingFunctions", "")),
-      AllowedFunctions(Options.getLocalOrGlobal("AllowedFunctions", "")),
-      ReportLockAcquisition(Options.get("ReportLockAcquisition", false)),
-      MaxCallDepth(Options.get("MaxCallDepth", 8U)),
-      Catalog(BlockingFunctions, AllowedFunctions) {}
+      Opts{Options.getLocalOrGlobal("BlockingFunctions", Defaults.BlockingFunctions).str(),
+           Options.getLocalOrGlobal("AllowedFunctions", Defaults.AllowedFunctions).str(),
+           Options.get("ReportLockAcquisition", Defaults.ReportLockAcquisition),
+           Options.get("MaxCallDepth", Defaults.MaxCallDepth)},
+      Catalog(Opts.BlockingFunctions, Opts.AllowedFunctions) {}
 
 void BlockingCallInCoroutineCheck::storeOptions(
     clang::tidy::ClangTidyOptions::OptionMap &Opts) {
   ConcurCheck::storeOptions(Opts);
-  Options.store(Opts, "BlockingFunctions", BlockingFunctions);
-  Options.store(Opts, "AllowedFunctions", AllowedFunctions);
-  Options.store(Opts, "ReportLockAcquisition", ReportLockAcquisition);
-  Options.store(Opts, "MaxCallDepth", MaxCallDepth);
+  Options.store(Opts, "BlockingFunctions", this->Opts.BlockingFunctions);
+  Options.store(Opts, "AllowedFunctions", this->Opts.AllowedFunctions);
+  Options.store(Opts, "ReportLockAcquisition", this->Opts.ReportLockAcquisition);
+  Options.store(Opts, "MaxCallDepth", this->Opts.MaxCallDepth);
 }
 
 void BlockingCallInCoroutineCheck::analyze(ConcurrencyModel &Model) {
   const TranslationUnitIndex &Index = Model.index();
   const SourceManager &SM = Model.astContext().getSourceManager();
+  Model.analysis<JoinFacts>().Options.Blocking = Opts;
 
   auto IsHit = [&](const CallSite &Site) {
     const BlockingEntry *E = Catalog.classify(Site);
-    if (!E)
-      return false;
-    // A short critical section is tolerated (as Tokio and clippy tolerate a
-    // std::sync::Mutex in async code); holding it across a suspension point
-    // is concur-lock-across-suspension's business.
-    return ReportLockAcquisition || E->Category != BlockingCategory::Lock;
+    return E && rules::countsAsBlocking(E->Category == BlockingCategory::Lock, Opts);
   };
   // Functions that hand their callable to another thread: what they run is
   // not run on the loop (run_in_executor, pool submits). The call graph
@@ -58,7 +59,7 @@ void BlockingCallInCoroutineCheck::analyze(ConcurrencyModel &Model) {
     if (!Name.trim().empty())
       Executors.insert(Name.trim().ltrim(':'));
   CallGraph::SearchLimits Limits;
-  Limits.MaxDepth = MaxCallDepth;
+  Limits.MaxDepth = Opts.MaxCallDepth;
   // A coroutine called from a coroutine is checked as a root of its own.
   Limits.StopAt = [&](const FunctionDecl *F) {
     return Index.isCoroutine(F) || Executors.contains(genericName(F));
@@ -80,21 +81,17 @@ void BlockingCallInCoroutineCheck::analyze(ConcurrencyModel &Model) {
         continue;
       // Name the entity the user knows (std::future::wait, not the private
       // base that declares it).
-      std::string Blocker = E.Name.empty() ? displayName(Blocking.Callee) : E.Name;
-      if (Path.size() == 1) {
-        diag(Blocking.Loc, "%0 call to '%1' in coroutine '%2' blocks the thread "
-                           "running the event loop; %3")
-            << categoryName(E.Category) << Blocker << CoroName << E.Alternative;
+      rules::BlockingPathFacts Facts{CoroName, {},
+                                     E.Name.empty() ? displayName(Blocking.Callee) : E.Name,
+                                     categoryName(E.Category).str(), E.Alternative};
+      for (const CallSite *Site : Path)
+        Facts.Callees.push_back(displayName(Site->Callee));
+      std::optional<rules::BlockingFinding> F = rules::blockingInCoroutine(Facts, Opts);
+      if (!F)
         continue;
-      }
-      diag(Path.front()->Loc, "coroutine '%0' calls '%1', which reaches %2 call "
-                              "'%3' and blocks the thread running the event loop; %4")
-          << CoroName << displayName(Path.front()->Callee)
-          << categoryName(E.Category) << Blocker << E.Alternative;
-      if (Path.size() > 2)
-        notePath(Path.front()->Callee, llvm::ArrayRef(Path).slice(1, Path.size() - 2));
-      diag(Blocking.Loc, "'%0' blocks here (%1)", clang::DiagnosticIDs::Note)
-          << Blocker << categoryName(E.Category);
+      diag(Path.front()->Loc, "%0") << F->Message;
+      for (size_t I = 0; I < F->Notes.size(); ++I)
+        diag(Path[I + 1]->Loc, "%0", DiagnosticIDs::Note) << F->Notes[I];
     }
   }
 }

@@ -11,6 +11,7 @@
 
 #include "../ConcurCheck.h"
 #include "../model/BlockingCallCatalog.h"
+#include "report/Summary.h"
 
 namespace concur {
 
@@ -27,10 +28,9 @@ protected:
   void analyze(ConcurrencyModel &Model) override;
 
 private:
-  const std::string BlockingFunctions;
-  const std::string AllowedFunctions;
-  const bool ReportLockAcquisition;
-  const unsigned MaxCallDepth;
+  /// BlockingFunctions, AllowedFunctions, ReportLockAcquisition and
+  /// MaxCallDepth: also handed to the cross-TU join with the TU's summary.
+  const report::BlockingOptions Opts;
   const BlockingCallCatalog Catalog;
 };
 

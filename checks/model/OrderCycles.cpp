@@ -66,34 +66,4 @@ std::vector<std::vector<unsigned>> shortestCycles(llvm::ArrayRef<OrderEdge> Edge
   return Out;
 }
 
-bool anyPairInCycle(llvm::ArrayRef<unsigned> Cycle,
-                    llvm::function_ref<bool(unsigned, unsigned)> Conflict) {
-  for (size_t I = 0; I < Cycle.size(); ++I)
-    for (size_t J = I + 1; J < Cycle.size(); ++J)
-      if (Conflict(Cycle[I], Cycle[J]))
-        return true;
-  return false;
-}
-
-std::string lockInversionMessage(llvm::StringRef First, llvm::StringRef To,
-                                 llvm::StringRef From, llvm::StringRef Second) {
-  return ("lock order inversion: '" + First + "' acquires '" + To + "' while holding '" +
-          From + "', but '" + Second + "' acquires '" + From + "' while holding '" + To +
-          "'; if both run at the same time each can wait for the other forever: take both "
-          "at once with std::scoped_lock, or always take them in one order")
-      .str();
-}
-
-std::string lockCycleMessage(llvm::ArrayRef<std::string> Order, llvm::StringRef Function,
-                             llvm::StringRef To, llvm::StringRef From) {
-  std::string Chain;
-  for (const std::string &Lock : Order)
-    Chain += (Chain.empty() ? "'" : " -> '") + Lock + "'";
-  return ("lock order cycle " + Chain + ": '" + Function + "' acquires '" + To +
-          "' while holding '" + From +
-          "', and the other acquisitions close the cycle; threads taking these locks can "
-          "deadlock: take them in one global order")
-      .str();
-}
-
 } // namespace concur

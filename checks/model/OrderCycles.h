@@ -1,9 +1,10 @@
 //===- OrderCycles.h - Short cycles in an order graph ----------*- C++ -*-===//
 //
-// Cycle search shared by the per-TU lock-order graph (LockOrderGraph) and
-// the CLI's cross-TU join of those graphs (tool/crosstu/LockOrderAcrossUnits):
-// nodes are stable lock names, so both sides can hand over plain (from, to)
-// string pairs.
+// Cycle search for concur-lock-order-inversion's decision (rules/LockOrder.h),
+// which the per-TU check makes on its TU's graph (LockOrderGraph) and the
+// CLI's cross-TU join (tool/crosstu/LockOrderAcrossUnits.cpp) on the graphs
+// of every TU: nodes are stable lock names, so both sides hand over plain
+// (from, to) string pairs.
 // Clang-free on purpose.
 //
 //===----------------------------------------------------------------------===//
@@ -11,7 +12,6 @@
 #define CONCUR_CHECKS_MODEL_ORDERCYCLES_H
 
 #include "llvm/ADT/ArrayRef.h"
-#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringRef.h"
 
 #include <string>
@@ -30,22 +30,6 @@ using OrderEdge = std::pair<llvm::StringRef, llvm::StringRef>;
 /// names it, so callers control which witness wins by ordering the edges.
 std::vector<std::vector<unsigned>> shortestCycles(llvm::ArrayRef<OrderEdge> Edges,
                                                   unsigned MaxLength);
-
-/// Whether two different edges of \p Cycle satisfy \p Conflict.
-bool anyPairInCycle(llvm::ArrayRef<unsigned> Cycle,
-                    llvm::function_ref<bool(unsigned, unsigned)> Conflict);
-
-// concur-lock-order-inversion's words, one wording for the per-TU check and
-// the cross-TU join.
-
-/// Two locks: \p First acquires \p To holding \p From, \p Second the
-/// other way round.
-std::string lockInversionMessage(llvm::StringRef First, llvm::StringRef To,
-                                 llvm::StringRef From, llvm::StringRef Second);
-/// A longer cycle: \p Order names its locks in order (the first again at
-/// the end); \p Function acquires \p To holding \p From, the first edge.
-std::string lockCycleMessage(llvm::ArrayRef<std::string> Order, llvm::StringRef Function,
-                             llvm::StringRef To, llvm::StringRef From);
 
 } // namespace concur
 

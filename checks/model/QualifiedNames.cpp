@@ -84,4 +84,16 @@ std::string displayName(const FunctionDecl *F) {
   return Name.empty() ? std::string("<anonymous>") : Name;
 }
 
+std::string findingFunction(const FunctionDecl *F) {
+  while (F) {
+    if (const FunctionDecl *Pattern = F->getTemplateInstantiationPattern())
+      F = Pattern;
+    const auto *Around = dyn_cast_or_null<FunctionDecl>(F->getParentFunctionOrMethod());
+    if (!Around)
+      return F->getQualifiedNameAsString();
+    F = Around;
+  }
+  return {};
+}
+
 } // namespace concur

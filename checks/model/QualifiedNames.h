@@ -40,6 +40,13 @@ bool isCFunction(const clang::FunctionDecl *F, llvm::StringRef Name);
 /// `free_function`, or `lambda at file:line` style names are left to Clang.
 std::string displayName(const clang::FunctionDecl *F);
 
+/// The function a finding in \p F's body is filed under (report::Finding::
+/// Function), in the per-TU report and the cross-TU join alike: the
+/// qualified name of the function as written (a template's, not an
+/// instantiation's), or, for a lambda or a local class's method, of the
+/// function around it.
+std::string findingFunction(const clang::FunctionDecl *F);
+
 } // namespace concur
 
 #endif

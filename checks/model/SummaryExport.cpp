@@ -3,11 +3,14 @@
 #include "AtomicClaims.h"
 #include "BlockingCallCatalog.h"
 #include "ConcurrencyModel.h"
+#include "FutureReadiness.h"
 #include "LockAcquisitions.h"
 #include "LockOrderGraph.h"
 #include "QualifiedNames.h"
 #include "SharedAccesses.h"
 #include "ThreadContexts.h"
+#include "rules/BlockingInCoroutine.h"
+#include "rules/NoLint.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/Basic/SourceManager.h"
@@ -78,12 +81,17 @@ std::string lockKey(LockId Id, const std::string &TUFile) {
 class Summarizer {
 public:
   explicit Summarizer(ConcurrencyModel &Model)
-      : Model(Model), SM(Model.astContext().getSourceManager()) {}
+      : Model(Model), SM(Model.astContext().getSourceManager()),
+        Options(Model.analysis<JoinFacts>().Options),
+        Blocking(Options.Blocking.value_or(report::BlockingOptions())),
+        Catalog(Blocking.BlockingFunctions, Blocking.AllowedFunctions) {}
 
   report::TranslationUnitSummary run() {
     report::TranslationUnitSummary Out;
     Out.File = mainFile(SM);
     Out.EnabledChecks = Model.enabledChecks();
+    Out.Options = Options;
+    Out.NoLint = noLintRanges();
     TUFile = Out.File;
     bool LockOrder = llvm::is_contained(Out.EnabledChecks, "concur-lock-order-inversion");
     bool Races = llvm::is_contained(Out.EnabledChecks, "concur-unguarded-shared-state");
@@ -102,10 +110,11 @@ public:
       if (!usr(F, S.Usr))
         continue;
       S.Name = displayName(F);
+      S.FindingFunction = findingFunction(F);
       locate(F->getLocation(), S.File, S.Line, S.Column);
       S.Coroutine = Coroutine;
       if (!Coroutine)
-        if (const Blocking *B = blocks(F)) {
+        if (const BlockingReach *B = blocks(F)) {
           S.BlockingEntry = B->Entry->Name.empty() ? displayName(B->Chain.back()->Callee)
                                                    : B->Entry->Name;
           S.BlockingCategory = categoryName(B->Entry->Category).str();
@@ -123,7 +132,7 @@ public:
       }
       if (Races && Visible && !Coroutine)
         for (const Access &A : Model.analysis<SharedAccesses>().of(F).All)
-          if (auto X = access(A))
+          if (auto X = access(A, F))
             S.Accesses.push_back(std::move(*X));
       if (!S.BlockingEntry.empty() || !S.Acquires.empty() || !S.ReachedCalls.empty() ||
           !S.Accesses.empty())
@@ -135,6 +144,7 @@ public:
           continue;
         report::LockOrderEdgeSummary X;
         X.Function = displayName(E.Function);
+        X.FindingFunction = findingFunction(E.Function);
         X.MainThreadOnly = mainThreadOnly(E.Function);
         X.Held = E.HeldVia ? path(*E.HeldVia) : report::LockPath{lock(E.FromId), {}, {}, 0, 0};
         X.Acquired = path(E.Acquired);
@@ -153,6 +163,28 @@ public:
   }
 
 private:
+  /// The NOLINT ranges of the TU's files outside system headers.
+  std::vector<report::NoLintRange> noLintRanges() const {
+    std::vector<report::NoLintRange> Out;
+    for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It) {
+      std::optional<llvm::MemoryBufferRef> Text = It->second->getBufferIfLoaded();
+      if (!Text || !Text->getBuffer().contains("NOLINT"))
+        continue;
+      FileID Id = SM.translateFile(It->first);
+      if (Id.isInvalid() || SM.isInSystemHeader(SM.getLocForStartOfFile(Id)))
+        continue;
+      for (report::NoLintRange &R :
+           rules::noLintRanges(Text->getBuffer(), absolute(SM, It->first.getName())))
+        Out.push_back(std::move(R));
+    }
+    // The file table is a hash map: sort for identical summaries run to run.
+    llvm::sort(Out, [](const report::NoLintRange &A, const report::NoLintRange &B) {
+      return std::tie(A.File, A.FirstLine, A.LastLine, A.Checks) <
+             std::tie(B.File, B.FirstLine, B.LastLine, B.Checks);
+    });
+    return Out;
+  }
+
   /// Each user function's calls of user functions with the member and
   /// global locks held there (see report::CallingFunction).
   std::vector<report::CallingFunction> callingFunctions() {
@@ -300,7 +332,7 @@ private:
       for (const FunctionDecl *Entry : Site.Entries) {
         if (Entry->hasBody()) {
           for (const Access &A : SA.ofThread(I, Entry))
-            if (auto X = access(A))
+            if (auto X = access(A, Entry))
               S.Accesses.push_back(std::move(*X));
           for (report::ReachedCall &R : reachedCalls(Entry, true, false))
             S.Calls.push_back(std::move(R));
@@ -321,9 +353,9 @@ private:
     return Out;
   }
 
-  /// \p A for the cross-TU race join, if it touches a global (or a field
-  /// of one) that another TU can name.
-  std::optional<report::SharedAccessSummary> access(const Access &A) {
+  /// \p A, made by a call of \p From, for the cross-TU race join, if it
+  /// touches a global (or a field of one) that another TU can name.
+  std::optional<report::SharedAccessSummary> access(const Access &A, const FunctionDecl *From) {
     const VarDecl *V = A.Loc.Var;
     if (!V || !V->hasGlobalStorage())
       return std::nullopt;
@@ -340,37 +372,45 @@ private:
     for (const CallSite *Hop : A.Chain)
       X.Hops.push_back(call(*Hop));
     locate(A.Site->getExprLoc(), X.File, X.Line, X.Column);
+    X.FindingFunction = findingFunction(A.Chain.empty() ? From : A.Chain.back()->Callee);
+    if (A.CheckedAt)
+      locate(A.CheckedAt->getExprLoc(), X.TestedFile, X.TestedLine, X.TestedColumn);
     for (const HeldLock &H : A.Held)
       if (exportable(H.Id))
         X.Held.push_back(lock(H.Id).Key);
     return X;
   }
 
-  struct Blocking {
+  struct BlockingReach {
     const BlockingEntry *Entry = nullptr;
     std::vector<const CallSite *> Chain; // from the function's body to the call
   };
 
   /// First blocking call reachable from \p F inside this TU, memoised so
   /// that summarising every function stays linear in the call graph.
-  const Blocking *blocks(const FunctionDecl *F) {
+  const BlockingReach *blocks(const FunctionDecl *F) {
     const FunctionDecl *Def = nullptr;
     if (!F->hasBody(Def))
       return nullptr;
     auto [It, Inserted] = Memo.try_emplace(Def);
     if (!Inserted)
       return It->second.Entry ? &It->second : nullptr; // known, or on the stack
-    Blocking Result;
+    BlockingReach Result;
     for (const CallSite &C : Model.callGraph().callsIn(Def)) {
-      if (const BlockingEntry *E = Catalog.classify(C);
-          E && E->Category != BlockingCategory::Lock) {
+      if (const BlockingEntry *E = Catalog.classify(C)) {
+        // What the check counts: not a tolerated lock, nor a wait on a
+        // future known to be ready.
+        if (!rules::countsAsBlocking(E->Category == BlockingCategory::Lock, Blocking) ||
+            (E->Category == BlockingCategory::Wait &&
+             Model.analysis<FutureReadiness>().isKnownReady(Def, C.Call)))
+          continue;
         Result = {E, {&C}};
         break;
       }
       if (!Model.callGraph().isExplorable(C.Callee) ||
           Model.index().isCoroutine(C.Callee))
         continue;
-      if (const Blocking *Sub = blocks(C.Callee)) {
+      if (const BlockingReach *Sub = blocks(C.Callee)) {
         Result.Entry = Sub->Entry;
         Result.Chain = {&C};
         Result.Chain.insert(Result.Chain.end(), Sub->Chain.begin(), Sub->Chain.end());
@@ -566,8 +606,12 @@ private:
 
   ConcurrencyModel &Model;
   const SourceManager &SM;
+  const report::CheckOptionsSummary Options;
+  /// The blocking check's options (its defaults when it does not run),
+  /// whose catalog matches blocking calls.
+  const report::BlockingOptions Blocking;
   const BlockingCallCatalog Catalog;
-  llvm::DenseMap<const FunctionDecl *, Blocking> Memo;
+  llvm::DenseMap<const FunctionDecl *, BlockingReach> Memo;
   llvm::DenseMap<const FunctionDecl *, std::vector<CallPath>> Reach;
   std::string TUFile;
 };

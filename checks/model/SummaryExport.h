@@ -51,6 +51,9 @@ class JoinFacts : public ModelAnalysis {
 public:
   explicit JoinFacts(ConcurrencyModel &) {}
   std::vector<report::FieldDiscipline> FieldDisciplines;
+  /// The options of the checks the join decides for, set by each as it
+  /// runs (the export matches blocking calls by the check's catalog).
+  report::CheckOptionsSummary Options;
 };
 
 /// How summaries name things, for checks that hand facts to the join:

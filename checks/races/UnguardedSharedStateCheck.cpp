@@ -3,6 +3,8 @@
 #include "../model/ChannelOrder.h"
 #include "../model/QualifiedNames.h"
 #include "../model/SharedAccesses.h"
+#include "../model/SummaryExport.h"
+#include "../rules/SharedStateRace.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
@@ -31,18 +33,16 @@ struct Record {
   Claims Claimed;
 };
 
-bool isWrite(const Access &A) { return A.Kind != AccessKind::Read; }
-
-const char *verb(const Access &A) {
+rules::RaceAccessKind kindOf(const Access &A) {
   switch (A.Kind) {
   case AccessKind::Read:
-    return "read";
+    return rules::RaceAccessKind::Read;
   case AccessKind::Write:
-    return "written";
+    return rules::RaceAccessKind::Write;
   case AccessKind::ReadModifyWrite:
-    return "updated";
+    return rules::RaceAccessKind::Update;
   }
-  return "accessed";
+  return rules::RaceAccessKind::Write;
 }
 
 unsigned rank(const Access &A, const SourceManager &SM) {
@@ -58,67 +58,62 @@ struct RacePair {
   const Record *Other;
 };
 
-/// The races among the accesses to each location, at most
-/// \p MaxFindingsPerLocation each, in source order.
-std::vector<RacePair> racePairs(RecordsByLocation &ByLocation, SharedAccesses &SA,
-                                ChannelOrder &Order, const SourceManager &SM, bool ReportReads,
-                                unsigned MaxFindingsPerLocation) {
-  std::vector<RacePair> Findings;
-  llvm::DenseSet<const Expr *> Reported;
-  auto rootOf = [&](const Record &R) {
+/// Thread pairs already asked about: a pair recurs at every location both
+/// threads touch, and each answer scans the spawns running at a start.
+using ConcurrentThreads = llvm::DenseMap<std::pair<int, int>, bool>;
+
+/// Whether \p X and \p Y can run at the same time with nothing keeping
+/// them apart (cheap tests first).
+bool mayRace(const Record &X, const Record &Y, SharedAccesses &SA, ChannelOrder &Order,
+             ConcurrentThreads &Asked) {
+  if (!X.A->Loc.overlaps(Y.A->Loc) || commonExclusion(X.Held, Y.Held) ||
+      shareClaim(X.Claimed, Y.Claimed))
+    return false;
+  bool Concurrent = false;
+  if (X.Thread >= 0 && Y.Thread >= 0) {
+    auto [It, Fresh] = Asked.try_emplace({X.Thread, Y.Thread});
+    if (Fresh)
+      It->second = SA.concurrent(X.Thread, Y.Thread);
+    Concurrent = It->second;
+  } else if (X.Thread >= 0) {
+    Concurrent = llvm::is_contained(Y.Running, unsigned(X.Thread));
+  } else if (Y.Thread >= 0) {
+    Concurrent = llvm::is_contained(X.Running, unsigned(Y.Thread));
+  }
+  if (!Concurrent || !SA.mayShareObject(*X.A, X.Thread, *Y.A, Y.Thread))
+    return false;
+  // A thread's entry names channels by its parameters: the spawn's
+  // arguments say which.
+  auto RootOf = [&](const Record &R) {
     return ChannelOrder::Root{R.Root, R.Thread >= 0 ? SA.spawnArguments(R.Thread, R.Root)
                                                     : llvm::ArrayRef<const Expr *>()};
   };
-  // Every pair of a location's accesses may be tried, and a thread pair
-  // recurs at every location both threads touch: ask the model once per
-  // pair (each answer scans the spawns running at a start).
-  llvm::DenseMap<std::pair<int, int>, bool> ThreadsConcurrent;
-  auto Concurrent = [&](const Record &X, const Record &Y) {
-    if (X.Thread >= 0 && Y.Thread >= 0) {
-      auto [It, Fresh] = ThreadsConcurrent.try_emplace({X.Thread, Y.Thread});
-      if (Fresh)
-        It->second = SA.concurrent(X.Thread, Y.Thread);
-      return It->second;
-    }
-    if (X.Thread >= 0)
-      return llvm::is_contained(Y.Running, unsigned(X.Thread));
-    if (Y.Thread >= 0)
-      return llvm::is_contained(X.Running, unsigned(Y.Thread));
-    return false;
-  };
+  return !Order.ordered(*X.A, RootOf(X), *Y.A, RootOf(Y)) &&
+         !Order.ordered(*Y.A, RootOf(Y), *X.A, RootOf(X));
+}
+
+/// The races among the accesses to each location, as rules/SharedStateRace.h
+/// chooses them, in source order.
+std::vector<RacePair> racePairs(RecordsByLocation &ByLocation, SharedAccesses &SA,
+                                ChannelOrder &Order, const SourceManager &SM,
+                                const report::RaceOptions &Options) {
+  std::vector<RacePair> Findings;
+  llvm::DenseMap<const Expr *, size_t> Sites;
+  std::set<size_t> Reported;
+  ConcurrentThreads Asked;
   for (auto &[Key, Group] : ByLocation) {
     llvm::stable_sort(Group, [&](const Record *X, const Record *Y) {
       return rank(*X->A, SM) < rank(*Y->A, SM);
     });
-    if (!llvm::any_of(Group, [](const Record *R) { return isWrite(*R->A); }))
-      continue;
-    unsigned Count = 0;
-    for (size_t I = 0; I < Group.size() && Count < MaxFindingsPerLocation; ++I) {
-      const Record &X = *Group[I];
-      for (size_t J = 0; J < Group.size(); ++J) {
-        const Record &Y = *Group[J];
-        if ((!isWrite(*X.A) && !isWrite(*Y.A)) || !X.A->Loc.overlaps(Y.A->Loc))
-          continue;
-        // Report the side that needs the fix: the unlocked one, else the
-        // write. Tested first: it is the cheapest way to pass a pair by.
-        bool XUnlocked = X.Held.empty(), YUnlocked = Y.Held.empty();
-        bool XPrimary = XUnlocked != YUnlocked ? XUnlocked
-                        : isWrite(*X.A) != isWrite(*Y.A) ? isWrite(*X.A)
-                                                           : true;
-        if (!XPrimary || (!isWrite(*X.A) && !ReportReads))
-          continue;
-        if (commonExclusion(X.Held, Y.Held) || shareClaim(X.Claimed, Y.Claimed) ||
-            !Concurrent(X, Y) || !SA.mayShareObject(*X.A, X.Thread, *Y.A, Y.Thread) ||
-            Order.ordered(*X.A, rootOf(X), *Y.A, rootOf(Y)) ||
-            Order.ordered(*Y.A, rootOf(Y), *X.A, rootOf(X)))
-          continue;
-        if (!Reported.insert(X.A->Site).second)
-          break;
-        Findings.push_back({&X, &Y});
-        ++Count;
-        break;
-      }
-    }
+    std::vector<rules::RaceAccessFacts> Facts;
+    for (const Record *R : Group)
+      Facts.push_back({kindOf(*R->A), !R->Held.empty(),
+                       Sites.try_emplace(R->A->Site, Sites.size()).first->second});
+    auto MayRace = [&](size_t I, size_t J) {
+      return mayRace(*Group[I], *Group[J], SA, Order, Asked);
+    };
+    for (auto [I, J] : rules::racesToReport(Facts, MayRace, Options, Reported))
+      Findings.push_back({Group[I], Group[J]});
   }
   return Findings;
 }
@@ -127,16 +122,18 @@ std::vector<RacePair> racePairs(RecordsByLocation &ByLocation, SharedAccesses &S
 
 UnguardedSharedStateCheck::UnguardedSharedStateCheck(llvm::StringRef Name,
                                                      clang::tidy::ClangTidyContext *Context)
-    : ConcurCheck(Name, Context), ReportReads(Options.get("ReportReads", true)),
-      MaxFindingsPerLocation(Options.get("MaxFindingsPerLocation", 3U)) {}
+    : ConcurCheck(Name, Context),
+      Opts{Options.get("ReportReads", report::RaceOptions().ReportReads),
+           Options.get("MaxFindingsPerLocation", report::RaceOptions().MaxFindingsPerLocation)} {}
 
 void UnguardedSharedStateCheck::storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) {
   ConcurCheck::storeOptions(Opts);
-  Options.store(Opts, "ReportReads", ReportReads);
-  Options.store(Opts, "MaxFindingsPerLocation", MaxFindingsPerLocation);
+  Options.store(Opts, "ReportReads", this->Opts.ReportReads);
+  Options.store(Opts, "MaxFindingsPerLocation", this->Opts.MaxFindingsPerLocation);
 }
 
 void UnguardedSharedStateCheck::analyze(ConcurrencyModel &Model) {
+  Model.analysis<JoinFacts>().Options.Races = Opts;
   SharedAccesses &SA = Model.analysis<SharedAccesses>();
   const std::vector<SpawnSite> &Spawns = SA.spawns().all();
   if (Spawns.empty())
@@ -167,30 +164,25 @@ void UnguardedSharedStateCheck::analyze(ConcurrencyModel &Model) {
     ByLocation[{R.A->Loc.Var, R.A->Loc.Field}].push_back(&R);
 
   std::vector<RacePair> Findings =
-      racePairs(ByLocation, SA, Model.analysis<ChannelOrder>(), SM, ReportReads, MaxFindingsPerLocation);
+      racePairs(ByLocation, SA, Model.analysis<ChannelOrder>(), SM, Opts);
 
-  // C has _Atomic where C++ has std::atomic.
-  const char *Atomic =
-      Model.astContext().getLangOpts().CPlusPlus ? "std::atomic" : "an _Atomic type";
   // Where R's access runs, for a message shown at \p Shown: the thread's
   // start names its file too when that is another file.
   auto Where = [&](const Record &R, SourceLocation Shown) -> std::string {
     if (R.Thread < 0)
-      return "in '" + displayName(R.Root) + "' while that thread runs";
+      return rules::whileThatThreadRuns(displayName(R.Root));
     SourceLocation Start = SM.getExpansionLoc(Spawns[R.Thread].Site->getBeginLoc());
-    std::string Text =
-        "on the thread started at line " + std::to_string(SM.getExpansionLineNumber(Start));
+    std::string FileName;
     FileID StartFile = SM.getFileID(Start);
     if (StartFile != SM.getFileID(SM.getExpansionLoc(Shown)))
       if (OptionalFileEntryRef Entry = SM.getFileEntryRefForID(StartFile))
-        Text += " of " + llvm::sys::path::filename(Entry->getName()).str();
-    return Text;
+        FileName = llvm::sys::path::filename(Entry->getName()).str();
+    return rules::onThreadStartedAt(SM.getExpansionLineNumber(Start), FileName);
   };
   auto ChainNotes = [&](const Record &R) {
     if (R.Thread >= 0)
-      diag(Spawns[R.Thread].Site->getBeginLoc(), "thread entry '%0' starts here",
-           DiagnosticIDs::Note)
-          << displayName(R.Root);
+      diag(Spawns[R.Thread].Site->getBeginLoc(), "%0", DiagnosticIDs::Note)
+          << rules::threadEntryNote(displayName(R.Root));
     notePath(R.Root, R.A->Chain);
   };
   auto LockNote = [&](const Record &R) {
@@ -204,54 +196,27 @@ void UnguardedSharedStateCheck::analyze(ConcurrencyModel &Model) {
     const Access &P = *F.Primary->A;
     const Access &O = *F.Other->A;
     SourceLocation At = P.Site->getExprLoc();
-    // In the message the primary side's start is named first: a second
-    // thread started on that same line is not named by its line again.
-    auto OtherWhere = [&](SourceLocation Shown) {
-      return F.Other->Thread >= 0 && F.Other->Thread == F.Primary->Thread
-                 ? std::string("on another instance of that thread")
-                 : Where(*F.Other, Shown);
-    };
-    auto OtherInMessage = [&]() -> std::string {
-      std::string Text = OtherWhere(At);
-      if (F.Other->Thread < 0 || Text != Where(*F.Primary, At))
-        return Text;
-      return F.Other->Root == F.Primary->Root
-                 ? "on another instance of that thread"
-                 : "on another thread started on that line";
-    };
-    std::string Name = P.Loc.name();
-    const Lockset &OHeld = F.Other->Held, &PHeld = F.Primary->Held;
-    std::string Held = OHeld.empty() ? std::string("no lock")
-                                     : "only " + lockList(OHeld);
-    std::string Mine = PHeld.empty() ? std::string("no lock")
-                                     : "only " + lockList(PHeld);
-    if (P.CheckedAt && isWrite(P)) {
-      diag(P.Site->getExprLoc(),
-           "check-then-act on shared '%0': it is tested and then %1 %2 with %3 held, "
-           "while another thread can change it in between (%4 %5); hold one lock "
-           "across the test and the update")
-          << Name << verb(P) << Where(*F.Primary, At) << Mine << verb(O) << OtherInMessage();
-      diag(P.CheckedAt->getExprLoc(), "'%0' is tested here", DiagnosticIDs::Note) << Name;
-    } else if (P.Kind == AccessKind::ReadModifyWrite) {
-      diag(P.Site->getExprLoc(),
-           "read-modify-write of shared '%0' %1 is not atomic and races with it being "
-           "%2 %3 (%4 held on both sides); make it %5 or hold one mutex "
-           "around both")
-          << Name << Where(*F.Primary, At) << verb(O) << OtherInMessage()
-          << (PHeld.empty() && OHeld.empty() ? "no lock" : "no common lock") << Atomic;
-    } else {
-      diag(P.Site->getExprLoc(),
-           "shared '%0' is %1 %2 with %3 held, and %4 %5 with %6 held; guard both "
-           "with one mutex or make it %7")
-          << Name << verb(P) << Where(*F.Primary, At) << Mine << verb(O) << OtherInMessage()
-          << Held << Atomic;
-    }
+    rules::RaceWordingFacts Facts;
+    Facts.Name = P.Loc.name();
+    Facts.Shown = {kindOf(P), Where(*F.Primary, At), lockNames(F.Primary->Held)};
+    Facts.Other = {kindOf(O), Where(*F.Other, At), lockNames(F.Other->Held)};
+    Facts.OtherWhereAtItself = Where(*F.Other, O.Site->getExprLoc());
+    Facts.OtherOnThread = F.Other->Thread >= 0;
+    Facts.SameThread = F.Other->Thread >= 0 && F.Other->Thread == F.Primary->Thread;
+    Facts.SameEntry = F.Other->Root == F.Primary->Root;
+    Facts.SameAccess = O.Site == P.Site && F.Primary == F.Other;
+    Facts.CheckThenAct = P.CheckedAt != nullptr;
+    // C has _Atomic where C++ has std::atomic.
+    if (!Model.astContext().getLangOpts().CPlusPlus)
+      Facts.Atomic = "an _Atomic type";
+    rules::RaceFinding Words = rules::raceWording(Facts);
+    diag(At, "%0") << Words.Message;
+    if (!Words.TestedNote.empty())
+      diag(P.CheckedAt->getExprLoc(), "%0", DiagnosticIDs::Note) << Words.TestedNote;
     ChainNotes(*F.Primary);
     LockNote(*F.Primary);
-    if (O.Site != P.Site || F.Primary != F.Other)
-      diag(O.Site->getExprLoc(), "conflicting %0 of '%1' %2", DiagnosticIDs::Note)
-          << (O.Kind == AccessKind::Read ? "read" : "write") << Name
-          << OtherWhere(O.Site->getExprLoc());
+    if (!Words.ConflictNote.empty())
+      diag(O.Site->getExprLoc(), "%0", DiagnosticIDs::Note) << Words.ConflictNote;
     if (F.Other != F.Primary) {
       ChainNotes(*F.Other);
       LockNote(*F.Other);

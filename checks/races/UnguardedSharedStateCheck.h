@@ -12,6 +12,7 @@
 #define CONCUR_CHECKS_RACES_UNGUARDEDSHAREDSTATECHECK_H
 
 #include "../ConcurCheck.h"
+#include "report/Summary.h"
 
 namespace concur {
 
@@ -26,10 +27,10 @@ protected:
   void analyze(ConcurrencyModel &Model) override;
 
 private:
-  /// Report reads that race with a write, not only the writes.
-  const bool ReportReads;
-  /// At most this many findings per location.
-  const unsigned MaxFindingsPerLocation;
+  /// ReportReads (reads that race with a write, not only the writes) and
+  /// MaxFindingsPerLocation: also handed to the cross-TU join with the
+  /// TU's summary.
+  const report::RaceOptions Opts;
 };
 
 } // namespace concur

@@ -291,12 +291,21 @@ Report shardReport() {
   F.MainThreadOnly = true;
   SharedAccessSummary Count{{"requests", "requests"}, "update", {Audit}, "/src/stats.cpp", 4, 26,
                             {"accounts_mu"}};
+  Count.FindingFunction = "count_request";
+  Count.TestedFile = "/src/stats.cpp";
+  Count.TestedLine = 3;
+  Count.TestedColumn = 7;
   F.Accesses = {Count};
+  F.FindingFunction = "transfer";
   TU.Functions = {F};
   TU.Spawns = {{"handle", "/src/server.cpp", 6, 15, {Count}, {{{Audit}, {}}}, {0, 1}},
                {"lambda", "/src/server.cpp", 6, 29, {}, {}, {0}}};
   LockPath Acquired{{"audit_mu", "audit_mu"}, {Audit}, "/src/audit.cpp", 4, 61};
-  TU.LockEdges = {{"transfer", false, Held, Acquired, {"accounts_mu", "gate"}}};
+  TU.LockEdges = {{"transfer", false, Held, Acquired, {"accounts_mu", "gate"}, "transfer"}};
+  TU.Options.Races = RaceOptions{false, 1};
+  TU.Options.Blocking = BlockingOptions{"db::query=io", "usleep", true, 5};
+  TU.Options.LockOrder = LockOrderOptions{2, 3};
+  TU.NoLint = {{"/src/stats.cpp", 4, 9, "concur-unguarded-shared-state,misc-*"}};
   R.Summaries = {TU};
   return R;
 }

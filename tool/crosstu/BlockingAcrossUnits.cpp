@@ -3,6 +3,8 @@
 #include "ReachedThroughCalls.h"
 #include "SourceText.h"
 
+#include "rules/BlockingInCoroutine.h"
+
 #include <map>
 #include <optional>
 #include <set>
@@ -69,6 +71,8 @@ blockingAcrossUnits(const std::vector<report::TranslationUnitSummary> &Summaries
   for (const auto &TU : Summaries) {
     if (!enabledIn(TU.EnabledChecks, BlockingCheck))
       continue;
+    const report::BlockingOptions Options =
+        TU.Options.Blocking.value_or(report::BlockingOptions());
     for (const FunctionSummary &Coro : TU.Functions) {
       if (!Coro.Coroutine)
         continue;
@@ -76,32 +80,28 @@ blockingAcrossUnits(const std::vector<report::TranslationUnitSummary> &Summaries
         const std::optional<BlockingPath> &Sub = Join.blockingPath(R.Path.back().Usr);
         if (!Sub || Sub->Hops.empty())
           continue;
-        // The call in the coroutine's body, then the hops after it.
-        const SummaryCall &Call = R.Path.front();
-        BlockingPath Path{{R.Path.begin() + 1, R.Path.end()}, Sub->Blocker};
-        Path.Hops.insert(Path.Hops.end(), Sub->Hops.begin(), Sub->Hops.end());
-        if (!Reported.insert({Call.File, Call.Line, Call.Column}).second)
-          continue; // the same call seen from two TUs (a header)
-        if (suppressed(Call.File, Call.Line, BlockingCheck))
+        // The coroutine's call, then the calls down to the blocking one.
+        std::vector<SummaryCall> Calls = R.Path;
+        Calls.insert(Calls.end(), Sub->Hops.begin(), Sub->Hops.end());
+        const FunctionSummary &B = *Sub->Blocker;
+        rules::BlockingPathFacts Facts{Coro.Name, {}, B.BlockingEntry, B.BlockingCategory,
+                                       B.Alternative};
+        for (const SummaryCall &Call : Calls)
+          Facts.Callees.push_back(Call.Name);
+        std::optional<rules::BlockingFinding> Words = rules::blockingInCoroutine(Facts, Options);
+        const SummaryCall &Call = Calls.front();
+        // A call in a header is seen from every TU that includes it: once.
+        if (!Words || !Reported.insert({Call.File, Call.Line, Call.Column}).second ||
+            suppressed(Summaries, Call.File, Call.Line, BlockingCheck))
           continue;
-        const FunctionSummary &B = *Path.Blocker;
         report::Finding F;
         F.Check = BlockingCheck;
-        F.Message = "coroutine '" + Coro.Name + "' calls '" + Call.Name + "', which reaches " +
-                    B.BlockingCategory + " call '" + B.BlockingEntry +
-                    "' and blocks the thread running the event loop; " + B.Alternative;
+        F.Message = std::move(Words->Message);
         F.Loc = {Call.File, Call.Line, Call.Column};
-        F.Function = Coro.Name;
-        std::string Caller = Call.Name;
-        for (size_t I = 0; I + 1 < Path.Hops.size(); ++I) {
-          const SummaryCall &Hop = Path.Hops[I];
-          F.Notes.push_back({"'" + Caller + "' calls '" + Hop.Name + "' here",
-                             {Hop.File, Hop.Line, Hop.Column}});
-          Caller = Hop.Name;
-        }
-        const SummaryCall &Last = Path.Hops.back();
-        F.Notes.push_back({"'" + B.BlockingEntry + "' blocks here (" + B.BlockingCategory + ")",
-                           {Last.File, Last.Line, Last.Column}});
+        F.Function = Coro.FindingFunction;
+        for (size_t I = 0; I < Words->Notes.size(); ++I)
+          F.Notes.push_back(
+              {Words->Notes[I], {Calls[I + 1].File, Calls[I + 1].Line, Calls[I + 1].Column}});
         F.Fingerprint = report::computeFingerprint(F, sourceLine(Call.File, Call.Line), 0);
         Out.push_back(std::move(F));
       }

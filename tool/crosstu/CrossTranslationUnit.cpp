@@ -3,6 +3,8 @@
 #include "CrossTranslationUnit.h"
 #include "SourceText.h"
 
+#include "rules/NoLint.h"
+
 #include "llvm/Support/MemoryBuffer.h"
 
 #include <algorithm>
@@ -33,21 +35,11 @@ std::string sourceLine(const std::string &File, unsigned Line) {
   return Text.take_until([](char C) { return C == '\n'; }).str();
 }
 
-bool suppressed(const std::string &File, unsigned Line, llvm::StringRef Check) {
-  auto Mentions = [&](llvm::StringRef Text, llvm::StringRef Marker) {
-    size_t At = Text.find(Marker);
-    if (At == llvm::StringRef::npos)
-      return false;
-    llvm::StringRef Rest = Text.drop_front(At + Marker.size());
-    if (!Rest.starts_with("("))
-      return true; // bare NOLINT: every check
-    llvm::StringRef List = Rest.drop_front().take_until([](char C) { return C == ')'; });
-    return List.contains(Check) || List.contains("*");
-  };
-  std::string Here = sourceLine(File, Line);
-  if (Mentions(Here, "NOLINT") && !llvm::StringRef(Here).contains("NOLINTNEXTLINE"))
-    return true;
-  return Line > 1 && Mentions(sourceLine(File, Line - 1), "NOLINTNEXTLINE");
+bool suppressed(const std::vector<report::TranslationUnitSummary> &Summaries,
+                const std::string &File, unsigned Line, llvm::StringRef Check) {
+  return std::any_of(Summaries.begin(), Summaries.end(), [&](const auto &TU) {
+    return rules::silenced(TU.NoLint, File, Line, Check);
+  });
 }
 
 bool enabledIn(const std::vector<std::string> &Enabled, llvm::StringRef Check) {

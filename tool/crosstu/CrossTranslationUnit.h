@@ -28,9 +28,10 @@
 
 namespace concur::crosstu {
 
-/// Findings from the joined summaries; NOLINT comments at the reported line
-/// are honoured as clang-tidy would, and each TU's enabled checks decide
-/// what is reported at its locations.
+/// Findings from the joined summaries, decided and worded by the checks'
+/// own rules (checks/rules/) under the options of the TU each is reported
+/// for; the NOLINT ranges the TUs read are honoured as clang-tidy would,
+/// and each TU's enabled checks decide what is reported at its locations.
 std::vector<report::Finding>
 crossTranslationUnitFindings(const std::vector<report::TranslationUnitSummary> &Summaries);
 

@@ -12,7 +12,8 @@
 #include "ReachedThroughCalls.h"
 #include "SourceText.h"
 
-#include "model/OrderCycles.h"
+#include "rules/LockOrder.h"
+#include "rules/PathNotes.h"
 
 #include <algorithm>
 #include <map>
@@ -31,14 +32,11 @@ using report::ReachedCall;
 using report::TranslationUnitSummary;
 
 constexpr const char *LockOrderCheck = "concur-lock-order-inversion";
-// The check's own defaults (MaxCycleLength, and twice MaxCallDepth for a
-// path that crosses files).
-constexpr unsigned MaxCycleLength = 4;
-constexpr size_t MaxHops = 8;
 
 struct JoinedEdge {
   LockOrderEdgeSummary E;
-  size_t Unit = 0; ///< the TU of the function that holds the first lock
+  size_t Unit = 0;          ///< the TU of the function that holds the first lock
+  bool AcrossFiles = false; ///< made by a call into another TU
 };
 
 const std::string &from(const JoinedEdge &J) { return J.E.Held.Lock.Key; }
@@ -58,12 +56,14 @@ auto sortKey(const JoinedEdge &J) {
 
 class LockJoin {
 public:
-  explicit LockJoin(const std::vector<TranslationUnitSummary> &Summaries)
-      : Summaries(Summaries), Defs(Summaries),
+  /// Paths to acquisitions are followed as far as \p Options say.
+  LockJoin(const std::vector<TranslationUnitSummary> &Summaries,
+           const report::LockOrderOptions &Options)
+      : Summaries(Summaries), Options(Options), Defs(Summaries),
         Acquired(
             Defs, [](const FunctionSummary &F) -> const auto & { return F.Acquires; },
-            [](const ReachedCall &R, const LockPath &Sub) -> std::optional<LockPath> {
-              if (R.Path.size() + Sub.Hops.size() > MaxHops)
+            [this](const ReachedCall &R, const LockPath &Sub) -> std::optional<LockPath> {
+              if (!fits(R, Sub))
                 return std::nullopt;
               LockPath P = Sub;
               P.Hops.insert(P.Hops.begin(), R.Path.begin(), R.Path.end());
@@ -101,6 +101,10 @@ public:
   }
 
 private:
+  bool fits(const ReachedCall &R, const LockPath &Sub) const {
+    return rules::fitsCallDepth(R.Path.size() + Sub.Hops.size(), /*AcrossFiles=*/true, Options);
+  }
+
   /// Edges for \p F holding R.Held while R's callee acquires more locks.
   void addCallEdges(const FunctionSummary &F, const ReachedCall &R, size_t Unit) {
     std::vector<std::string> HeldThere;
@@ -108,13 +112,14 @@ private:
       HeldThere.push_back(H.Lock.Key);
     for (const LockPath &Sub : Acquired.of(R.Path.back().Usr)) {
       // Taking a held lock again is a relock, not an order.
-      if (std::count(HeldThere.begin(), HeldThere.end(), Sub.Lock.Key) ||
-          R.Path.size() + Sub.Hops.size() > MaxHops)
+      if (std::count(HeldThere.begin(), HeldThere.end(), Sub.Lock.Key) || !fits(R, Sub))
         continue;
       LockPath Acquired = Sub;
       Acquired.Hops.insert(Acquired.Hops.begin(), R.Path.begin(), R.Path.end());
       for (const LockPath &H : R.Held)
-        add({LockOrderEdgeSummary{F.Name, F.MainThreadOnly, H, Acquired, HeldThere}, Unit});
+        add({LockOrderEdgeSummary{F.Name, F.MainThreadOnly, H, Acquired, HeldThere,
+                                  F.FindingFunction},
+             Unit, true});
     }
   }
 
@@ -125,6 +130,7 @@ private:
   }
 
   const std::vector<TranslationUnitSummary> &Summaries;
+  const report::LockOrderOptions Options;
   Definitions Defs;
   /// The locks a call of a function acquires, in its TU and further TUs.
   ReachedThroughCalls<LockPath> Acquired;
@@ -134,18 +140,11 @@ private:
   std::vector<JoinedEdge> Edges;
 };
 
-// A third lock held at both places serialises them (a "gate" lock).
-bool sharesGateLock(const JoinedEdge &A, const JoinedEdge &B) {
-  for (const std::string &H : A.E.HeldThere)
-    if (H != from(A) && H != to(B) &&
-        std::count(B.E.HeldThere.begin(), B.E.HeldThere.end(), H))
-      return true;
-  return false;
-}
-
-bool conflict(const JoinedEdge &A, const JoinedEdge &B) {
-  return !(A.E.MainThreadOnly && B.E.MainThreadOnly) && !sharesGateLock(A, B) &&
-         !sharesGateLock(B, A);
+/// \p J as the decision (rules/LockOrder.h) sees it.
+rules::OrderEdgeFacts facts(const JoinedEdge &J) {
+  const LockOrderEdgeSummary &E = J.E;
+  return {E.Held.Lock.Key, E.Acquired.Lock.Key, E.Held.Lock.Name, E.Acquired.Lock.Name,
+          E.Function, E.HeldThere, E.Acquired.Hops.size(), J.AcrossFiles};
 }
 
 /// Notes for a path of \p Function: one per call, then \p What at the
@@ -154,79 +153,72 @@ void notePath(report::Finding &F, const std::string &Function, const LockPath &P
               const std::string &What) {
   std::string Caller = Function;
   for (const report::SummaryCall &Hop : P.Hops) {
-    F.Notes.push_back({"'" + Caller + "' calls '" + Hop.Name + "' here",
-                       {Hop.File, Hop.Line, Hop.Column}});
+    F.Notes.push_back({rules::callNote(Caller, Hop.Name), {Hop.File, Hop.Line, Hop.Column}});
     Caller = Hop.Name;
   }
   F.Notes.push_back({What + " here", {P.File, P.Line, P.Column}});
 }
 
-void noteEdge(report::Finding &F, const LockOrderEdgeSummary &E) {
+void noteEdge(report::Finding &F, const JoinedEdge &J) {
+  const LockOrderEdgeSummary &E = J.E;
   if (E.Held.Line)
-    notePath(F, E.Function, E.Held, "'" + E.Function + "' holds '" + E.Held.Lock.Name + "' from");
-  notePath(F, E.Function, E.Acquired,
-           "'" + E.Acquired.Lock.Name + "' is acquired while '" + E.Held.Lock.Name + "' is held");
+    notePath(F, E.Function, E.Held, rules::heldFromNote(facts(J)));
+  notePath(F, E.Function, E.Acquired, rules::acquiredWhileHeldNote(facts(J)));
+}
+
+/// The findings for the TUs whose options are \p Options.
+void lockOrderFindings(const std::vector<TranslationUnitSummary> &Summaries,
+                       const report::LockOrderOptions &Options,
+                       std::vector<report::Finding> &Out) {
+  LockJoin Join(Summaries, Options);
+  const std::vector<JoinedEdge> Edges = Join.edges();
+  std::vector<rules::OrderEdgeFacts> Facts;
+  for (const JoinedEdge &J : Edges)
+    Facts.push_back(facts(J));
+  auto MayRunTogether = [&](unsigned A, unsigned B) {
+    return !(Edges[A].E.MainThreadOnly && Edges[B].E.MainThreadOnly);
+  };
+  // A cycle one TU sees whole is that TU's check's to report (or dismiss).
+  auto SeenWhole = [&](const std::vector<unsigned> &Cycle) {
+    return Join.seenWholeByOneUnit(Edges, Cycle);
+  };
+  for (rules::LockOrderFinding &Found :
+       rules::lockOrderFindings(Facts, Options, MayRunTogether, SeenWhole)) {
+    const JoinedEdge &First = Edges[Found.Cycle.front()];
+    const TranslationUnitSummary &TU = Summaries[First.Unit];
+    Location Loc = start(First.E.Acquired);
+    if (!enabledIn(TU.EnabledChecks, LockOrderCheck) ||
+        TU.Options.LockOrder.value_or(report::LockOrderOptions()) != Options ||
+        suppressed(Summaries, Loc.File, Loc.Line, LockOrderCheck))
+      continue;
+    report::Finding F;
+    F.Check = LockOrderCheck;
+    F.Loc = Loc;
+    F.Function = First.E.FindingFunction;
+    F.Message = std::move(Found.Message);
+    for (unsigned E : Found.Cycle)
+      noteEdge(F, Edges[E]);
+    F.Fingerprint = report::computeFingerprint(F, sourceLine(Loc.File, Loc.Line), 0);
+    Out.push_back(std::move(F));
+  }
 }
 
 } // namespace
 
 std::vector<report::Finding>
 lockOrderAcrossUnits(const std::vector<TranslationUnitSummary> &Summaries) {
-  LockJoin Join(Summaries);
-  const std::vector<JoinedEdge> Edges = Join.edges();
-  std::vector<OrderEdge> Pairs;
-  for (const JoinedEdge &J : Edges)
-    Pairs.emplace_back(from(J), to(J));
-
-  std::vector<report::Finding> Out;
-  for (std::vector<unsigned> Cycle : shortestCycles(Pairs, MaxCycleLength)) {
-    if (Join.seenWholeByOneUnit(Edges, Cycle))
-      continue;
-    if (Cycle.size() == 2) {
-      // The first pair of witnesses of the two orders that can run together.
-      std::optional<std::vector<unsigned>> Witness;
-      for (unsigned A = 0; A < Edges.size() && !Witness; ++A) {
-        if (from(Edges[A]) != from(Edges[Cycle[0]]) || to(Edges[A]) != to(Edges[Cycle[0]]))
-          continue;
-        for (unsigned B = 0; B < Edges.size() && !Witness; ++B)
-          if (from(Edges[B]) == to(Edges[A]) && to(Edges[B]) == from(Edges[A]) &&
-              conflict(Edges[A], Edges[B]))
-            Witness = std::vector<unsigned>{A, B};
-      }
-      if (!Witness)
-        continue;
-      Cycle = *Witness;
-    } else if (!anyPairInCycle(Cycle, [&](unsigned A, unsigned B) {
-                 return conflict(Edges[A], Edges[B]);
-               })) {
-      continue;
-    }
-
-    const JoinedEdge &First = Edges[Cycle[0]];
-    const LockOrderEdgeSummary &A = First.E, &B = Edges[Cycle[1]].E;
-    Location Loc = start(A.Acquired);
-    if (!enabledIn(Summaries[First.Unit].EnabledChecks, LockOrderCheck) ||
-        suppressed(Loc.File, Loc.Line, LockOrderCheck))
-      continue;
-    report::Finding F;
-    F.Check = LockOrderCheck;
-    F.Loc = Loc;
-    F.Function = A.Function;
-    if (Cycle.size() == 2) {
-      F.Message = lockInversionMessage(A.Function, A.Acquired.Lock.Name, A.Held.Lock.Name,
-                                       B.Function);
-    } else {
-      std::vector<std::string> Order;
-      for (unsigned E : Cycle)
-        Order.push_back(Edges[E].E.Held.Lock.Name);
-      Order.push_back(A.Held.Lock.Name);
-      F.Message = lockCycleMessage(Order, A.Function, A.Acquired.Lock.Name, A.Held.Lock.Name);
-    }
-    for (unsigned E : Cycle)
-      noteEdge(F, Edges[E].E);
-    F.Fingerprint = report::computeFingerprint(F, sourceLine(Loc.File, Loc.Line), 0);
-    Out.push_back(std::move(F));
+  // Each finding follows the options of the TU that reports it: the join is
+  // made once per set of options in use (in a project, usually one).
+  std::vector<report::LockOrderOptions> InUse;
+  for (const TranslationUnitSummary &TU : Summaries) {
+    report::LockOrderOptions O = TU.Options.LockOrder.value_or(report::LockOrderOptions());
+    if (enabledIn(TU.EnabledChecks, LockOrderCheck) &&
+        std::find(InUse.begin(), InUse.end(), O) == InUse.end())
+      InUse.push_back(O);
   }
+  std::vector<report::Finding> Out;
+  for (const report::LockOrderOptions &O : InUse)
+    lockOrderFindings(Summaries, O, Out);
   return Out;
 }
 

@@ -11,10 +11,13 @@
 #include "ReachedThroughCalls.h"
 #include "SourceText.h"
 
-#include "llvm/ADT/STLExtras.h"
+#include "rules/PathNotes.h"
+#include "rules/SharedStateRace.h"
+
 #include "llvm/Support/Path.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <tuple>
 
@@ -37,10 +40,10 @@ struct ThreadAccess {
   bool Crossed = false;   ///< reached through a call into another TU
 };
 
-bool isWrite(const SharedAccessSummary &A) { return A.Kind != "read"; }
-
-const char *verb(const SharedAccessSummary &A) {
-  return A.Kind == "read" ? "read" : A.Kind == "write" ? "written" : "updated";
+rules::RaceAccessKind kindOf(const SharedAccessSummary &A) {
+  return A.Kind == "read"    ? rules::RaceAccessKind::Read
+         : A.Kind == "write" ? rules::RaceAccessKind::Write
+                             : rules::RaceAccessKind::Update;
 }
 
 bool commonLock(const SharedAccessSummary &A, const SharedAccessSummary &B) {
@@ -49,14 +52,12 @@ bool commonLock(const SharedAccessSummary &A, const SharedAccessSummary &B) {
   });
 }
 
-std::string heldText(const SharedAccessSummary &A) {
-  if (A.Held.empty())
-    return "no lock";
-  std::string Out = "only ";
-  for (size_t I = 0; I < A.Held.size(); ++I) {
-    std::string Name = A.Held[I].substr(0, A.Held[I].find('@'));
-    Out += (I ? " and '" : "'") + Name + "'";
-  }
+/// The locks \p A holds, named as messages name them (a key without the
+/// file that keeps a TU's own lock apart).
+std::vector<std::string> heldNames(const SharedAccessSummary &A) {
+  std::vector<std::string> Out;
+  for (const std::string &Key : A.Held)
+    Out.push_back(Key.substr(0, Key.find('@')));
   return Out;
 }
 
@@ -87,23 +88,69 @@ std::vector<ThreadAccess> threadAccesses(const SpawnSummary &Spawn,
   return Out;
 }
 
-std::string startedAt(const SpawnSummary &S) {
-  return "on the thread started at line " + std::to_string(S.Line) + " of " +
-         llvm::sys::path::filename(S.File).str();
+/// Where a thread of \p S runs, for a message or note shown in \p Shown.
+std::string startedAt(const SpawnSummary &S, const std::string &Shown) {
+  return rules::onThreadStartedAt(
+      S.Line, S.File == Shown ? std::string() : llvm::sys::path::filename(S.File).str());
 }
 
 /// Notes for one side: where its thread starts and the calls down to the
 /// access (the spawn's own call of an entry defined elsewhere is the start).
 void noteThread(report::Finding &F, const SpawnSummary &S, const SharedAccessSummary &A) {
-  F.Notes.push_back({"thread entry '" + S.Entry + "' starts here", {S.File, S.Line, S.Column}});
+  F.Notes.push_back({rules::threadEntryNote(S.Entry), {S.File, S.Line, S.Column}});
   std::string Caller = S.Entry;
   for (const SummaryCall &Hop : A.Hops) {
     bool SpawnItself = Hop.File == S.File && Hop.Line == S.Line && Hop.Column == S.Column;
     if (!SpawnItself)
-      F.Notes.push_back({"'" + Caller + "' calls '" + Hop.Name + "' here",
-                         {Hop.File, Hop.Line, Hop.Column}});
+      F.Notes.push_back({rules::callNote(Caller, Hop.Name), {Hop.File, Hop.Line, Hop.Column}});
     Caller = Hop.Name;
   }
+}
+
+/// An access of one of a TU's threads (index Thread in its spawns).
+struct ThreadSide {
+  unsigned Thread;
+  ThreadAccess X;
+};
+
+bool concurrent(const TranslationUnitSummary &TU, unsigned I, unsigned J) {
+  auto Lists = [&](unsigned A, unsigned B) {
+    return std::count(TU.Spawns[A].ConcurrentWith.begin(), TU.Spawns[A].ConcurrentWith.end(), B);
+  };
+  return Lists(I, J) || Lists(J, I);
+}
+
+/// The finding for a race rules::racesToReport chose: \p P shown, \p O
+/// the other side.
+report::Finding raceFinding(const TranslationUnitSummary &TU, const ThreadSide &P,
+                            const ThreadSide &O) {
+  const SharedAccessSummary &PA = P.X.A, &OA = O.X.A;
+  const SpawnSummary &PS = TU.Spawns[P.Thread], &OS = TU.Spawns[O.Thread];
+  rules::RaceWordingFacts Facts;
+  Facts.Name = PA.Global.Name;
+  Facts.Shown = {kindOf(PA), startedAt(PS, PA.File), heldNames(PA)};
+  Facts.Other = {kindOf(OA), startedAt(OS, PA.File), heldNames(OA)};
+  Facts.OtherWhereAtItself = startedAt(OS, OA.File);
+  Facts.SameThread = P.Thread == O.Thread;
+  Facts.SameEntry = PS.Entry == OS.Entry;
+  Facts.SameAccess = &P == &O;
+  Facts.CheckThenAct = PA.TestedLine != 0;
+  rules::RaceFinding Words = rules::raceWording(Facts);
+  report::Finding F;
+  F.Check = RaceCheck;
+  F.Loc = {PA.File, PA.Line, PA.Column};
+  F.Function = PA.FindingFunction;
+  F.Message = std::move(Words.Message);
+  if (!Words.TestedNote.empty())
+    F.Notes.push_back(
+        {std::move(Words.TestedNote), {PA.TestedFile, PA.TestedLine, PA.TestedColumn}});
+  noteThread(F, PS, PA);
+  if (!Words.ConflictNote.empty())
+    F.Notes.push_back({std::move(Words.ConflictNote), {OA.File, OA.Line, OA.Column}});
+  if (&P != &O)
+    noteThread(F, OS, OA);
+  F.Fingerprint = report::computeFingerprint(F, sourceLine(PA.File, PA.Line), 0);
+  return F;
 }
 
 } // namespace
@@ -118,72 +165,37 @@ racesAcrossUnits(const std::vector<TranslationUnitSummary> &Summaries) {
   for (const TranslationUnitSummary &TU : Summaries) {
     if (TU.Spawns.empty() || !enabledIn(TU.EnabledChecks, RaceCheck))
       continue;
-    std::vector<std::vector<ThreadAccess>> Threads;
-    // Only a pair with an access through another TU can be new here: a
-    // thread pair with none is passed by without comparing its accesses
-    // (the pairs grow as the square of a TU's threads).
-    std::vector<bool> Crosses;
-    for (const SpawnSummary &S : TU.Spawns) {
-      Threads.push_back(threadAccesses(S, Reached));
-      Crosses.push_back(llvm::any_of(Threads.back(), [](const ThreadAccess &T) {
-        return T.Crossed;
-      }));
-    }
+    const report::RaceOptions Options = TU.Options.Races.value_or(report::RaceOptions());
+    // What the TU's threads touch, by global, in source order.
+    std::map<std::string, std::vector<ThreadSide>> ByGlobal;
+    std::map<std::tuple<std::string, unsigned, unsigned>, size_t> Sites;
+    std::set<size_t> ReportedSites;
     for (unsigned I = 0; I < TU.Spawns.size(); ++I)
-      for (unsigned J : TU.Spawns[I].ConcurrentWith) {
-        if (J < I || J >= TU.Spawns.size() || !(Crosses[I] || Crosses[J]))
-          continue;
-        for (const ThreadAccess &X : Threads[I])
-          for (const ThreadAccess &Y : Threads[J]) {
-            const SharedAccessSummary &A = X.A, &B = Y.A;
-            if (A.Global.Key != B.Global.Key || !(isWrite(A) || isWrite(B)) ||
-                !(X.Crossed || Y.Crossed) || commonLock(A, B))
-              continue;
-            // Report the side that needs the fix: the unlocked one, else
-            // the write.
-            bool AFirst = A.Held.empty() != B.Held.empty() ? A.Held.empty()
-                          : isWrite(A) != isWrite(B)       ? isWrite(A)
-                                                           : true;
-            const SharedAccessSummary &P = AFirst ? A : B, &O = AFirst ? B : A;
-            const SpawnSummary &PS = TU.Spawns[AFirst ? I : J], &OS = TU.Spawns[AFirst ? J : I];
-            if (!Reported.insert({P.File, P.Line, P.Column}).second ||
-                suppressed(P.File, P.Line, RaceCheck))
-              continue;
-            std::string OtherWhere =
-                I == J ? std::string("on another instance of that thread") : startedAt(OS);
-            // The message names PS's start first: a second thread started
-            // on that same line is not named by its line again.
-            std::string OtherInMessage = OtherWhere;
-            if (I != J && OS.File == PS.File && OS.Line == PS.Line)
-              OtherInMessage = OS.Entry == PS.Entry ? "on another instance of that thread"
-                                                    : "on another thread started on that line";
-            report::Finding F;
-            F.Check = RaceCheck;
-            F.Loc = {P.File, P.Line, P.Column};
-            F.Function = P.Hops.empty() ? PS.Entry : P.Hops.back().Name;
-            if (P.Kind == "update")
-              F.Message = "read-modify-write of shared '" + P.Global.Name + "' " +
-                          startedAt(PS) + " is not atomic and races with it being " + verb(O) +
-                          " " + OtherInMessage + " (" +
-                          (P.Held.empty() && O.Held.empty() ? "no lock" : "no common lock") +
-                          " held on both sides); make it std::atomic or hold one mutex "
-                          "around both";
-            else
-              F.Message = "shared '" + P.Global.Name + "' is " + verb(P) + " " + startedAt(PS) +
-                          " with " + heldText(P) + " held, and " + verb(O) + " " + OtherInMessage +
-                          " with " + heldText(O) + " held; guard both with one mutex or make "
-                          "it std::atomic";
-            noteThread(F, PS, P);
-            if (O.File != P.File || O.Line != P.Line || O.Column != P.Column || I != J)
-              F.Notes.push_back({std::string("conflicting ") + (isWrite(O) ? "write" : "read") +
-                                     " of '" + O.Global.Name + "' " + OtherWhere,
-                                 {O.File, O.Line, O.Column}});
-            if (I != J || &P != &O)
-              noteThread(F, OS, O);
-            F.Fingerprint = report::computeFingerprint(F, sourceLine(P.File, P.Line), 0);
-            Out.push_back(std::move(F));
-          }
+      for (ThreadAccess &X : threadAccesses(TU.Spawns[I], Reached))
+        ByGlobal[X.A.Global.Key].push_back({I, std::move(X)});
+    for (auto &[Key, Group] : ByGlobal) {
+      std::stable_sort(Group.begin(), Group.end(), [](const ThreadSide &A, const ThreadSide &B) {
+        return std::tie(A.X.A.File, A.X.A.Line, A.X.A.Column) <
+               std::tie(B.X.A.File, B.X.A.Line, B.X.A.Column);
+      });
+      std::vector<rules::RaceAccessFacts> Facts;
+      for (const ThreadSide &S : Group)
+        Facts.push_back({kindOf(S.X.A), !S.X.A.Held.empty(),
+                         Sites.try_emplace({S.X.A.File, S.X.A.Line, S.X.A.Column}, Sites.size())
+                             .first->second});
+      // The in-TU check has seen the races of accesses that cross no file.
+      auto MayRace = [&](size_t I, size_t J) {
+        const ThreadSide &X = Group[I], &Y = Group[J];
+        return concurrent(TU, X.Thread, Y.Thread) && (X.X.Crossed || Y.X.Crossed) &&
+               !commonLock(X.X.A, Y.X.A);
+      };
+      for (auto [I, J] : rules::racesToReport(Facts, MayRace, Options, ReportedSites)) {
+        const SharedAccessSummary &P = Group[I].X.A;
+        if (Reported.insert({P.File, P.Line, P.Column}).second &&
+            !suppressed(Summaries, P.File, P.Line, RaceCheck))
+          Out.push_back(raceFinding(TU, Group[I], Group[J]));
       }
+    }
   }
   return Out;
 }

@@ -1,5 +1,6 @@
 #include "TranslationUnitAnalysis.h"
 
+#include "model/QualifiedNames.h"
 #include "model/SummaryExport.h"
 
 #include "clang-tidy/ClangTidy.h"
@@ -52,7 +53,8 @@ private:
 };
 
 /// Byte ranges of user function definitions, to name the function that
-/// contains a finding (the fingerprint's anchor).
+/// contains a finding (the fingerprint's anchor), as the cross-TU join
+/// names it (findingFunction).
 struct FunctionRange {
   unsigned Begin, End;
   std::string Name;
@@ -94,7 +96,7 @@ public:
         llvm::SmallString<256> Path(Entry->getName());
         SM.getFileManager().getVirtualFileSystem().makeAbsolute(Path);
         llvm::sys::path::remove_dots(Path, true);
-        Out[std::string(Path)].push_back({B.second, E.second, F->getQualifiedNameAsString()});
+        Out[std::string(Path)].push_back({B.second, E.second, findingFunction(F)});
         return true;
       }
     };

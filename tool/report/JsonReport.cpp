@@ -87,15 +87,25 @@ OrderedJson lockPathsToJson(const std::vector<LockPath> &Paths) {
   return Out;
 }
 
+/// The optional name of the function a finding there is filed under.
+void addFindingFunction(OrderedJson &J, const std::string &FindingFunction) {
+  if (!FindingFunction.empty())
+    J["finding_function"] = FindingFunction;
+}
+
 OrderedJson accessToJson(const SharedAccessSummary &A) {
   OrderedJson Hops = OrderedJson::array();
   for (const SummaryCall &C : A.Hops)
     Hops.push_back(callToJson(C));
-  return {{"global", summaryLockToJson(A.Global)},
-          {"kind", A.Kind},
-          {"hops", std::move(Hops)},
-          {"location", locationToJson({A.File, A.Line, A.Column})},
-          {"held", A.Held}};
+  OrderedJson J = {{"global", summaryLockToJson(A.Global)},
+                   {"kind", A.Kind},
+                   {"hops", std::move(Hops)},
+                   {"location", locationToJson({A.File, A.Line, A.Column})},
+                   {"held", A.Held}};
+  addFindingFunction(J, A.FindingFunction);
+  if (A.TestedLine)
+    J["tested"] = locationToJson({A.TestedFile, A.TestedLine, A.TestedColumn});
+  return J;
 }
 
 OrderedJson accessesToJson(const std::vector<SharedAccessSummary> &Accesses) {
@@ -149,6 +159,32 @@ OrderedJson fieldDisciplineToJson(const FieldDiscipline &D) {
   return {{"field", D.Field}, {"report_reads", D.ReportReads}, {"accesses", std::move(Accesses)}};
 }
 
+// Each check's options under its name, spelled as in CheckOptions.
+OrderedJson checkOptionsToJson(const CheckOptionsSummary &O) {
+  OrderedJson J = OrderedJson::object();
+  if (O.Races)
+    J["concur-unguarded-shared-state"] = {
+        {"ReportReads", O.Races->ReportReads},
+        {"MaxFindingsPerLocation", O.Races->MaxFindingsPerLocation}};
+  if (O.Blocking)
+    J["concur-blocking-call-in-coroutine"] = {
+        {"BlockingFunctions", O.Blocking->BlockingFunctions},
+        {"AllowedFunctions", O.Blocking->AllowedFunctions},
+        {"ReportLockAcquisition", O.Blocking->ReportLockAcquisition},
+        {"MaxCallDepth", O.Blocking->MaxCallDepth}};
+  if (O.LockOrder)
+    J["concur-lock-order-inversion"] = {{"MaxCycleLength", O.LockOrder->MaxCycleLength},
+                                        {"MaxCallDepth", O.LockOrder->MaxCallDepth}};
+  return J;
+}
+
+OrderedJson noLintToJson(const NoLintRange &R) {
+  return {{"file", R.File},
+          {"first_line", R.FirstLine},
+          {"last_line", R.LastLine},
+          {"checks", R.Checks}};
+}
+
 OrderedJson summaryToJson(const TranslationUnitSummary &S) {
   OrderedJson Functions = OrderedJson::array();
   for (const FunctionSummary &F : S.Functions) {
@@ -156,6 +192,7 @@ OrderedJson summaryToJson(const TranslationUnitSummary &S) {
                       {"name", F.Name},
                       {"location", {{"file", F.File}, {"line", F.Line}, {"column", F.Column}}},
                       {"coroutine", F.Coroutine}};
+    addFindingFunction(Fn, F.FindingFunction);
     if (!F.BlockingEntry.empty()) {
       OrderedJson Chain = OrderedJson::array();
       for (const SummaryCall &C : F.BlockingChain)
@@ -177,12 +214,15 @@ OrderedJson summaryToJson(const TranslationUnitSummary &S) {
   OrderedJson J = {{"file", S.File}, {"checks", S.EnabledChecks}, {"functions", std::move(Functions)}};
   if (!S.LockEdges.empty()) {
     OrderedJson Edges = OrderedJson::array();
-    for (const LockOrderEdgeSummary &E : S.LockEdges)
-      Edges.push_back({{"function", E.Function},
-                       {"main_thread_only", E.MainThreadOnly},
-                       {"held", lockPathToJson(E.Held)},
-                       {"acquired", lockPathToJson(E.Acquired)},
-                       {"held_there", E.HeldThere}});
+    for (const LockOrderEdgeSummary &E : S.LockEdges) {
+      OrderedJson Edge = {{"function", E.Function},
+                          {"main_thread_only", E.MainThreadOnly},
+                          {"held", lockPathToJson(E.Held)},
+                          {"acquired", lockPathToJson(E.Acquired)},
+                          {"held_there", E.HeldThere}};
+      addFindingFunction(Edge, E.FindingFunction);
+      Edges.push_back(std::move(Edge));
+    }
     J["lock_edges"] = std::move(Edges);
   }
   if (!S.Spawns.empty()) {
@@ -206,6 +246,14 @@ OrderedJson summaryToJson(const TranslationUnitSummary &S) {
     for (const FieldDiscipline &D : S.FieldDisciplines)
       Out.push_back(fieldDisciplineToJson(D));
     J["field_disciplines"] = std::move(Out);
+  }
+  if (OrderedJson Options = checkOptionsToJson(S.Options); !Options.empty())
+    J["options"] = std::move(Options);
+  if (!S.NoLint.empty()) {
+    OrderedJson Out = OrderedJson::array();
+    for (const NoLintRange &R : S.NoLint)
+      Out.push_back(noLintToJson(R));
+    J["nolint"] = std::move(Out);
   }
   return J;
 }
@@ -490,6 +538,11 @@ std::vector<std::string> readStrings(const Json &V, const std::string &Path) {
   return Out;
 }
 
+std::string readOptionalString(const Json &Object, const std::string &Path,
+                               std::string_view Key) {
+  return Object.contains(Key) ? readString(Object, Path, Key) : std::string();
+}
+
 /// Reads the location at \p Key of \p Object into a summary's own
 /// File/Line/Column fields.
 void readLocationInto(const Json &Object, const std::string &Path, std::string_view Key,
@@ -530,9 +583,11 @@ ReachedCall reachedCallFromJson(const Json &V, const std::string &Path) {
 }
 
 LockOrderEdgeSummary lockEdgeFromJson(const Json &V, const std::string &Path) {
-  expectObject(V, Path, {"function", "main_thread_only", "held", "acquired", "held_there"});
+  expectObject(V, Path, {"function", "main_thread_only", "held", "acquired", "held_there"},
+               {"finding_function"});
   LockOrderEdgeSummary E;
   E.Function = readString(V, Path, "function");
+  E.FindingFunction = readOptionalString(V, Path, "finding_function");
   E.MainThreadOnly = readBool(V, Path, "main_thread_only");
   E.Held = lockPathFromJson(V.at("held"), member(Path, "held"));
   E.Acquired = lockPathFromJson(V.at("acquired"), member(Path, "acquired"));
@@ -541,7 +596,8 @@ LockOrderEdgeSummary lockEdgeFromJson(const Json &V, const std::string &Path) {
 }
 
 SharedAccessSummary accessFromJson(const Json &V, const std::string &Path) {
-  expectObject(V, Path, {"global", "kind", "hops", "location", "held"});
+  expectObject(V, Path, {"global", "kind", "hops", "location", "held"},
+               {"finding_function", "tested"});
   SharedAccessSummary A;
   A.Global = summaryLockFromJson(V.at("global"), member(Path, "global"));
   A.Kind = readString(V, Path, "kind");
@@ -550,6 +606,9 @@ SharedAccessSummary accessFromJson(const Json &V, const std::string &Path) {
   A.Hops = callsFromJson(V.at("hops"), member(Path, "hops"));
   readLocationInto(V, Path, "location", A.File, A.Line, A.Column);
   A.Held = readStrings(V.at("held"), member(Path, "held"));
+  A.FindingFunction = readOptionalString(V, Path, "finding_function");
+  if (V.contains("tested"))
+    readLocationInto(V, Path, "tested", A.TestedFile, A.TestedLine, A.TestedColumn);
   return A;
 }
 
@@ -623,9 +682,48 @@ FieldDiscipline fieldDisciplineFromJson(const Json &V, const std::string &Path) 
   return D;
 }
 
+CheckOptionsSummary checkOptionsFromJson(const Json &V, const std::string &Path) {
+  expectObject(V, Path, {},
+               {"concur-unguarded-shared-state", "concur-blocking-call-in-coroutine",
+                "concur-lock-order-inversion"});
+  CheckOptionsSummary O;
+  if (V.contains("concur-unguarded-shared-state")) {
+    const Json &C = V.at("concur-unguarded-shared-state");
+    const std::string CPath = member(Path, "concur-unguarded-shared-state");
+    expectObject(C, CPath, {"ReportReads", "MaxFindingsPerLocation"});
+    O.Races = RaceOptions{readBool(C, CPath, "ReportReads"),
+                          readUnsigned(C, CPath, "MaxFindingsPerLocation")};
+  }
+  if (V.contains("concur-blocking-call-in-coroutine")) {
+    const Json &C = V.at("concur-blocking-call-in-coroutine");
+    const std::string CPath = member(Path, "concur-blocking-call-in-coroutine");
+    expectObject(C, CPath, {"BlockingFunctions", "AllowedFunctions", "ReportLockAcquisition",
+                            "MaxCallDepth"});
+    O.Blocking = BlockingOptions{readString(C, CPath, "BlockingFunctions"),
+                                 readString(C, CPath, "AllowedFunctions"),
+                                 readBool(C, CPath, "ReportLockAcquisition"),
+                                 readUnsigned(C, CPath, "MaxCallDepth")};
+  }
+  if (V.contains("concur-lock-order-inversion")) {
+    const Json &C = V.at("concur-lock-order-inversion");
+    const std::string CPath = member(Path, "concur-lock-order-inversion");
+    expectObject(C, CPath, {"MaxCycleLength", "MaxCallDepth"});
+    O.LockOrder = LockOrderOptions{readUnsigned(C, CPath, "MaxCycleLength"),
+                                   readUnsigned(C, CPath, "MaxCallDepth")};
+  }
+  return O;
+}
+
+NoLintRange noLintFromJson(const Json &V, const std::string &Path) {
+  expectObject(V, Path, {"file", "first_line", "last_line", "checks"});
+  return {readNonEmptyString(V, Path, "file"), readUnsigned(V, Path, "first_line"),
+          readUnsigned(V, Path, "last_line"), readString(V, Path, "checks")};
+}
+
 TranslationUnitSummary summaryFromJson(const Json &V, const std::string &Path) {
   expectObject(V, Path, {"file", "checks", "functions"},
-               {"lock_edges", "spawns", "calling_functions", "field_disciplines"});
+               {"lock_edges", "spawns", "calling_functions", "field_disciplines", "options",
+                "nolint"});
   TranslationUnitSummary S;
   S.File = readString(V, Path, "file");
   S.EnabledChecks = readStrings(V.at("checks"), member(Path, "checks"));
@@ -635,10 +733,11 @@ TranslationUnitSummary summaryFromJson(const Json &V, const std::string &Path) {
     const Json &Fn = Functions[I];
     const std::string FnPath = element(FnsPath, I);
     expectObject(Fn, FnPath, {"usr", "name", "location", "coroutine", "calls"},
-                 {"blocks", "acquires", "main_thread_only", "accesses"});
+                 {"blocks", "acquires", "main_thread_only", "accesses", "finding_function"});
     FunctionSummary F;
     F.Usr = readNonEmptyString(Fn, FnPath, "usr");
     F.Name = readString(Fn, FnPath, "name");
+    F.FindingFunction = readOptionalString(Fn, FnPath, "finding_function");
     readLocationInto(Fn, FnPath, "location", F.File, F.Line, F.Column);
     F.Coroutine = readBool(Fn, FnPath, "coroutine");
     if (Fn.contains("blocks")) {
@@ -677,6 +776,10 @@ TranslationUnitSummary summaryFromJson(const Json &V, const std::string &Path) {
   if (V.contains("field_disciplines"))
     S.FieldDisciplines = arrayFromJson(V.at("field_disciplines"),
                                        member(Path, "field_disciplines"), fieldDisciplineFromJson);
+  if (V.contains("options"))
+    S.Options = checkOptionsFromJson(V.at("options"), member(Path, "options"));
+  if (V.contains("nolint"))
+    S.NoLint = arrayFromJson(V.at("nolint"), member(Path, "nolint"), noLintFromJson);
   return S;
 }
 

@@ -16,6 +16,7 @@
 #ifndef CONCUR_TOOL_REPORT_SUMMARY_H
 #define CONCUR_TOOL_REPORT_SUMMARY_H
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -75,6 +76,9 @@ struct LockOrderEdgeSummary {
   /// Keys of every lock Function holds at the acquisition (gate locks:
   /// a third lock held on both sides of a cycle serialises them).
   std::vector<std::string> HeldThere;
+  /// Function as findings name it (report::Finding::Function), as in the
+  /// per-TU report; likewise below.
+  std::string FindingFunction;
   bool operator==(const LockOrderEdgeSummary &) const = default;
 };
 
@@ -88,6 +92,10 @@ struct SharedAccessSummary {
   unsigned Line = 0, Column = 0;
   /// Keys of the locks held, relative to the summarised function's entry.
   std::vector<std::string> Held;
+  std::string FindingFunction; ///< the function making the access, as findings name it
+  /// A write after a test of the variable (check-then-act): the test.
+  std::string TestedFile;
+  unsigned TestedLine = 0, TestedColumn = 0;
   bool operator==(const SharedAccessSummary &) const = default;
 };
 
@@ -181,6 +189,46 @@ struct FieldDiscipline {
   bool operator==(const FieldDiscipline &) const = default;
 };
 
+/// The effective options of the checks the join decides for, as each TU's
+/// check read them (CheckOptions, or these defaults, which the checks
+/// take from here): a cross-TU finding follows the options of the TU it is
+/// reported for.
+struct RaceOptions { ///< concur-unguarded-shared-state
+  bool ReportReads = true;
+  unsigned MaxFindingsPerLocation = 3;
+  bool operator==(const RaceOptions &) const = default;
+};
+struct BlockingOptions { ///< concur-blocking-call-in-coroutine
+  std::string BlockingFunctions, AllowedFunctions;
+  bool ReportLockAcquisition = false;
+  unsigned MaxCallDepth = 8;
+  bool operator==(const BlockingOptions &) const = default;
+};
+struct LockOrderOptions { ///< concur-lock-order-inversion
+  unsigned MaxCycleLength = 4;
+  unsigned MaxCallDepth = 8;
+  bool operator==(const LockOrderOptions &) const = default;
+};
+/// Each is set when its check runs on the TU.
+struct CheckOptionsSummary {
+  std::optional<RaceOptions> Races;
+  std::optional<BlockingOptions> Blocking;
+  std::optional<LockOrderOptions> LockOrder;
+  bool operator==(const CheckOptionsSummary &) const = default;
+};
+
+/// Lines FirstLine..LastLine of File that a NOLINT, NOLINTNEXTLINE or
+/// NOLINTBEGIN/NOLINTEND comment silences for the checks Checks names
+/// (the comment's list as written: comma-separated globs; "*" when it has
+/// none). Read while the TU's files are loaded, so the join needs no
+/// source text to honour them (checks/rules/NoLint.h).
+struct NoLintRange {
+  std::string File;
+  unsigned FirstLine = 0, LastLine = 0;
+  std::string Checks;
+  bool operator==(const NoLintRange &) const = default;
+};
+
 struct FunctionSummary {
   std::string Usr;
   std::string Name;
@@ -204,6 +252,7 @@ struct FunctionSummary {
   /// globals other TUs can name, through same-TU callees too. The held
   /// locks of ReachedCalls are then filled too.
   std::vector<SharedAccessSummary> Accesses;
+  std::string FindingFunction; ///< as findings in its body name it
   bool operator==(const FunctionSummary &) const = default;
 };
 
@@ -216,6 +265,9 @@ struct TranslationUnitSummary {
   /// Filled when concur-inconsistent-locking runs on the TU.
   std::vector<CallingFunction> CallingFunctions;
   std::vector<FieldDiscipline> FieldDisciplines;
+  CheckOptionsSummary Options;
+  /// The NOLINT ranges of the TU's main file and user headers.
+  std::vector<NoLintRange> NoLint;
   bool operator==(const TranslationUnitSummary &) const = default;
 };
 
