@@ -37,10 +37,12 @@ void AnalysisStats::noteCFGOwner(const clang::CFG &G, const clang::FunctionDecl 
 
 void AnalysisStats::noteCutShort(const clang::FunctionDecl &F, llvm::StringRef Analysis,
                                  llvm::StringRef Limit) {
-  if (!CurrentStats || !CurrentStats->Noted.emplace(&F, Analysis.str()).second)
+  // By name: a template's instantiations are one function to the reader.
+  std::string Name = F.getQualifiedNameAsString();
+  if (!CurrentStats || !CurrentStats->Noted.emplace(Name, Analysis.str()).second)
     return;
   report::CutShort Note;
-  Note.Function = F.getQualifiedNameAsString();
+  Note.Function = std::move(Name);
   Note.Analysis = Analysis.str();
   Note.Limit = Limit.str();
   CurrentStats->CutShort.push_back(std::move(Note));

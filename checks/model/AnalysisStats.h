@@ -97,8 +97,8 @@ private:
     double NestedSeconds = 0;
   };
   std::vector<Frame> Running;
-  /// (function, analysis) pairs already in CutShort.
-  std::set<std::pair<const clang::FunctionDecl *, std::string>> Noted;
+  /// (function name, analysis) pairs already in CutShort.
+  std::set<std::pair<std::string, std::string>> Noted;
   llvm::DenseMap<const clang::CFG *, const clang::FunctionDecl *> CFGOwners;
 };
 

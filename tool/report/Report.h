@@ -93,6 +93,9 @@ struct CutShort {
 
 /// The note on \p C's TU, as text and SARIF say it.
 std::string cutShortMessage(const CutShort &C);
+/// The notes text and SARIF show for \p All: one per file, with the
+/// functions counted by bound when there are several.
+std::vector<std::pair<std::string, std::string>> cutShortNotes(const std::vector<CutShort> &All);
 
 struct Stats {
   unsigned Files = 0;       ///< inputs attempted

@@ -293,13 +293,11 @@ OrderedJson invocation(const Report &R, const ArtifactTable &Artifacts,
     Notifications.push_back(std::move(Notification));
   }
   // An analysis cut short is no failure, but its findings may be missing.
-  for (const CutShort &C : R.Stats.CutShort) {
-    OrderedJson Notification = {
-        {"level", "note"},
-        {"message", message(cutShortMessage(C))}};
-    if (!C.File.empty())
+  for (const auto &[File, Text] : cutShortNotes(R.Stats.CutShort)) {
+    OrderedJson Notification = {{"level", "note"}, {"message", message(Text)}};
+    if (!File.empty())
       Notification["locations"] = OrderedJson::array(
-          {{{"physicalLocation", {{"artifactLocation", Artifacts.artifactLocation(C.File)}}}}});
+          {{{"physicalLocation", {{"artifactLocation", Artifacts.artifactLocation(File)}}}}});
     Notifications.push_back(std::move(Notification));
   }
   OrderedJson Invocation = {{"executionSuccessful", R.Errors.empty()}};

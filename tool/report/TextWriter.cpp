@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 #include "report/Report.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <fstream>
@@ -22,6 +23,45 @@ namespace concur::report {
 std::string cutShortMessage(const CutShort &C) {
   return "analysis of '" + C.Function + "' cut short (" + C.Analysis + ": " + C.Limit +
          "); findings in it may be missing";
+}
+
+std::vector<std::pair<std::string, std::string>>
+cutShortNotes(const std::vector<CutShort> &All) {
+  // By file in first-seen order, then by bound: a routine bound hit in
+  // many functions of a template-heavy file is one line, not hundreds.
+  std::vector<std::string> Files;
+  std::map<std::string, std::vector<const CutShort *>> ByFile;
+  for (const CutShort &C : All) {
+    auto [It, New] = ByFile.try_emplace(C.File);
+    if (New)
+      Files.push_back(C.File);
+    It->second.push_back(&C);
+  }
+  std::vector<std::pair<std::string, std::string>> Out;
+  for (const std::string &File : Files) {
+    const std::vector<const CutShort *> &Cs = ByFile[File];
+    if (Cs.size() == 1) {
+      Out.push_back({File, cutShortMessage(*Cs.front())});
+      continue;
+    }
+    std::vector<std::pair<std::string, unsigned>> Bounds;
+    for (const CutShort *C : Cs) {
+      std::string Bound = C->Analysis + ": " + C->Limit;
+      auto It = std::find_if(Bounds.begin(), Bounds.end(),
+                             [&](const auto &B) { return B.first == Bound; });
+      if (It == Bounds.end())
+        Bounds.push_back({Bound, 1});
+      else
+        ++It->second;
+    }
+    std::string Message = "analysis cut short in " + std::to_string(Cs.size()) +
+                          " functions, the first '" + Cs.front()->Function + "' (";
+    for (size_t I = 0; I < Bounds.size(); ++I)
+      Message += (I ? "; " : "") + Bounds[I].first + ", in " + std::to_string(Bounds[I].second);
+    Message += "); findings in them may be missing (the JSON report's stats.cut_short lists them)";
+    Out.push_back({File, Message});
+  }
+  return Out;
 }
 
 namespace {
@@ -196,8 +236,8 @@ void writeText(const Report &R, std::ostream &OS, const TextOptions &Options) {
   }
   for (const InputError &E : R.Errors)
     Printer.print(Location{E.File}, "error", E.Message);
-  for (const CutShort &C : R.Stats.CutShort)
-    Printer.print(Location{C.File}, "note", cutShortMessage(C));
+  for (const auto &[File, Message] : cutShortNotes(R.Stats.CutShort))
+    Printer.print(Location{File}, "note", Message);
 
   // Findings may sit in headers, which are not inputs, so the two file
   // counts are reported separately rather than as "N of M".
