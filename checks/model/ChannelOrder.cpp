@@ -204,10 +204,10 @@ void ChannelOrder::TranslationUnitChannels::noteCall(const CallExpr *Call,
       Alias[Socket] = Address;
     return;
   }
-  // A semaphore that starts above zero counts a resource.
+  // A semaphore that starts above one counts a resource.
   if (isCFunction(Callee, "sem_init") && Call->getNumArgs() == 3) {
     std::optional<llvm::APSInt> Count = constantOf(Call->getArg(2), Ctx);
-    if (Count && *Count != 0)
+    if (Count && *Count > 1)
       if (const ValueDecl *Sem = nameOf(Call->getArg(0)))
         NotChannels.insert(Sem);
   }
@@ -301,10 +301,10 @@ std::optional<CallEvent> libraryEvent(const CXXMemberCallExpr *MC) {
   return E.Channel ? std::optional(E) : std::nullopt;
 }
 
-/// A std::counting_semaphore or std::latch declared with a count above
-/// zero: a semaphore guarding a resource, which orders nothing. (A latch
-/// with any count still orders.)
-bool startsAboveZero(const ValueDecl *D, const ASTContext &Ctx) {
+/// A std::counting_semaphore declared with a count above one: a semaphore
+/// guarding a resource, which orders nothing. (A latch with any count
+/// still orders.)
+bool startsAboveOne(const ValueDecl *D, const ASTContext &Ctx) {
   const Expr *Init = nullptr;
   if (const auto *V = dyn_cast<VarDecl>(D))
     Init = V->getInit();
@@ -316,7 +316,7 @@ bool startsAboveZero(const ValueDecl *D, const ASTContext &Ctx) {
   if (const auto *Construct = dyn_cast<CXXConstructExpr>(strip(Init));
       Construct && Construct->getNumArgs() >= 1)
     if (std::optional<llvm::APSInt> Count = constantOf(Construct->getArg(0), Ctx))
-      return *Count != 0;
+      return *Count > 1;
   return false;
 }
 
@@ -355,7 +355,7 @@ void ChannelOrder::collect(FunctionEvents &Out) {
   auto Add = [&](const CFGBlock *B, int Index, const ValueDecl *Channel, bool Signals,
                  bool Waits) {
     Channel = Names->resolve(Channel);
-    if (Channel && !Names->NotChannels.contains(Channel) && !startsAboveZero(Channel, Ctx))
+    if (Channel && !Names->NotChannels.contains(Channel) && !startsAboveOne(Channel, Ctx))
       Out.Events.push_back({B, Index, Channel, Signals, Waits});
   };
   for (const CFGBlock *B : *Graph) {

@@ -11,8 +11,10 @@
 //
 // Channels, each named by the variable or field that identifies it:
 //   - a semaphore that starts at 0: sem_post / sem_wait, a
-//     std::counting_semaphore's release / acquire (one that starts above 0
-//     guards a resource; it orders nothing);
+//     std::counting_semaphore's release / acquire; or at 1, a binary
+//     semaphore used as a lock, whose wait ... post brackets are ordered
+//     like critical sections (one that starts above 1 guards a resource
+//     several threads hold at once; it orders nothing);
 //   - a pipe or socket pair: write/send on one end, read/recv on the other
 //     (the array `pipe(fds)` filled; a variable or field assigned `fds[i]`);
 //     an eventfd or any descriptor variable written and read;

@@ -241,6 +241,16 @@ private:
     return V->getType()->isPointerType() && (isa<ParmVarDecl>(V) || SA.isSharedPointer(V));
   }
 
+  /// The pointer parameter a local pointer was initialised from
+  /// (`int *buf = arg;`), or \p V itself.
+  static const VarDecl *pointerOrigin(const VarDecl *V) {
+    const auto *DRE = V && !isa<ParmVarDecl>(V) && V->hasLocalStorage() && V->getInit()
+                          ? dyn_cast<DeclRefExpr>(V->getInit()->IgnoreParenCasts())
+                          : nullptr;
+    const auto *Param = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
+    return Param && Param->getType()->isPointerType() ? Param : V;
+  }
+
   /// `*p`, or `p[2]` at a constant index, for a pointer \p p whose object
   /// may be shared: that object (AccessLocation::Pointee).
   std::optional<AccessLocation> throughPointer(const Expr *E) const {
@@ -261,7 +271,7 @@ private:
       return std::nullopt;
     }
     const auto *DRE = dyn_cast<DeclRefExpr>(Pointer->IgnoreParenCasts());
-    const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+    const auto *V = pointerOrigin(DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr);
     if (!V || !pointsToShared(V) || !sharedType(E->getType()))
       return std::nullopt;
     AccessLocation L{V, nullptr, Element};
