@@ -146,6 +146,16 @@ const ValueDecl *CallGraph::argumentObject(const Expr *Arg) {
   return nullptr;
 }
 
+const Expr *CallGraph::argumentFor(const ValueDecl *Param, const FunctionDecl *Callee,
+                                   llvm::ArrayRef<const Expr *> Args) {
+  const auto *P = dyn_cast_or_null<ParmVarDecl>(Param);
+  const auto *Owner = P ? dyn_cast<FunctionDecl>(P->getDeclContext()) : nullptr;
+  if (!Owner || !Callee || Owner->getCanonicalDecl() != Callee->getCanonicalDecl() ||
+      P->getFunctionScopeIndex() >= Args.size())
+    return nullptr;
+  return Args[P->getFunctionScopeIndex()];
+}
+
 const FunctionDecl *CallGraph::calleeOf(const Stmt *S) {
   if (const auto *CE = dyn_cast_or_null<CallExpr>(S))
     return CE->getDirectCallee();

@@ -69,6 +69,12 @@ public:
   /// The variable or field an argument hands over, by value or by address
   /// (`mu`, `&mu`, `&this->mu_`, `(void *)&state`); null for anything else.
   static const clang::ValueDecl *argumentObject(const clang::Expr *Arg);
+  /// The argument in \p Args (a call's, by parameter of \p Callee) that
+  /// binds \p Param; null when \p Param is not a parameter of \p Callee or
+  /// the call passes none for it.
+  static const clang::Expr *argumentFor(const clang::ValueDecl *Param,
+                                        const clang::FunctionDecl *Callee,
+                                        llvm::ArrayRef<const clang::Expr *> Args);
 
   struct SearchLimits {
     unsigned MaxDepth = 8;

@@ -397,12 +397,10 @@ void ChannelOrder::collect(FunctionEvents &Out) {
           llvm::SmallVector<const Expr *, 4> Args = CallGraph::argumentsOf(cast<Expr>(S));
           // The callee's parameter is the caller's argument.
           auto AtCall = [&](const ValueDecl *C) -> const ValueDecl * {
-            const auto *P = dyn_cast<ParmVarDecl>(C);
-            if (!P || P->getDeclContext() != Callee->getDefinition())
+            if (!isa<ParmVarDecl>(C))
               return C;
-            return P->getFunctionScopeIndex() < Args.size()
-                       ? CallGraph::argumentObject(Args[P->getFunctionScopeIndex()])
-                       : nullptr;
+            const Expr *Arg = CallGraph::argumentFor(C, Callee, Args);
+            return Arg ? CallGraph::argumentObject(Arg) : nullptr;
           };
           for (const ValueDecl *C : Sub->AlwaysSignals)
             Add(B, Index, AtCall(C), true, false);
@@ -435,17 +433,14 @@ void ChannelOrder::collect(FunctionEvents &Out) {
 const ValueDecl *ChannelOrder::fromRoot(const ValueDecl *Channel, size_t Level,
                                         const Access &A, Root From) const {
   for (size_t L = Level + 1; L-- > 0 && Channel;) {
-    const auto *P = dyn_cast<ParmVarDecl>(Channel);
     const FunctionDecl *F = L == 0 ? From.Function : A.Chain[L - 1]->Callee;
-    const auto *Owner = P ? dyn_cast<FunctionDecl>(P->getDeclContext()) : nullptr;
-    if (!Owner || !F || Owner->getCanonicalDecl() != F->getCanonicalDecl())
-      return Channel;
     llvm::SmallVector<const Expr *, 4> Args =
         L == 0 ? llvm::SmallVector<const Expr *, 4>(From.Arguments)
                : CallGraph::argumentsOf(A.Chain[L - 1]->Call);
-    if (P->getFunctionScopeIndex() >= Args.size())
+    const Expr *Arg = CallGraph::argumentFor(Channel, F, Args);
+    if (!Arg)
       return Channel;
-    Channel = Names->resolve(CallGraph::argumentObject(Args[P->getFunctionScopeIndex()]));
+    Channel = Names->resolve(CallGraph::argumentObject(Arg));
   }
   return Channel;
 }

@@ -146,6 +146,20 @@ std::string AccessLocation::name() const {
   return Name;
 }
 
+namespace {
+
+/// The index of \p AS if it is a small non-negative constant.
+std::optional<int64_t> constantIndex(const ArraySubscriptExpr *AS, const ASTContext &Ctx) {
+  if (AS->getIdx()->isValueDependent())
+    return std::nullopt;
+  std::optional<llvm::APSInt> Index = AS->getIdx()->getIntegerConstantExpr(Ctx);
+  if (!Index || Index->isNegative() || Index->getActiveBits() > 62)
+    return std::nullopt;
+  return Index->getExtValue();
+}
+
+} // namespace
+
 /// One walk over a function body (not into lambdas or local classes): the
 /// accesses to shared locations, spawn bindings and joins.
 class AccessCollector {
@@ -259,14 +273,11 @@ private:
     if (const auto *U = dyn_cast<UnaryOperator>(E); U && U->getOpcode() == UO_Deref) {
       Pointer = U->getSubExpr();
     } else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
-      std::optional<llvm::APSInt> Index =
-          AS->getIdx()->isValueDependent()
-              ? std::nullopt
-              : AS->getIdx()->getIntegerConstantExpr(SA.Model.astContext());
-      if (!Index || Index->isNegative() || Index->getActiveBits() > 62)
+      std::optional<int64_t> Index = constantIndex(AS, SA.Model.astContext());
+      if (!Index)
         return std::nullopt; // elements at a varying index: partitioned
       Pointer = AS->getBase();
-      Element = Index->getExtValue();
+      Element = *Index;
     } else {
       return std::nullopt;
     }
@@ -382,13 +393,9 @@ private:
   /// of, if it is a non-negative constant.
   std::optional<int64_t> constantSubscript(size_t I) const {
     const auto *AS = I > 0 ? dyn_cast<ArraySubscriptExpr>(Stack[I - 1]) : nullptr;
-    if (!AS || AS->getBase() != Stack[I] || AS->getIdx()->isValueDependent())
+    if (!AS || AS->getBase() != Stack[I])
       return std::nullopt;
-    std::optional<llvm::APSInt> Index =
-        AS->getIdx()->getIntegerConstantExpr(SA.Model.astContext());
-    if (!Index || Index->isNegative() || Index->getActiveBits() > 62)
-      return std::nullopt;
-    return Index->getExtValue();
+    return constantIndex(AS, SA.Model.astContext());
   }
 
   /// What a C library call does to the buffer whose address Stack[I] is
@@ -931,10 +938,10 @@ SharedAccesses::throughArguments(const AccessLocation &L, const FunctionDecl *Ca
   if (!L.Pointee || !Owner || !Callee ||
       Owner->getCanonicalDecl() != Callee->getCanonicalDecl())
     return L;
-  unsigned Index = Param->getFunctionScopeIndex();
-  if (Index >= Args.size())
+  const Expr *Arg = CallGraph::argumentFor(Param, Callee, Args);
+  if (!Arg)
     return std::nullopt;
-  const Expr *Arg = ignoreValueWrappers(Args[Index])->IgnoreParenCasts();
+  Arg = ignoreValueWrappers(Arg)->IgnoreParenCasts();
   auto SharedVariable = [&](const VarDecl *V) {
     return V && (V->hasGlobalStorage() || SharedLocals.contains(V)) &&
            (V->getTLSKind() == VarDecl::TLS_None || EscapedThreadLocals.contains(V));
@@ -968,16 +975,10 @@ SharedAccesses::throughArguments(const AccessLocation &L, const FunctionDecl *Ca
 Lockset SharedAccesses::locksThroughArguments(const Lockset &Held, const FunctionDecl *Callee,
                                               llvm::ArrayRef<const Expr *> Args) const {
   Lockset Out = Held;
-  for (HeldLock &H : Out) {
-    const auto *Param = dyn_cast_or_null<ParmVarDecl>(H.Id.Decl);
-    const auto *Owner = Param ? dyn_cast<FunctionDecl>(Param->getDeclContext()) : nullptr;
-    if (!Owner || !Callee || Owner->getCanonicalDecl() != Callee->getCanonicalDecl() ||
-        Param->getFunctionScopeIndex() >= Args.size())
-      continue;
-    if (const ValueDecl *Object =
-            CallGraph::argumentObject(Args[Param->getFunctionScopeIndex()]))
-      H.Id.Decl = Object;
-  }
+  for (HeldLock &H : Out)
+    if (const Expr *Arg = CallGraph::argumentFor(H.Id.Decl, Callee, Args))
+      if (const ValueDecl *Object = CallGraph::argumentObject(Arg))
+        H.Id.Decl = Object;
   return Out;
 }
 
