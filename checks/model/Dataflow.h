@@ -24,6 +24,7 @@
 #include "AnalysisStats.h"
 
 #include "clang/AST/Expr.h"
+#include "clang/Basic/Builtins.h"
 #include "clang/Analysis/CFG.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
@@ -64,6 +65,13 @@ inline std::optional<BranchTest> branchTest(const clang::CFGBlock &From) {
   BranchTest T;
   while (true) {
     Cond = Cond->IgnoreParenImpCasts();
+    // `if (unlikely(x))`: __builtin_expect's value is its first argument.
+    if (const auto *Call = llvm::dyn_cast<clang::CallExpr>(Cond);
+        Call && Call->getNumArgs() == 2 &&
+        Call->getBuiltinCallee() == clang::Builtin::BI__builtin_expect) {
+      Cond = Call->getArg(0);
+      continue;
+    }
     if (const auto *U = llvm::dyn_cast<clang::UnaryOperator>(Cond);
         U && U->getOpcode() == clang::UO_LNot) {
       T.TruthyWhenTrue = !T.TruthyWhenTrue;

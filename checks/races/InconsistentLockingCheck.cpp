@@ -1,5 +1,6 @@
 #include "InconsistentLockingCheck.h"
 
+#include "../model/OnceRegions.h"
 #include "../model/QualifiedNames.h"
 #include "../model/SharedAccesses.h"
 #include "../model/SummaryExport.h"
@@ -105,6 +106,7 @@ report::FieldDiscipline InconsistentLockingCheck::factsOf(ConcurrencyModel &Mode
 
 void InconsistentLockingCheck::analyze(ConcurrencyModel &Model) {
   SharedAccesses &SA = Model.analysis<SharedAccesses>();
+  OnceRegions &Once = Model.analysis<OnceRegions>();
 
   // The interface methods: what other threads call. Construction,
   // destruction and assignment see an object no other thread holds yet.
@@ -125,8 +127,11 @@ void InconsistentLockingCheck::analyze(ConcurrencyModel &Model) {
     Lockset ByCallers = SA.locksets().heldByEveryCaller(M);
     for (const Access &A : SA.of(M).All)
       // Fields of this object's class (through `this` or another object of
-      // it), not fields of globals or captured objects.
-      if (A.Loc.Field && !A.Loc.Var && isFieldOf(A.Loc.Field, M->getParent()))
+      // it), not fields of globals or captured objects; not what a one-time
+      // initialisation does (as in a constructor, the object is still
+      // being set up).
+      if (A.Loc.Field && !A.Loc.Var && isFieldOf(A.Loc.Field, M->getParent()) &&
+          !Once.initialises(A, M))
         ByField[A.Loc.Field].push_back({&A, M, unionOf(A.Held, ByCallers)});
   }
 

@@ -1,0 +1,88 @@
+//===- OnceRegions.h - Code that runs once: one-time initialisation -*- C++ -*-===//
+//
+// Many classes finish building themselves on first use, under their lock:
+//
+//   Mailbox *Hub::open() {
+//     std::lock_guard<std::mutex> g(mu_);
+//     if (starting_)      // under mu_: one thread at a time sees it
+//       start();          // ... and start() sets starting_ = false
+//     ...
+//   }
+//
+// The branch on which the flag says "not done yet" is a *once-region*: the
+// first thread to take the lock runs it, sets the flag to "done" and no
+// thread runs it again. What it writes (`reaper_`, the slot table) is
+// initialisation, as a constructor's writes are: it happens before the
+// object is used for what it was built for, and is not written again.
+//
+// A branch is a once-region when
+//   - it tests a flag: a field of `this` or a variable with static storage
+//     (a bool, an integer, a pointer: `if (!instance_) instance_ = new T;`);
+//   - the code it enters sets the flag to the value that takes the other
+//     branch, directly or in a callee it calls (on `this` for a field);
+//   - the test and the setting hold a common lock (without one, two threads
+//     can both pass the test: that is the lazy-initialisation race, and the
+//     flag's own accesses report it); and
+//   - no function of the TU but a constructor or destructor sets the flag
+//     back to "not done", or to a value the model cannot tell.
+//
+// The flag's own accesses are not initialisation: a reader that tests it
+// without the lock still races with the write that sets it. A read of the
+// flag past the test (`if (!table_) table_ = new T[n]; ... return
+// table_[k];`) is ordered after the write: this thread saw the flag set
+// under the lock, or set it itself, and nobody sets it again.
+//
+// What not to read into it: a once-region orders nothing for code that
+// never looks at the flag. concur-inconsistent-locking treats its accesses
+// as it treats a constructor's (the object is still being set up); the
+// thread-based race check does not use it.
+//
+//===----------------------------------------------------------------------===//
+#ifndef CONCUR_CHECKS_MODEL_ONCEREGIONS_H
+#define CONCUR_CHECKS_MODEL_ONCEREGIONS_H
+
+#include "ConcurrencyModel.h"
+
+#include "llvm/ADT/DenseMap.h"
+
+#include <memory>
+
+namespace clang {
+class Stmt;
+class ValueDecl;
+} // namespace clang
+
+namespace concur {
+
+struct Access;
+
+class OnceRegions : public ModelAnalysis {
+public:
+  explicit OnceRegions(ConcurrencyModel &Model);
+  ~OnceRegions() override;
+
+  /// Whether \p A, an access of \p Root's summary, runs in a once-region
+  /// at some level of its call chain and is not an access of that region's
+  /// flag, or reads the flag past the region's test.
+  bool initialises(const Access &A, const clang::FunctionDecl *Root);
+
+  struct FunctionRegions;
+
+private:
+  FunctionRegions &regionsOf(const clang::FunctionDecl *Def);
+  /// Whether some function other than a constructor or destructor sets
+  /// \p Flag to a value of the truthiness \p NotDone, or to one the model
+  /// cannot tell.
+  bool resetElsewhere(const clang::ValueDecl *Flag, bool NotDone);
+
+  ConcurrencyModel &Model;
+  llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<FunctionRegions>> Regions;
+  /// Per flag candidate: bit 0 set truthy, bit 1 set falsy, bit 2 set to an
+  /// unknown value, outside construction and destruction.
+  llvm::DenseMap<const clang::ValueDecl *, unsigned> Settings;
+  bool SettingsBuilt = false;
+};
+
+} // namespace concur
+
+#endif
