@@ -41,15 +41,15 @@ void WaitWithoutPredicateCheck::storeOptions(clang::tidy::ClangTidyOptions::Opti
 void WaitWithoutPredicateCheck::analyze(ConcurrencyModel &Model) {
   const auto &Conditions = Model.analysis<ConditionWaits>();
   for (const ConditionWait &W : Conditions.waits()) {
-    if (W.HasPredicate || W.RecheckLoop || W.LockFromCaller)
+    if (W.HasPredicate || W.RecheckLoop || W.LockFromCaller || (W.Timed && W.RecheckedAfter))
       continue;
     std::string Name = W.Condition ? W.Condition.name() : std::string("the condition");
     diag(W.Call->getBeginLoc(),
          "wait on '%0' with no predicate and no loop re-checking the awaited state: it can "
-         "return on a spurious wake-up, and it sleeps forever if the notify came before it; "
-         "pass a predicate (cv.wait(lock, [&] { return ready; })) or wait in a "
-         "'while (!ready)' loop")
-        << Name;
+         "return on a spurious wake-up, and %select{it sleeps forever|it waits out its "
+         "timeout}1 if the notify came before it; pass a predicate (cv.wait(lock, [&] { "
+         "return ready; })) or wait in a 'while (!ready)' loop")
+        << Name << W.Timed;
   }
   if (CheckLostWakeups)
     for (const ConditionNotify &N : Conditions.notifies())

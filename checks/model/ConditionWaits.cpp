@@ -99,6 +99,66 @@ bool containsConditionalExit(const Stmt *S) {
   return false;
 }
 
+/// Whether a test after \p Call (in \p PM's body) reads a field or a
+/// global, directly or through a local assigned after the call: the state
+/// is looked at again after the wake-up.
+bool testsStateAfter(const Stmt *Call, const ParentMap &PM) {
+  llvm::SmallVector<const ValueDecl *, 4> Fresh; // locals re-read after
+  auto IsState = [&](const ValueDecl *D) {
+    if (isa<FieldDecl>(D) || llvm::is_contained(Fresh, D))
+      return true;
+    const auto *V = dyn_cast<VarDecl>(D);
+    return V && V->hasGlobalStorage();
+  };
+  auto ReadsState = [&](const Stmt *S) {
+    llvm::SmallVector<const ValueDecl *, 4> Reads;
+    collectReads(S, Reads);
+    return llvm::any_of(Reads, IsState);
+  };
+  auto Visit = [&](const Stmt *S, auto &&Self) -> bool {
+    if (!S || isa<LambdaExpr>(S))
+      return false;
+    const Expr *Cond = nullptr;
+    if (const auto *If = dyn_cast<IfStmt>(S))
+      Cond = If->getCond();
+    else if (const auto *Sw = dyn_cast<SwitchStmt>(S))
+      Cond = Sw->getCond();
+    else if (const auto *Wh = dyn_cast<WhileStmt>(S))
+      Cond = Wh->getCond();
+    else if (const auto *CO = dyn_cast<ConditionalOperator>(S))
+      Cond = CO->getCond();
+    if (Cond && ReadsState(Cond))
+      return true;
+    if (const auto *DS = dyn_cast<DeclStmt>(S))
+      for (const Decl *D : DS->decls())
+        if (const auto *V = dyn_cast<VarDecl>(D); V && V->getInit() && ReadsState(V->getInit()))
+          Fresh.push_back(V);
+    if (const auto *BO = dyn_cast<BinaryOperator>(S); BO && BO->getOpcode() == BO_Assign)
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParenImpCasts()))
+        if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
+            V && V->hasLocalStorage() && ReadsState(BO->getRHS()))
+          Fresh.push_back(V);
+    for (const Stmt *C : S->children())
+      if (Self(C, Self))
+        return true;
+    return false;
+  };
+  // The statements after the one holding the call, in each enclosing
+  // block, from the innermost out.
+  for (const Stmt *Inner = Call, *P = PM.getParent(Call); P; Inner = P, P = PM.getParent(P)) {
+    const auto *Block = dyn_cast<CompoundStmt>(P);
+    if (!Block)
+      continue;
+    bool After = false;
+    for (const Stmt *S : Block->body()) {
+      if (After && Visit(S, Visit))
+        return true;
+      After |= S == Inner;
+    }
+  }
+  return false;
+}
+
 bool isConstantTrue(const Expr *Cond, const ASTContext &Ctx) {
   if (!Cond)
     return true; // for (;;)
@@ -176,9 +236,13 @@ void ConditionWaits::addWait(const FunctionDecl *F, const CallSite &Site, int Op
     // A primitive whose own waits re-check their state waits for a
     // condition, as cv.wait(lock, predicate) does.
     const FunctionDecl *P = Primitive->getCanonicalDecl();
-    W.HasPredicate = llvm::all_of(Waits, [&](const ConditionWait &Inner) {
-      return Inner.In->getCanonicalDecl() != P || Inner.HasPredicate || Inner.RecheckLoop;
+    auto Inners = llvm::make_filter_range(Waits, [&](const ConditionWait &Inner) {
+      return Inner.In->getCanonicalDecl() == P;
     });
+    W.HasPredicate = llvm::all_of(Inners, [](const ConditionWait &Inner) {
+      return Inner.HasPredicate || Inner.RecheckLoop || (Inner.Timed && Inner.RecheckedAfter);
+    });
+    W.Timed = llvm::all_of(Inners, [](const ConditionWait &Inner) { return Inner.Timed; });
   } else {
     if (std::optional<llvm::SmallVector<LockId, 2>> M = releasedByWait(Call); M && !M->empty()) {
       W.Mutex = M->back();
@@ -207,6 +271,9 @@ void ConditionWaits::addWait(const FunctionDecl *F, const CallSite &Site, int Op
     unsigned Args = 0;
     while (Args < Call->getNumArgs() && !isa<CXXDefaultArgExpr>(Call->getArg(Args)))
       ++Args;
+    W.Timed = Op == CondOp::WaitFor || Op == CondOp::WaitUntil ||
+              (Op == CondOp::PthreadWait &&
+               llvm::StringRef(genericName(Call->getDirectCallee())).contains("timedwait"));
     W.HasPredicate = (Op == CondOp::Wait && Args >= 2) ||
                      ((Op == CondOp::WaitFor || Op == CondOp::WaitUntil) && Args >= 3);
     if (W.HasPredicate)
@@ -218,6 +285,7 @@ void ConditionWaits::addWait(const FunctionDecl *F, const CallSite &Site, int Op
   auto &PM = Parents[F];
   if (!PM)
     PM = std::make_unique<ParentMap>(F->getBody());
+  W.RecheckedAfter = W.Timed && testsStateAfter(Call, *PM);
   for (const Stmt *P = PM->getParent(Call); P; P = PM->getParent(P)) {
     const Expr *Cond = nullptr;
     const Stmt *Body = nullptr;

@@ -52,6 +52,15 @@ struct ConditionWait {
   bool HasPredicate = false;
   /// The innermost enclosing loop that re-checks state, if any.
   const clang::Stmt *RecheckLoop = nullptr;
+  /// The wait has a timeout (wait_for, wait_until, pthread_cond_timedwait,
+  /// a primitive whose waits all do): a lost notify costs the timeout, not
+  /// a thread.
+  bool Timed = false;
+  /// A test after the wait reads state again (`o = queue_.front(); ... if
+  /// (o == nullptr) return 0;`): the code does not assume the wake-up
+  /// means the state is ready. With Timed, the wait is a bounded poll,
+  /// judged as one with a predicate.
+  bool RecheckedAfter = false;
   /// The wait is a primitive for callers: the mutex it releases is a
   /// parameter (`void wait(Mutex &mu) { cv_.wait(...mu...); }`) or a lock
   /// the function did not acquire itself, so the loop that re-checks state,
