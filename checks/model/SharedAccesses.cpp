@@ -600,8 +600,8 @@ private:
 
   void bindSpawn(unsigned Index, const SpawnSite &S) {
     if (S.Kind == SpawnKind::PThread) {
-      if (const auto *CE = dyn_cast<CallExpr>(S.Site); CE && CE->getNumArgs())
-        Binding[Index] = objectDecl(CE->getArg(0), Stack);
+      if (S.Handle)
+        Binding[Index] = objectDecl(S.Handle, Stack);
       return;
     }
     // `threads.emplace_back(f, args)` spawns inside the container.

@@ -1,5 +1,6 @@
 #include "SpawnSites.h"
 
+#include "CallGraph.h"
 #include "ExprWrappers.h"
 #include "QualifiedNames.h"
 
@@ -220,13 +221,71 @@ SpawnSites::SpawnSites(ConcurrencyModel &Model) {
       S.Callable = Args[CallableIndex];
       S.Args.append(Args.begin() + CallableIndex + 1, Args.end());
       S.Entries = resolveCallable(S.Callable, &S.Lambda);
-      unsigned Index = Sites.size();
-      BySpawner[F].push_back(Index);
-      BySite[S.Site] = Index;
-      for (const FunctionDecl *E : S.Entries)
-        EntrySet.insert(E);
-      Sites.push_back(std::move(S));
+      if (S.Kind == SpawnKind::PThread && !Args.empty())
+        S.Handle = Args[0];
+      add(std::move(S));
     }
+  }
+  addWrapperCalls(Model);
+}
+
+void SpawnSites::add(SpawnSite S) {
+  unsigned Index = Sites.size();
+  BySpawner[S.Spawner].push_back(Index);
+  BySite[S.Site] = Index;
+  for (const FunctionDecl *E : S.Entries)
+    EntrySet.insert(E);
+  Sites.push_back(std::move(S));
+}
+
+void SpawnSites::addWrapperCalls(ConcurrencyModel &Model) {
+  // The parameter \p E names, if it is one of \p F's.
+  auto ParamOf = [](const Expr *E, const FunctionDecl *F) -> const ParmVarDecl * {
+    const auto *DRE = dyn_cast_or_null<DeclRefExpr>(E ? stripWrappers(E) : nullptr);
+    const auto *P = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
+    return P && P->getDeclContext() == F ? P : nullptr;
+  };
+  size_t Done = 0;
+  for (unsigned Round = 0; Round < 3 && Done < Sites.size(); ++Round) {
+    // Wrappers found among the sites added last round, by function.
+    llvm::DenseMap<const FunctionDecl *, unsigned> Wrappers;
+    for (size_t I = Done; I < Sites.size(); ++I)
+      if (Sites[I].Entries.empty() && ParamOf(Sites[I].Callable, Sites[I].Spawner))
+        Wrappers.try_emplace(Sites[I].Spawner->getCanonicalDecl(), I);
+    Done = Sites.size();
+    if (Wrappers.empty())
+      break;
+    for (const FunctionDecl *F : Model.index().functions())
+      for (const CallSite &C : Model.callGraph().callsIn(F)) {
+        auto It = C.Callee && isa<CallExpr>(C.Call)
+                      ? Wrappers.find(C.Callee->getCanonicalDecl())
+                      : Wrappers.end();
+        if (It == Wrappers.end())
+          continue;
+        const SpawnSite Inner = Sites[It->second];
+        llvm::SmallVector<const Expr *, 4> CallArgs = CallGraph::argumentsOf(C.Call);
+        // What the wrapper passes on: the caller's argument where the
+        // wrapper passes a parameter of its own.
+        auto AtCall = [&](const Expr *E) -> const Expr * {
+          const ParmVarDecl *P = ParamOf(E, Inner.Spawner);
+          return P ? CallGraph::argumentFor(P, C.Callee, CallArgs) : E;
+        };
+        SpawnSite S = Inner;
+        S.Site = C.Call;
+        S.Call = &C;
+        S.Spawner = F;
+        S.Wrapper = C.Callee;
+        S.Lambda = nullptr;
+        S.Callable = AtCall(Inner.Callable);
+        if (!S.Callable)
+          continue;
+        for (const Expr *&A : S.Args)
+          A = AtCall(A);
+        S.Handle = Inner.Handle && ParamOf(Inner.Handle, Inner.Spawner) ? AtCall(Inner.Handle)
+                                                                          : nullptr;
+        S.Entries = resolveCallable(S.Callable, &S.Lambda);
+        add(std::move(S));
+      }
   }
 }
 

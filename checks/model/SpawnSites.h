@@ -49,6 +49,14 @@ struct SpawnSite {
   /// Arguments passed on to the entry (after the callable).
   llvm::SmallVector<const clang::Expr *, 4> Args;
   LaunchPolicy Policy = LaunchPolicy::NotAsync; ///< for std::async
+  /// For pthread_create and thrd_create: the thread id's out-argument
+  /// (`&t`), which pthread_join names the thread by.
+  const clang::Expr *Handle = nullptr;
+  /// A call of a spawn wrapper (`start_worker(f, arg)`, whose body hands
+  /// its callable parameter to pthread_create or std::thread): the
+  /// wrapper. The spawn runs the caller's callable; the wrapper's own
+  /// site inside it has no entry of its own.
+  const clang::FunctionDecl *Wrapper = nullptr;
   /// The pool object a PoolSubmit goes to (`pool` in `pool.submit(f)`).
   const clang::Expr *Pool = nullptr;
   std::string FunctionName; ///< user-facing name of the spawning API
@@ -70,6 +78,12 @@ public:
   static llvm::ArrayRef<const char *> defaultSubmitFunctions();
 
 private:
+  void add(SpawnSite S);
+  /// Calls of spawn wrappers, learned from their bodies: a function whose
+  /// spawn's callable is one of its parameters spawns, at each call, what
+  /// the caller passes for it (wrappers of wrappers too).
+  void addWrapperCalls(ConcurrencyModel &Model);
+
   std::vector<SpawnSite> Sites;
   llvm::DenseMap<const clang::FunctionDecl *, llvm::SmallVector<unsigned, 2>> BySpawner;
   llvm::DenseMap<const clang::Expr *, unsigned> BySite;
