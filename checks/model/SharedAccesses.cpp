@@ -1328,9 +1328,16 @@ AccessRoot SharedAccesses::rootOf(const Access &A) const {
   bool IsPointer = ME->isArrow();
   for (size_t I = A.Chain.size();;) {
     // Down to the object that holds this one: `&x`, `*p`, a member
-    // sub-object (`x.part`, `this->part`) belong to their whole.
-    while (const Expr *Holder = holderOf(E, IsPointer))
+    // sub-object (`x.part`, `this->part`) belong to their whole; a pointer
+    // cast (`((slot_t *)arg)->n`) points at the same object.
+    while (true) {
+      if (IsPointer)
+        E = ignoreValueWrappers(E->IgnoreParenCasts());
+      const Expr *Holder = holderOf(E, IsPointer);
+      if (!Holder)
+        break;
       E = Holder;
+    }
     // A pointer to an object made for this call (`add(new Node)`,
     // `add(create<Node>())`): nobody else holds it yet.
     if (IsPointer && isFreshObject(E, Model.astContext()))
@@ -1366,6 +1373,34 @@ AccessRoot SharedAccesses::rootOf(const Access &A) const {
   }
 }
 
+bool SharedAccesses::ownElementOfInstance(const AccessRoot &Root, int Spawn) const {
+  if (Spawn < 0 || static_cast<size_t>(Spawn) >= Spawns.all().size() || !spawnedInLoop(Spawn))
+    return false;
+  // The entry's pointer parameter, or a local copy of it (`T *me = arg;`).
+  const auto *P = dyn_cast_or_null<ParmVarDecl>(Root.Var);
+  if (!P && Root.Var && Root.Var->hasLocalStorage() && Root.Var->getInit())
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(Root.Var->getInit()->IgnoreParenCasts()))
+      P = dyn_cast<ParmVarDecl>(DRE->getDecl());
+  const auto *Entry = P ? dyn_cast<FunctionDecl>(P->getDeclContext()) : nullptr;
+  if (!Entry || !llvm::is_contained(Spawns.all()[Spawn].Entries, Entry))
+    return false;
+  llvm::ArrayRef<const Expr *> Args = spawnArguments(Spawn, Entry);
+  unsigned Index = P->getFunctionScopeIndex();
+  if (Index >= Args.size() || !Args[Index])
+    return false;
+  // `&slots[i]` or `slots + i`, i not a constant.
+  const Expr *E = Args[Index]->IgnoreParenCasts();
+  const ASTContext &Ctx = Model.astContext();
+  if (const auto *U = dyn_cast<UnaryOperator>(E); U && U->getOpcode() == UO_AddrOf)
+    if (const auto *AS = dyn_cast<ArraySubscriptExpr>(U->getSubExpr()->IgnoreParenImpCasts()))
+      return !AS->getIdx()->isValueDependent() && !AS->getIdx()->isIntegerConstantExpr(Ctx);
+  if (const auto *BO = dyn_cast<BinaryOperator>(E); BO && BO->getOpcode() == BO_Add) {
+    const Expr *Offset = BO->getLHS()->getType()->isPointerType() ? BO->getRHS() : BO->getLHS();
+    return !Offset->isValueDependent() && !Offset->isIntegerConstantExpr(Ctx);
+  }
+  return false;
+}
+
 bool SharedAccesses::mayShareObject(const Access &A, int SpawnA, const Access &B,
                                     int SpawnB) {
   // An object reached through a pointer the code looked up or was handed
@@ -1387,6 +1422,10 @@ bool SharedAccesses::mayShareObject(const Access &A, int SpawnA, const Access &B
   AccessRoot RA = rootOf(A), RB = rootOf(B);
   if (Private(OA) || Private(OB) || Private(RA.Var) || Private(RB.Var) || RA.Temporary ||
       RB.Temporary)
+    return false;
+  // Two instances of a spawn started once per element (`for (...)
+  // pthread_create(&t[i], 0, work, &slots[i]);`), each through its own.
+  if (SpawnA == SpawnB && ownElementOfInstance(RA, SpawnA) && ownElementOfInstance(RB, SpawnB))
     return false;
   if (!OA || !OB)
     return true;

@@ -198,6 +198,11 @@ public:
   /// (a looked-up producer, a node) are one object only if their class
   /// holds a mutex (see reachedThroughOpaquePointer).
   bool mayShareObject(const Access &A, int SpawnA, const Access &B, int SpawnB);
+  /// Whether the object \p Root names (see rootOf) is, on each instance of
+  /// spawn \p Spawn, its own: the entry's pointer parameter (or a local
+  /// copy of it), to which the spawn, started in a loop, passes an element
+  /// at a varying index (`&slots[i]`, `slots + i`).
+  bool ownElementOfInstance(const AccessRoot &Root, int Spawn) const;
   /// Whether \p A is a field access through `this` whose object, up the
   /// call chain, is reached through an expression the model cannot name
   /// (a pointer variable, a call's result, an element).

@@ -249,8 +249,12 @@ void SpawnSites::addWrapperCalls(ConcurrencyModel &Model) {
   for (unsigned Round = 0; Round < 3 && Done < Sites.size(); ++Round) {
     // Wrappers found among the sites added last round, by function.
     llvm::DenseMap<const FunctionDecl *, unsigned> Wrappers;
+    // Threads only: a function that hands its callable to a pool or to
+    // std::async is itself a submit function, which PoolSubmitFunctions
+    // and the `submit(F) -> future` shape describe.
     for (size_t I = Done; I < Sites.size(); ++I)
-      if (Sites[I].Entries.empty() && ParamOf(Sites[I].Callable, Sites[I].Spawner))
+      if (Sites[I].Entries.empty() && Sites[I].Kind != SpawnKind::PoolSubmit &&
+          Sites[I].Kind != SpawnKind::Async && ParamOf(Sites[I].Callable, Sites[I].Spawner))
         Wrappers.try_emplace(Sites[I].Spawner->getCanonicalDecl(), I);
     Done = Sites.size();
     if (Wrappers.empty())
@@ -260,7 +264,7 @@ void SpawnSites::addWrapperCalls(ConcurrencyModel &Model) {
         auto It = C.Callee && isa<CallExpr>(C.Call)
                       ? Wrappers.find(C.Callee->getCanonicalDecl())
                       : Wrappers.end();
-        if (It == Wrappers.end())
+        if (It == Wrappers.end() || BySite.count(C.Call))
           continue;
         const SpawnSite Inner = Sites[It->second];
         llvm::SmallVector<const Expr *, 4> CallArgs = CallGraph::argumentsOf(C.Call);
