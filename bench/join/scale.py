@@ -8,13 +8,15 @@ report with every TU's summary) and makes from it projects 1x, 2x, 4x and
 prefixed ``copyK::``), so the join does k times the work of one copy if it
 is linear. Each size is joined by ``concur merge`` (the join alone, no
 parsing) ``--repeat`` times; the median wall time and the peak RSS (wait4)
-are printed as a Markdown table, with the findings, which must be exactly
-k times those of one copy (a check that the renaming kept the copies
-apart and whole).
+are printed as a Markdown table, with the findings (the shard's own, copied
+with each copy, and what the join finds across files), which must be
+exactly k times those of one copy: a check that the renaming kept the
+copies apart and whole.
 
   bench/join/scale.py --concur build/bin/concur --shard /tmp/leveldb-shard.json
 """
 import argparse
+import hashlib
 import json
 import os
 import statistics
@@ -29,6 +31,8 @@ KEEP = {"Kind", "kind", "check", "checks", "Checks", "enabled_checks", "options"
 
 
 def rename(value, k, key=None):
+    if key == "fingerprint" and isinstance(value, str):
+        return hashlib.sha256(f"{value}/copy{k}".encode()).hexdigest()[:len(value)]
     if isinstance(value, dict):
         return {name: (v if name in KEEP else rename(v, k, name)) for name, v in value.items()}
     if isinstance(value, list):
@@ -46,7 +50,7 @@ def rename(value, k, key=None):
 
 def make_report(shard, k):
     report = dict(shard)
-    report["findings"] = []
+    report["findings"] = [rename(f, i) for i in range(k) for f in shard["findings"]]
     report["errors"] = []
     report["summaries"] = [rename(s, i) for i in range(k) for s in shard["summaries"]]
     return report

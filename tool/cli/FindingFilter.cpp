@@ -3,6 +3,7 @@
 #include "clang-tidy/GlobList.h"
 
 #include "llvm/Support/Error.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/VirtualFileSystem.h"
 
@@ -96,7 +97,15 @@ const FindingFilter::Policy *FindingFilter::policyFor(const std::string &File,
                                                       std::string &Error) {
   if (auto It = ByFile.find(File); It != ByFile.end())
     return It->second;
-  clang::tidy::ClangTidyOptions Options = Provider->getOptions(File);
+  // A report merged on another machine names files that are not here:
+  // ask from the nearest directory that exists (clang-tidy's lookup would
+  // print an error for every missing one, and would find no file in them).
+  llvm::StringRef Dir = llvm::sys::path::parent_path(File);
+  while (!Dir.empty() && !llvm::sys::fs::is_directory(Dir))
+    Dir = llvm::sys::path::parent_path(Dir);
+  llvm::SmallString<256> Lookup(Dir);
+  llvm::sys::path::append(Lookup, llvm::sys::path::filename(File));
+  clang::tidy::ClangTidyOptions Options = Provider->getOptions(Lookup);
   const std::optional<std::string> &Header = Options.HeaderFilterRegex;
   std::string Exclude = Options.ExcludeHeaderFilterRegex.value_or("");
   std::string AsErrors = Options.WarningsAsErrors.value_or("");

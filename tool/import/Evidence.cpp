@@ -168,6 +168,10 @@ bool isJsonLines(std::string_view Text) {
   std::string_view First = firstLine(Text);
   if (First.empty())
     return true;
+  // A finding is a short line; a report written on one line (`jq -c`) is
+  // not parsed twice to find out.
+  if (First.size() > (1u << 20))
+    return false;
   auto J = nlohmann::json::parse(First, nullptr, /*allow_exceptions=*/false);
   return J.is_object() && J.contains("check");
 }
@@ -212,12 +216,15 @@ std::optional<report::Report> readMergeInput(const std::string &Path, Diagnostic
     Error = "cannot read report '" + Path + "': " + std::strerror(errno);
     return std::nullopt;
   }
-  std::string Text{std::istreambuf_iterator<char>(In), std::istreambuf_iterator<char>()};
+  // One read of the whole file: reports of large projects run to
+  // hundreds of MiB of summaries.
+  std::ostringstream Whole;
+  Whole << In.rdbuf();
+  std::string Text = std::move(Whole).str();
   if (isJsonLines(Text))
     return readJsonLines(Path, Text, Diag);
   try {
-    std::istringstream Stream(Text);
-    return report::readJson(Stream);
+    return report::readJson(std::string_view(Text));
   } catch (const std::exception &E) {
     Error = "report '" + Path + "' is not a concur JSON report: " + E.what();
     return std::nullopt;

@@ -866,6 +866,8 @@ void writeFindingJsonLine(const Finding &F, std::ostream &OS) {
 
 Report readJson(std::istream &IS) { return reportFromJson(parse(IS)); }
 
+Report readJson(std::string_view Text) { return reportFromJson(parse(Text)); }
+
 Finding readFindingJson(const std::string &Text) {
   return findingFromJson(parse(Text), "finding");
 }

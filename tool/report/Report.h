@@ -231,6 +231,8 @@ void writeFindingJsonLine(const Finding &F, std::ostream &OS);
 /// Parses a report written by writeJson (for merge and baselines). Throws
 /// std::runtime_error with a one-line reason on malformed input.
 Report readJson(std::istream &IS);
+/// The same from the whole text of a report (parsed in place, no copy).
+Report readJson(std::string_view Text);
 
 /// Parses one finding object, e.g. one line of a runtime report. Throws
 /// std::runtime_error with a one-line reason on malformed input.
