@@ -56,6 +56,15 @@ std::vector<std::string> readStrings(const Json &V, const std::string &Path);
 void readLocationInto(const Json &Object, const std::string &Path, std::string_view Key,
                       std::string &File, unsigned &Line, unsigned &Column);
 
+/// Each of \p Items written with \p Write, as an array.
+template <typename T, typename WriteOne>
+OrderedJson arrayToJson(const std::vector<T> &Items, WriteOne Write) {
+  OrderedJson Out = OrderedJson::array();
+  for (const T &Item : Items)
+    Out.push_back(Write(Item));
+  return Out;
+}
+
 /// Each element of the array \p V read with \p Read(element, path).
 template <typename ReadOne>
 auto arrayFromJson(const Json &V, const std::string &Path, ReadOne Read) {

@@ -20,21 +20,15 @@ OrderedJson summaryLockToJson(const SummaryLock &L) {
 }
 
 OrderedJson lockPathToJson(const LockPath &P) {
-  OrderedJson Hops = OrderedJson::array();
-  for (const SummaryCall &C : P.Hops)
-    Hops.push_back(callToJson(C));
   OrderedJson J = {{"lock", summaryLockToJson(P.Lock)},
-                   {"hops", std::move(Hops)}};
+                   {"hops", arrayToJson(P.Hops, callToJson)}};
   if (P.Line) // absent: held on entry
     J["location"] = locationToJson(P.File, P.Line, P.Column);
   return J;
 }
 
 OrderedJson lockPathsToJson(const std::vector<LockPath> &Paths) {
-  OrderedJson Out = OrderedJson::array();
-  for (const LockPath &P : Paths)
-    Out.push_back(lockPathToJson(P));
-  return Out;
+  return arrayToJson(Paths, lockPathToJson);
 }
 
 /// The optional name of the function a finding there is filed under.
@@ -44,12 +38,9 @@ void addFindingFunction(OrderedJson &J, const std::string &FindingFunction) {
 }
 
 OrderedJson accessToJson(const SharedAccessSummary &A) {
-  OrderedJson Hops = OrderedJson::array();
-  for (const SummaryCall &C : A.Hops)
-    Hops.push_back(callToJson(C));
   OrderedJson J = {{"global", summaryLockToJson(A.Global)},
                    {"kind", A.Kind},
-                   {"hops", std::move(Hops)},
+                   {"hops", arrayToJson(A.Hops, callToJson)},
                    {"location", locationToJson(A.File, A.Line, A.Column)},
                    {"held", A.Held}};
   addFindingFunction(J, A.FindingFunction);
@@ -59,19 +50,13 @@ OrderedJson accessToJson(const SharedAccessSummary &A) {
 }
 
 OrderedJson accessesToJson(const std::vector<SharedAccessSummary> &Accesses) {
-  OrderedJson Out = OrderedJson::array();
-  for (const SharedAccessSummary &A : Accesses)
-    Out.push_back(accessToJson(A));
-  return Out;
+  return arrayToJson(Accesses, accessToJson);
 }
 
 OrderedJson reachedCallsToJson(const std::vector<ReachedCall> &Calls) {
   OrderedJson Out = OrderedJson::array();
   for (const ReachedCall &R : Calls) {
-    OrderedJson Path = OrderedJson::array();
-    for (const SummaryCall &C : R.Path)
-      Path.push_back(callToJson(C));
-    Out.push_back({{"path", std::move(Path)}, {"held", lockPathsToJson(R.Held)}});
+    Out.push_back({{"path", arrayToJson(R.Path, callToJson)}, {"held", lockPathsToJson(R.Held)}});
   }
   return Out;
 }
@@ -146,13 +131,10 @@ OrderedJson summaryToJson(const TranslationUnitSummary &S) {
                       {"coroutine", F.Coroutine}};
     addFindingFunction(Fn, F.FindingFunction);
     if (!F.BlockingEntry.empty()) {
-      OrderedJson Chain = OrderedJson::array();
-      for (const SummaryCall &C : F.BlockingChain)
-        Chain.push_back(callToJson(C));
       Fn["blocks"] = {{"entry", F.BlockingEntry},
                       {"category", F.BlockingCategory},
                       {"alternative", F.Alternative},
-                      {"chain", std::move(Chain)}};
+                      {"chain", arrayToJson(F.BlockingChain, callToJson)}};
     }
     Fn["calls"] = reachedCallsToJson(F.ReachedCalls);
     if (!F.Acquires.empty())
@@ -187,26 +169,14 @@ OrderedJson summaryToJson(const TranslationUnitSummary &S) {
                         {"concurrent_with", T.ConcurrentWith}});
     J["spawns"] = std::move(Spawns);
   }
-  if (!S.CallingFunctions.empty()) {
-    OrderedJson Out = OrderedJson::array();
-    for (const CallingFunction &F : S.CallingFunctions)
-      Out.push_back(callingFunctionToJson(F));
-    J["calling_functions"] = std::move(Out);
-  }
-  if (!S.FieldDisciplines.empty()) {
-    OrderedJson Out = OrderedJson::array();
-    for (const FieldDiscipline &D : S.FieldDisciplines)
-      Out.push_back(fieldDisciplineToJson(D));
-    J["field_disciplines"] = std::move(Out);
-  }
+  if (!S.CallingFunctions.empty())
+    J["calling_functions"] = arrayToJson(S.CallingFunctions, callingFunctionToJson);
+  if (!S.FieldDisciplines.empty())
+    J["field_disciplines"] = arrayToJson(S.FieldDisciplines, fieldDisciplineToJson);
   if (OrderedJson Options = checkOptionsToJson(S.Options); !Options.empty())
     J["options"] = std::move(Options);
-  if (!S.NoLint.empty()) {
-    OrderedJson Out = OrderedJson::array();
-    for (const NoLintRange &R : S.NoLint)
-      Out.push_back(noLintToJson(R));
-    J["nolint"] = std::move(Out);
-  }
+  if (!S.NoLint.empty())
+    J["nolint"] = arrayToJson(S.NoLint, noLintToJson);
   return J;
 }
 
