@@ -16,6 +16,7 @@ namespace concur {
 ConcurCheck::ConcurCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context), CheckName(Name.str()) {
   ModelOpts.PoolSubmitFunctions = Options.getLocalOrGlobal("PoolSubmitFunctions", "");
+  ModelOpts.Summaries = SummarySink::attachedTo(*Context);
 }
 
 void ConcurCheck::storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) {
@@ -39,10 +40,10 @@ void ConcurCheck::onEndOfTranslationUnit() {
   if (!Ctx)
     return;
   // The first concur check to finish the TU exports its summary (for the
-  // CLI's cross-TU phase, when a sink is installed) and drops the model;
+  // CLI's cross-TU phase, when it attached a sink) and drops the model;
   // matching for the TU is over by now.
   if (ConcurrencyModel *Model = ConcurrencyModel::ifBuilt(*Ctx)) {
-    if (SummarySink *Sink = SummarySink::current()) {
+    if (SummarySink *Sink = Model->options().Summaries) {
       AnalysisStats::Timer Time(AnalysisStats::Section::Analysis, "SummaryExport");
       Sink->consume(summarizeTranslationUnit(*Model));
     }

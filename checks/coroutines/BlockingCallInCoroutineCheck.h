@@ -11,7 +11,7 @@
 
 #include "../ConcurCheck.h"
 #include "../model/BlockingCallCatalog.h"
-#include "report/Summary.h"
+#include "Summary.h"
 
 namespace concur {
 

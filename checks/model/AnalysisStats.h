@@ -15,7 +15,7 @@
 #ifndef CONCUR_CHECKS_MODEL_ANALYSISSTATS_H
 #define CONCUR_CHECKS_MODEL_ANALYSISSTATS_H
 
-#include "report/Report.h"
+#include "Summary.h" // report::CutShort
 
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringRef.h"

@@ -1,8 +1,9 @@
 //===- Dataflow.h - The CFG dataflow toolkit -------------------*- C++ -*-===//
 //
 // One forward solver (solveForward) for every flow-sensitive analysis of
-// the model (locksets, running spawns, fork and shared-memory state, the
-// manual lock/unlock check's pending set), and the branch facts they refine
+// the model (locksets, running spawns, fork and shared-memory state, ready
+// futures, std::thread lifetimes, the manual lock/unlock check's pending
+// set, a serialized submit's iteration), and the branch facts they refine
 // their states with.
 //
 // What a two-way branch tests, normalised: `if (!x)`, `if (x == 0)`,
@@ -32,6 +33,7 @@
 
 #include <deque>
 #include <optional>
+#include <utility>
 #include <vector>
 
 namespace clang {
@@ -52,16 +54,11 @@ struct BranchTest {
   bool truthyAlong(unsigned SuccIndex) const { return (SuccIndex == 0) == TruthyWhenTrue; }
 };
 
-/// The test of \p From's terminator, if it is a two-way branch on a
-/// condition; comparisons other than with zero are taken as they are.
-inline std::optional<BranchTest> branchTest(const clang::CFGBlock &From) {
-  if (From.succ_size() != 2)
-    return std::nullopt;
-  // The value the block branches on: in `if (a && b)`, b's block tests b,
-  // not the whole condition.
-  const clang::Expr *Cond = From.getLastCondition();
-  if (!Cond)
-    return std::nullopt;
+/// What \p Cond tests: itself without parentheses, casts, negations and
+/// comparisons with zero (TruthyWhenTrue: whether the tested expression is
+/// truthy when \p Cond is); comparisons other than with zero are taken as
+/// they are.
+inline BranchTest testOf(const clang::Expr *Cond) {
   BranchTest T;
   while (true) {
     Cond = Cond->IgnoreParenImpCasts();
@@ -99,6 +96,39 @@ inline std::optional<BranchTest> branchTest(const clang::CFGBlock &From) {
   }
   T.Tested = Cond;
   return T;
+}
+
+/// The test of \p From's terminator, if it is a two-way branch on a
+/// condition (see testOf).
+inline std::optional<BranchTest> branchTest(const clang::CFGBlock &From) {
+  if (From.succ_size() != 2)
+    return std::nullopt;
+  // The value the block branches on: in `if (a && b)`, b's block tests b,
+  // not the whole condition.
+  const clang::Expr *Cond = From.getLastCondition();
+  if (!Cond)
+    return std::nullopt;
+  return testOf(Cond);
+}
+
+/// What \p T's edge \p SuccIndex proves of the right-most operand of the
+/// logical operators it tests: `a && b` true proves b true, `a || b` false
+/// proves b false. (A condition with temporaries is evaluated in a block of
+/// its own, which branches on the whole `a && b`.) Returns the operand's
+/// tested expression (see testOf) and whether it is truthy along the edge;
+/// T's own when no operator is proven.
+inline std::pair<const clang::Expr *, bool> provenOperand(const BranchTest &T,
+                                                          unsigned SuccIndex) {
+  const clang::Expr *Tested = T.Tested;
+  bool Truthy = T.truthyAlong(SuccIndex);
+  while (const auto *BO = llvm::dyn_cast<clang::BinaryOperator>(Tested)) {
+    if (!BO->isLogicalOp() || Truthy != (BO->getOpcode() == clang::BO_LAnd))
+      break;
+    BranchTest Operand = testOf(BO->getRHS());
+    Tested = Operand.Tested;
+    Truthy = Truthy == Operand.TruthyWhenTrue;
+  }
+  return {Tested, Truthy};
 }
 
 /// What a path assumed of invariant tests: (test key, truthy).

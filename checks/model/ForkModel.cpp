@@ -1,5 +1,6 @@
 #include "ForkModel.h"
 
+#include "Dataflow.h"
 #include "ExprWrappers.h"
 #include "FunctionFacts.h"
 #include "Locksets.h"
@@ -82,18 +83,26 @@ struct ForkValue {
     return Ref && Var && Ref->getDecl() == Var;
   }
 
-  /// \p Cond evaluated with fork()'s result \p Pid, if it depends on it only.
-  std::optional<bool> evaluate(const Expr *Cond, long Pid, const ASTContext &Ctx) const {
-    if (!Cond)
+  /// Whether \p Block's branch condition holds when fork() returned
+  /// \p Pid, if it depends on that only.
+  std::optional<bool> evaluate(const CFGBlock &Block, long Pid, const ASTContext &Ctx) const {
+    std::optional<BranchTest> Test = branchTest(Block);
+    if (!Test)
       return std::nullopt;
-    Cond = Cond->IgnoreParenImpCasts();
+    std::optional<bool> Truthy = evaluate(Test->Tested, Pid, Ctx);
+    if (!Truthy)
+      return std::nullopt;
+    return *Truthy == Test->TruthyWhenTrue;
+  }
+
+  /// \p Tested (negations removed: see branchTest) evaluated with fork()'s
+  /// result \p Pid, if it depends on it only.
+  std::optional<bool> evaluate(const Expr *Tested, long Pid, const ASTContext &Ctx) const {
+    if (!Tested)
+      return std::nullopt;
+    const Expr *Cond = Tested->IgnoreParenImpCasts();
     if (denotes(Cond))
       return Pid != 0;
-    if (const auto *U = dyn_cast<UnaryOperator>(Cond); U && U->getOpcode() == UO_LNot) {
-      if (auto V = evaluate(U->getSubExpr(), Pid, Ctx))
-        return !*V;
-      return std::nullopt;
-    }
     const auto *BO = dyn_cast<BinaryOperator>(Cond);
     if (!BO || !BO->isComparisonOp())
       return std::nullopt;
@@ -245,10 +254,9 @@ const ChildBranch &ForkModel::childOf(const ForkSite &Fork) {
       }
       break;
     }
-    const auto *Cond = dyn_cast_or_null<Expr>(B->getTerminatorCondition());
-    auto AsChild = Value.evaluate(Cond, 0, Ctx);
-    auto AsParent = Value.evaluate(Cond, 4242, Ctx);
-    if (AsChild && AsParent && B->succ_size() == 2) {
+    auto AsChild = Value.evaluate(*B, 0, Ctx);
+    auto AsParent = Value.evaluate(*B, 4242, Ctx);
+    if (AsChild && AsParent) { // a two-way branch on fork()'s result
       const CFGBlock *ChildSucc = (B->succ_begin() + (*AsChild ? 0 : 1))->getReachableBlock();
       if (*AsChild != *AsParent) {
         ChildStart = ChildSucc;

@@ -1,5 +1,6 @@
 #include "FutureReadiness.h"
 
+#include "Dataflow.h"
 #include "ExprWrappers.h"
 #include "QualifiedNames.h"
 
@@ -8,7 +9,6 @@
 #include "clang/Analysis/CFG.h"
 #include "llvm/ADT/SmallPtrSet.h"
 
-#include <deque>
 #include <optional>
 
 using namespace clang;
@@ -62,42 +62,27 @@ public:
 
   void run(llvm::DenseSet<const Expr *> &ReadyCalls) {
     collectStatusVariables();
-    std::vector<std::optional<FutureSet>> Out(G.getNumBlockIDs());
-    std::deque<const CFGBlock *> Work;
-    std::vector<bool> Queued(G.getNumBlockIDs(), false);
-    for (const CFGBlock *B : G) {
-      Work.push_back(B);
-      Queued[B->getBlockID()] = true;
-    }
-    while (!Work.empty()) {
-      const CFGBlock *B = Work.front();
-      Work.pop_front();
-      Queued[B->getBlockID()] = false;
-      std::optional<FutureSet> In = entryState(*B, Out);
-      if (!In)
-        continue; // not reached yet
-      FutureSet State = *In;
-      for (const CFGElement &El : *B)
-        if (auto S = El.getAs<CFGStmt>())
-          transfer(S->getStmt(), State);
-      auto &Slot = Out[B->getBlockID()];
-      if (Slot && setsEqual(*Slot, State))
-        continue;
-      Slot = std::move(State);
-      for (const CFGBlock *Succ : B->succs())
-        if (Succ && !Queued[Succ->getBlockID()]) {
-          Work.push_back(Succ);
-          Queued[Succ->getBlockID()] = true;
-        }
-    }
+    // A future is ready at a merge only if it is ready on every path in.
+    auto Intersect = [](FutureSet &Into, const FutureSet &From) {
+      Into.remove_if([&](const ValueDecl *D) { return !From.contains(D); });
+    };
+    auto Transfer = [](FutureSet &State, const CFGElement &El) {
+      if (auto S = El.getAs<CFGStmt>())
+        transfer(S->getStmt(), State);
+    };
+    auto Edge = [&](FutureSet &State, const CFGBlock &From, unsigned SuccIndex) {
+      if (const ValueDecl *F = readyAlong(From, SuccIndex))
+        State.insert(F);
+    };
+    std::vector<std::optional<FutureSet>> In =
+        solveForward(G, FutureSet(), Transfer, Edge, Intersect);
     // Replay each block with its fixed-point entry state and record the
     // waits that run on ready futures, on every occurrence.
     llvm::DenseSet<const Expr *> NotReady;
     for (const CFGBlock *B : G) {
-      std::optional<FutureSet> In = entryState(*B, Out);
-      if (!In)
+      if (!In[B->getBlockID()])
         continue;
-      FutureSet State = *In;
+      FutureSet State = *In[B->getBlockID()];
       for (const CFGElement &El : *B) {
         auto S = El.getAs<CFGStmt>();
         if (!S)
@@ -117,15 +102,6 @@ public:
   }
 
 private:
-  static bool setsEqual(const FutureSet &A, const FutureSet &B) {
-    if (A.size() != B.size())
-      return false;
-    for (const ValueDecl *D : A)
-      if (!B.contains(D))
-        return false;
-    return true;
-  }
-
   /// `auto st = f.wait_for(0s);` makes `st` stand for a readiness test of f.
   void collectStatusVariables() {
     for (const CFGBlock *B : G)
@@ -141,70 +117,22 @@ private:
               }
   }
 
-  /// The entry state of \p B: the intersection over reached predecessors of
-  /// their exit state plus what the edge's branch condition proves.
-  std::optional<FutureSet>
-  entryState(const CFGBlock &B, const std::vector<std::optional<FutureSet>> &Out) const {
-    if (&B == &G.getEntry())
-      return FutureSet();
-    std::optional<FutureSet> In;
-    for (auto It = B.pred_begin(); It != B.pred_end(); ++It) {
-      const CFGBlock *P = *It;
-      if (!P || !Out[P->getBlockID()])
-        continue;
-      FutureSet Edge = *Out[P->getBlockID()];
-      if (const ValueDecl *F = readyOnEdge(*P, B))
-        Edge.insert(F);
-      if (!In) {
-        In = std::move(Edge);
-        continue;
-      }
-      llvm::SmallVector<const ValueDecl *, 4> Drop;
-      for (const ValueDecl *D : *In)
-        if (!Edge.contains(D))
-          Drop.push_back(D);
-      for (const ValueDecl *D : Drop)
-        In->erase(D);
-    }
-    return In;
+  /// The future proven ready along successor \p SuccIndex of \p From.
+  const ValueDecl *readyAlong(const CFGBlock &From, unsigned SuccIndex) const {
+    std::optional<BranchTest> Test = branchTest(From);
+    if (!Test)
+      return nullptr;
+    auto [Tested, Truthy] = provenOperand(*Test, SuccIndex);
+    bool ReadyWhenTruthy = true;
+    const ValueDecl *F = readinessTest(Tested, ReadyWhenTruthy);
+    return F && Truthy == ReadyWhenTruthy ? F : nullptr;
   }
 
-  /// The future proven ready when control goes from \p P to \p Succ.
-  const ValueDecl *readyOnEdge(const CFGBlock &P, const CFGBlock &Succ) const {
-    if (P.succ_size() != 2)
-      return nullptr;
-    const Stmt *CondStmt = P.getTerminatorCondition(/*StripParens=*/true);
-    const auto *Cond = dyn_cast_or_null<Expr>(CondStmt);
-    if (!Cond)
-      return nullptr;
-    // In `a && b` the block testing b is reached only when a held; the
-    // value that decides this branch is the right-most operand.
-    while (const auto *BO = dyn_cast<BinaryOperator>(strip(Cond))) {
-      if (!BO->isLogicalOp())
-        break;
-      Cond = BO->getRHS();
-    }
-    bool WhenTrue = true;
-    const ValueDecl *F = readinessTest(Cond, WhenTrue);
-    if (!F)
-      return nullptr;
-    const CFGBlock *TrueSucc = *P.succ_begin();
-    const CFGBlock *FalseSucc = *(P.succ_begin() + 1);
-    if (WhenTrue ? TrueSucc == &Succ : FalseSucc == &Succ)
-      return F;
-    return nullptr;
-  }
-
-  /// If \p E tests a future's readiness, that future; \p WhenTrue is set to
-  /// the truth value of E that means "ready".
+  /// If \p E (a branch's test, negations removed: see branchTest) tests a
+  /// future's readiness, that future; \p WhenTrue is set to the truth value
+  /// of E that means "ready".
   const ValueDecl *readinessTest(const Expr *E, bool &WhenTrue) const {
     E = strip(E);
-    if (const auto *UO = dyn_cast<UnaryOperator>(E))
-      if (UO->getOpcode() == UO_LNot) {
-        const ValueDecl *F = readinessTest(UO->getSubExpr(), WhenTrue);
-        WhenTrue = !WhenTrue;
-        return F;
-      }
     const Expr *LHS = nullptr, *RHS = nullptr;
     bool Equal = true;
     if (const auto *BO = dyn_cast<BinaryOperator>(E)) {

@@ -1,10 +1,11 @@
 //===- OrderCycles.h - Short cycles in an order graph ----------*- C++ -*-===//
 //
-// Cycle search for concur-lock-order-inversion's decision (rules/LockOrder.h),
-// which the per-TU check makes on its TU's graph (LockOrderGraph) and the
-// CLI's cross-TU join (tool/crosstu/LockOrderAcrossUnits.cpp) on the graphs
-// of every TU: nodes are stable lock names, so both sides hand over plain
-// (from, to) string pairs.
+// Cycle search for concur-lock-order-inversion's decision,
+// rules::lockOrderFindings (rules/LockOrder.cpp): the per-TU check hands it
+// its TU's graph (LockOrderGraph), the CLI's cross-TU join
+// (tool/crosstu/LockOrderAcrossUnits.cpp) the graph joined from every TU's
+// summary. Nodes are stable lock keys, so both hand over plain (from, to)
+// string pairs.
 // Clang-free on purpose.
 //
 //===----------------------------------------------------------------------===//

@@ -18,18 +18,47 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 
+#include <mutex>
+
 using namespace clang;
 
 namespace concur {
 
 SummarySink::~SummarySink() = default;
 
-static thread_local SummarySink *CurrentSink = nullptr;
+namespace {
+/// The sinks by context. clang-tidy gives a check no slot of its own on the
+/// context, so the association lives here; the CLI's workers attach and
+/// look up concurrently, each with its own context.
+struct Attachments {
+  std::mutex Lock;
+  llvm::DenseMap<const clang::tidy::ClangTidyContext *, SummarySink *> Sinks;
+};
+Attachments &attachments() {
+  static Attachments All;
+  return All;
+}
+} // namespace
 
-SummarySink *SummarySink::current() { return CurrentSink; }
+SummarySink *SummarySink::attachedTo(const clang::tidy::ClangTidyContext &Context) {
+  Attachments &All = attachments();
+  std::lock_guard<std::mutex> Hold(All.Lock);
+  return All.Sinks.lookup(&Context);
+}
 
-SummarySink::Scope::Scope(SummarySink &Sink) : Previous(CurrentSink) { CurrentSink = &Sink; }
-SummarySink::Scope::~Scope() { CurrentSink = Previous; }
+SummarySink::Attachment::Attachment(const clang::tidy::ClangTidyContext &Context,
+                                    SummarySink &Sink)
+    : Context(Context) {
+  Attachments &All = attachments();
+  std::lock_guard<std::mutex> Hold(All.Lock);
+  All.Sinks[&Context] = &Sink;
+}
+
+SummarySink::Attachment::~Attachment() {
+  Attachments &All = attachments();
+  std::lock_guard<std::mutex> Hold(All.Lock);
+  All.Sinks.erase(&Context);
+}
 
 namespace {
 

@@ -1,10 +1,12 @@
 //===- SummaryExport.h - The TU's summary for the cross-TU phase *- C++ -*-===//
 //
 // At the end of each TU the model can describe, per function, what it
-// reaches that blocks and which functions defined elsewhere it calls (see
-// tool/report/Summary.h). The concur CLI installs a SummarySink on the thread
-// that analyses a TU; the clang-tidy plugin installs none, so the plugin
-// pays nothing and has no cross-TU phase.
+// reaches that blocks and which functions defined elsewhere it calls (the
+// summary library, summary/Summary.h). Where the summary goes is the
+// caller's: the concur CLI attaches a SummarySink to the ClangTidyContext it
+// analyses a TU with, and the checks hand it to the model with the rest of
+// the TU's configuration (ModelOptions::Summaries). The clang-tidy plugin
+// attaches none, so the plugin pays nothing and has no cross-TU phase.
 //
 //===----------------------------------------------------------------------===//
 #ifndef CONCUR_CHECKS_MODEL_SUMMARYEXPORT_H
@@ -12,11 +14,14 @@
 
 #include "ConcurrencyModel.h"
 #include "Locksets.h"
-#include "report/Summary.h"
+#include "Summary.h"
 
 namespace clang {
 class FunctionDecl;
 class SourceLocation;
+namespace tidy {
+class ClangTidyContext;
+} // namespace tidy
 } // namespace clang
 
 namespace concur {
@@ -28,16 +33,20 @@ public:
   virtual ~SummarySink();
   virtual void consume(report::TranslationUnitSummary Summary) = 0;
 
-  /// The sink of the calling thread, or null.
-  static SummarySink *current();
-  /// Installs \p Sink for the calling thread until destroyed.
-  class Scope {
+  /// The sink attached to \p Context, or null. The checks read it when they
+  /// are made for a TU, as they read their options from the context.
+  static SummarySink *attachedTo(const clang::tidy::ClangTidyContext &Context);
+  /// Attaches \p Sink to \p Context until destroyed: the summaries of the
+  /// TUs analysed with \p Context go to \p Sink, whatever thread runs them.
+  class Attachment {
   public:
-    explicit Scope(SummarySink &Sink);
-    ~Scope();
+    Attachment(const clang::tidy::ClangTidyContext &Context, SummarySink &Sink);
+    ~Attachment();
+    Attachment(const Attachment &) = delete;
+    Attachment &operator=(const Attachment &) = delete;
 
   private:
-    SummarySink *Previous;
+    const clang::tidy::ClangTidyContext &Context;
   };
 };
 

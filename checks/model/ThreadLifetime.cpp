@@ -1,6 +1,7 @@
 #include "ThreadLifetime.h"
-#include "ExprWrappers.h"
 
+#include "Dataflow.h"
+#include "ExprWrappers.h"
 #include "QualifiedNames.h"
 
 #include "clang/AST/ASTContext.h"
@@ -9,8 +10,6 @@
 #include "clang/Analysis/CFG.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
-
-#include <deque>
 
 using namespace clang;
 
@@ -76,37 +75,23 @@ public:
   }
 
   void run(bool ExceptionPaths, std::vector<ThreadHazard> &Out) {
-    unsigned N = G.getNumBlockIDs();
-    std::vector<State> In(N, State(Vars.size(), 0));
-    std::vector<bool> Reached(N, false);
-    std::deque<const CFGBlock *> Work;
-    Work.push_back(&G.getEntry());
-    Reached[G.getEntry().getBlockID()] = true;
-    while (!Work.empty()) {
-      const CFGBlock *B = Work.front();
-      Work.pop_front();
-      State S = In[B->getBlockID()];
-      transferBlock(*B, S, nullptr, false);
-      propagate(*B, S, [&](const CFGBlock *Succ, const State &Out) {
-        State &Dst = In[Succ->getBlockID()];
-        bool Changed = !Reached[Succ->getBlockID()];
-        Reached[Succ->getBlockID()] = true;
-        for (unsigned I = 0; I < Dst.size(); ++I) {
-          uint8_t Merged = Dst[I] | Out[I];
-          Changed |= Merged != Dst[I];
-          Dst[I] = Merged;
-        }
-        if (Changed)
-          Work.push_back(Succ);
-      });
-    }
+    // A thread may be joinable (or empty) at a merge if it is on some path in.
+    auto Unite = [](State &Into, const State &From) {
+      for (unsigned I = 0; I < Into.size(); ++I)
+        Into[I] |= From[I];
+    };
+    auto Transfer = [&](State &S, const CFGElement &E) { transferElement(E, S, nullptr, false); };
+    auto Edge = [&](State &S, const CFGBlock &From, unsigned SuccIndex) {
+      refineAlong(From, SuccIndex, S);
+    };
+    std::vector<std::optional<State>> In =
+        solveForward(G, State(Vars.size(), 0), Transfer, Edge, Unite);
     // Report from the fixpoint only.
     std::vector<ThreadHazard> Found;
     for (const CFGBlock *B : G)
-      if (Reached[B->getBlockID()]) {
-        State S = In[B->getBlockID()];
-        transferBlock(*B, S, &Found, ExceptionPaths);
-      }
+      if (std::optional<State> S = In[B->getBlockID()])
+        for (const CFGElement &E : *B)
+          transferElement(E, *S, &Found, ExceptionPaths);
     llvm::DenseSet<std::pair<const VarDecl *, int>> Seen;
     llvm::sort(Found, [&](const ThreadHazard &A, const ThreadHazard &B) {
       return SM.isBeforeInTranslationUnit(A.Where->getBeginLoc(), B.Where->getBeginLoc());
@@ -256,59 +241,32 @@ private:
       exceptionPoint(Call, Callee, S, Found);
   }
 
-  void transferBlock(const CFGBlock &B, State &S, std::vector<ThreadHazard> *Found,
-                     bool ExceptionPaths) {
-    for (const CFGElement &E : B) {
-      if (auto CS = E.getAs<CFGStmt>()) {
-        transferStmt(CS->getStmt(), S, Found, ExceptionPaths);
-      } else if (auto D = E.getAs<CFGAutomaticObjDtor>()) {
-        auto It = Index.find(D->getVarDecl());
-        if (It == Index.end())
-          continue;
-        if (Found && (S[It->second] & Joinable))
-          Found->push_back({ThreadHazard::DestroyedJoinable, D->getVarDecl(), F,
-                            D->getTriggerStmt(), nullptr});
-        S[It->second] = 0; // out of scope
-      }
+  void transferElement(const CFGElement &E, State &S, std::vector<ThreadHazard> *Found,
+                       bool ExceptionPaths) {
+    if (auto CS = E.getAs<CFGStmt>()) {
+      transferStmt(CS->getStmt(), S, Found, ExceptionPaths);
+    } else if (auto D = E.getAs<CFGAutomaticObjDtor>()) {
+      auto It = Index.find(D->getVarDecl());
+      if (It == Index.end())
+        return;
+      if (Found && (S[It->second] & Joinable))
+        Found->push_back({ThreadHazard::DestroyedJoinable, D->getVarDecl(), F,
+                          D->getTriggerStmt(), nullptr});
+      S[It->second] = 0; // out of scope
     }
   }
 
   /// Branches on `t.joinable()` (possibly negated) know the state of t.
-  template <typename Fn> void propagate(const CFGBlock &B, const State &S, Fn &&Send) {
-    int Refined = -1;
-    bool Negated = false;
-    if (const Stmt *Cond = B.getTerminatorCondition()) {
-      const Expr *E = dyn_cast<Expr>(Cond);
-      while (E) {
-        E = E->IgnoreParenImpCasts();
-        if (const auto *U = dyn_cast<UnaryOperator>(E); U && U->getOpcode() == UO_LNot) {
-          Negated = !Negated;
-          E = U->getSubExpr();
-          continue;
-        }
-        break;
-      }
-      if (const auto *MC = dyn_cast_or_null<CXXMemberCallExpr>(E);
-          MC && MC->getMethodDecl()->getName() == "joinable")
-        Refined = indexOf(MC->getImplicitObjectArgument());
-    }
-    unsigned SuccIndex = 0;
-    for (const CFGBlock::AdjacentBlock &Succ : B.succs()) {
-      unsigned This = SuccIndex++;
-      if (!Succ.getReachableBlock())
-        continue;
-      if (Refined >= 0 && B.succ_size() == 2) {
-        State Copy = S;
-        bool TrueEdge = (This == 0) != Negated;
-        if (!TrueEdge)
-          Copy[Refined] &= Empty;
-        else
-          Copy[Refined] &= Joinable;
-        Send(Succ.getReachableBlock(), Copy);
-        continue;
-      }
-      Send(Succ.getReachableBlock(), S);
-    }
+  void refineAlong(const CFGBlock &From, unsigned SuccIndex, State &S) const {
+    std::optional<BranchTest> Test = branchTest(From);
+    if (!Test)
+      return;
+    auto [Tested, Truthy] = provenOperand(*Test, SuccIndex);
+    const auto *MC = dyn_cast<CXXMemberCallExpr>(Tested);
+    if (!MC || MC->getMethodDecl()->getName() != "joinable")
+      return;
+    if (int Refined = indexOf(MC->getImplicitObjectArgument()); Refined >= 0)
+      S[Refined] &= Truthy ? Joinable : Empty;
   }
 
   bool jthreadFixApplies(const VarDecl *V) const {

@@ -1,12 +1,13 @@
 #include "SerializedSubmitCheck.h"
 
+#include "../model/Dataflow.h"
 #include "../model/QualifiedNames.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/Analysis/CFG.h"
 #include "clang/Basic/SourceManager.h"
 
-#include <deque>
+#include <optional>
 
 using namespace clang;
 
@@ -22,49 +23,50 @@ void SerializedSubmitCheck::storeOptions(clang::tidy::ClangTidyOptions::OptionMa
 
 namespace {
 
-struct ElementPos {
-  const CFGBlock *Block = nullptr;
-  unsigned Index = 0;
-};
+/// Where \p From has run in the current iteration of \p Loop: the state
+/// along each path is whether From ran since the path last passed the
+/// loop's head.
+class SameIteration {
+public:
+  SameIteration(const CFG &G, const Stmt *Loop, const Stmt *From) : From(From) {
+    auto Transfer = [&](bool &Ran, const CFGElement &E) { Ran |= isFrom(E); };
+    auto Edge = [&](bool &Ran, const CFGBlock &Block, unsigned SuccIndex) {
+      const CFGBlock *Succ = (Block.succ_begin() + SuccIndex)->getReachableBlock();
+      if (Succ && Succ->getTerminatorStmt() == Loop)
+        Ran = false; // the next iteration starts
+    };
+    auto Unite = [](bool &Into, bool Other) { Into |= Other; };
+    In = solveForward(G, false, Transfer, Edge, Unite);
+    for (const CFGBlock *B : G)
+      for (const CFGElement &E : *B)
+        if (auto CS = E.getAs<CFGStmt>())
+          BlockOf.try_emplace(CS->getStmt(), B);
+  }
 
-ElementPos find(const CFG &G, const Stmt *S) {
-  for (const CFGBlock *B : G) {
-    unsigned I = 0;
+  /// Whether \p To runs after From in the same iteration of the loop.
+  bool after(const Stmt *To) const {
+    const CFGBlock *B = BlockOf.lookup(To);
+    if (!B || !In[B->getBlockID()])
+      return false;
+    bool Ran = *In[B->getBlockID()];
     for (const CFGElement &E : *B) {
-      if (auto CS = E.getAs<CFGStmt>(); CS && CS->getStmt() == S)
-        return {B, I};
-      ++I;
+      if (auto CS = E.getAs<CFGStmt>(); CS && CS->getStmt() == To)
+        return Ran;
+      Ran |= isFrom(E);
     }
-  }
-  return {};
-}
-
-/// Whether \p To runs after \p From in the same iteration of \p Loop: a CFG
-/// path from one to the other that does not pass the loop's head.
-bool sameIteration(const CFG &G, const Stmt *Loop, const Stmt *From, const Stmt *To) {
-  ElementPos A = find(G, From), B = find(G, To);
-  if (!A.Block || !B.Block)
     return false;
-  if (A.Block == B.Block && A.Index < B.Index)
-    return true;
-  llvm::DenseSet<const CFGBlock *> Seen;
-  std::deque<const CFGBlock *> Work;
-  auto Push = [&](const CFGBlock *Blk) {
-    for (const CFGBlock::AdjacentBlock &Succ : Blk->succs())
-      if (const CFGBlock *N = Succ.getReachableBlock();
-          N && N->getTerminatorStmt() != Loop && Seen.insert(N).second)
-        Work.push_back(N);
-  };
-  Push(A.Block);
-  while (!Work.empty()) {
-    const CFGBlock *Cur = Work.front();
-    Work.pop_front();
-    if (Cur == B.Block)
-      return true;
-    Push(Cur);
   }
-  return false;
-}
+
+private:
+  bool isFrom(const CFGElement &E) const {
+    auto CS = E.getAs<CFGStmt>();
+    return CS && CS->getStmt() == From;
+  }
+
+  const Stmt *From;
+  std::vector<std::optional<bool>> In;
+  llvm::DenseMap<const Stmt *, const CFGBlock *> BlockOf;
+};
 
 } // namespace
 
@@ -81,12 +83,13 @@ void SerializedSubmitCheck::analyze(ConcurrencyModel &Model) {
     const CFG *G = Model.cfg(Src.In);
     if (!Body || !G)
       continue;
+    SameIteration AfterSubmit(*G, Loop, Src.Call);
     for (const CallSite &C : Model.callGraph().callsIn(Src.In)) {
       if (!Config.isFutureWait(C) ||
           !SM.isPointWithin(C.Loc, Body->getBeginLoc(), Body->getEndLoc()))
         continue;
       auto Origins = Pools.originsOf(PoolModel::objectOf(C), Src.In, Config);
-      if (!llvm::is_contained(Origins, Src.Call) || !sameIteration(*G, Loop, Src.Call, C.Call))
+      if (!llvm::is_contained(Origins, Src.Call) || !AfterSubmit.after(C.Call))
         continue;
       std::string Api = Src.Spawn ? Src.Spawn->FunctionName : "get_future";
       diag(Src.Call->getExprLoc(),

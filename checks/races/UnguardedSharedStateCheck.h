@@ -12,7 +12,7 @@
 #define CONCUR_CHECKS_RACES_UNGUARDEDSHAREDSTATECHECK_H
 
 #include "../ConcurCheck.h"
-#include "report/Summary.h"
+#include "Summary.h"
 
 namespace concur {
 

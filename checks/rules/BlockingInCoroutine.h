@@ -14,7 +14,7 @@
 #ifndef CONCUR_CHECKS_RULES_BLOCKINGINCOROUTINE_H
 #define CONCUR_CHECKS_RULES_BLOCKINGINCOROUTINE_H
 
-#include "report/Summary.h"
+#include "Summary.h"
 
 #include <optional>
 

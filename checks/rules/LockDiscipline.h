@@ -19,7 +19,7 @@
 #ifndef CONCUR_CHECKS_RULES_LOCKDISCIPLINE_H
 #define CONCUR_CHECKS_RULES_LOCKDISCIPLINE_H
 
-#include "report/Summary.h"
+#include "Summary.h"
 
 #include <optional>
 

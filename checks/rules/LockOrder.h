@@ -15,7 +15,7 @@
 #ifndef CONCUR_CHECKS_RULES_LOCKORDER_H
 #define CONCUR_CHECKS_RULES_LOCKORDER_H
 
-#include "report/Summary.h"
+#include "Summary.h"
 
 #include "llvm/ADT/STLFunctionalExtras.h"
 

@@ -14,7 +14,7 @@
 #ifndef CONCUR_CHECKS_RULES_NOLINT_H
 #define CONCUR_CHECKS_RULES_NOLINT_H
 
-#include "report/Summary.h"
+#include "Summary.h"
 
 #include "llvm/ADT/StringRef.h"
 

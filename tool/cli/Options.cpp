@@ -163,48 +163,64 @@ static std::optional<ValueMember> valueOption(std::string_view Flag) {
   return std::nullopt;
 }
 
-std::optional<Options> parseOptions(int Argc, const char *const *Argv,
-                                    std::string &Error) {
-  Options O;
-  std::vector<std::string> PendingOutputs;
-  bool FilesOnly = false;
-  bool InlineGiven = false; // --flag=value or -pDIR: the value is Inline
-  auto NeedValue = [&](int &I, std::string_view Flag,
-                       std::string_view Inline) -> std::optional<std::string> {
-    if (InlineGiven)
-      return std::string(Inline);
-    if (I + 1 >= Argc) {
-      Error = "option '" + std::string(Flag) + "' needs a value";
-      return std::nullopt;
-    }
-    return std::string(Argv[++I]);
-  };
+namespace {
 
-  int First = 1;
-  if (Argc > 1 && std::string_view(Argv[1]) == "merge") {
-    O.Merge = true;
-    First = 2;
-  } else if (Argc > 1 && std::string_view(Argv[1]) == "import-tsan") {
-    O.ImportTsan = true;
-    First = 2;
+/// One pass over a command line: the state each step of parseOptions
+/// shares (the options so far, the argument at hand, the first error).
+class CommandLine {
+public:
+  CommandLine(int Argc, const char *const *Argv, std::string &Error)
+      : Argc(Argc), Argv(Argv), Error(Error) {}
+
+  std::optional<Options> parse() {
+    int First = 1;
+    if (Argc > 1 && std::string_view(Argv[1]) == "merge") {
+      O.Merge = true;
+      First = 2;
+    } else if (Argc > 1 && std::string_view(Argv[1]) == "import-tsan") {
+      O.ImportTsan = true;
+      First = 2;
+    }
+    for (I = First; I < Argc; ++I) {
+      std::string_view Arg = Argv[I];
+      if (FilesOnly || Arg.empty() || Arg[0] != '-' || Arg == "-") {
+        O.Files.emplace_back(Arg);
+        continue;
+      }
+      if (Arg == "--" && !O.Files.empty() && !O.Merge && !O.ImportTsan) {
+        // After files, as in clang-tidy: the rest are compile flags.
+        O.CompileFlags.emplace(Argv + I + 1, Argv + Argc);
+        break;
+      }
+      if (Arg == "--") { // before any file: only file names follow
+        FilesOnly = true;
+        continue;
+      }
+      std::string_view Flag, Inline;
+      if (!split(Arg, Flag, Inline))
+        return std::nullopt;
+      Parsed Result = parseSwitch(Flag, Inline);
+      if (Result == Parsed::Unknown)
+        Result = parseValue(Flag, Inline);
+      if (Result == Parsed::Unknown)
+        Error = "unknown option '" + std::string(Arg) + "' (see concur --help)";
+      if (Result != Parsed::Yes)
+        return std::nullopt;
+    }
+    if (!checkCombinations())
+      return std::nullopt;
+    assignOutputFormats();
+    return std::move(O);
   }
-  for (int I = First; I < Argc; ++I) {
-    std::string_view Arg = Argv[I];
-    if (FilesOnly || Arg.empty() || Arg[0] != '-' || Arg == "-") {
-      O.Files.emplace_back(Arg);
-      continue;
-    }
-    if (Arg == "--" && !O.Files.empty() && !O.Merge && !O.ImportTsan) {
-      // After files, as in clang-tidy: the rest are compile flags.
-      O.CompileFlags.emplace(Argv + I + 1, Argv + Argc);
-      break;
-    }
-    if (Arg == "--") { // before any file: only file names follow
-      FilesOnly = true;
-      continue;
-    }
-    // Split --flag=value.
-    std::string_view Flag = Arg, Inline;
+
+private:
+  enum class Parsed { Yes, Unknown, Failed };
+
+  /// Splits \p Arg into the flag and its inline value: --flag=value and the
+  /// -pDIR, -j8, -oFILE short forms. False (with Error) on an empty value.
+  bool split(std::string_view Arg, std::string_view &Flag, std::string_view &Inline) {
+    Flag = Arg;
+    Inline = {};
     InlineGiven = false;
     if (auto Eq = Arg.find('='); Eq != std::string_view::npos && Arg.starts_with("--")) {
       Flag = Arg.substr(0, Eq);
@@ -215,17 +231,36 @@ std::optional<Options> parseOptions(int Argc, const char *const *Argv,
       if (Inline.empty() && Flag != "--header-filter" && Flag != "--exclude-header-filter" &&
           Flag != "--warnings-as-errors") {
         Error = "option '" + std::string(Flag) + "' has an empty value";
-        return std::nullopt;
+        return false;
       }
     }
-    // -pDIR, -j8, -oFILE short forms.
     if (Flag.size() > 2 && Flag[1] != '-' &&
         (Flag[1] == 'p' || Flag[1] == 'j' || Flag[1] == 'o')) {
       Inline = Flag.substr(2);
       Flag = Flag.substr(0, 2);
       InlineGiven = true;
     }
+    return true;
+  }
 
+  /// The value of \p Flag: inline, or the next argument.
+  std::optional<std::string> needValue(std::string_view Flag, std::string_view Inline) {
+    if (InlineGiven)
+      return std::string(Inline);
+    if (I + 1 >= Argc) {
+      Error = "option '" + std::string(Flag) + "' needs a value";
+      return std::nullopt;
+    }
+    return std::string(Argv[++I]);
+  }
+
+  Parsed fail(std::string Message) {
+    Error = std::move(Message);
+    return Parsed::Failed;
+  }
+
+  /// Flags that take no value (or only an optional inline one).
+  Parsed parseSwitch(std::string_view Flag, std::string_view Inline) {
     if (Flag == "-h" || Flag == "--help") {
       O.Help = true;
     } else if (Flag == "--version") {
@@ -236,12 +271,16 @@ std::optional<Options> parseOptions(int Argc, const char *const *Argv,
       O.Quiet = true;
     } else if (Flag == "--no-progress") {
       O.Progress = false;
-    } else if (auto Member = valueOption(Flag)) {
-      auto V = NeedValue(I, Flag, Inline);
-      if (!V) return std::nullopt;
-      std::visit([&](auto M) { O.*M = *V; }, *Member);
     } else if (Flag == "--fix") {
       O.Fix = true;
+    } else if (Flag == "--stats") {
+      O.Stats = true;
+    } else if (Flag == "--no-cache") {
+      O.NoCache = true;
+    } else if (Flag == "--time-report") {
+      O.TimeReport = true;
+      if (InlineGiven)
+        O.TimeReportFile = std::string(Inline);
     } else if (Flag == "--color") {
       if (!InlineGiven || Inline == "always")
         O.Color = ColorMode::Always;
@@ -249,108 +288,121 @@ std::optional<Options> parseOptions(int Argc, const char *const *Argv,
         O.Color = ColorMode::Never;
       else if (Inline == "auto")
         O.Color = ColorMode::Auto;
-      else {
-        Error = "unknown value '" + std::string(Inline) +
-                "' for --color (expected always, never or auto)";
-        return std::nullopt;
-      }
-    } else if (Flag == "--exclude") {
-      auto V = NeedValue(I, Flag, Inline);
-      if (!V) return std::nullopt;
-      O.Excludes.push_back(*V);
-    } else if (Flag == "--format") {
-      auto V = NeedValue(I, Flag, Inline);
-      if (!V) return std::nullopt;
-      auto F = parseFormat(*V);
-      if (!F) {
-        Error = "unknown format '" + *V + "' for --format (expected text, json or sarif)";
-        return std::nullopt;
-      }
-      O.StdoutFormat = *F;
-      O.FormatGiven = true;
-    } else if (Flag == "-o" || Flag == "--output") {
-      auto V = NeedValue(I, Flag, Inline);
-      if (!V) return std::nullopt;
-      PendingOutputs.push_back(*V);
-    } else if (Flag == "-j" || Flag == "--jobs") {
-      auto V = NeedValue(I, Flag, Inline);
-      if (!V) return std::nullopt;
-      unsigned N = 0;
-      auto [Ptr, Ec] = std::from_chars(V->data(), V->data() + V->size(), N);
-      if (Ec != std::errc() || Ptr != V->data() + V->size() || N == 0 || N > 1024) {
-        Error = "invalid value '" + *V + "' for -j (expected a number from 1 to 1024)";
-        return std::nullopt;
-      }
-      O.Jobs = N;
-    } else if (Flag == "--shard") {
-      auto V = NeedValue(I, Flag, Inline);
-      if (!V) return std::nullopt;
-      if (!parseShard(*V, O.ShardIndex, O.ShardCount)) {
-        Error = "invalid value '" + *V + "' for --shard (expected K/N with 1 <= K <= N, e.g. 2/4)";
-        return std::nullopt;
-      }
-    } else if (Flag == "--stats") {
-      O.Stats = true;
-    } else if (Flag == "--time-report") {
-      O.TimeReport = true;
-      if (InlineGiven)
-        O.TimeReportFile = std::string(Inline);
-    } else if (Flag == "--no-cache") {
-      O.NoCache = true;
-    } else if (Flag == "--docs-url") {
-      auto V = NeedValue(I, Flag, Inline);
-      if (!V) return std::nullopt;
-      // A file:// link would point into the machine that ran concur.
-      if (!V->starts_with("https://") && !V->starts_with("http://")) {
-        Error = "invalid value '" + *V + "' for --docs-url (expected an http:// or https:// URL)";
-        return std::nullopt;
-      }
-      O.DocsUrl = *V;
-    } else if (Flag == "--automation-id") {
-      auto V = NeedValue(I, Flag, Inline);
-      if (!V) return std::nullopt;
-      if (V->empty() || V->find_first_of("\n\r\t") != std::string::npos) {
-        Error = "invalid value for --automation-id (expected one line of text, e.g. concur/linux)";
-        return std::nullopt;
-      }
-      O.AutomationId = *V;
-    } else if (Flag == "--extra-arg") {
-      auto V = NeedValue(I, Flag, Inline);
-      if (!V) return std::nullopt;
-      O.ExtraArgs.push_back(*V);
+      else
+        return fail("unknown value '" + std::string(Inline) +
+                    "' for --color (expected always, never or auto)");
     } else {
-      Error = "unknown option '" + std::string(Arg) + "' (see concur --help)";
-      return std::nullopt;
+      return Parsed::Unknown;
     }
+    return Parsed::Yes;
   }
 
-  if (!O.ConfigFile.empty() && !O.InlineConfig.empty()) {
-    Error = "--config and --config-file cannot be used together (give the "
-            "configuration one way)";
-    return std::nullopt;
+  /// Flags that take a value: stored as given (valueOption), collected, or
+  /// checked here.
+  Parsed parseValue(std::string_view Flag, std::string_view Inline) {
+    std::optional<ValueMember> Member = valueOption(Flag);
+    bool Known = Member || Flag == "--exclude" || Flag == "--format" || Flag == "-o" ||
+                 Flag == "--output" || Flag == "-j" || Flag == "--jobs" || Flag == "--shard" ||
+                 Flag == "--docs-url" || Flag == "--automation-id" || Flag == "--extra-arg";
+    if (!Known)
+      return Parsed::Unknown;
+    std::optional<std::string> V = needValue(Flag, Inline);
+    if (!V)
+      return Parsed::Failed;
+    if (Member)
+      std::visit([&](auto M) { O.*M = *V; }, *Member);
+    else if (Flag == "--exclude")
+      O.Excludes.push_back(*V);
+    else if (Flag == "-o" || Flag == "--output")
+      PendingOutputs.push_back(*V);
+    else if (Flag == "--extra-arg")
+      O.ExtraArgs.push_back(*V);
+    else
+      return parseCheckedValue(Flag, *V);
+    return Parsed::Yes;
   }
-  if (!O.DiffFile.empty() && !O.ChangedSince.empty()) {
-    Error = "--diff and --changed-since cannot be used together (give one)";
-    return std::nullopt;
+
+  /// The values checked as they are read.
+  Parsed parseCheckedValue(std::string_view Flag, const std::string &V) {
+    if (Flag == "--format") {
+      auto F = parseFormat(V);
+      if (!F)
+        return fail("unknown format '" + V + "' for --format (expected text, json or sarif)");
+      O.StdoutFormat = *F;
+      O.FormatGiven = true;
+    } else if (Flag == "-j" || Flag == "--jobs") {
+      unsigned N = 0;
+      auto [Ptr, Ec] = std::from_chars(V.data(), V.data() + V.size(), N);
+      if (Ec != std::errc() || Ptr != V.data() + V.size() || N == 0 || N > 1024)
+        return fail("invalid value '" + V + "' for -j (expected a number from 1 to 1024)");
+      O.Jobs = N;
+    } else if (Flag == "--shard") {
+      if (!parseShard(V, O.ShardIndex, O.ShardCount))
+        return fail("invalid value '" + V +
+                    "' for --shard (expected K/N with 1 <= K <= N, e.g. 2/4)");
+    } else if (Flag == "--docs-url") {
+      // A file:// link would point into the machine that ran concur.
+      if (!V.starts_with("https://") && !V.starts_with("http://"))
+        return fail("invalid value '" + V +
+                    "' for --docs-url (expected an http:// or https:// URL)");
+      O.DocsUrl = V;
+    } else if (Flag == "--automation-id") {
+      if (V.empty() || V.find_first_of("\n\r\t") != std::string::npos)
+        return fail("invalid value for --automation-id (expected one line of text, e.g. "
+                    "concur/linux)");
+      O.AutomationId = V;
+    }
+    return Parsed::Yes;
   }
-  // An explicit --format applies to every -o file; otherwise the extension
-  // decides (.sarif, .json), defaulting to text.
-  for (const std::string &Path : PendingOutputs) {
-    Format F = O.StdoutFormat;
-    if (O.FormatGiven)
-      ;
-    else if (endsWith(Path, ".sarif") || endsWith(Path, ".sarif.json"))
-      F = Format::Sarif;
-    else if (endsWith(Path, ".json"))
-      F = Format::Json;
-    else if (endsWith(Path, ".txt"))
-      F = Format::Text;
-    O.Outputs.push_back({Path, F});
+
+  bool checkCombinations() {
+    if (!O.ConfigFile.empty() && !O.InlineConfig.empty()) {
+      Error = "--config and --config-file cannot be used together (give the "
+              "configuration one way)";
+      return false;
+    }
+    if (!O.DiffFile.empty() && !O.ChangedSince.empty()) {
+      Error = "--diff and --changed-since cannot be used together (give one)";
+      return false;
+    }
+    return true;
   }
-  // With files to write, stdout keeps the human-readable text.
-  if (!O.Outputs.empty())
-    O.StdoutFormat = Format::Text;
-  return O;
+
+  /// An explicit --format applies to every -o file; otherwise the extension
+  /// decides (.sarif, .json), defaulting to text.
+  void assignOutputFormats() {
+    for (const std::string &Path : PendingOutputs) {
+      Format F = O.StdoutFormat;
+      if (O.FormatGiven)
+        ;
+      else if (endsWith(Path, ".sarif") || endsWith(Path, ".sarif.json"))
+        F = Format::Sarif;
+      else if (endsWith(Path, ".json"))
+        F = Format::Json;
+      else if (endsWith(Path, ".txt"))
+        F = Format::Text;
+      O.Outputs.push_back({Path, F});
+    }
+    // With files to write, stdout keeps the human-readable text.
+    if (!O.Outputs.empty())
+      O.StdoutFormat = Format::Text;
+  }
+
+  const int Argc;
+  const char *const *Argv;
+  std::string &Error;
+  Options O;
+  std::vector<std::string> PendingOutputs;
+  int I = 1;
+  bool FilesOnly = false;
+  bool InlineGiven = false; // --flag=value or -pDIR: the value is Inline
+};
+
+} // namespace
+
+std::optional<Options> parseOptions(int Argc, const char *const *Argv,
+                                    std::string &Error) {
+  return CommandLine(Argc, Argv, Error).parse();
 }
 
 } // namespace concur::cli

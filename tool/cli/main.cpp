@@ -659,18 +659,9 @@ bool collectResults(std::vector<cache::JobOutcome> &Outcomes, const driver::Inpu
   return true;
 }
 
-} // namespace
-
-int main(int Argc, char **Argv) {
-  auto Start = std::chrono::steady_clock::now();
-  std::string Error;
-  auto Parsed = cli::parseOptions(Argc, Argv, Error);
-  if (!Parsed)
-    return fail(Error);
-  cli::Options &Opts = *Parsed;
-  resolvePathsUpFront(Opts);
-  const std::vector<report::RuleInfo> Rules = report::staticRules(Opts.DocsUrl);
-
+/// --help, --version, --list-checks: answered without analysing anything.
+std::optional<int> answerWithoutAnalysis(const cli::Options &Opts,
+                                         const std::vector<report::RuleInfo> &Rules) {
   if (Opts.Help) {
     std::cout << cli::usageText();
     return ExitClean;
@@ -684,6 +675,175 @@ int main(int Argc, char **Argv) {
       std::cout << R.Id << "\n    " << R.Summary << "\n";
     return ExitClean;
   }
+  return std::nullopt;
+}
+
+/// The compile commands: the flags after '--' for every file, or the
+/// compile database of -p (none when neither is given). False with \p Error
+/// set when the database cannot be read.
+bool openDatabase(const cli::Options &Opts,
+                  std::unique_ptr<clang::tooling::CompilationDatabase> &Database,
+                  std::string &Error) {
+  if (Opts.CompileFlags) {
+    // `concur a.cpp b.c -- -std=c++20 -Iinclude`: these flags for every file.
+    if (!Opts.BuildPath.empty() && !Opts.Quiet)
+      std::cerr << "concur: note: the flags after '--' are used; the compile database in '"
+                << Opts.BuildPath << "' is not read\n";
+    llvm::SmallString<256> Cwd;
+    llvm::sys::fs::current_path(Cwd);
+    Database = std::make_unique<clang::tooling::FixedCompilationDatabase>(Cwd,
+                                                                          *Opts.CompileFlags);
+  } else if (!Opts.BuildPath.empty()) {
+    Database = driver::loadCompileDatabase(Opts.BuildPath, Error);
+    if (!Database)
+      return false;
+  }
+  return true;
+}
+
+/// The report of a shard that got no files: empty, written as asked.
+int finishEmptyShard(cli::Options &Opts, const std::vector<report::RuleInfo> &Rules,
+                     const std::vector<std::string> &Inputs) {
+  std::string Error;
+  if (!Opts.Quiet)
+    std::cerr << "concur: note: shard " << Opts.ShardIndex << "/" << Opts.ShardCount
+              << " has no files (" << Inputs.size() << " inputs)\n";
+  report::Report Empty;
+  Empty.ToolVersion = CONCUR_VERSION;
+  if (Opts.SourceRoot.empty())
+    Opts.SourceRoot = findSourceRoot(Inputs.empty() ? "." : Inputs.front());
+  RunContext Run;
+  if (!changedLines(Opts, Run, Error))
+    return fail(Error);
+  return finish(Empty, Opts, Rules, Run);
+}
+
+/// What an analysis run has when its workers are done.
+struct AnalysedRun {
+  driver::AnalysisConfig Config;
+  driver::InputPlan Plan;
+  std::vector<cache::JobOutcome> Outcomes;
+  const cache::ResultCache *Cache = nullptr;
+  RunContext Run;
+  std::chrono::steady_clock::time_point Start;
+};
+
+/// The report of an analysis run: each TU's findings as its configuration
+/// filters them, then (unless this is a shard) the cross-TU join's.
+int reportRun(AnalysedRun &A, cli::ExcludeGlobs Excludes, cli::Options &Opts,
+              const std::vector<report::RuleInfo> &Rules) {
+  std::string Error;
+  // Which findings to show, decided as clang-tidy decides (see
+  // FindingFilter.h): each TU's with the configuration of its main file.
+  std::set<std::string> MainFiles;
+  for (const driver::Job &J : A.Plan.Jobs) {
+    llvm::SmallString<256> P(J.File);
+    llvm::sys::path::remove_dots(P, /*remove_dot_dot=*/true);
+    MainFiles.insert(std::string(P));
+  }
+  cli::FindingFilter Filter(A.Config, Opts.SourceRoot, std::move(MainFiles),
+                            std::move(Excludes));
+  report::Report R;
+  R.ToolVersion = CONCUR_VERSION;
+  R.Errors = A.Plan.Errors;
+  if (!collectResults(A.Outcomes, A.Plan, Filter, Opts, R, Error))
+    return fail(Error);
+  // A shard's report carries its summaries instead: `concur merge` joins
+  // them with the other shards' (a shard alone would see part of a path,
+  // and could pick a different witness for a cycle than the whole run).
+  auto JoinStart = std::chrono::steady_clock::now();
+  if (!Opts.ShardCount) {
+    crosstu::withdrawRefuted(R.Findings, R.Summaries);
+    std::vector<report::Finding> Joined = crosstu::crossTranslationUnitFindings(R.Summaries);
+    if (!Filter.apply(Joined, "", Error))
+      return fail(Error);
+    for (report::Finding &F : Joined)
+      R.Findings.push_back(std::move(F));
+    R.Summaries.clear();
+  }
+  R.Stats.Files = A.Plan.Jobs.size() + A.Plan.Errors.size();
+  R.Stats.FilesFailed = R.Errors.size();
+  R.Stats.FilesCached = reportCacheUse(A.Outcomes, A.Cache, Opts);
+  auto End = std::chrono::steady_clock::now();
+  R.Stats.Seconds = std::chrono::duration<double>(End - A.Start).count();
+  if (Opts.TimeReport) {
+    cli::TimeReport Times = cli::TimeReport::collect(
+        A.Outcomes, A.Plan.Jobs, std::chrono::duration<double>(End - JoinStart).count(),
+        R.Stats.Seconds);
+    if (Opts.TimeReportFile.empty())
+      Times.printText(std::cerr);
+    else if (!Times.writeJson(Opts.TimeReportFile, Opts.SourceRoot, Error))
+      return fail(Error);
+  }
+  return finish(R, Opts, Rules, A.Run);
+}
+
+/// Analyses the inputs (files, or every file of the compile database; this
+/// shard's part of them) and reports.
+int analyse(cli::Options &Opts, const std::vector<report::RuleInfo> &Rules,
+            std::chrono::steady_clock::time_point Start, const char *Argv0) {
+  std::string Error;
+  AnalysedRun A;
+  A.Start = Start;
+  if (!analysisConfig(Opts, A.Config, Error))
+    return fail(Error);
+  std::unique_ptr<clang::tooling::CompilationDatabase> Database;
+  if (!openDatabase(Opts, Database, Error))
+    return fail(Error);
+  std::vector<std::string> Inputs = Opts.Files;
+  if (Opts.ShardCount) {
+    if (Inputs.empty() && Database)
+      Inputs = Database->getAllFiles();
+    std::vector<std::string> Slice = shardSlice(Inputs, Opts);
+    if (Slice.empty())
+      return finishEmptyShard(Opts, Rules, Inputs);
+    Inputs = std::move(Slice);
+  }
+  A.Plan = driver::planInputs(Inputs, Database.get());
+  driver::InputPlan &Plan = A.Plan;
+  if (Plan.Jobs.empty() && Plan.Errors.empty())
+    return fail("the compile database '" + Opts.BuildPath + "' lists no files");
+  if (Opts.SourceRoot.empty())
+    Opts.SourceRoot = findSourceRoot(!Plan.Jobs.empty() ? Plan.Jobs.front().File
+                                                        : Plan.Errors.front().File);
+
+  auto Excludes = cli::ExcludeGlobs::create(Opts.Excludes, Opts.SourceRoot, Error);
+  if (!Excludes)
+    return fail(Error);
+  applyExcludes(Plan, *Excludes, Opts);
+
+  if (!changedLines(Opts, A.Run, Error))
+    return fail(Error);
+  if (!Plan.Jobs.empty())
+    A.Run.MainSourceFile = Plan.Jobs.front().File;
+  if (!Opts.Quiet)
+    for (const std::string &Note : Plan.Notes)
+      std::cerr << "concur: note: " << Note << "\n";
+  for (const report::InputError &E : Plan.Errors)
+    std::cerr << "concur: error: " << E.File << ": " << E.Message << "\n";
+
+  llvm::CrashRecoveryContext::Enable();
+  unsigned Threads = Opts.Jobs ? Opts.Jobs : std::max(1u, std::thread::hardware_concurrency());
+  bool ShowProgress = Opts.Progress && !Opts.Quiet && isatty(STDERR_FILENO);
+  std::unique_ptr<cache::ResultCache> Cache = openCache(Opts, Argv0);
+  A.Cache = Cache.get();
+  A.Outcomes = runJobs(Plan.Jobs, A.Config, Cache.get(), Threads, ShowProgress);
+  return reportRun(A, std::move(*Excludes), Opts, Rules);
+}
+
+} // namespace
+
+int main(int Argc, char **Argv) {
+  auto Start = std::chrono::steady_clock::now();
+  std::string Error;
+  auto Parsed = cli::parseOptions(Argc, Argv, Error);
+  if (!Parsed)
+    return fail(Error);
+  cli::Options &Opts = *Parsed;
+  resolvePathsUpFront(Opts);
+  const std::vector<report::RuleInfo> Rules = report::staticRules(Opts.DocsUrl);
+  if (std::optional<int> Exit = answerWithoutAnalysis(Opts, Rules))
+    return *Exit;
   if (!outputsWritable(Opts, Error))
     return fail(Error);
   if (!Opts.SourceRoot.empty() && !llvm::sys::fs::is_directory(Opts.SourceRoot))
@@ -700,123 +860,10 @@ int main(int Argc, char **Argv) {
       Opts.SourceRoot = findSourceRoot(".");
     return importTsan(Opts, Rules);
   }
-
   if (Opts.Checks)
     if (auto Bad = unknownCheck(*Opts.Checks, Rules))
       return fail("unknown check '" + *Bad + "' in --checks (see concur --list-checks)");
   if (Opts.Files.empty() && Opts.BuildPath.empty())
     return fail("no input files: give source files, or -p with a build directory");
-
-  driver::AnalysisConfig Config;
-  if (!analysisConfig(Opts, Config, Error))
-    return fail(Error);
-
-  std::unique_ptr<clang::tooling::CompilationDatabase> Database;
-  if (Opts.CompileFlags) {
-    // `concur a.cpp b.c -- -std=c++20 -Iinclude`: these flags for every file.
-    if (!Opts.BuildPath.empty() && !Opts.Quiet)
-      std::cerr << "concur: note: the flags after '--' are used; the compile database in '"
-                << Opts.BuildPath << "' is not read\n";
-    llvm::SmallString<256> Cwd;
-    llvm::sys::fs::current_path(Cwd);
-    Database = std::make_unique<clang::tooling::FixedCompilationDatabase>(Cwd,
-                                                                          *Opts.CompileFlags);
-  } else if (!Opts.BuildPath.empty()) {
-    Database = driver::loadCompileDatabase(Opts.BuildPath, Error);
-    if (!Database)
-      return fail(Error);
-  }
-  std::vector<std::string> Inputs = Opts.Files;
-  if (Opts.ShardCount) {
-    if (Inputs.empty() && Database)
-      Inputs = Database->getAllFiles();
-    std::vector<std::string> Slice = shardSlice(Inputs, Opts);
-    if (Slice.empty()) {
-      if (!Opts.Quiet)
-        std::cerr << "concur: note: shard " << Opts.ShardIndex << "/" << Opts.ShardCount
-                  << " has no files (" << Inputs.size() << " inputs)\n";
-      report::Report Empty;
-      Empty.ToolVersion = CONCUR_VERSION;
-      if (Opts.SourceRoot.empty())
-        Opts.SourceRoot = findSourceRoot(Inputs.empty() ? "." : Inputs.front());
-      RunContext Run;
-      if (!changedLines(Opts, Run, Error))
-        return fail(Error);
-      return finish(Empty, Opts, Rules, Run);
-    }
-    Inputs = std::move(Slice);
-  }
-  driver::InputPlan Plan = driver::planInputs(Inputs, Database.get());
-  if (Plan.Jobs.empty() && Plan.Errors.empty())
-    return fail("the compile database '" + Opts.BuildPath + "' lists no files");
-  if (Opts.SourceRoot.empty())
-    Opts.SourceRoot = findSourceRoot(!Plan.Jobs.empty() ? Plan.Jobs.front().File
-                                                        : Plan.Errors.front().File);
-
-  auto Excludes = cli::ExcludeGlobs::create(Opts.Excludes, Opts.SourceRoot, Error);
-  if (!Excludes)
-    return fail(Error);
-  applyExcludes(Plan, *Excludes, Opts);
-
-  RunContext Run;
-  if (!changedLines(Opts, Run, Error))
-    return fail(Error);
-  if (!Plan.Jobs.empty())
-    Run.MainSourceFile = Plan.Jobs.front().File;
-  if (!Opts.Quiet)
-    for (const std::string &Note : Plan.Notes)
-      std::cerr << "concur: note: " << Note << "\n";
-  for (const report::InputError &E : Plan.Errors)
-    std::cerr << "concur: error: " << E.File << ": " << E.Message << "\n";
-
-  llvm::CrashRecoveryContext::Enable();
-  unsigned Threads = Opts.Jobs ? Opts.Jobs : std::max(1u, std::thread::hardware_concurrency());
-  bool ShowProgress = Opts.Progress && !Opts.Quiet && isatty(STDERR_FILENO);
-  std::unique_ptr<cache::ResultCache> Cache = openCache(Opts, Argv[0]);
-  std::vector<cache::JobOutcome> Outcomes =
-      runJobs(Plan.Jobs, Config, Cache.get(), Threads, ShowProgress);
-
-  // Which findings to show, decided as clang-tidy decides (see
-  // FindingFilter.h): each TU's with the configuration of its main file.
-  std::set<std::string> MainFiles;
-  for (const driver::Job &J : Plan.Jobs) {
-    llvm::SmallString<256> P(J.File);
-    llvm::sys::path::remove_dots(P, /*remove_dot_dot=*/true);
-    MainFiles.insert(std::string(P));
-  }
-  cli::FindingFilter Filter(Config, Opts.SourceRoot, std::move(MainFiles),
-                            std::move(*Excludes));
-  report::Report R;
-  R.ToolVersion = CONCUR_VERSION;
-  R.Errors = Plan.Errors;
-  if (!collectResults(Outcomes, Plan, Filter, Opts, R, Error))
-    return fail(Error);
-  // A shard's report carries its summaries instead: `concur merge` joins
-  // them with the other shards' (a shard alone would see part of a path,
-  // and could pick a different witness for a cycle than the whole run).
-  auto JoinStart = std::chrono::steady_clock::now();
-  if (!Opts.ShardCount) {
-    crosstu::withdrawRefuted(R.Findings, R.Summaries);
-    std::vector<report::Finding> Joined = crosstu::crossTranslationUnitFindings(R.Summaries);
-    if (!Filter.apply(Joined, "", Error))
-      return fail(Error);
-    for (report::Finding &F : Joined)
-      R.Findings.push_back(std::move(F));
-    R.Summaries.clear();
-  }
-  R.Stats.Files = Plan.Jobs.size() + Plan.Errors.size();
-  R.Stats.FilesFailed = R.Errors.size();
-  R.Stats.FilesCached = reportCacheUse(Outcomes, Cache.get(), Opts);
-  auto End = std::chrono::steady_clock::now();
-  R.Stats.Seconds = std::chrono::duration<double>(End - Start).count();
-  if (Opts.TimeReport) {
-    cli::TimeReport Times = cli::TimeReport::collect(
-        Outcomes, Plan.Jobs, std::chrono::duration<double>(End - JoinStart).count(),
-        R.Stats.Seconds);
-    if (Opts.TimeReportFile.empty())
-      Times.printText(std::cerr);
-    else if (!Times.writeJson(Opts.TimeReportFile, Opts.SourceRoot, Error))
-      return fail(Error);
-  }
-  return finish(R, Opts, Rules, Run);
+  return analyse(Opts, Rules, Start, Argv[0]);
 }

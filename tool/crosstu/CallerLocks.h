@@ -23,7 +23,7 @@
 #ifndef CONCUR_TOOL_CROSSTU_CALLERLOCKS_H
 #define CONCUR_TOOL_CROSSTU_CALLERLOCKS_H
 
-#include "report/Summary.h"
+#include "Summary.h"
 
 #include <map>
 #include <optional>

@@ -9,7 +9,7 @@
 #ifndef CONCUR_TOOL_CROSSTU_REACHEDTHROUGHCALLS_H
 #define CONCUR_TOOL_CROSSTU_REACHEDTHROUGHCALLS_H
 
-#include "report/Summary.h"
+#include "Summary.h"
 
 #include <functional>
 #include <map>

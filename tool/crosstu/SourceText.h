@@ -9,7 +9,7 @@
 #ifndef CONCUR_TOOL_CROSSTU_SOURCETEXT_H
 #define CONCUR_TOOL_CROSSTU_SOURCETEXT_H
 
-#include "report/Summary.h"
+#include "Summary.h"
 
 #include "llvm/ADT/StringRef.h"
 

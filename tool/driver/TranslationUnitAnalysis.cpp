@@ -349,9 +349,9 @@ TranslationUnitResult analyzeTranslationUnit(const AnalysisConfig &Config,
     explicit Collector(std::vector<report::TranslationUnitSummary> &Out) : Out(Out) {}
     void consume(report::TranslationUnitSummary S) override { Out.push_back(std::move(S)); }
   } Summaries(Result.Summaries);
+  SummarySink::Attachment Attach(Context, Summaries);
   auto Begin = std::chrono::steady_clock::now();
   bool Survived = Recovery.RunSafely([&] {
-    SummarySink::Scope Install(Summaries);
     AnalysisStats::Scope Timing(Result.Analysis);
     Status = Tool.run(&Factory);
   });

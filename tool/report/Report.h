@@ -11,9 +11,9 @@
 #ifndef CONCUR_TOOL_REPORT_REPORT_H
 #define CONCUR_TOOL_REPORT_REPORT_H
 
-#include <cstddef>
-#include "Summary.h"
+#include "Summary.h" // the summary library: summaries and CutShort
 
+#include <cstddef>
 #include <iosfwd>
 #include <string>
 #include <vector>
@@ -80,17 +80,6 @@ struct InputError {
   bool operator==(const InputError &) const = default;
 };
 
-/// A function whose analysis stopped at a bound on its work (its findings
-/// may be incomplete), noted on the TU it was analysed in.
-struct CutShort {
-  std::string File;     ///< the TU's main file
-  std::string Function; ///< qualified name
-  std::string Analysis; ///< the model analysis (or check) that stopped
-  std::string Limit;    ///< the bound, in words
-
-  bool operator==(const CutShort &) const = default;
-};
-
 /// The note on \p C's TU, as text and SARIF say it.
 std::string cutShortMessage(const CutShort &C);
 /// The notes text and SARIF show for \p All: one per file, with the
@@ -116,7 +105,7 @@ struct Report {
   std::vector<Finding> Findings;
   std::vector<InputError> Errors;
   Stats Stats;
-  /// Per-TU summaries for the cross-TU phase (see Summary.h); written to
+  /// Per-TU summaries for the cross-TU phase (summary/Summary.h); written to
   /// JSON reports so `concur merge` can join shards. Empty in reports that
   /// are not meant for merging.
   std::vector<TranslationUnitSummary> Summaries;

@@ -9,12 +9,16 @@
 // lock-order edges. The CLI joins the summaries of all TUs (and of all
 // shards, through `concur merge`) and reports what no single TU can see.
 //
-// Clang-free, like the rest of the report library: the checks fill these
-// structures, the report writes and reads them.
+// The summary library (summary/): these structures and their JSON codec
+// (SummaryJson.h), with neither Clang nor LLVM. It sits between the checks,
+// which fill the structures, and the CLI and its report library, which
+// join, write and read them; it depends on neither (CMake gives it no
+// include path into checks/ or tool/). The namespace is the report
+// format's: summaries are a section of the JSON report.
 //
 //===----------------------------------------------------------------------===//
-#ifndef CONCUR_TOOL_REPORT_SUMMARY_H
-#define CONCUR_TOOL_REPORT_SUMMARY_H
+#ifndef CONCUR_SUMMARY_SUMMARY_H
+#define CONCUR_SUMMARY_SUMMARY_H
 
 #include <optional>
 #include <string>
@@ -22,7 +26,16 @@
 
 namespace concur::report {
 
-struct Location;
+/// A function whose analysis stopped at a bound on its work (its findings
+/// may be incomplete), noted on the TU it was analysed in.
+struct CutShort {
+  std::string File;     ///< the TU's main file
+  std::string Function; ///< qualified name
+  std::string Analysis; ///< the model analysis (or check) that stopped
+  std::string Limit;    ///< the bound, in words
+
+  bool operator==(const CutShort &) const = default;
+};
 
 /// A call site: the callee's USR and name, and where the call is.
 struct SummaryCall {
