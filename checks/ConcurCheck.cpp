@@ -31,7 +31,7 @@ void ConcurCheck::registerMatchers(MatchFinder *Finder) {
 void ConcurCheck::check(const MatchFinder::MatchResult &Result) {
   Ctx = Result.Context;
   ConcurrencyModel &Model = ConcurrencyModel::get(*Result.Context, ModelOpts);
-  Model.noteEnabledCheck(CheckName);
+  Model.noteEnabledCheck(CheckName, summaryParts());
   AnalysisStats::Timer Time(AnalysisStats::Section::Check, CheckName);
   analyze(Model);
 }

@@ -34,6 +34,9 @@ public:
 protected:
   /// Runs once per TU with the TU's shared model.
   virtual void analyze(ConcurrencyModel &Model) = 0;
+  /// The parts of the TU's summary this check's cross-TU phase needs
+  /// (ConcurrencyModel::SummaryPart); none by default.
+  virtual unsigned summaryParts() const { return 0; }
   /// One "'f' calls 'g' here" note per hop of \p Hops, starting from \p From
   /// (the function that makes the first call): the path a finding's notes
   /// walk through, worded the same by every check.

@@ -23,6 +23,7 @@ public:
 
 protected:
   void analyze(ConcurrencyModel &Model) override;
+  unsigned summaryParts() const override { return ConcurrencyModel::ExportLockOrder; }
 
 private:
   /// Notes for one edge of a cycle: where its first lock is held and the

@@ -33,9 +33,10 @@ ConcurrencyModel *ConcurrencyModel::ifBuilt(clang::ASTContext &Ctx) {
   return Current.Ctx == &Ctx ? Current.Model.get() : nullptr;
 }
 
-void ConcurrencyModel::noteEnabledCheck(llvm::StringRef Name) {
+void ConcurrencyModel::noteEnabledCheck(llvm::StringRef Name, unsigned Parts) {
   if (!llvm::is_contained(EnabledChecks, Name))
     EnabledChecks.push_back(Name.str());
+  Exports |= Parts;
 }
 
 void ConcurrencyModel::release(clang::ASTContext &Ctx) {

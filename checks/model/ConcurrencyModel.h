@@ -62,9 +62,18 @@ public:
   static ConcurrencyModel *ifBuilt(clang::ASTContext &Ctx);
 
   clang::ASTContext &astContext() const { return Ctx; }
-  /// The concur checks running on this TU (each registers when it starts).
-  void noteEnabledCheck(llvm::StringRef Name);
+  /// What a check needs the TU's summary to carry for the CLI's cross-TU
+  /// join (the blocking paths always go).
+  enum SummaryPart : unsigned {
+    ExportLockOrder = 1u << 0,   ///< acquisitions, lock-order edges
+    ExportAccesses = 1u << 1,    ///< shared accesses and spawns
+    ExportDisciplines = 1u << 2, ///< calling functions, field disciplines
+  };
+  /// The concur checks running on this TU (each registers when it starts),
+  /// and the summary parts they need.
+  void noteEnabledCheck(llvm::StringRef Name, unsigned Exports);
   const std::vector<std::string> &enabledChecks() const { return EnabledChecks; }
+  bool exports(SummaryPart Part) const { return Exports & Part; }
   const ModelOptions &options() const { return Options; }
   const TranslationUnitIndex &index();
   CallGraph &callGraph() { return Calls; }
@@ -101,6 +110,7 @@ private:
   clang::ASTContext &Ctx;
   ModelOptions Options;
   std::vector<std::string> EnabledChecks;
+  unsigned Exports = 0;
   std::optional<TranslationUnitIndex> Index;
   CallGraph Calls;
   llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<clang::CFG>> CFGs;

@@ -122,8 +122,8 @@ public:
     Out.Options = Options;
     Out.NoLint = noLintRanges();
     TUFile = Out.File;
-    bool LockOrder = llvm::is_contained(Out.EnabledChecks, "concur-lock-order-inversion");
-    bool Races = llvm::is_contained(Out.EnabledChecks, "concur-unguarded-shared-state");
+    bool LockOrder = Model.exports(ConcurrencyModel::ExportLockOrder);
+    bool Races = Model.exports(ConcurrencyModel::ExportAccesses);
     bool WithLocks = LockOrder || Races;
     const TranslationUnitIndex &Index = Model.index();
     for (const FunctionDecl *F : Index.functions()) {
@@ -184,7 +184,7 @@ public:
       }
     if (Races)
       Out.Spawns = spawns();
-    if (llvm::is_contained(Out.EnabledChecks, "concur-inconsistent-locking")) {
+    if (Model.exports(ConcurrencyModel::ExportDisciplines)) {
       Out.CallingFunctions = callingFunctions();
       Out.FieldDisciplines = std::move(Model.analysis<JoinFacts>().FieldDisciplines);
     }

@@ -24,6 +24,7 @@ public:
 
 protected:
   void analyze(ConcurrencyModel &Model) override;
+  unsigned summaryParts() const override { return ConcurrencyModel::ExportDisciplines; }
 
 private:
   struct Occurrence;

@@ -101,10 +101,33 @@ std::vector<RacePair> racePairs(RecordsByLocation &ByLocation, SharedAccesses &S
   llvm::DenseMap<const Expr *, size_t> Sites;
   std::set<size_t> Reported;
   ConcurrentThreads Asked;
+  // Locations in source order (the map's order is the declarations'
+  // addresses): a place reached through a pointer is reported once, for
+  // the first location that claims it, so the order must not change from
+  // one run to the next.
+  std::vector<std::vector<const Record *> *> Groups;
   for (auto &[Key, Group] : ByLocation) {
     llvm::stable_sort(Group, [&](const Record *X, const Record *Y) {
       return rank(*X->A, SM) < rank(*Y->A, SM);
     });
+    Groups.push_back(&Group);
+  }
+  // Ties (one place first in both) go to the location declared first.
+  auto Declared = [](const AccessLocation &L) {
+    return L.Var ? L.Var->getLocation() : L.Field->getLocation();
+  };
+  llvm::stable_sort(Groups, [&](const auto *X, const auto *Y) {
+    const Access &A = *X->front()->A, &B = *Y->front()->A;
+    unsigned RA = rank(A, SM), RB = rank(B, SM);
+    if (RA != RB)
+      return RA < RB;
+    SourceLocation DA = Declared(A.Loc), DB = Declared(B.Loc);
+    if (DA != DB)
+      return SM.isBeforeInTranslationUnit(DA, DB);
+    return A.Loc.name() < B.Loc.name();
+  });
+  for (std::vector<const Record *> *GroupPtr : Groups) {
+    std::vector<const Record *> &Group = *GroupPtr;
     std::vector<rules::RaceAccessFacts> Facts;
     for (const Record *R : Group)
       Facts.push_back({kindOf(*R->A), !R->Held.empty(),

@@ -25,6 +25,7 @@ public:
 
 protected:
   void analyze(ConcurrencyModel &Model) override;
+  unsigned summaryParts() const override { return ConcurrencyModel::ExportAccesses; }
 
 private:
   /// ReportReads (reads that race with a write, not only the writes) and

@@ -192,7 +192,7 @@ TEST(SummaryExport, LockFactsForTheCrossTranslationUnitJoin) {
     static void unlocked_helper() { audit(); }
     int main() { nested(); unlocked_helper(); }
   )");
-  P.Model->noteEnabledCheck("concur-lock-order-inversion");
+  P.Model->noteEnabledCheck("concur-lock-order-inversion", ConcurrencyModel::ExportLockOrder);
   report::TranslationUnitSummary S = summarizeTranslationUnit(*P.Model);
   auto Function = [&](llvm::StringRef Name) -> const report::FunctionSummary * {
     for (const report::FunctionSummary &F : S.Functions)
