@@ -42,16 +42,16 @@ std::optional<std::string> encodeEntry(llvm::StringRef Key, llvm::StringRef Main
   std::ostringstream Body;
   const report::Report Written = asReport(R);
   report::writeJson(Written, Body);
+  std::string BodyText = std::move(Body).str();
   // The JSON writer replaces bytes that are not UTF-8; such a result would
   // read back different, so it is not kept.
-  std::istringstream Back(Body.str());
   try {
-    if (!(report::readJson(Back) == Written))
+    if (!(report::readJson(std::string_view(BodyText)) == Written))
       return std::nullopt;
   } catch (const std::exception &) {
     return std::nullopt;
   }
-  return Text + Body.str();
+  return Text + BodyText;
 }
 
 std::optional<EntryHeader> decodeEntryHeader(llvm::StringRef Text, llvm::StringRef Key,
@@ -96,10 +96,9 @@ std::optional<EntryHeader> decodeEntryHeader(llvm::StringRef Text, llvm::StringR
 
 std::optional<driver::TranslationUnitResult> decodeEntryBody(EntryHeader Header,
                                                              std::string &Why) {
-  std::istringstream In(Header.Body.str());
   report::Report Body;
   try {
-    Body = report::readJson(In);
+    Body = report::readJson(std::string_view(Header.Body.data(), Header.Body.size()));
   } catch (const std::exception &E) {
     Why = "its report is damaged (" + std::string(E.what()) + ")";
     return std::nullopt;
