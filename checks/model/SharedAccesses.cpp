@@ -158,6 +158,16 @@ std::optional<int64_t> constantIndex(const ArraySubscriptExpr *AS, const ASTCont
   return Index->getExtValue();
 }
 
+/// The pointer parameter a local pointer was initialised from
+/// (`int *buf = arg;`, `slot_t *me = arg;`), or \p V itself.
+const VarDecl *pointerOrigin(const VarDecl *V) {
+  const auto *DRE = V && !isa<ParmVarDecl>(V) && V->hasLocalStorage() && V->getInit()
+                        ? dyn_cast<DeclRefExpr>(V->getInit()->IgnoreParenCasts())
+                        : nullptr;
+  const auto *Param = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
+  return Param && Param->getType()->isPointerType() ? Param : V;
+}
+
 } // namespace
 
 /// One walk over a function body (not into lambdas or local classes): the
@@ -253,16 +263,6 @@ private:
   /// caller's argument decides), or a local pointer handed to a thread.
   bool pointsToShared(const VarDecl *V) const {
     return V->getType()->isPointerType() && (isa<ParmVarDecl>(V) || SA.isSharedPointer(V));
-  }
-
-  /// The pointer parameter a local pointer was initialised from
-  /// (`int *buf = arg;`), or \p V itself.
-  static const VarDecl *pointerOrigin(const VarDecl *V) {
-    const auto *DRE = V && !isa<ParmVarDecl>(V) && V->hasLocalStorage() && V->getInit()
-                          ? dyn_cast<DeclRefExpr>(V->getInit()->IgnoreParenCasts())
-                          : nullptr;
-    const auto *Param = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
-    return Param && Param->getType()->isPointerType() ? Param : V;
   }
 
   /// `*p`, or `p[2]` at a constant index, for a pointer \p p whose object
@@ -1377,10 +1377,7 @@ bool SharedAccesses::ownElementOfInstance(const AccessRoot &Root, int Spawn) con
   if (Spawn < 0 || static_cast<size_t>(Spawn) >= Spawns.all().size() || !spawnedInLoop(Spawn))
     return false;
   // The entry's pointer parameter, or a local copy of it (`T *me = arg;`).
-  const auto *P = dyn_cast_or_null<ParmVarDecl>(Root.Var);
-  if (!P && Root.Var && Root.Var->hasLocalStorage() && Root.Var->getInit())
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(Root.Var->getInit()->IgnoreParenCasts()))
-      P = dyn_cast<ParmVarDecl>(DRE->getDecl());
+  const auto *P = dyn_cast_or_null<ParmVarDecl>(pointerOrigin(Root.Var));
   const auto *Entry = P ? dyn_cast<FunctionDecl>(P->getDeclContext()) : nullptr;
   if (!Entry || !llvm::is_contained(Spawns.all()[Spawn].Entries, Entry))
     return false;
@@ -1393,7 +1390,7 @@ bool SharedAccesses::ownElementOfInstance(const AccessRoot &Root, int Spawn) con
   const ASTContext &Ctx = Model.astContext();
   if (const auto *U = dyn_cast<UnaryOperator>(E); U && U->getOpcode() == UO_AddrOf)
     if (const auto *AS = dyn_cast<ArraySubscriptExpr>(U->getSubExpr()->IgnoreParenImpCasts()))
-      return !AS->getIdx()->isValueDependent() && !AS->getIdx()->isIntegerConstantExpr(Ctx);
+      return !AS->getIdx()->isValueDependent() && !constantIndex(AS, Ctx);
   if (const auto *BO = dyn_cast<BinaryOperator>(E); BO && BO->getOpcode() == BO_Add) {
     const Expr *Offset = BO->getLHS()->getType()->isPointerType() ? BO->getRHS() : BO->getLHS();
     return !Offset->isValueDependent() && !Offset->isIntegerConstantExpr(Ctx);
