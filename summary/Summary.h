@@ -75,6 +75,9 @@ struct LockPath {
 struct ReachedCall {
   std::vector<SummaryCall> Path;
   std::vector<LockPath> Held;
+  /// Some call on Path is made in a one-time initialisation (see
+  /// model/OnceRegions.h): what the callee writes is set-up.
+  bool SetUp = false;
   bool operator==(const ReachedCall &) const = default;
 };
 
@@ -109,6 +112,9 @@ struct SharedAccessSummary {
   /// A write after a test of the variable (check-then-act): the test.
   std::string TestedFile;
   unsigned TestedLine = 0, TestedColumn = 0;
+  /// A write made in a one-time initialisation, here or on the way to it:
+  /// set-up, as a constructor's is, not a race with the state's users.
+  bool SetUp = false;
   bool operator==(const SharedAccessSummary &) const = default;
 };
 

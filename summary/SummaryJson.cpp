@@ -46,6 +46,8 @@ OrderedJson accessToJson(const SharedAccessSummary &A) {
   addFindingFunction(J, A.FindingFunction);
   if (A.TestedLine)
     J["tested"] = locationToJson(A.TestedFile, A.TestedLine, A.TestedColumn);
+  if (A.SetUp)
+    J["set_up"] = true;
   return J;
 }
 
@@ -56,7 +58,10 @@ OrderedJson accessesToJson(const std::vector<SharedAccessSummary> &Accesses) {
 OrderedJson reachedCallsToJson(const std::vector<ReachedCall> &Calls) {
   OrderedJson Out = OrderedJson::array();
   for (const ReachedCall &R : Calls) {
-    Out.push_back({{"path", arrayToJson(R.Path, callToJson)}, {"held", lockPathsToJson(R.Held)}});
+    OrderedJson J = {{"path", arrayToJson(R.Path, callToJson)}, {"held", lockPathsToJson(R.Held)}};
+    if (R.SetUp)
+      J["set_up"] = true;
+    Out.push_back(std::move(J));
   }
   return Out;
 }
@@ -217,12 +222,13 @@ std::vector<LockPath> lockPathsFromJson(const Json &V, const std::string &Path) 
 }
 
 ReachedCall reachedCallFromJson(const Json &V, const std::string &Path) {
-  expectObject(V, Path, {"path", "held"});
+  expectObject(V, Path, {"path", "held"}, {"set_up"});
   ReachedCall R;
   R.Path = callsFromJson(V.at("path"), member(Path, "path"));
   if (R.Path.empty())
     fail(member(Path, "path"), "expected at least one call");
   R.Held = lockPathsFromJson(V.at("held"), member(Path, "held"));
+  R.SetUp = V.contains("set_up") && readBool(V, Path, "set_up");
   return R;
 }
 
@@ -241,7 +247,7 @@ LockOrderEdgeSummary lockEdgeFromJson(const Json &V, const std::string &Path) {
 
 SharedAccessSummary accessFromJson(const Json &V, const std::string &Path) {
   expectObject(V, Path, {"global", "kind", "hops", "location", "held"},
-               {"finding_function", "tested"});
+               {"finding_function", "tested", "set_up"});
   SharedAccessSummary A;
   A.Global = summaryLockFromJson(V.at("global"), member(Path, "global"));
   A.Kind = readString(V, Path, "kind");
@@ -253,6 +259,7 @@ SharedAccessSummary accessFromJson(const Json &V, const std::string &Path) {
   A.FindingFunction = readOptionalString(V, Path, "finding_function");
   if (V.contains("tested"))
     readLocationInto(V, Path, "tested", A.TestedFile, A.TestedLine, A.TestedColumn);
+  A.SetUp = V.contains("set_up") && readBool(V, Path, "set_up");
   return A;
 }
 

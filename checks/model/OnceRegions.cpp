@@ -253,7 +253,7 @@ OnceRegions::FunctionRegions &OnceRegions::regionsOf(const FunctionDecl *Def) {
   return Out;
 }
 
-bool OnceRegions::initialises(const Access &A, const FunctionDecl *Root) {
+OnceRegions::Role OnceRegions::roleOf(const Access &A, const FunctionDecl *Root) {
   auto IsFlag = [&](const ValueDecl *Flag) {
     return A.Loc.Field ? Flag == A.Loc.Field : Flag == A.Loc.Var;
   };
@@ -265,15 +265,27 @@ bool OnceRegions::initialises(const Access &A, const FunctionDecl *Root) {
       break;
     FunctionRegions &R = regionsOf(Def);
     if (const ValueDecl *Flag = R.FlagOf.lookup(At))
-      return !IsFlag(Flag);
+      return IsFlag(Flag) ? Role::None : Role::InRegion;
     // Reading the flag once the test under the lock is past: it was seen
     // set, or set by this thread, and nobody sets it again.
     if (const ValueDecl *Flag = R.PastTest.lookup(At);
         Flag && IsFlag(Flag) && A.Kind == AccessKind::Read)
-      return true;
+      return Role::FlagPastTest;
     F = Level < A.Chain.size() ? A.Chain[Level]->Callee : nullptr;
   }
-  return false;
+  return Role::None;
+}
+
+bool OnceRegions::initialises(const Access &A, const FunctionDecl *Root) {
+  return roleOf(A, Root) != Role::None;
+}
+
+bool OnceRegions::setsUp(const Access &A, const FunctionDecl *Root) {
+  return A.Kind != AccessKind::Read && roleOf(A, Root) == Role::InRegion;
+}
+
+bool OnceRegions::inRegion(const FunctionDecl *Def, const Stmt *S) {
+  return regionsOf(Def).FlagOf.count(S) != 0;
 }
 
 } // namespace concur

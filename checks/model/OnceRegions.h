@@ -32,10 +32,13 @@
 // table_[k];`) is ordered after the write: this thread saw the flag set
 // under the lock, or set it itself, and nobody sets it again.
 //
-// What not to read into it: a once-region orders nothing for code that
-// never looks at the flag. concur-inconsistent-locking treats its accesses
-// as it treats a constructor's (the object is still being set up); the
-// thread-based race check does not use it.
+// What not to read into it: a once-region orders nothing by itself for code
+// that never looks at the flag; that the state's users run after it is the
+// same assumption as for a constructor's writes. concur-inconsistent-locking
+// treats its accesses as it treats a constructor's (the object is still
+// being set up); concur-unguarded-shared-state leaves out its writes, in
+// one TU and across TUs (a one-time initialisation in one file calling a
+// set-up function of another), and still sees the reads it makes.
 //
 //===----------------------------------------------------------------------===//
 #ifndef CONCUR_CHECKS_MODEL_ONCEREGIONS_H
@@ -65,10 +68,19 @@ public:
   /// at some level of its call chain and is not an access of that region's
   /// flag, or reads the flag past the region's test.
   bool initialises(const Access &A, const clang::FunctionDecl *Root);
+  /// Whether \p A writes set-up state: it writes in a once-region (at some
+  /// level of its chain) what is not that region's flag. Reads are left
+  /// to the race checks: the region orders no other thread's writes.
+  bool setsUp(const Access &A, const clang::FunctionDecl *Root);
+  /// Whether \p S, a statement of \p Def, is in one of its once-regions.
+  bool inRegion(const clang::FunctionDecl *Def, const clang::Stmt *S);
 
   struct FunctionRegions;
 
 private:
+  enum class Role { None, InRegion, FlagPastTest };
+  /// Where \p A stands to the once-regions on its chain.
+  Role roleOf(const Access &A, const clang::FunctionDecl *Root);
   FunctionRegions &regionsOf(const clang::FunctionDecl *Def);
   /// Whether some function other than a constructor or destructor sets
   /// \p Flag to a value of the truthiness \p NotDone, or to one the model

@@ -6,6 +6,7 @@
 #include "FutureReadiness.h"
 #include "LockAcquisitions.h"
 #include "LockOrderGraph.h"
+#include "OnceRegions.h"
 #include "QualifiedNames.h"
 #include "SharedAccesses.h"
 #include "ThreadContexts.h"
@@ -404,6 +405,7 @@ private:
     X.FindingFunction = findingFunction(A.Chain.empty() ? From : A.Chain.back()->Callee);
     if (A.CheckedAt)
       locate(A.CheckedAt->getExprLoc(), X.TestedFile, X.TestedLine, X.TestedColumn);
+    X.SetUp = Model.analysis<OnceRegions>().setsUp(A, From);
     for (const HeldLock &H : A.Held)
       if (exportable(H.Id))
         X.Held.push_back(lock(H.Id).Key);
@@ -540,10 +542,27 @@ private:
         if (R.Path.back().Usr.empty())
           continue;
         R.Held = std::move(HeldPaths);
+        R.SetUp = inOnceRegion(Def, P);
         Out.push_back(std::move(R));
       }
     }
     return Out;
+  }
+
+  /// Whether a call of \p P (its first made in \p Def) is made in a
+  /// one-time initialisation of the function making it.
+  bool inOnceRegion(const FunctionDecl *Def, const CallPath &P) {
+    if (!Model.exports(ConcurrencyModel::ExportAccesses))
+      return false; // only the race join reads it
+    OnceRegions &Once = Model.analysis<OnceRegions>();
+    const FunctionDecl *In = Def;
+    for (size_t K = 0; K < P.size(); ++K) {
+      if (K > 0 && !P[K - 1]->Callee->hasBody(In))
+        return false;
+      if (Once.inRegion(In, P[K]->Call))
+        return true;
+    }
+    return false;
   }
 
   /// The locks held at the external call that ends \p P: those taken at

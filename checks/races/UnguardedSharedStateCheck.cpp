@@ -1,6 +1,7 @@
 #include "UnguardedSharedStateCheck.h"
 
 #include "../model/ChannelOrder.h"
+#include "../model/OnceRegions.h"
 #include "../model/QualifiedNames.h"
 #include "../model/SharedAccesses.h"
 #include "../model/SummaryExport.h"
@@ -163,19 +164,23 @@ void UnguardedSharedStateCheck::analyze(ConcurrencyModel &Model) {
     return;
   const SourceManager &SM = Model.astContext().getSourceManager();
 
-  // Thread-side accesses: each spawn's entries with their callees.
+  // Thread-side accesses: each spawn's entries with their callees. What a
+  // one-time initialisation writes is set-up (OnceRegions.h).
+  OnceRegions &Once = Model.analysis<OnceRegions>();
   std::vector<Record> Records;
   for (unsigned I = 0; I < Spawns.size(); ++I) {
     if (Spawns[I].Policy == LaunchPolicy::Deferred)
       continue;
     for (const FunctionDecl *Entry : Spawns[I].Entries)
       for (const Access &A : SA.ofThread(I, Entry))
-        Records.push_back({&A, int(I), {}, Entry, A.Held});
+        if (!Once.setsUp(A, Entry))
+          Records.push_back({&A, int(I), {}, Entry, A.Held});
   }
   // Accesses made while spawns run, in spawners and their callers.
   for (const FunctionDecl *F : SA.functionsWithRunningSpawns())
     for (const AccessWhileRunning &W : SA.of(F).WhileRunning)
-      Records.push_back({&W.A, -1, W.Running, F, W.A.Held});
+      if (!Once.setsUp(W.A, F))
+        Records.push_back({&W.A, -1, W.Running, F, W.A.Held});
   for (Record &R : Records) {
     R.Held = unionOf(R.Held, SA.locksets().heldByEveryCaller(R.Root));
     R.Claimed = unionOf(R.A->Claimed, takeClaims(R.Held));

@@ -53,6 +53,20 @@ bool keptApart(const std::vector<FieldAccessFact> &All, const FieldAccessFact &A
   return Conflicts;
 }
 
+/// Whether some write site holds \p Key exclusively on every path that
+/// reaches it.
+bool lockedSomewhereAlways(const std::vector<FieldAccessFact> &All, const std::string &Key) {
+  for (const FieldAccessFact &A : All) {
+    if (!A.Write || !guardedBy(A, Key))
+      continue;
+    if (std::all_of(All.begin(), All.end(), [&](const FieldAccessFact &B) {
+          return !B.Write || !sameSite(A, B) || guardedBy(B, Key);
+        }))
+      return true;
+  }
+  return false;
+}
+
 } // namespace
 
 std::optional<DisciplineVerdict> decideLockDiscipline(const report::FieldDiscipline &Facts) {
@@ -75,8 +89,15 @@ std::optional<DisciplineVerdict> decideLockDiscipline(const report::FieldDiscipl
         ++It->second;
     }
   }
+  // The writes show the lock is meant for the field when it is held at
+  // half of them or more, or when some write site is never reached without
+  // it. A lock that most writes do without, and that each write holds only
+  // when one of its callers happens to (a helper that prints under its
+  // callers' stream mutex and that a third caller runs bare), is held for
+  // other state.
+  unsigned Writes = V.Writes;
   for (const auto &[Key, Count] : WritesUnder)
-    if (Count > V.LockedWrites)
+    if (Count > V.LockedWrites && (2 * Count >= Writes || lockedSomewhereAlways(All, Key)))
       V.Lock = Key, V.LockedWrites = Count;
   if (V.Lock.empty())
     return std::nullopt;

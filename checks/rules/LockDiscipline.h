@@ -8,7 +8,10 @@
 // under the registry's mutex).
 //
 // The rule: the field's lock is the lock its class owns that is held
-// exclusively at the most writes. An access made without it is reported,
+// exclusively at the most writes, if it is held at half of them or more or
+// some write site holds it on every path that reaches it (a lock most
+// writes do without, held at the others only when a caller of theirs
+// happens to hold it, is held for other state). An access made without it is reported,
 // unless it shares a lock with every access it conflicts with (any access
 // when it writes, the writes when it reads): a field written under both the
 // object's mutex and its owner's, and read under either, is never raced.

@@ -68,6 +68,7 @@ std::optional<SharedAccessSummary> through(const ReachedCall &R, const SharedAcc
     return std::nullopt;
   SharedAccessSummary A = Sub;
   A.Hops.insert(A.Hops.begin(), R.Path.begin(), R.Path.end());
+  A.SetUp = Sub.SetUp || (R.SetUp && Sub.Kind != "read");
   for (const report::LockPath &H : R.Held)
     if (!std::count(A.Held.begin(), A.Held.end(), H.Lock.Key))
       A.Held.push_back(H.Lock.Key);
@@ -78,12 +79,14 @@ std::optional<SharedAccessSummary> through(const ReachedCall &R, const SharedAcc
 /// into other TUs.
 std::vector<ThreadAccess> threadAccesses(const SpawnSummary &Spawn,
                                          ReachedThroughCalls<SharedAccessSummary> &Reached) {
+  // A one-time initialisation's writes are set-up (model/OnceRegions.h).
   std::vector<ThreadAccess> Out;
   for (const SharedAccessSummary &A : Spawn.Accesses)
-    Out.push_back({A, false});
+    if (!A.SetUp)
+      Out.push_back({A, false});
   for (const ReachedCall &R : Spawn.Calls)
     for (const SharedAccessSummary &Sub : Reached.of(R.Path.back().Usr))
-      if (std::optional<SharedAccessSummary> A = through(R, Sub))
+      if (std::optional<SharedAccessSummary> A = through(R, Sub); A && !A->SetUp)
         Out.push_back({std::move(*A), true});
   return Out;
 }
