@@ -127,18 +127,6 @@ std::optional<AtomicUpdate> atomicUpdate(const Expr *E) {
   return U;
 }
 
-std::optional<llvm::APSInt> constantOf(const Expr *E, const ASTContext &Ctx) {
-  if (!E)
-    return std::nullopt;
-  E = E->IgnoreParenImpCasts();
-  if (E->isValueDependent())
-    return std::nullopt;
-  Expr::EvalResult R;
-  if (!E->EvaluateAsInt(R, Ctx))
-    return std::nullopt;
-  return R.Val.getInt();
-}
-
 bool isZeroConstant(const Expr *E, const ASTContext &Ctx) {
   if (E && isa<CXXNullPtrLiteralExpr>(E->IgnoreParenImpCasts()))
     return true;

@@ -63,12 +63,6 @@ bool isOneOf(const FunctionDecl *F, std::initializer_list<llvm::StringRef> Names
   return llvm::any_of(Names, [&](llvm::StringRef N) { return isCFunction(F, N); });
 }
 
-std::optional<llvm::APSInt> constantOf(const Expr *E, const ASTContext &Ctx) {
-  if (!E || E->isValueDependent())
-    return std::nullopt;
-  return E->getIntegerConstantExpr(Ctx);
-}
-
 bool isAtomic(const ValueDecl *D) { return D && isAtomicClaim(LockId{D}); }
 
 /// A memory order argument of `memory_order_relaxed` (or 0, as the

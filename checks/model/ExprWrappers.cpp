@@ -2,6 +2,7 @@
 
 #include "QualifiedNames.h"
 
+#include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 
 using namespace clang;
@@ -69,6 +70,18 @@ const Expr *argumentFor(const Expr *Call, const ParmVarDecl *P) {
   if (const auto *CC = dyn_cast_or_null<CXXConstructExpr>(Call))
     return Index < CC->getNumArgs() ? CC->getArg(Index) : nullptr;
   return nullptr;
+}
+
+std::optional<llvm::APSInt> constantOf(const Expr *E, const ASTContext &Ctx) {
+  if (!E)
+    return std::nullopt;
+  E = E->IgnoreParenImpCasts();
+  if (E->isValueDependent())
+    return std::nullopt;
+  Expr::EvalResult R;
+  if (!E->EvaluateAsInt(R, Ctx))
+    return std::nullopt;
+  return R.Val.getInt();
 }
 
 } // namespace concur

@@ -10,7 +10,12 @@
 #ifndef CONCUR_CHECKS_MODEL_EXPRWRAPPERS_H
 #define CONCUR_CHECKS_MODEL_EXPRWRAPPERS_H
 
+#include "llvm/ADT/APSInt.h"
+
+#include <optional>
+
 namespace clang {
+class ASTContext;
 class ParmVarDecl;
 class Expr;
 } // namespace clang
@@ -34,6 +39,10 @@ const clang::Expr *ignoreCopiesAndMoves(const clang::Expr *E);
 /// \p P (skipping the object of a member operator call); null when there is
 /// none (a default argument not written, a variadic tail).
 const clang::Expr *argumentFor(const clang::Expr *Call, const clang::ParmVarDecl *P);
+
+/// The integer \p E folds to (`2`, `kSlots - 1`, `std::memory_order_relaxed`),
+/// if it folds; none for null or a value that depends on a template.
+std::optional<llvm::APSInt> constantOf(const clang::Expr *E, const clang::ASTContext &Ctx);
 
 } // namespace concur
 
