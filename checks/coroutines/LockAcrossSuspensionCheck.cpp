@@ -155,7 +155,7 @@ void LockAcrossSuspensionCheck::analyze(ConcurrencyModel &Model) {
         continue; // unreachable
       Lockset Hostile;
       for (const HeldLock &H : *Held)
-        if (!isCoroutineAware(H) && !isAtomicClaim(H.Id)) // a claim blocks no one
+        if (!isCoroutineAware(H) && !isClaim(H.Id)) // a claim blocks no one
           Hostile.push_back(H);
       if (Hostile.empty())
         continue;

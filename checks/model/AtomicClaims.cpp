@@ -3,6 +3,7 @@
 #include "Dataflow.h"
 #include "ExprWrappers.h"
 #include "LockCatalog.h"
+#include "QueueTurns.h"
 #include "QualifiedNames.h"
 
 #include "clang/AST/ASTContext.h"
@@ -211,5 +212,7 @@ bool storesZero(const Stmt *S, const ASTContext &Ctx) {
 bool isAtomicClaim(LockId Id) {
   return Id && isAtomicType(Id.Decl->getType().getNonReferenceType());
 }
+
+bool isClaim(LockId Id) { return isAtomicClaim(Id) || isQueueTurn(Id); }
 
 } // namespace concur

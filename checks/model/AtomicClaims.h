@@ -58,6 +58,9 @@ const clang::ValueDecl *atomicWritten(const clang::Stmt *S);
 bool storesZero(const clang::Stmt *S, const clang::ASTContext &Ctx);
 /// Whether a held lock is an atomic's claim rather than a mutex.
 bool isAtomicClaim(LockId Id);
+/// Whether a held lock is a claim: an atomic's, or a queue's turn
+/// (QueueTurns.h). Claims keep accesses apart; nobody blocks on them.
+bool isClaim(LockId Id);
 
 } // namespace concur
 

@@ -83,7 +83,7 @@ ObjectRoot rootOf(const Expr *MutexExpr, const CallPath &Chain) {
 bool nobodyWaitsFor(LockId Id) {
   if (!Id)
     return false;
-  if (isAtomicClaim(Id))
+  if (isClaim(Id))
     return true;
   QualType T = Id.Decl->getType().getNonReferenceType();
   if (const auto *PT = T->getAs<PointerType>())

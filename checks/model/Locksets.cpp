@@ -1,6 +1,7 @@
 #include "Locksets.h"
 
 #include "AtomicClaims.h"
+#include "QueueTurns.h"
 #include "ExprWrappers.h"
 #include "Termination.h"
 
@@ -218,6 +219,11 @@ public:
       if (!findLock(Held, LockId{Atomic}))
         insertLock(Held, HeldLock{LockId{Atomic}, LockMode::Exclusive, From.getLastCondition(),
                                   nullptr, 1});
+    // The thread whose own entry is at a queue's front (QueueTurns.h).
+    if (const ValueDecl *Queue = turnAlong(From, SuccIndex))
+      if (!findLock(Held, LockId{Queue}))
+        insertLock(Held, HeldLock{LockId{Queue}, LockMode::Exclusive, From.getLastCondition(),
+                                  nullptr, 1});
     std::optional<BranchTest> Test = branchTest(From);
     if (!Test)
       return;
@@ -261,6 +267,10 @@ private:
     LockId Id{atomicWritten(S)};
     if (Id && (findLock(Held, Id) || storesZero(S, Model.astContext())))
       release(Held, Id);
+    // Taking the front entry off a queue ends the turn held here (any
+    // thread pops queues: one not held is not the caller's to give up).
+    if (LockId Turn{turnReleased(S)}; Turn && findLock(Held, Turn))
+      release(Held, Turn);
   }
 
   void release(Lockset &Held, LockId Id) {

@@ -123,7 +123,7 @@ bool destructorWaits(QualType T, const SpawnSite &S) {
 Claims takeClaims(Lockset &Set) {
   Claims Out;
   llvm::erase_if(Set, [&](const HeldLock &H) {
-    if (!isAtomicClaim(H.Id))
+    if (!isClaim(H.Id))
       return false;
     Out.push_back(H.Id.Decl);
     return true;

@@ -611,7 +611,7 @@ private:
     for (const HeldLock &H : *Held) {
       // A lock nobody waits for makes no lock-order edge; an atomic's claim
       // still keeps its holders apart, which the race join needs.
-      if (!exportable(H.Id) || (nobodyWaitsFor(H.Id) && !isAtomicClaim(H.Id)))
+      if (!exportable(H.Id) || (nobodyWaitsFor(H.Id) && !isClaim(H.Id)))
         continue;
       Ids.push_back(H.Id);
       if (auto Origin = Acquisitions.originOf(Def, H)) {

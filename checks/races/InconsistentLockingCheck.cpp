@@ -1,5 +1,6 @@
 #include "InconsistentLockingCheck.h"
 
+#include "../model/AtomicClaims.h"
 #include "../model/OnceRegions.h"
 #include "../model/QualifiedNames.h"
 #include "../model/SharedAccesses.h"
@@ -67,6 +68,16 @@ bool ownedBy(LockId Id, const CXXRecordDecl *Class) {
   return V && !isa<ParmVarDecl>(V) && V->hasGlobalStorage();
 }
 
+/// \p A's locks and the claims it runs behind (an atomic's first
+/// transition, a queue's turn): two accesses behind one claim are kept
+/// apart as by a lock, though a claim is never the field's lock.
+Lockset withClaims(const Access &A) {
+  Lockset Claimed;
+  for (const ValueDecl *D : A.Claimed)
+    Claimed.push_back(HeldLock{LockId{D}, LockMode::Exclusive, nullptr, nullptr, 1});
+  return unionOf(A.Held, Claimed);
+}
+
 } // namespace
 
 /// The facts the discipline of one field is decided on (see
@@ -96,7 +107,7 @@ report::FieldDiscipline InconsistentLockingCheck::factsOf(ConcurrencyModel &Mode
     for (const HeldLock &H : O.Held)
       F.Held.push_back({Keys[H.Id.Decl], H.Mode == LockMode::Exclusive});
     for (const auto &[Decl, Key] : Keys)
-      if (ownedBy(LockId{Decl}, O.Root->getParent()))
+      if (!isClaim(LockId{Decl}) && ownedBy(LockId{Decl}, O.Root->getParent()))
         F.Owned.push_back(Key);
     summaryLocation(Model, A.Site->getExprLoc(), F.File, F.Line, F.Column);
     Facts.Accesses.push_back(std::move(F));
@@ -132,7 +143,7 @@ void InconsistentLockingCheck::analyze(ConcurrencyModel &Model) {
       // being set up).
       if (A.Loc.Field && !A.Loc.Var && isFieldOf(A.Loc.Field, M->getParent()) &&
           !Once.initialises(A, M))
-        ByField[A.Loc.Field].push_back({&A, M, unionOf(A.Held, ByCallers)});
+        ByField[A.Loc.Field].push_back({&A, M, unionOf(withClaims(A), ByCallers)});
   }
 
   for (auto &[Field, Occurrences] : ByField) {
