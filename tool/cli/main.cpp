@@ -29,6 +29,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstdint>
 #include <cstring>
 #include <set>
 #include <chrono>
@@ -36,6 +37,7 @@
 #include <fstream>
 #include <iostream>
 #include <mutex>
+#include <numeric>
 #include <sstream>
 #include <thread>
 #include <unistd.h>
@@ -499,13 +501,34 @@ std::unique_ptr<cache::ResultCache> openCache(const cli::Options &Opts, const ch
   return Cache;
 }
 
-/// Runs the jobs on N threads. Results land in per-job slots, so the merged
-/// report does not depend on which thread finished first.
+/// The order the workers take \p Jobs in: longest first, so that a big TU
+/// near the end of the input does not leave the other workers idle while it
+/// runs alone. A TU's expected cost is its main file's size (cheap, and
+/// known before any parse); a file that cannot be stat'ed costs 0. The sort
+/// is stable, so equal costs keep their input order.
+std::vector<size_t> longestFirst(const std::vector<driver::Job> &Jobs) {
+  std::vector<uint64_t> Cost(Jobs.size(), 0);
+  for (size_t I = 0; I < Jobs.size(); ++I) {
+    uint64_t Size = 0;
+    if (!llvm::sys::fs::file_size(Jobs[I].File, Size))
+      Cost[I] = Size;
+  }
+  std::vector<size_t> Order(Jobs.size());
+  std::iota(Order.begin(), Order.end(), size_t{0});
+  std::stable_sort(Order.begin(), Order.end(),
+                   [&](size_t A, size_t B) { return Cost[A] > Cost[B]; });
+  return Order;
+}
+
+/// Runs the jobs on N threads, longest first. Results land in per-job slots
+/// (input order), so the report depends neither on the order the jobs are
+/// taken in nor on which thread finished first.
 std::vector<cache::JobOutcome> runJobs(const std::vector<driver::Job> &Jobs,
                                        const driver::AnalysisConfig &Config,
                                        cache::ResultCache *Cache, unsigned Threads,
                                        bool ShowProgress) {
   std::vector<cache::JobOutcome> Results(Jobs.size());
+  const std::vector<size_t> Order = longestFirst(Jobs);
   std::atomic<size_t> Next{0};
   // "[k/N] file" as each file starts: k counts the files started, under the
   // lock that orders the lines, so that every count is printed once and in
@@ -513,7 +536,8 @@ std::vector<cache::JobOutcome> runJobs(const std::vector<driver::Job> &Jobs,
   size_t Started = 0;
   std::mutex ProgressMutex;
   auto Worker = [&] {
-    for (size_t I = Next++; I < Jobs.size(); I = Next++) {
+    for (size_t K = Next++; K < Jobs.size(); K = Next++) {
+      size_t I = Order[K];
       if (ShowProgress) {
         std::lock_guard<std::mutex> Lock(ProgressMutex);
         std::cerr << "\r\033[K[" << ++Started << "/" << Jobs.size() << "] "

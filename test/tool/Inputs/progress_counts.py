@@ -1,6 +1,7 @@
 """Runs a command with its stderr on a pseudo-terminal (so that concur shows
 its progress line) and prints the [k/N] counts the line showed, in order,
-and any count shown more than once."""
+any count shown more than once, and the files' base names in the order
+they started."""
 import os
 import pty
 import re
@@ -21,7 +22,9 @@ while True:
         break
     data += chunk
 proc.wait()
-counts = [int(k) for k, _ in re.findall(rb"\[(\d+)/(\d+)\]", data)]
+lines = re.findall(rb"\[(\d+)/\d+\] ([^\r\x1b]*)", data)
+counts = [int(k) for k, _ in lines]
 print("progress:", " ".join(map(str, counts)))
 repeated = sorted({c for c in counts if counts.count(c) > 1})
 print("repeated:", " ".join(map(str, repeated)) if repeated else "none")
+print("started:", " ".join(os.path.basename(f.decode()) for _, f in lines))
