@@ -20,7 +20,8 @@
 // It excludes for the race checks only: nobody blocks on a claim, so the
 // blocking and suspension checks ignore it, and SharedAccesses keeps it
 // apart from the locks (Access::Claimed). (std::atomic_flag's test_and_set
-// is a lock of LockCatalog's, not a claim.)
+// is a lock of LockCatalog's, not a claim.) A queue's turn (QueueTurns.h)
+// is a claim too: isClaim() says which held locks are claims.
 //
 //===----------------------------------------------------------------------===//
 #ifndef CONCUR_CHECKS_MODEL_ATOMICCLAIMS_H
