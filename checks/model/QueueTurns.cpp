@@ -2,6 +2,7 @@
 
 #include "Dataflow.h"
 #include "ExprWrappers.h"
+#include "FunctionFacts.h"
 #include "QualifiedNames.h"
 
 #include "clang/AST/DeclCXX.h"
@@ -74,16 +75,6 @@ bool waitsIn(const Stmt *Body) {
     if (!isa_and_nonnull<LambdaExpr>(Child) && waitsIn(Child))
       return true;
   return false;
-}
-
-const Stmt *loopBody(const Stmt *Loop) {
-  if (const auto *W = dyn_cast_or_null<WhileStmt>(Loop))
-    return W->getBody();
-  if (const auto *F = dyn_cast_or_null<ForStmt>(Loop))
-    return F->getBody();
-  if (const auto *D = dyn_cast_or_null<DoStmt>(Loop))
-    return D->getBody();
-  return nullptr;
 }
 
 } // namespace
