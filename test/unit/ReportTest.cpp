@@ -1,6 +1,7 @@
 //===- ReportTest.cpp - Unit tests of the report library ------------------===//
 #include "report/FileUri.h"
 #include "report/Report.h"
+#include "RepeatedFunctions.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -803,3 +804,39 @@ TEST(SarifWriter, BaselineStateAndNoClockUnlessAsked) {
 }
 
 } // namespace
+
+// A header's function summarised alike by two TUs of one configuration is
+// kept once, in the first; a copy that differs, or a TU with other checks
+// or options, keeps its own.
+TEST(RepeatedFunctions, KeepsTheFirstOfEqualCopiesPerConfiguration) {
+  using namespace concur::report;
+  auto Unit = [](const std::string &File, bool MainThreadOnly) {
+    TranslationUnitSummary TU;
+    TU.File = File;
+    TU.EnabledChecks = {"concur-lock-order-inversion"};
+    TU.Options.LockOrder = LockOrderOptions();
+    FunctionSummary F;
+    F.Usr = "c:@F@inline_helper#";
+    F.Name = "inline_helper";
+    F.File = "/src/helper.h";
+    F.Line = 3;
+    F.MainThreadOnly = MainThreadOnly;
+    TU.Functions.push_back(F);
+    CallingFunction C;
+    C.Usr = F.Usr;
+    TU.CallingFunctions.push_back(C);
+    return TU;
+  };
+  std::vector<TranslationUnitSummary> All{Unit("/src/a.cpp", false), Unit("/src/b.cpp", false),
+                                          Unit("/src/c.cpp", true), Unit("/src/d.cpp", false)};
+  All[3].Options.LockOrder->MaxCycleLength = 2; // another configuration
+  // b.cpp's function and calling record, c.cpp's calling record.
+  EXPECT_EQ(dropRepeatedFunctions(All), 3u);
+  EXPECT_EQ(All[0].Functions.size(), 1u);
+  EXPECT_TRUE(All[1].Functions.empty());
+  EXPECT_TRUE(All[1].CallingFunctions.empty());
+  EXPECT_EQ(All[2].Functions.size(), 1u); // differs: only the main thread runs it there
+  EXPECT_EQ(All[2].CallingFunctions.size(), 0u); // the calling record is equal
+  EXPECT_EQ(All[3].Functions.size(), 1u);
+  EXPECT_EQ(All[3].CallingFunctions.size(), 1u);
+}

@@ -17,6 +17,7 @@
 #include "driver/TranslationUnitAnalysis.h"
 #include "import/Import.h"
 #include "report/Report.h"
+#include "RepeatedFunctions.h"
 
 #include "clang/Tooling/CompilationDatabase.h"
 
@@ -333,6 +334,7 @@ int merge(const cli::Options &Opts, const std::vector<report::RuleInfo> &Rules) 
     // Shards run side by side: the merged run took as long as the longest.
     Merged.Stats.Seconds = std::max(Merged.Stats.Seconds, Part->Stats.Seconds);
   }
+  report::dropRepeatedFunctions(Merged.Summaries); // repeated across shards
   // Paths across shards: the shards' summaries joined, filtered as a
   // single run filters them (the shards filtered their own findings).
   driver::AnalysisConfig Config;
@@ -674,6 +676,8 @@ bool collectResults(std::vector<cache::JobOutcome> &Outcomes, const driver::Inpu
       if (std::find(Dropped.begin(), Dropped.end(), D) == Dropped.end())
         Dropped.push_back(D);
   }
+  // A header's functions, summarised alike by every TU that includes it.
+  report::dropRepeatedFunctions(R.Summaries);
   if (!Dropped.empty() && !Opts.Quiet) {
     std::cerr << "concur: note: ignored compiler flags Clang does not know:";
     for (const std::string &D : Dropped)
