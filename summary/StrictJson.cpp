@@ -118,6 +118,10 @@ std::vector<std::string> readStrings(const Json &V, const std::string &Path) {
   return Out;
 }
 
+bool readOptionalBool(const Json &Object, const std::string &Path, std::string_view Key) {
+  return Object.contains(Key) && readBool(Object, Path, Key);
+}
+
 std::string readOptionalString(const Json &Object, const std::string &Path,
                                std::string_view Key) {
   return Object.contains(Key) ? readString(Object, Path, Key) : std::string();

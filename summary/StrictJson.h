@@ -47,6 +47,8 @@ std::string readNonEmptyString(const Json &Object, const std::string &Path,
                                std::string_view Key);
 unsigned readUnsigned(const Json &Object, const std::string &Path, std::string_view Key);
 bool readBool(const Json &Object, const std::string &Path, std::string_view Key);
+/// False when \p Object has no member \p Key.
+bool readOptionalBool(const Json &Object, const std::string &Path, std::string_view Key);
 /// Empty when \p Object has no member \p Key.
 std::string readOptionalString(const Json &Object, const std::string &Path,
                                std::string_view Key);

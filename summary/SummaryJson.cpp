@@ -228,7 +228,7 @@ ReachedCall reachedCallFromJson(const Json &V, const std::string &Path) {
   if (R.Path.empty())
     fail(member(Path, "path"), "expected at least one call");
   R.Held = lockPathsFromJson(V.at("held"), member(Path, "held"));
-  R.SetUp = V.contains("set_up") && readBool(V, Path, "set_up");
+  R.SetUp = readOptionalBool(V, Path, "set_up");
   return R;
 }
 
@@ -259,7 +259,7 @@ SharedAccessSummary accessFromJson(const Json &V, const std::string &Path) {
   A.FindingFunction = readOptionalString(V, Path, "finding_function");
   if (V.contains("tested"))
     readLocationInto(V, Path, "tested", A.TestedFile, A.TestedLine, A.TestedColumn);
-  A.SetUp = V.contains("set_up") && readBool(V, Path, "set_up");
+  A.SetUp = readOptionalBool(V, Path, "set_up");
   return A;
 }
 

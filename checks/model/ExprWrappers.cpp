@@ -84,4 +84,21 @@ std::optional<llvm::APSInt> constantOf(const Expr *E, const ASTContext &Ctx) {
   return R.Val.getInt();
 }
 
+const ValueDecl *ownFieldOrGlobal(const Expr *E, bool AnyObject) {
+  E = E ? ignoreValueWrappers(E)->IgnoreParenImpCasts() : nullptr;
+  auto Shared = [](const VarDecl *V) { return V && V->hasGlobalStorage() && !V->getTLSKind(); };
+  if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E)) {
+    const auto *V = dyn_cast<VarDecl>(Ref->getDecl());
+    return Shared(V) ? V : nullptr;
+  }
+  const auto *ME = dyn_cast_or_null<MemberExpr>(E);
+  if (!ME)
+    return nullptr;
+  if (const auto *V = dyn_cast<VarDecl>(ME->getMemberDecl())) // a static member
+    return Shared(V) ? V : nullptr;
+  const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl());
+  bool OfThis = isa<CXXThisExpr>(ignoreValueWrappers(ME->getBase())->IgnoreParenImpCasts());
+  return F && (AnyObject || OfThis) ? F : nullptr;
+}
+
 } // namespace concur

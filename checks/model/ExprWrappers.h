@@ -16,6 +16,7 @@
 
 namespace clang {
 class ASTContext;
+class ValueDecl;
 class ParmVarDecl;
 class Expr;
 } // namespace clang
@@ -39,6 +40,12 @@ const clang::Expr *ignoreCopiesAndMoves(const clang::Expr *E);
 /// \p P (skipping the object of a member operator call); null when there is
 /// none (a default argument not written, a variadic tail).
 const clang::Expr *argumentFor(const clang::Expr *Call, const clang::ParmVarDecl *P);
+
+/// The state \p E names when it is the object's or the program's: a field
+/// of `this` (of any object when \p AnyObject), or a variable with static
+/// storage that is not thread-local (a global, a static member). Null
+/// otherwise.
+const clang::ValueDecl *ownFieldOrGlobal(const clang::Expr *E, bool AnyObject = false);
 
 /// The integer \p E folds to (`2`, `kSlots - 1`, `std::memory_order_relaxed`),
 /// if it folds; none for null or a value that depends on a template.

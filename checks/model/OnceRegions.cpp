@@ -40,19 +40,9 @@ const ValueDecl *flagNamed(const Expr *E, bool AnyObject = false) {
   if (const auto *MC = dyn_cast_or_null<CXXMemberCallExpr>(E)) {
     const CXXMethodDecl *M = MC->getMethodDecl();
     bool Load = M && (isa<CXXConversionDecl>(M) || (M->getIdentifier() && M->getName() == "load"));
-    E = Load ? MC->getImplicitObjectArgument()->IgnoreParenImpCasts() : nullptr;
+    E = Load ? MC->getImplicitObjectArgument() : nullptr;
   }
-  if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E)) {
-    const auto *V = dyn_cast<VarDecl>(Ref->getDecl());
-    return V && V->hasGlobalStorage() && !V->getTLSKind() ? V : nullptr;
-  }
-  if (const auto *ME = dyn_cast_or_null<MemberExpr>(E)) {
-    if (const auto *V = dyn_cast<VarDecl>(ME->getMemberDecl())) // a static member
-      return V->hasGlobalStorage() && !V->getTLSKind() ? V : nullptr;
-    const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl());
-    return F && (AnyObject || isThis(ME->getBase())) ? F : nullptr;
-  }
-  return nullptr;
+  return ownFieldOrGlobal(E, AnyObject);
 }
 
 enum Truth { Falsy = 0, Truthy = 1, Unknown = 2 };

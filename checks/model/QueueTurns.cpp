@@ -15,24 +15,14 @@ using namespace clang;
 namespace concur {
 namespace {
 
-/// The queue \p E calls `method` on, if it is a field or a global: `q`,
-/// `this->q`.
+/// The queue \p E calls `method` on, if it is a field of `this` or a
+/// global: `q`, `this->q`.
 const ValueDecl *queueOf(const Expr *E, llvm::StringRef Method) {
   const auto *MC = dyn_cast_or_null<CXXMemberCallExpr>(ignoreValueWrappers(E));
   const CXXMethodDecl *M = MC ? MC->getMethodDecl() : nullptr;
   if (!M || !M->getIdentifier() || M->getName() != Method)
     return nullptr;
-  const Expr *Obj = MC->getImplicitObjectArgument()->IgnoreParenImpCasts();
-  if (const auto *ME = dyn_cast<MemberExpr>(Obj))
-    return isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()) ||
-                   (isa<VarDecl>(ME->getMemberDecl()) &&
-                    cast<VarDecl>(ME->getMemberDecl())->hasGlobalStorage())
-               ? ME->getMemberDecl()
-               : nullptr;
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(Obj))
-    if (const auto *V = dyn_cast<VarDecl>(Ref->getDecl()); V && V->hasGlobalStorage())
-      return V;
-  return nullptr;
+  return ownFieldOrGlobal(MC->getImplicitObjectArgument());
 }
 
 /// Whether \p E names a local of the function: `w`, `&w`.

@@ -95,9 +95,8 @@ std::optional<DisciplineVerdict> decideLockDiscipline(const report::FieldDiscipl
   // when one of its callers happens to (a helper that prints under its
   // callers' stream mutex and that a third caller runs bare), is held for
   // other state.
-  unsigned Writes = V.Writes;
   for (const auto &[Key, Count] : WritesUnder)
-    if (Count > V.LockedWrites && (2 * Count >= Writes || lockedSomewhereAlways(All, Key)))
+    if (Count > V.LockedWrites && (2 * Count >= V.Writes || lockedSomewhereAlways(All, Key)))
       V.Lock = Key, V.LockedWrites = Count;
   if (V.Lock.empty())
     return std::nullopt;
