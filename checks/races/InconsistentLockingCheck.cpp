@@ -55,9 +55,11 @@ bool isFieldOf(const FieldDecl *F, const CXXRecordDecl *Class) {
 
 /// Whether \p Id is a lock the class itself synchronises with: a mutex
 /// member of the class (or of a base), or a global or static mutex. A lock
-/// passed in by the caller (a parameter, `LogAndApply(edit, mu)`) or a
-/// local is the caller's synchronisation of this object, not the class's:
-/// the caller may hold it around every other use too.
+/// passed in by the caller (a parameter, `LogAndApply(edit, mu)`, which
+/// releases and retakes the mutex its caller holds) or a local is the
+/// caller's synchronisation of this object, not the class's: the caller
+/// may hold it around every other use too; unless a method locks it with
+/// a guard of its own (guardsParameterLock).
 bool ownedBy(LockId Id, const CXXRecordDecl *Class) {
   // A pointer or reference member names a mutex the object borrows (a
   // guard's), not one it owns.
@@ -66,6 +68,16 @@ bool ownedBy(LockId Id, const CXXRecordDecl *Class) {
            !F->getType()->isReferenceType();
   const auto *V = dyn_cast<VarDecl>(Id.Decl);
   return V && !isa<ParmVarDecl>(V) && V->hasGlobalStorage();
+}
+
+/// Whether \p Root takes \p H, a mutex passed in, with a scoped guard of
+/// its own. A guard on a mutex already held would deadlock (or, if
+/// recursive, would not be needed): no caller holds this one around the
+/// call, so the class takes the lock it is given, and its other methods
+/// must hold that lock too.
+bool guardsParameterLock(const HeldLock &H, const CXXMethodDecl *Root) {
+  const auto *P = dyn_cast<ParmVarDecl>(H.Id.Decl);
+  return P && H.Guard && P->getDeclContext() == Root && H.Guard->getDeclContext() == Root;
 }
 
 /// \p A's locks and the claims it runs behind (an atomic's first
@@ -89,10 +101,15 @@ report::FieldDiscipline InconsistentLockingCheck::factsOf(ConcurrencyModel &Mode
   Facts.Field = Field.str();
   Facts.ReportReads = ReportReads;
   llvm::MapVector<const ValueDecl *, std::string> Keys;
+  // Mutexes passed in that a method guards itself, with its class.
+  llvm::DenseMap<const ValueDecl *, llvm::SmallVector<const CXXRecordDecl *, 1>> GuardedBy;
   for (const Occurrence &O : Occurrences)
-    for (const HeldLock &H : O.Held)
+    for (const HeldLock &H : O.Held) {
       if (!Keys.count(H.Id.Decl))
         Keys[H.Id.Decl] = summaryLockKey(Model, H.Id);
+      if (guardsParameterLock(H, O.Root))
+        GuardedBy[H.Id.Decl].push_back(O.Root->getParent());
+    }
   llvm::DenseMap<const FunctionDecl *, std::string> Usrs;
   for (const Occurrence &O : Occurrences) {
     const Access &A = *O.A;
@@ -107,7 +124,11 @@ report::FieldDiscipline InconsistentLockingCheck::factsOf(ConcurrencyModel &Mode
     for (const HeldLock &H : O.Held)
       F.Held.push_back({Keys[H.Id.Decl], H.Mode == LockMode::Exclusive});
     for (const auto &[Decl, Key] : Keys)
-      if (!isClaim(LockId{Decl}) && ownedBy(LockId{Decl}, O.Root->getParent()))
+      if (!isClaim(LockId{Decl}) &&
+          (ownedBy(LockId{Decl}, O.Root->getParent()) ||
+           llvm::any_of(GuardedBy[Decl], [&](const CXXRecordDecl *C) {
+             return O.Root->getParent() == C || O.Root->getParent()->isDerivedFrom(C);
+           })))
         F.Owned.push_back(Key);
     summaryLocation(Model, A.Site->getExprLoc(), F.File, F.Line, F.Column);
     Facts.Accesses.push_back(std::move(F));
