@@ -177,13 +177,22 @@ def with_std(args, path, cfg):
     return out
 
 
+def compiles(entry):
+    """Whether a database entry compiles its file. bear also records the
+    compiler's own `-cc1` runs and the preprocessor-only runs a Makefile
+    makes for its dependency list (redis: `$(CC) -MM *.c`); their flags
+    are no command to parse the file with."""
+    args = entry_args(entry)
+    return "-cc1" not in args and not any(a in ("-E", "-M", "-MM", "-Eonly") for a in args)
+
+
 def select(cfg, src, build, db):
     with open(db) as fh:
         entries = json.load(fh)
     rel = {}
     for e in entries:
         f = abs_file(e)
-        if f.startswith(src + "/"):
+        if f.startswith(src + "/") and compiles(e):
             rel.setdefault(os.path.relpath(f, src), e)
     chosen = []
     for g in cfg["slice"]:

@@ -177,6 +177,8 @@ public:
   /// constant initialiser, or `flag = constant`), as an assumption that
   /// replaces what the path assumed of the flag before.
   std::optional<Assumption> assignedFlag(const clang::Stmt *S);
+  /// Whether the body may change \p D (see keyOf).
+  bool writes(const clang::Decl *D) const { return Written.contains(D); }
 
 private:
   bool invariant(const clang::Expr *E) const;

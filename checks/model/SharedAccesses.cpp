@@ -5,6 +5,7 @@
 #include "LibraryAccesses.h"
 
 #include "QualifiedNames.h"
+#include "Termination.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
@@ -542,6 +543,7 @@ private:
     else if (Locks.hasCFG())
       return; // unreachable code
     R.A.Claimed = takeClaims(R.A.Held);
+    R.A.Conditions = SA.Model.analysis<GlobalConditions>().around(F, Stack);
     if (const VarDecl *Once = SA.initializingStatic(F, E))
       R.A.Claimed.push_back(Once);
     if (*Kind != AccessKind::Read)
@@ -852,7 +854,9 @@ void SharedAccesses::compute(const FunctionDecl *Def, FunctionAccesses &Out) {
   auto Add = [&](Access A, const SpawnSet &Running) {
     uint64_t Key = llvm::hash_combine(A.Loc.Var, A.Loc.Field, int(A.Kind), A.Site,
                                       A.Held.size(), A.Held.empty() ? nullptr : A.Held[0].Id.Decl,
-                                      A.Claimed.empty() ? nullptr : A.Claimed[0]);
+                                      A.Claimed.empty() ? nullptr : A.Claimed[0],
+                                      A.Conditions.size(),
+                                      A.Conditions.empty() ? nullptr : A.Conditions[0].Var);
     if (!Seen.insert(Key).second)
       return;
     if (Out.All.size() >= MaxAccesses)
@@ -888,11 +892,16 @@ void SharedAccesses::liftCallees(
     const Lockset *Held = FL.hasCFG() ? FL.heldBefore(C.Call) : &FL.entry();
     if (!Held)
       continue; // unreachable call
+    // A crash handler's work on the way to abort() races with nothing the
+    // process lives to see.
+    if (Model.analysis<Termination>().onWayOut(Def, C.Call))
+      continue;
     Lockset HeldHere = *Held;
     Claims ClaimedHere = takeClaims(HeldHere);
     if (const VarDecl *Once = initializingStatic(Def, C.Call))
       ClaimedHere.push_back(Once);
     SpawnSet Running = RunningAt(C.Call);
+    const ValueFacts &FactsHere = Model.analysis<GlobalConditions>().before(Def, C.Call);
     const FunctionAccesses &Sub = of(Callee);
     // A constructor (or destructor) that calls a member function on the
     // object it is building owns that object: what the callee does to it
@@ -905,10 +914,14 @@ void SharedAccesses::liftCallees(
       if (OwnObject && throughThisOnly(A))
         continue;
       std::optional<AccessLocation> Loc = throughArguments(A.Loc, Callee, Args);
-      if (!Loc)
-        continue;
+      std::optional<ValueFacts> Facts = throughCall(A.Conditions, Callee, Args);
+      if (Facts)
+        Facts = conjoin(FactsHere, *Facts);
+      if (!Loc || !Facts)
+        continue; // no object the caller names, or never reached from here
       Access Lifted = A;
       Lifted.Loc = *Loc;
+      Lifted.Conditions = std::move(*Facts);
       Lifted.Held = unionOf(HeldHere, locksThroughArguments(A.Held, Callee, Args));
       Lifted.Claimed = unionOf(ClaimedHere, A.Claimed);
       Lifted.Chain.insert(Lifted.Chain.begin(), &C);
@@ -918,10 +931,14 @@ void SharedAccesses::liftCallees(
       if (OwnObject && throughThisOnly(W.A))
         continue;
       std::optional<AccessLocation> Loc = throughArguments(W.A.Loc, Callee, Args);
-      if (!Loc)
+      std::optional<ValueFacts> Facts = throughCall(W.A.Conditions, Callee, Args);
+      if (Facts)
+        Facts = conjoin(FactsHere, *Facts);
+      if (!Loc || !Facts)
         continue;
       AccessWhileRunning Lifted = W;
       Lifted.A.Loc = *Loc;
+      Lifted.A.Conditions = std::move(*Facts);
       Lifted.A.Held = unionOf(HeldHere, locksThroughArguments(W.A.Held, Callee, Args));
       Lifted.A.Claimed = unionOf(ClaimedHere, W.A.Claimed);
       Lifted.A.Chain.insert(Lifted.A.Chain.begin(), &C);

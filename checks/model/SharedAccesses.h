@@ -35,6 +35,7 @@
 
 #include "Locksets.h"
 #include "AtomicClaims.h"
+#include "GlobalConditions.h"
 #include "SpawnSites.h"
 
 #include "clang/Basic/SourceLocation.h"
@@ -88,6 +89,10 @@ struct Access {
   /// threads run at once. Kept out of Held: not a mutex.
   Claims Claimed;
   CallPath Chain; ///< call sites from the summary's function down to In
+  /// What the path from the summary's function down to Site knows of
+  /// globals' values (GlobalConditions.h); a call whose own facts
+  /// contradict these never reaches the access.
+  ValueFacts Conditions;
   /// A write under a test of the same location (`if (x > 0) x -= n;`):
   /// the test's read.
   const clang::Expr *CheckedAt = nullptr;

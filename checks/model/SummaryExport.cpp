@@ -4,11 +4,13 @@
 #include "BlockingCallCatalog.h"
 #include "ConcurrencyModel.h"
 #include "FutureReadiness.h"
+#include "GlobalConditions.h"
 #include "LockAcquisitions.h"
 #include "LockOrderGraph.h"
 #include "OnceRegions.h"
 #include "QualifiedNames.h"
 #include "SharedAccesses.h"
+#include "Termination.h"
 #include "ThreadContexts.h"
 #include "rules/BlockingInCoroutine.h"
 #include "rules/NoLint.h"
@@ -532,7 +534,7 @@ private:
       std::vector<CallPath> Paths = pathsFrom(C);
       for (const CallPath &P : Paths) {
         std::vector<report::LockPath> HeldPaths;
-        if (WithLocks && !heldAlong(Def, P, HeldPaths))
+        if ((WithLocks && !heldAlong(Def, P, HeldPaths)) || !feasibleAlong(Def, P))
           continue; // dead code on the way
         if (HeldOnly && HeldPaths.empty())
           continue;
@@ -548,6 +550,38 @@ private:
     }
     return Out;
   }
+
+  /// Whether the calls of \p P (its first made in \p Def) can be made one
+  /// after the other: what each hop's path knows of globals' values agrees
+  /// (GlobalConditions.h; a thread's `if (mode == READ) read();` never
+  /// reaches read()'s `if (mode != IDLE) return; execute();`), and no hop
+  /// is made on the way to ending the process (Termination::onWayOut).
+  bool feasibleAlong(const FunctionDecl *Def, const CallPath &P) {
+    GlobalConditions &Conditions = Model.analysis<GlobalConditions>();
+    Termination &Ends = Model.analysis<Termination>();
+    // The function each hop is made in, while the model has its body.
+    std::vector<const FunctionDecl *> In{Def};
+    for (size_t K = 1; K < P.size(); ++K) {
+      const FunctionDecl *Body = nullptr;
+      if (!P[K - 1]->Callee->hasBody(Body))
+        break;
+      In.push_back(Body);
+    }
+    // From the last hop up, each callee's facts seen through its call.
+    ValueFacts Along;
+    for (size_t K = In.size(); K-- > 0;) {
+      if (Ends.onWayOut(In[K], P[K]->Call))
+        return false;
+      std::optional<ValueFacts> Both = conjoin(Conditions.before(In[K], P[K]->Call), Along);
+      if (Both && K > 0)
+        Both = throughCall(*Both, In[K], CallGraph::argumentsOf(P[K - 1]->Call));
+      if (!Both)
+        return false;
+      Along = std::move(*Both);
+    }
+    return true;
+  }
+
 
   /// Whether a call of \p P (its first made in \p Def) is made in a
   /// one-time initialisation of the function making it.

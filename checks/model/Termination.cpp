@@ -5,6 +5,8 @@
 #include "clang/AST/Attr.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
 #include "clang/Analysis/CFG.h"
 #include "llvm/ADT/BitVector.h"
 
@@ -63,6 +65,99 @@ bool Termination::neverReturns(const FunctionDecl *F) {
   }
   Memo[Def] = Never ? State::NeverReturns : State::Returns;
   return Never;
+}
+
+namespace {
+
+/// The C library's and the compiler's ways to end the process.
+bool libraryEndsProcess(const FunctionDecl *F) {
+  if (unsigned ID = F->getBuiltinID())
+    return ID == Builtin::BI__builtin_trap || ID == Builtin::BI__builtin_unreachable ||
+           ID == Builtin::BIabort || ID == Builtin::BIexit || ID == Builtin::BI_Exit ||
+           ID == Builtin::BI_exit;
+  if (!F->getDeclName().isIdentifier())
+    return false;
+  llvm::StringRef N = F->getName();
+  bool InStd = F->isInStdNamespace() || F->getDeclContext()->isTranslationUnit() ||
+               F->getDeclContext()->isExternCContext();
+  return InStd && (N == "abort" || N == "exit" || N == "_exit" || N == "_Exit" ||
+                   N == "quick_exit" || N == "terminate" || N == "__assert_fail" ||
+                   N == "__assert_rtn" || N == "__assert_perror_fail");
+}
+
+bool hasLoop(const Stmt *S) {
+  if (!S)
+    return false;
+  if (isa<ForStmt>(S) || isa<WhileStmt>(S) || isa<DoStmt>(S) || isa<CXXForRangeStmt>(S) ||
+      isa<GotoStmt>(S) || isa<IndirectGotoStmt>(S))
+    return true;
+  for (const Stmt *Child : S->children())
+    if (!isa_and_nonnull<LambdaExpr>(Child) && hasLoop(Child))
+      return true;
+  return false;
+}
+
+} // namespace
+
+int Termination::endAt(const CFGBlock &B) {
+  int Index = 0;
+  for (const CFGElement &E : B) {
+    if (auto CS = E.getAs<CFGStmt>())
+      if (const auto *Call = dyn_cast<CallExpr>(CS->getStmt()))
+        if (const FunctionDecl *Callee = Call->getDirectCallee(); Callee && endsProcess(Callee))
+          return Index;
+    ++Index;
+  }
+  return -1;
+}
+
+bool Termination::endsProcess(const FunctionDecl *F) {
+  if (!F)
+    return false;
+  if (libraryEndsProcess(F))
+    return true;
+  const FunctionDecl *Def = nullptr;
+  if (!F->hasBody(Def) || Def->isDependentContext() || !Model.callGraph().isExplorable(Def) ||
+      !neverReturns(Def))
+    return false;
+  auto [It, Fresh] = EndsMemo.try_emplace(Def, State::InProgress);
+  if (!Fresh)
+    return It->second == State::NeverReturns;
+  // Every block where a path stops must stop at a call that ends the
+  // process (not at pthread_exit, a longjmp); and no loop may keep it
+  // from getting there (a server's `for (;;)` never returns either).
+  bool Ends = false;
+  if (const CFG *G = Model.cfg(Def); G && !hasLoop(Def->getBody())) {
+    Ends = true;
+    for (const CFGBlock *B : *G)
+      if (B && B != &G->getExit() && !leaves(*B) && endAt(*B) < 0) {
+        Ends = false;
+        break;
+      }
+  }
+  EndsMemo[Def] = Ends ? State::NeverReturns : State::Returns;
+  return Ends;
+}
+
+bool Termination::onWayOut(const FunctionDecl *Def, const Stmt *S) {
+  auto [It, Fresh] = WayOut.try_emplace(Def);
+  llvm::DenseSet<const Stmt *> &Out = It->second;
+  if (Fresh) {
+    if (const CFG *G = Model.cfg(Def))
+      for (const CFGBlock *B : *G) {
+        int End = B ? endAt(*B) : -1;
+        for (int I = 0; I <= End; ++I)
+          if (auto CS = (*B)[I].getAs<CFGStmt>()) {
+            llvm::SmallVector<const Stmt *, 8> Work{CS->getStmt()};
+            while (!Work.empty()) {
+              const Stmt *Sub = Work.pop_back_val();
+              if (Sub && !isa<LambdaExpr>(Sub) && Out.insert(Sub).second)
+                Work.append(Sub->child_begin(), Sub->child_end());
+            }
+          }
+      }
+  }
+  return Out.contains(S);
 }
 
 } // namespace concur

@@ -16,11 +16,13 @@
 #include "ConcurrencyModel.h"
 
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 
 namespace clang {
 class CFG;
 class CFGBlock;
 class FunctionDecl;
+class Stmt;
 } // namespace clang
 
 namespace concur {
@@ -39,10 +41,29 @@ public:
   /// that never returns (Clang's own noreturn blocks included).
   bool leaves(const clang::CFGBlock &B);
 
+  /// Whether a call of \p F ends the process: abort, exit, a failed
+  /// assertion, or a function of the program whose every path ends in one.
+  /// Not pthread_exit (the thread ends, the process goes on), not a
+  /// function that only throws.
+  bool endsProcess(const clang::FunctionDecl *F);
+  /// Whether \p S, a statement of \p Def, runs only on the way to ending
+  /// the process: its block goes on to a call that ends it (`fatal(msg)`,
+  /// or a handler that the code marks as never returning with
+  /// `__builtin_unreachable()`). What a thread does there, the process
+  /// does not outlive: a race with it is not one a user can act on.
+  bool onWayOut(const clang::FunctionDecl *Def, const clang::Stmt *S);
+
 private:
+  /// The block's first element that ends the process, or -1.
+  int endAt(const clang::CFGBlock &B);
+
   ConcurrencyModel &Model;
   enum class State { InProgress, Returns, NeverReturns };
   llvm::DenseMap<const clang::FunctionDecl *, State> Memo;
+  llvm::DenseMap<const clang::FunctionDecl *, State> EndsMemo;
+  /// Per function, the statements on the way out (elements and their
+  /// sub-expressions).
+  llvm::DenseMap<const clang::FunctionDecl *, llvm::DenseSet<const clang::Stmt *>> WayOut;
 };
 
 } // namespace concur

@@ -1,0 +1,202 @@
+#include "GlobalConditions.h"
+
+#include "CallGraph.h"
+#include "Dataflow.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Expr.h"
+#include "clang/Analysis/CFG.h"
+
+using namespace clang;
+
+namespace concur {
+
+namespace {
+
+std::optional<int64_t> constantOf(const Expr *E, const ASTContext &Ctx) {
+  E = E->IgnoreParenImpCasts();
+  Expr::EvalResult R;
+  if (E->isValueDependent() || !E->EvaluateAsInt(R, Ctx) || !R.Val.isInt() ||
+      R.Val.getInt().getSignificantBits() > 64)
+    return std::nullopt;
+  return R.Val.getInt().getExtValue();
+}
+
+} // namespace
+
+std::optional<ValueFacts> conjoin(const ValueFacts &A, const ValueFacts &B) {
+  ValueFacts Out = A;
+  for (const ValueFact &F : B) {
+    for (const ValueFact &G : A) {
+      if (F.Var != G.Var)
+        continue;
+      bool BothEqual = F.Equal && G.Equal;
+      if ((BothEqual && F.Value != G.Value) || (F.Equal != G.Equal && F.Value == G.Value))
+        return std::nullopt;
+    }
+    if (!llvm::is_contained(Out, F))
+      Out.push_back(F);
+  }
+  return Out;
+}
+
+std::optional<ValueFacts> throughCall(const ValueFacts &Facts, const FunctionDecl *Callee,
+                                      llvm::ArrayRef<const Expr *> Args) {
+  ValueFacts Out;
+  for (const ValueFact &F : Facts) {
+    const auto *P = dyn_cast<ParmVarDecl>(F.Var);
+    if (!P) {
+      Out.push_back(F);
+      continue;
+    }
+    const Expr *Arg = CallGraph::argumentFor(P, Callee, Args);
+    std::optional<int64_t> C = Arg ? constantOf(Arg, Callee->getASTContext()) : std::nullopt;
+    if (C && (*C == F.Value) != F.Equal)
+      return std::nullopt; // `close(c, /*async=*/1)` never takes close()'s `if (!async)`
+  }
+  return Out;
+}
+
+struct GlobalConditions::FunctionFacts {
+  llvm::DenseMap<const Stmt *, unsigned> Index; ///< element -> Interned
+  std::vector<ValueFacts> Interned;
+};
+
+namespace {
+
+/// A global or a parameter of \p Def whose value \p Inv's function cannot
+/// change: an integer, an enumeration or a bool, not volatile.
+const VarDecl *stableValue(const Expr *E, const InvariantConditions &Inv,
+                           const FunctionDecl *Def) {
+  const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+  const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  if (!V || !(V->hasGlobalStorage() || (isa<ParmVarDecl>(V) && V->getDeclContext() == Def)) ||
+      V->getType().isVolatileQualified() || !V->getType()->isIntegralOrEnumerationType())
+    return nullptr;
+  // `extern int mode;` in a header and `int mode;` in one file are one
+  // variable: facts and writes name it by its first declaration.
+  for (const VarDecl *R : V->redecls())
+    if (Inv.writes(R))
+      return nullptr;
+  return V->getCanonicalDecl();
+}
+
+
+/// What the edge \p SuccIndex of \p From's two-way branch says of a global.
+std::optional<ValueFact> factAlong(const CFGBlock &From, unsigned SuccIndex,
+                                   const InvariantConditions &Inv, const FunctionDecl *Def) {
+  if (From.succ_size() != 2)
+    return std::nullopt;
+  const Expr *Cond = From.getLastCondition();
+  bool Truth = SuccIndex == 0;
+  while (Cond) {
+    Cond = Cond->IgnoreParenImpCasts();
+    if (const auto *U = dyn_cast<UnaryOperator>(Cond); U && U->getOpcode() == UO_LNot) {
+      Truth = !Truth;
+      Cond = U->getSubExpr();
+      continue;
+    }
+    if (const auto *Call = dyn_cast<CallExpr>(Cond);
+        Call && Call->getNumArgs() == 2 && Call->getBuiltinCallee() == Builtin::BI__builtin_expect) {
+      Cond = Call->getArg(0);
+      continue;
+    }
+    break;
+  }
+  if (!Cond)
+    return std::nullopt;
+  if (const VarDecl *V = stableValue(Cond, Inv, Def))
+    return ValueFact{V, 0, !Truth}; // `if (v)`: v != 0 when true
+  const auto *BO = dyn_cast<BinaryOperator>(Cond);
+  if (!BO || (BO->getOpcode() != BO_EQ && BO->getOpcode() != BO_NE))
+    return std::nullopt;
+  const Expr *Other = BO->getRHS();
+  const VarDecl *V = stableValue(BO->getLHS(), Inv, Def);
+  if (!V) {
+    V = stableValue(BO->getRHS(), Inv, Def);
+    Other = BO->getLHS();
+  }
+  std::optional<int64_t> C = V ? constantOf(Other, Def->getASTContext()) : std::nullopt;
+  if (!C)
+    return std::nullopt;
+  return ValueFact{V, *C, (BO->getOpcode() == BO_EQ) == Truth};
+}
+
+/// Keeps in \p Into the facts \p From has too (where paths meet).
+void keepShared(ValueFacts &Into, const ValueFacts &From) {
+  llvm::erase_if(Into, [&](const ValueFact &F) { return !llvm::is_contained(From, F); });
+}
+
+const ValueFacts &noFacts() {
+  static const ValueFacts None;
+  return None;
+}
+
+} // namespace
+
+GlobalConditions::GlobalConditions(ConcurrencyModel &Model) : Model(Model) {}
+GlobalConditions::~GlobalConditions() = default;
+
+GlobalConditions::FunctionFacts &GlobalConditions::of(const FunctionDecl *Def) {
+  auto [It, Fresh] = Functions.try_emplace(Def);
+  if (!Fresh)
+    return *It->second;
+  It->second = std::make_unique<FunctionFacts>();
+  FunctionFacts &Out = *It->second;
+  const CFG *G = Model.cfg(Def);
+  if (!G || !Def->getBody())
+    return Out;
+  InvariantConditions Inv(*Def);
+  // A must-analysis: a fact holds at a block when it holds along every
+  // edge into it. A fact that contradicts the path's is not added: that
+  // edge is never taken on this path, and the solver keeps what the others
+  // say.
+  auto Transfer = [](ValueFacts &, const CFGElement &) {};
+  auto Edge = [&](ValueFacts &Facts, const CFGBlock &From, unsigned SuccIndex) {
+    std::optional<ValueFact> F = factAlong(From, SuccIndex, Inv, Def);
+    if (!F)
+      return;
+    if (std::optional<ValueFacts> Both = conjoin(Facts, {*F}))
+      Facts = std::move(*Both);
+  };
+  auto In = solveForward<ValueFacts>(*G, ValueFacts{}, Transfer, Edge, &keepShared);
+  for (const CFGBlock *B : *G) {
+    const auto &Start = In[B->getBlockID()];
+    if (!Start)
+      continue;
+    Out.Interned.push_back(*Start);
+    for (const CFGElement &E : *B)
+      if (auto CS = E.getAs<CFGStmt>())
+        Out.Index[CS->getStmt()] = Out.Interned.size() - 1;
+  }
+  // A sub-expression that is no element of its own (a call in a
+  // condition) runs with its element.
+  std::vector<std::pair<const Stmt *, unsigned>> Elements(Out.Index.begin(), Out.Index.end());
+  for (const auto &[S, Facts] : Elements) {
+    llvm::SmallVector<const Stmt *, 8> Work(S->child_begin(), S->child_end());
+    while (!Work.empty()) {
+      const Stmt *Sub = Work.pop_back_val();
+      if (!Sub || isa<LambdaExpr>(Sub) || !Out.Index.try_emplace(Sub, Facts).second)
+        continue;
+      Work.append(Sub->child_begin(), Sub->child_end());
+    }
+  }
+  return Out;
+}
+
+const ValueFacts &GlobalConditions::before(const FunctionDecl *Def, const Stmt *S) {
+  FunctionFacts &F = of(Def);
+  auto It = F.Index.find(S);
+  return It == F.Index.end() ? noFacts() : F.Interned[It->second];
+}
+
+const ValueFacts &GlobalConditions::around(const FunctionDecl *Def,
+                                           llvm::ArrayRef<const Stmt *> Ancestors) {
+  FunctionFacts &F = of(Def);
+  for (auto It = Ancestors.rbegin(); It != Ancestors.rend(); ++It)
+    if (auto I = F.Index.find(*It); I != F.Index.end())
+      return F.Interned[I->second];
+  return noFacts();
+}
+
+} // namespace concur
