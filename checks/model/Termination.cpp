@@ -69,20 +69,37 @@ bool Termination::neverReturns(const FunctionDecl *F) {
 
 namespace {
 
-/// The C library's and the compiler's ways to end the process.
-bool libraryEndsProcess(const FunctionDecl *F) {
-  if (unsigned ID = F->getBuiltinID())
-    return ID == Builtin::BI__builtin_trap || ID == Builtin::BI__builtin_unreachable ||
-           ID == Builtin::BIabort || ID == Builtin::BIexit || ID == Builtin::BI_Exit ||
-           ID == Builtin::BI_exit;
+/// Whether \p Call ends the process because something failed: abort, a
+/// failed assertion, a trap, `__builtin_unreachable()` (the code says the
+/// call before it does not come back), std::terminate, or exit and its
+/// kin with a constant non-zero status. `exit(0)` at the end of main is
+/// the program finishing, not failing: what leads to it is its real work.
+bool libraryFailure(const CallExpr *Call, const FunctionDecl *F) {
+  auto FailingStatus = [&] {
+    Expr::EvalResult R;
+    const Expr *Arg = Call->getNumArgs() ? Call->getArg(0) : nullptr;
+    return Arg && !Arg->isValueDependent() &&
+           Arg->EvaluateAsInt(R, F->getASTContext()) && R.Val.isInt() &&
+           !R.Val.getInt().isZero();
+  };
+  if (unsigned ID = F->getBuiltinID()) {
+    if (ID == Builtin::BI__builtin_trap || ID == Builtin::BI__builtin_unreachable ||
+        ID == Builtin::BIabort)
+      return true;
+    return (ID == Builtin::BIexit || ID == Builtin::BI_Exit || ID == Builtin::BI_exit) &&
+           FailingStatus();
+  }
   if (!F->getDeclName().isIdentifier())
     return false;
   llvm::StringRef N = F->getName();
-  bool InStd = F->isInStdNamespace() || F->getDeclContext()->isTranslationUnit() ||
-               F->getDeclContext()->isExternCContext();
-  return InStd && (N == "abort" || N == "exit" || N == "_exit" || N == "_Exit" ||
-                   N == "quick_exit" || N == "terminate" || N == "__assert_fail" ||
-                   N == "__assert_rtn" || N == "__assert_perror_fail");
+  bool Library = F->isInStdNamespace() || F->getDeclContext()->isTranslationUnit() ||
+                 F->getDeclContext()->isExternCContext();
+  if (!Library)
+    return false;
+  if (N == "abort" || N == "terminate" || N == "__assert_fail" || N == "__assert_rtn" ||
+      N == "__assert_perror_fail")
+    return true;
+  return (N == "exit" || N == "_exit" || N == "_Exit" || N == "quick_exit") && FailingStatus();
 }
 
 bool hasLoop(const Stmt *S) {
@@ -104,7 +121,8 @@ int Termination::endAt(const CFGBlock &B) {
   for (const CFGElement &E : B) {
     if (auto CS = E.getAs<CFGStmt>())
       if (const auto *Call = dyn_cast<CallExpr>(CS->getStmt()))
-        if (const FunctionDecl *Callee = Call->getDirectCallee(); Callee && endsProcess(Callee))
+        if (const FunctionDecl *Callee = Call->getDirectCallee();
+            Callee && (libraryFailure(Call, Callee) || endsProcess(Callee)))
           return Index;
     ++Index;
   }
@@ -114,8 +132,6 @@ int Termination::endAt(const CFGBlock &B) {
 bool Termination::endsProcess(const FunctionDecl *F) {
   if (!F)
     return false;
-  if (libraryEndsProcess(F))
-    return true;
   const FunctionDecl *Def = nullptr;
   if (!F->hasBody(Def) || Def->isDependentContext() || !Model.callGraph().isExplorable(Def) ||
       !neverReturns(Def))

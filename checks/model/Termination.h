@@ -41,20 +41,22 @@ public:
   /// that never returns (Clang's own noreturn blocks included).
   bool leaves(const clang::CFGBlock &B);
 
-  /// Whether a call of \p F ends the process: abort, exit, a failed
-  /// assertion, or a function of the program whose every path ends in one.
-  /// Not pthread_exit (the thread ends, the process goes on), not a
-  /// function that only throws.
+  /// Whether a call of \p F, a function of the program, ends the process
+  /// because something failed: every path of it ends in abort, a failed
+  /// assertion, `exit(1)` or another such function (see endAt), and no loop
+  /// keeps it from getting there. Not pthread_exit (the thread ends, the
+  /// process goes on), not a function that only throws, not `exit(0)`.
   bool endsProcess(const clang::FunctionDecl *F);
   /// Whether \p S, a statement of \p Def, runs only on the way to ending
-  /// the process: its block goes on to a call that ends it (`fatal(msg)`,
-  /// or a handler that the code marks as never returning with
-  /// `__builtin_unreachable()`). What a thread does there, the process
+  /// the process on a failure: its block goes on to a call that ends it
+  /// (`fatal(msg)`, `exit(EXIT_FAILURE)`, or a handler that the code marks
+  /// as never returning with `__builtin_unreachable()`). What a thread does there, the process
   /// does not outlive: a race with it is not one a user can act on.
   bool onWayOut(const clang::FunctionDecl *Def, const clang::Stmt *S);
 
 private:
-  /// The block's first element that ends the process, or -1.
+  /// The block's first element that ends the process because something
+  /// failed (a library call such as abort, or endsProcess), or -1.
   int endAt(const clang::CFGBlock &B);
 
   ConcurrencyModel &Model;
