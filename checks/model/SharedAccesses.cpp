@@ -159,6 +159,12 @@ std::optional<int64_t> constantIndex(const ArraySubscriptExpr *AS, const ASTCont
   return Index->getExtValue();
 }
 
+/// Whether \p P is a parameter of \p F (of any of its declarations).
+bool isParamOf(const ParmVarDecl *P, const FunctionDecl *F) {
+  const auto *Owner = P && F ? dyn_cast<FunctionDecl>(P->getDeclContext()) : nullptr;
+  return Owner && Owner->getCanonicalDecl() == F->getCanonicalDecl();
+}
+
 /// The pointer parameter a local pointer was initialised from
 /// (`int *buf = arg;`, `slot_t *me = arg;`), or \p V itself.
 const VarDecl *pointerOrigin(const VarDecl *V) {
@@ -304,6 +310,15 @@ private:
         L.Pointee = true;
         return L;
       }
+      // What a reference parameter refers to (`f++` for `int &f`): the
+      // caller's argument names it (SharedAccesses::bindToCaller).
+      if (const auto *P = dyn_cast_or_null<ParmVarDecl>(V);
+          P && P->getType()->isLValueReferenceType() && isParamOf(P, F) &&
+          sharedType(P->getType().getNonReferenceType())) {
+        AccessLocation L{P, nullptr};
+        L.Pointee = true;
+        return L;
+      }
       if (!V || !sharedType(V->getType()) ||
           (V->getTLSKind() != VarDecl::TLS_None && !SA.isEscapedThreadLocal(V)) ||
           V->isConstexpr() || LockCatalog::isSynchronizedStream(V))
@@ -397,6 +412,30 @@ private:
     if (!AS || AS->getBase() != Stack[I])
       return std::nullopt;
     return constantIndex(AS, SA.Model.astContext());
+  }
+
+  /// Whether the location on top of the stack is an argument for a
+  /// non-const lvalue reference parameter of a callee whose accesses are
+  /// lifted into this function's (see SharedAccesses::compute).
+  bool lentByReference() const {
+    size_t I = Stack.size() - 1;
+    while (I > 0 && (isa<ParenExpr>(Stack[I - 1]) ||
+                     (isa<ImplicitCastExpr>(Stack[I - 1]) &&
+                      cast<ImplicitCastExpr>(Stack[I - 1])->getCastKind() != CK_LValueToRValue)))
+      --I;
+    const auto *CE = I > 0 ? dyn_cast<CallExpr>(Stack[I - 1]) : nullptr;
+    const FunctionDecl *Callee = CE ? CE->getDirectCallee() : nullptr;
+    if (!Callee || !Explorable.isExplorable(Callee) || Callee->isDefaulted() || SA.Spawns.at(CE))
+      return false;
+    unsigned Shift = isa<CXXOperatorCallExpr>(CE) && isa<CXXMethodDecl>(Callee) ? 1 : 0;
+    for (unsigned Arg = Shift; Arg < CE->getNumArgs(); ++Arg)
+      if (CE->getArg(Arg) == Stack[I]) {
+        if (Arg - Shift >= Callee->getNumParams())
+          return false;
+        QualType T = Callee->getParamDecl(Arg - Shift)->getType();
+        return T->isLValueReferenceType() && !T.getNonReferenceType().isConstQualified();
+      }
+    return false;
   }
 
   /// What a C library call does to the buffer whose address Stack[I] is
@@ -524,8 +563,9 @@ private:
 
   void record(const Expr *E, const AccessLocation &Loc) {
     int64_t Element = -1;
+    bool RefParam = Loc.Pointee && Loc.Var && Loc.Var->getType()->isReferenceType();
     std::optional<AccessKind> Kind =
-        Loc.Pointee && isa<DeclRefExpr>(E) ? bufferUsage(Stack.size() - 1)
+        Loc.Pointee && isa<DeclRefExpr>(E) && !RefParam ? bufferUsage(Stack.size() - 1)
         : Loc.Element < 0                  ? usage(Loc.Var ? &Element : nullptr)
                                            : usage();
     if (!Kind)
@@ -537,6 +577,9 @@ private:
     R.A.Kind = *Kind;
     R.A.Site = E;
     R.A.In = F;
+    R.A.Root = SA.pathRootOf(E, F, /*Top=*/true);
+    R.A.ParamObject = RefParam;
+    R.A.LentByReference = *Kind == AccessKind::Read && lentByReference();
     R.Ancestors.assign(Stack.begin(), Stack.end());
     if (const Lockset *Held = Locks.heldAround(Stack))
       R.A.Held = *Held;
@@ -852,18 +895,18 @@ void SharedAccesses::compute(const FunctionDecl *Def, FunctionAccesses &Out) {
   llvm::DenseSet<uint64_t> Seen;
   constexpr size_t MaxAccesses = 512;
   auto Add = [&](Access A, const SpawnSet &Running) {
-    uint64_t Key = llvm::hash_combine(A.Loc.Var, A.Loc.Field, int(A.Kind), A.Site,
-                                      A.Held.size(), A.Held.empty() ? nullptr : A.Held[0].Id.Decl,
-                                      A.Claimed.empty() ? nullptr : A.Claimed[0],
-                                      A.Conditions.size(),
-                                      A.Conditions.empty() ? nullptr : A.Conditions[0].Var);
+    uint64_t Key = llvm::hash_combine(
+        A.Loc.Var, A.Loc.Field, int(A.Kind), A.Site, A.Held.size(),
+        A.Held.empty() ? nullptr : A.Held[0].Id.Decl, A.Claimed.empty() ? nullptr : A.Claimed[0],
+        A.Root.AtThis, A.Root.Param, A.Root.ThroughArgument, A.ParamObject,
+        A.Conditions.size(), A.Conditions.empty() ? nullptr : A.Conditions[0].Var);
     if (!Seen.insert(Key).second)
       return;
     if (Out.All.size() >= MaxAccesses)
       return AnalysisStats::noteCutShort(*Def, "SharedAccesses",
                                          "at most " + std::to_string(MaxAccesses) +
                                              " accesses kept per function");
-    if (!Running.empty())
+    if (!Running.empty() && !A.ParamObject) // see Access::ParamObject
       Out.WhileRunning.push_back({A, Running});
     Out.All.push_back(std::move(A));
   };
@@ -913,14 +956,14 @@ void SharedAccesses::liftCallees(
     for (const Access &A : Sub.All) {
       if (OwnObject && throughThisOnly(A))
         continue;
-      std::optional<AccessLocation> Loc = throughArguments(A.Loc, Callee, Args);
       std::optional<ValueFacts> Facts = throughCall(A.Conditions, Callee, Args);
       if (Facts)
         Facts = conjoin(FactsHere, *Facts);
-      if (!Loc || !Facts)
-        continue; // no object the caller names, or never reached from here
+      if (!Facts)
+        continue; // never reached from here
       Access Lifted = A;
-      Lifted.Loc = *Loc;
+      if (!bindToCaller(Lifted, Def, C, Args))
+        continue;
       Lifted.Conditions = std::move(*Facts);
       Lifted.Held = unionOf(HeldHere, locksThroughArguments(A.Held, Callee, Args));
       Lifted.Claimed = unionOf(ClaimedHere, A.Claimed);
@@ -955,6 +998,9 @@ SharedAccesses::throughArguments(const AccessLocation &L, const FunctionDecl *Ca
   if (!L.Pointee || !Owner || !Callee ||
       Owner->getCanonicalDecl() != Callee->getCanonicalDecl())
     return L;
+  // What a reference parameter refers to is only bound by bindToCaller.
+  if (Param->getType()->isReferenceType())
+    return std::nullopt;
   const Expr *Arg = CallGraph::argumentFor(Param, Callee, Args);
   if (!Arg)
     return std::nullopt;
@@ -999,6 +1045,116 @@ Lockset SharedAccesses::locksThroughArguments(const Lockset &Held, const Functio
   return Out;
 }
 
+bool SharedAccesses::pathPassesThrough(QualType T) {
+  if (T.isNull())
+    return false;
+  // A const member object cannot change; a pointer or reference member's
+  // object can, whatever the member's own constness.
+  if (T->isPointerType())
+    T = T->getPointeeType();
+  else if (T->isReferenceType())
+    T = T.getNonReferenceType();
+  else if (T.isConstQualified())
+    return false;
+  // An object that synchronises itself guards its own state.
+  return !Locks.catalog().isSynchronizing(T) && !classSynchronizes(T->getAsRecordDecl());
+}
+
+PathRoot SharedAccesses::pathRootOf(const Expr *E, const FunctionDecl *F, bool Top) {
+  for (;; Top = false) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+      const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl());
+      if (!FD || (!Top && !pathPassesThrough(FD->getType())))
+        return {};
+      E = ME->getBase();
+    } else if (const auto *U = dyn_cast<UnaryOperator>(E); U && U->getOpcode() == UO_Deref) {
+      E = U->getSubExpr();
+    } else {
+      break;
+    }
+  }
+  PathRoot Root;
+  if (isa<CXXThisExpr>(E)) {
+    Root.AtThis = true;
+  } else if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    const auto *P = dyn_cast<ParmVarDecl>(DRE->getDecl());
+    if (P && isParamOf(P, F) && (P->getType()->isPointerType() || P->getType()->isReferenceType()))
+      Root.Param = P;
+  }
+  return Root;
+}
+
+SharedAccesses::BoundArgument SharedAccesses::boundArgument(const Expr *Arg, bool PointerParam,
+                                                            const FunctionDecl *Caller) {
+  BoundArgument B;
+  if (!Arg)
+    return B;
+  // An object (`x`, `*q`, `&x` for a pointer) or a pointer value (`q`,
+  // `this`, `x.p`).
+  const Expr *E = ignoreMoveOrForward(Arg);
+  bool IsPointer = PointerParam;
+  if (const auto *U = dyn_cast<UnaryOperator>(E); U && IsPointer && U->getOpcode() == UO_AddrOf)
+    E = ignoreValueWrappers(U->getSubExpr()), IsPointer = false;
+  else if (U && !IsPointer && U->getOpcode() == UO_Deref)
+    E = ignoreValueWrappers(U->getSubExpr()), IsPointer = true;
+  if (const auto *ME = dyn_cast<MemberExpr>(E); ME && !IsPointer) {
+    // The field the object is, when it may be raced on as a whole.
+    const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl());
+    QualType T = FD ? FD->getType() : QualType();
+    if (!FD || T->isReferenceType() || T.isConstQualified() ||
+        Locks.catalog().isSynchronizing(T))
+      return {};
+    B.Field = FD;
+  }
+  B.Root = pathRootOf(E, Caller, /*Top=*/false);
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E); DRE && B.Root.Param == DRE->getDecl())
+    B.Whole = B.Root.Param;
+  B.Root.ThroughArgument = B.Root.AtThis;
+  return B;
+}
+
+bool SharedAccesses::bindToCaller(Access &A, const FunctionDecl *Caller, const CallSite &C,
+                                  llvm::ArrayRef<const Expr *> Args) {
+  const FunctionDecl *Callee = C.Callee;
+  PathRoot Was = A.Root;
+  A.Root = {};
+  // A path from `this` stays one when the call is on `this`.
+  if (Was.AtThis)
+    if (const Expr *On = objectArgument(C.Call); On && isa<CXXThisExpr>(ignoreValueWrappers(On)))
+      A.Root = Was;
+  const ParmVarDecl *P = isParamOf(Was.Param, Callee) ? Was.Param : nullptr;
+  const Expr *Arg = P ? CallGraph::argumentFor(P, Callee, Args) : nullptr;
+  bool Whole = P && A.Loc.Var == P && A.Loc.Pointee; // `f++`, `(*v)++`
+  if (!Whole || P->getType()->isPointerType()) {
+    // As the other checks see it; then rooted where the argument is.
+    if (std::optional<AccessLocation> Loc = throughArguments(A.Loc, Callee, Args)) {
+      A.Loc = *Loc;
+      if (P)
+        A.Root = boundArgument(Arg, P->getType()->isPointerType(), Caller).Root;
+      return true;
+    }
+    if (!Whole)
+      return false;
+  }
+  // What the parameter refers to, named by the argument: a field on a
+  // path from `this` or from the caller's parameter, or that parameter.
+  BoundArgument B = boundArgument(Arg, P->getType()->isPointerType(), Caller);
+  if (A.Loc.Element >= 0 || (!B.Root.AtThis && !B.Root.Param))
+    return false;
+  if (B.Field) {
+    A.Loc = AccessLocation{nullptr, B.Field};
+  } else if (B.Whole) {
+    A.Loc = AccessLocation{B.Whole, nullptr};
+    A.Loc.Pointee = true;
+  } else {
+    return false;
+  }
+  A.Root = B.Root;
+  A.ParamObject = true;
+  return true;
+}
+
 llvm::ArrayRef<const Expr *> SharedAccesses::spawnArguments(unsigned Spawn,
                                                             const FunctionDecl *Entry) const {
   llvm::ArrayRef<const Expr *> Args = Spawns.all()[Spawn].Args;
@@ -1016,12 +1172,15 @@ const std::vector<Access> &SharedAccesses::ofThread(unsigned Spawn, const Functi
     return It->second;
   llvm::ArrayRef<const Expr *> Args = spawnArguments(Spawn, Entry);
   std::vector<Access> Out;
-  for (const Access &A : of(Entry).All)
+  for (const Access &A : of(Entry).All) {
+    if (A.ParamObject) // see Access::ParamObject
+      continue;
     if (std::optional<AccessLocation> Loc = throughArguments(A.Loc, Entry, Args)) {
       Out.push_back(A);
       Out.back().Loc = *Loc;
       Out.back().Held = locksThroughArguments(A.Held, Entry, Args);
     }
+  }
   return ThreadViews[Key] = std::move(Out);
 }
 

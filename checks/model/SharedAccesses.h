@@ -78,6 +78,26 @@ struct AccessLocation {
 
 enum class AccessKind { Read, Write, ReadModifyWrite };
 
+/// Where an access's path starts, as the summary's function sees it.
+/// RacerD roots an access path at a variable (`this->x.p->w`); concur's
+/// location is the field (`w`), and this says whose state the path
+/// reaches. The path runs through members, pointer members and
+/// dereferences only: an element, a call's result, a const member object or
+/// an object that synchronises itself on the way leaves it unrooted.
+struct PathRoot {
+  /// `this` of the summary's function: `x.p->w`, `count_`, or a callee's
+  /// path from `this` (called on `this`) or from a parameter bound to a
+  /// path from `this` (`bump(x)`, `inc(count_)`).
+  bool AtThis = false;
+  /// A reference or pointer parameter of the summary's function (`r.p->w`,
+  /// `f++` for `int &f`, `(*v)++`): a caller's argument roots it.
+  const clang::ParmVarDecl *Param = nullptr;
+  /// AtThis only through an argument some call binds: the first call of
+  /// the chain is where the summary's function lends its state.
+  bool ThroughArgument = false;
+  bool operator==(const PathRoot &) const = default;
+};
+
 struct Access {
   AccessLocation Loc;
   AccessKind Kind = AccessKind::Read;
@@ -96,6 +116,17 @@ struct Access {
   /// A write under a test of the same location (`if (x > 0) x -= n;`):
   /// the test's read.
   const clang::Expr *CheckedAt = nullptr;
+  PathRoot Root;
+  /// Loc is what a reference parameter refers to (`f` of `int &f`: Var is
+  /// the parameter, Pointee set), or the field a reference or pointer
+  /// parameter was bound to (`inc(count_)`, `deref(&p_)`). Only
+  /// concur-inconsistent-locking follows these, through Root: the thread
+  /// views (ofThread) and the accesses while spawns run leave them out.
+  bool ParamObject = false;
+  /// Loc is passed here to a non-const reference parameter of a callee
+  /// whose summary the caller's includes (`inc(count_)`): recorded as a
+  /// read, though what the callee does with it is there too.
+  bool LentByReference = false;
 };
 
 /// Moves the atomics' claims out of \p Set (see AtomicClaims.h).
@@ -168,6 +199,18 @@ public:
   /// names (`&mu_`, the caller's own parameter).
   Lockset locksThroughArguments(const Lockset &Held, const clang::FunctionDecl *Callee,
                                 llvm::ArrayRef<const clang::Expr *> Args) const;
+  /// \p A as the caller making call \p C sees it (location and path root),
+  /// \p Args being the call's arguments: a path from `this` stays rooted
+  /// when the call is on `this`; a path from a parameter is rooted where
+  /// its argument is (`bump(x)` roots `r.p->w` at `this`), and what a
+  /// reference parameter refers to becomes the field passed (`inc(count_)`).
+  /// False when the caller cannot name the location.
+  bool bindToCaller(Access &A, const clang::FunctionDecl *Caller, const CallSite &C,
+                    llvm::ArrayRef<const clang::Expr *> Args);
+  /// Where the path of \p E (an access site, or an argument when not
+  /// \p Top) in \p F starts (see PathRoot). \p Top: E's own field is the
+  /// accessed one, not an object the path runs through.
+  PathRoot pathRootOf(const clang::Expr *E, const clang::FunctionDecl *F, bool Top);
   /// \p Entry's accesses as spawn \p Spawn's thread makes them: through
   /// the entry's pointer parameters, to what the spawn passed
   /// (throughArguments); accesses through a pointer nobody names are left
@@ -231,6 +274,17 @@ public:
 
 private:
   friend class AccessCollector;
+  /// What a call's argument for a reference or pointer parameter names.
+  struct BoundArgument {
+    PathRoot Root;
+    const clang::FieldDecl *Field = nullptr; ///< a field the object is (`count_`)
+    const clang::ParmVarDecl *Whole = nullptr; ///< the caller's parameter itself
+  };
+  BoundArgument boundArgument(const clang::Expr *Arg, bool PointerParam,
+                              const clang::FunctionDecl *Caller);
+  /// Whether an access path may run through an object of type \p T (a
+  /// member's type; for a pointer or reference, what it refers to).
+  bool pathPassesThrough(clang::QualType T);
   /// The function-local static whose dynamic initialiser \p S (in \p F)
   /// is part of, or null: C++ runs it once, one thread at a time.
   const clang::VarDecl *initializingStatic(const clang::FunctionDecl *F, const clang::Stmt *S);

@@ -389,7 +389,9 @@ private:
   /// touches a global (or a field of one) that another TU can name.
   std::optional<report::SharedAccessSummary> access(const Access &A, const FunctionDecl *From) {
     const VarDecl *V = A.Loc.Var;
-    if (!V || !V->hasGlobalStorage())
+    // What a reference parameter was bound to is for the lock-discipline
+    // facts only (Access::ParamObject).
+    if (!V || !V->hasGlobalStorage() || A.ParamObject)
       return std::nullopt;
     report::SharedAccessSummary X;
     X.Global.Name = A.Loc.name();

@@ -53,6 +53,34 @@ bool isFieldOf(const FieldDecl *F, const CXXRecordDecl *Class) {
          Class->isDerivedFrom(Owner);
 }
 
+/// Where the check reports \p A, and its facts say it is: at the access,
+/// or, when the method lends its state to a callee through an argument
+/// (`bump(x)`, `inc(count_)`), at that call in the method, where the lock
+/// must be held (a note shows the access).
+SourceLocation reportedAt(const Access &A) {
+  if (A.Root.AtThis && A.Root.ThroughArgument && !A.Chain.empty())
+    return A.Chain.front()->Loc;
+  return A.Site->getExprLoc();
+}
+
+/// Whether \p A, made by a call of interface method \p M, touches the
+/// state of M's object: a field of M's class (through `this` or another
+/// object of the class, or what a reference parameter was bound to on a
+/// path from `this`), or a field of another class on a path from `this`
+/// (`x.p->w`, `bump(x)`: RacerD's `this->x.p->w`). Not fields of globals
+/// or captured objects, nor of a parameter or local object of M.
+bool stateOf(const Access &A, const CXXMethodDecl *M) {
+  if (!A.Loc.Field || A.Loc.Var)
+    return false;
+  // Lent to a callee on a path from `this`: the callee's accesses
+  // through the reference are counted instead.
+  if (A.LentByReference && A.Root.AtThis)
+    return false;
+  if (isFieldOf(A.Loc.Field, M->getParent()))
+    return !A.ParamObject || A.Root.AtThis;
+  return A.Root.AtThis;
+}
+
 /// Whether \p Id is a lock the class itself synchronises with: a mutex
 /// member of the class (or of a base), or a global or static mutex. A lock
 /// passed in by the caller (a parameter, `LogAndApply(edit, mu)`, which
@@ -120,7 +148,8 @@ report::FieldDiscipline InconsistentLockingCheck::factsOf(ConcurrencyModel &Mode
     F.Root = It->second.empty() ? displayName(O.Root) : It->second;
     F.Write = isWrite(A);
     F.Direct = A.Chain.empty();
-    F.Reportable = !throughOtherObject(A);
+    // A field of another class is counted only on a path from `this`.
+    F.Reportable = !isFieldOf(A.Loc.Field, O.Root->getParent()) || !throughOtherObject(A);
     for (const HeldLock &H : O.Held)
       F.Held.push_back({Keys[H.Id.Decl], H.Mode == LockMode::Exclusive});
     for (const auto &[Decl, Key] : Keys)
@@ -130,7 +159,7 @@ report::FieldDiscipline InconsistentLockingCheck::factsOf(ConcurrencyModel &Mode
              return O.Root->getParent() == C || O.Root->getParent()->isDerivedFrom(C);
            })))
         F.Owned.push_back(Key);
-    summaryLocation(Model, A.Site->getExprLoc(), F.File, F.Line, F.Column);
+    summaryLocation(Model, reportedAt(A), F.File, F.Line, F.Column);
     Facts.Accesses.push_back(std::move(F));
   }
   return Facts;
@@ -151,23 +180,28 @@ void InconsistentLockingCheck::analyze(ConcurrencyModel &Model) {
     return AS == AS_public || (IncludeProtected && AS == AS_protected);
   };
 
-  llvm::MapVector<const FieldDecl *, std::vector<Occurrence>> ByField;
+  // By field; a field of another class reached from `this` (`x.p->w`) by
+  // field and interface class: two classes that lock reach a plain struct
+  // each through their own members.
+  llvm::MapVector<std::pair<const FieldDecl *, const CXXRecordDecl *>, std::vector<Occurrence>>
+      ByField;
   for (const FunctionDecl *F : Model.index().functions()) {
     const auto *M = dyn_cast<CXXMethodDecl>(F);
     if (!M || !IsInterface(M))
       continue;
     Lockset ByCallers = SA.locksets().heldByEveryCaller(M);
     for (const Access &A : SA.of(M).All)
-      // Fields of this object's class (through `this` or another object of
-      // it), not fields of globals or captured objects; not what a one-time
-      // initialisation does (as in a constructor, the object is still
-      // being set up).
-      if (A.Loc.Field && !A.Loc.Var && isFieldOf(A.Loc.Field, M->getParent()) &&
-          !Once.initialises(A, M))
-        ByField[A.Loc.Field].push_back({&A, M, unionOf(withClaims(A), ByCallers)});
+      // Not what a one-time initialisation does (as in a constructor, the
+      // object is still being set up).
+      if (stateOf(A, M) && !Once.initialises(A, M)) {
+        const CXXRecordDecl *Class = isFieldOf(A.Loc.Field, M->getParent())
+                                         ? nullptr
+                                         : M->getParent()->getCanonicalDecl();
+        ByField[{A.Loc.Field, Class}].push_back({&A, M, unionOf(withClaims(A), ByCallers)});
+      }
   }
 
-  for (auto &[Field, Occurrences] : ByField) {
+  for (auto &[Key, Occurrences] : ByField) {
     if (llvm::none_of(Occurrences, [](const Occurrence &O) { return isWrite(*O.A); }))
       continue;
     report::FieldDiscipline Facts = factsOf(Model, Occurrences, Occurrences.front().A->Loc.name());
@@ -195,7 +229,7 @@ void InconsistentLockingCheck::report(const report::FieldDiscipline &Facts,
     const Occurrence &O = Occurrences[B.Access];
     const Access &A = *O.A;
     std::string FieldName = A.Loc.name();
-    diag(A.Site->getExprLoc(),
+    diag(reportedAt(A),
          "'%0' is %1 %2 '%3' held in '%4', but it is written with '%3' held at %5 of "
          "%6 sites; a class that locks is shared between threads, so this is a data "
          "race: hold '%3'%7 here too, or make the field std::atomic")
@@ -204,6 +238,11 @@ void InconsistentLockingCheck::report(const report::FieldDiscipline &Facts,
         << displayName(O.Root) << V.LockedWrites << V.Writes
         << (B.SharedOnly ? " exclusively" : "");
     notePath(O.Root, A.Chain);
+    if (reportedAt(A) != A.Site->getExprLoc())
+      diag(A.Site->getExprLoc(), "'%0' is %1 here, in '%2', through the argument passed",
+           DiagnosticIDs::Note)
+          << FieldName << (A.Kind == AccessKind::Read ? "read" : "written")
+          << displayName(A.In);
     const Access &L = *LockedExample.A;
     if (L.Chain.empty())
       diag(L.Site->getExprLoc(), "'%0' is written with '%1' held here, in '%2'",
