@@ -160,6 +160,26 @@ GlobalConditions::FunctionFacts &GlobalConditions::of(const FunctionDecl *Def) {
       Facts = std::move(*Both);
   };
   auto In = solveForward<ValueFacts>(*G, ValueFacts{}, Transfer, Edge, &keepShared);
+  // The solver stops after a budget of visits: a block it left before the
+  // paths met may claim facts that another edge into it does not give.
+  // Pruning on such a fact would hide accesses, so a function whose
+  // states are not a fixpoint gets none.
+  for (const CFGBlock *B : *G) {
+    if (!B || !In[B->getBlockID()])
+      continue;
+    unsigned Index = 0;
+    for (const CFGBlock::AdjacentBlock &Succ : B->succs()) {
+      const CFGBlock *S = Succ.getReachableBlock();
+      unsigned ThisIndex = Index++;
+      if (!S || !In[S->getBlockID()])
+        continue;
+      ValueFacts Along = *In[B->getBlockID()];
+      Edge(Along, *B, ThisIndex);
+      for (const ValueFact &F : *In[S->getBlockID()])
+        if (!llvm::is_contained(Along, F))
+          return Out;
+    }
+  }
   for (const CFGBlock *B : *G) {
     const auto &Start = In[B->getBlockID()];
     if (!Start)
