@@ -26,10 +26,11 @@
 //
 // What is assumed: a global or parameter the function's own body never
 // writes (assigns, increments, takes the address of) keeps its value while
-// the function runs, as InvariantConditions assumes for correlated branches; callees and
-// other threads are not taken to change it in between. A flag another
-// thread flips while this one runs is a different bug (the flag's own
-// accesses report it). A global the body writes gives no fact.
+// the function runs, as InvariantConditions assumes for correlated
+// branches. A global the body writes gives no fact; a fact a callee's path
+// made is dropped at the call when that callee, or one it calls, writes the
+// global (SharedAccesses::liftCallees). Another thread flipping the flag in
+// between is a different bug: the flag's own accesses report it.
 //
 //===----------------------------------------------------------------------===//
 #ifndef CONCUR_CHECKS_MODEL_GLOBALCONDITIONS_H

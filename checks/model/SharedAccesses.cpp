@@ -946,6 +946,19 @@ void SharedAccesses::liftCallees(
     SpawnSet Running = RunningAt(C.Call);
     const ValueFacts &FactsHere = Model.analysis<GlobalConditions>().before(Def, C.Call);
     const FunctionAccesses &Sub = of(Callee);
+    // A fact the callee's path made after one of its own callees changed
+    // the global says nothing of the value at this call.
+    llvm::SmallPtrSet<const VarDecl *, 4> ChangedInside;
+    for (const Access &A : Sub.All)
+      if (A.Kind != AccessKind::Read && A.Loc.Var && !A.Loc.Field && !A.Loc.Pointee)
+        ChangedInside.insert(A.Loc.Var->getCanonicalDecl());
+    auto AtCall = [&](const ValueFacts &Facts) {
+      ValueFacts Kept;
+      for (const ValueFact &F : Facts)
+        if (!ChangedInside.contains(F.Var))
+          Kept.push_back(F);
+      return Kept;
+    };
     // A constructor (or destructor) that calls a member function on the
     // object it is building owns that object: what the callee does to it
     // through `this` touches no shared state yet.
@@ -956,7 +969,7 @@ void SharedAccesses::liftCallees(
     for (const Access &A : Sub.All) {
       if (OwnObject && throughThisOnly(A))
         continue;
-      std::optional<ValueFacts> Facts = throughCall(A.Conditions, Callee, Args);
+      std::optional<ValueFacts> Facts = throughCall(AtCall(A.Conditions), Callee, Args);
       if (Facts)
         Facts = conjoin(FactsHere, *Facts);
       if (!Facts)
@@ -974,7 +987,7 @@ void SharedAccesses::liftCallees(
       if (OwnObject && throughThisOnly(W.A))
         continue;
       std::optional<AccessLocation> Loc = throughArguments(W.A.Loc, Callee, Args);
-      std::optional<ValueFacts> Facts = throughCall(W.A.Conditions, Callee, Args);
+      std::optional<ValueFacts> Facts = throughCall(AtCall(W.A.Conditions), Callee, Args);
       if (Facts)
         Facts = conjoin(FactsHere, *Facts);
       if (!Loc || !Facts)
