@@ -253,3 +253,61 @@ TEST(RacesSharedAccesses, LocalsSharedWithSpawns) {
     Names.push_back(U.Var->getNameAsString() + (U.ByAddress ? "&" : ""));
   EXPECT_EQ(Names, (std::vector<std::string>{"a", "b", "d&"}));
 }
+
+TEST(RacesSharedAccesses, CallsCarryWhatPathsKnowOfGlobalsAndParameters) {
+  auto P = parseModel(R"(
+    enum { IDLE, READ };
+    int mode;
+    int commands, parsed, closed, drained;
+    void run() { commands++; }
+    void parse() {
+      parsed++;
+      if (mode != IDLE)
+        return;
+      run();
+    }
+    void close(bool async) {
+      if (async)
+        return;
+      closed++;
+    }
+    void go_idle() { mode = IDLE; }
+    void drain() {
+      go_idle();
+      if (mode == IDLE)
+        drained++;
+    }
+    void io() {
+      if (mode == READ) {
+        parse();
+        close(true);
+        drain();
+      }
+    }
+  )");
+  ConcurrencyModel &M = *P.Model;
+  // Inside parse(), run()'s write is known to need mode == IDLE.
+  const FunctionDecl *Parse = function(M, "parse");
+  EXPECT_EQ(accessesTo(M, Parse, "commands"), (Rows{"5:U:"}));
+  for (const Access &A : M.analysis<SharedAccesses>().of(Parse).All)
+    if (A.Loc.name() == "commands") {
+      ASSERT_EQ(A.Conditions.size(), 1u);
+      EXPECT_EQ(A.Conditions[0].Var->getName(), "mode");
+      EXPECT_TRUE(A.Conditions[0].Equal);
+      EXPECT_EQ(A.Conditions[0].Value, 0);
+    }
+  // From io(), under mode == READ, it never runs; nor does close()'s
+  // synchronous branch with a constant `true`; drain() sets the mode
+  // itself before its test, so its write stays.
+  const FunctionDecl *Io = function(M, "io");
+  EXPECT_TRUE(accessesTo(M, Io, "commands").empty());
+  EXPECT_TRUE(accessesTo(M, Io, "closed").empty());
+  EXPECT_EQ(accessesTo(M, Io, "parsed"), (Rows{"7:U:"}));
+  EXPECT_EQ(accessesTo(M, Io, "drained"), (Rows{"21:U:"}));
+
+  ValueFacts IsOne{{nullptr, 1, true}}, IsTwo{{nullptr, 2, true}}, NotOne{{nullptr, 1, false}};
+  EXPECT_FALSE(conjoin(IsOne, IsTwo));
+  EXPECT_FALSE(conjoin(IsOne, NotOne));
+  ASSERT_TRUE(conjoin(IsTwo, NotOne));
+  EXPECT_EQ(conjoin(IsTwo, NotOne)->size(), 2u);
+}
