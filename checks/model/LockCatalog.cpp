@@ -476,6 +476,15 @@ LockCatalog::classifyConstruction(const CXXConstructExpr *CE) const {
              genericName(classOfType(Arg->getType())).starts_with("std::chrono"))
       Op.Op = LockOperation::GuardTry; // timed: held iff owns_lock()
   }
+  // A guard derived from a guard, whose constructor finds its mutex itself.
+  if (Op.Mutexes.empty() && !isStandardGuard(Ctor->getParent())) {
+    llvm::SmallVector<const Expr *, 2> Own = Shapes->derivedGuardMutexes(Ctor);
+    if (!Own.empty()) {
+      Op.Op = LockOperation::GuardLock;
+      Op.Mode = LockMode::Exclusive;
+      Op.Mutexes.assign(Own.begin(), Own.end());
+    }
+  }
   // A scoped_lockable class of the user's: its constructor's ACQUIRE says
   // which arguments it locks.
   if (Op.Mutexes.empty())

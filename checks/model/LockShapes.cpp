@@ -192,6 +192,9 @@ bool LockShapes::isGuard(const CXXRecordDecl *RD) const {
   auto RefersToMutex = [&](QualType T) {
     return (T->isReferenceType() || T->isPointerType()) && Catalog.mutexType(T);
   };
+  for (const CXXConstructorDecl *C : RD->ctors())
+    if (!derivedGuardMutexes(C).empty())
+      return Guards[RD] = true;
   bool Remembers = llvm::any_of(RD->fields(), [&](const FieldDecl *F) {
     return RefersToMutex(F->getType());
   });
@@ -208,6 +211,51 @@ bool LockShapes::isGuard(const CXXRecordDecl *RD) const {
       return Guards[RD] = true;
   }
   return false;
+}
+
+llvm::SmallVector<const Expr *, 2>
+LockShapes::derivedGuardMutexes(const CXXConstructorDecl *Ctor) const {
+  llvm::SmallVector<const Expr *, 2> Out;
+  const CXXRecordDecl *RD = Ctor ? Ctor->getParent() : nullptr;
+  if (!RD || !RD->hasDefinition() || Ctor->isCopyOrMoveConstructor() || Ctor->isDeleted())
+    return Out;
+  bool FromGuard = llvm::any_of(RD->bases(), [&](const CXXBaseSpecifier &B) {
+    return Catalog.isGuardType(B.getType());
+  });
+  if (FromGuard)
+    collectGuardMutexes(Ctor, RD, Out, 0);
+  return Out;
+}
+
+void LockShapes::collectGuardMutexes(const FunctionDecl *F, const CXXRecordDecl *RD,
+                                     llvm::SmallVectorImpl<const Expr *> &Out,
+                                     unsigned Depth) const {
+  const FunctionDecl *Def = F ? F->getDefinition() : nullptr;
+  if (!Def || !Def->hasBody() || Depth > 3)
+    return;
+  llvm::SmallVector<const Stmt *, 32> Work{Def->getBody()};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S || isa<LambdaExpr>(S))
+      continue;
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(S);
+        MC && isThisObject(MC->getImplicitObjectArgument())) {
+      std::optional<LockOperation> Op = Catalog.classify(MC);
+      if (Op && (Op->Op == LockOperation::GuardRelock ||
+                 Op->Op == LockOperation::GuardTryRelock)) {
+        for (const Expr *M : Op->Mutexes)
+          if (LockCatalog::lockIdOf(M) &&
+              llvm::none_of(Out, [&](const Expr *E) {
+                return LockCatalog::lockIdOf(E) == LockCatalog::lockIdOf(M);
+              }))
+            Out.push_back(M);
+      } else if (const CXXMethodDecl *M = MC->getMethodDecl(); M && M->getParent() == RD) {
+        collectGuardMutexes(M, RD, Out, Depth + 1);
+      }
+    }
+    for (const Stmt *Child : S->children())
+      Work.push_back(Child);
+  }
 }
 
 std::optional<LockOperation::Kind> LockShapes::guardMethod(const CXXMethodDecl *M) const {

@@ -21,7 +21,10 @@
 //    constructor and gives it back in the destructor (directly or through
 //    its own methods). Its other methods are what their bodies do: one
 //    that only releases is an unlock, one that only acquires is a relock,
-//    one that tries is a try-relock.
+//    one that tries is a try-relock. A class derived from a guard whose
+//    constructor finds the mutex itself and takes it through the base's
+//    methods (a bucket accessor locking the bucket of a hash) is a guard of
+//    that mutex too; the base's destructor gives it back.
 //
 //  - A *null mutex* has `lock()` and `unlock()` with empty bodies: the
 //    policy type a template takes to make an instance that one thread
@@ -42,11 +45,15 @@
 #include "LockCatalog.h"
 
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallVector.h"
 
 #include <optional>
 
 namespace clang {
+class CXXConstructorDecl;
 class CXXMethodDecl;
+class Expr;
+class FunctionDecl;
 class CXXRecordDecl;
 class FunctionDecl;
 } // namespace clang
@@ -82,8 +89,18 @@ public:
   /// none if this constructor does not lock (it adopts a held lock, as
   /// `scoped_lock(m, adopt_lock)` does).
   std::optional<LockMode> constructorLock(const clang::FunctionDecl *Ctor) const;
+  /// For a class derived from a guard whose constructor finds the mutex
+  /// itself (`BucketLock(table, hash)` looks up the bucket and calls its
+  /// base's `acquire(bucket->mutex)`): the mutexes the base's methods take
+  /// on `this` in \p Ctor's body or in the class's own methods it calls.
+  /// Empty for any other constructor.
+  llvm::SmallVector<const clang::Expr *, 2>
+  derivedGuardMutexes(const clang::CXXConstructorDecl *Ctor) const;
 
 private:
+  void collectGuardMutexes(const clang::FunctionDecl *F, const clang::CXXRecordDecl *RD,
+                           llvm::SmallVectorImpl<const clang::Expr *> &Out,
+                           unsigned Depth) const;
   BodyLockEffect effectOf(const clang::FunctionDecl *F, unsigned Depth = 0) const;
 
   const LockCatalog &Catalog;
