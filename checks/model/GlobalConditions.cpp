@@ -2,6 +2,7 @@
 
 #include "CallGraph.h"
 #include "Dataflow.h"
+#include "ExprWrappers.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
@@ -13,13 +14,12 @@ namespace concur {
 
 namespace {
 
-std::optional<int64_t> constantOf(const Expr *E, const ASTContext &Ctx) {
-  E = E->IgnoreParenImpCasts();
-  Expr::EvalResult R;
-  if (E->isValueDependent() || !E->EvaluateAsInt(R, Ctx) || !R.Val.isInt() ||
-      R.Val.getInt().getSignificantBits() > 64)
+/// The integer constant \p E is, if it fits the facts' 64 bits.
+std::optional<int64_t> constantValue(const Expr *E, const ASTContext &Ctx) {
+  std::optional<llvm::APSInt> C = constantOf(E, Ctx);
+  if (!C || C->getSignificantBits() > 64)
     return std::nullopt;
-  return R.Val.getInt().getExtValue();
+  return C->getExtValue();
 }
 
 } // namespace
@@ -50,7 +50,7 @@ std::optional<ValueFacts> throughCall(const ValueFacts &Facts, const FunctionDec
       continue;
     }
     const Expr *Arg = CallGraph::argumentFor(P, Callee, Args);
-    std::optional<int64_t> C = Arg ? constantOf(Arg, Callee->getASTContext()) : std::nullopt;
+    std::optional<int64_t> C = Arg ? constantValue(Arg, Callee->getASTContext()) : std::nullopt;
     if (C && (*C == F.Value) != F.Equal)
       return std::nullopt; // `close(c, /*async=*/1)` never takes close()'s `if (!async)`
   }
@@ -85,29 +85,15 @@ const VarDecl *stableValue(const Expr *E, const InvariantConditions &Inv,
 /// What the edge \p SuccIndex of \p From's two-way branch says of a global.
 std::optional<ValueFact> factAlong(const CFGBlock &From, unsigned SuccIndex,
                                    const InvariantConditions &Inv, const FunctionDecl *Def) {
-  if (From.succ_size() != 2)
+  // branchTest has already taken off negations, `__builtin_expect` and
+  // comparisons with zero: what is left is `v` itself or `v ==/!= c`.
+  std::optional<BranchTest> Test = branchTest(From);
+  if (!Test)
     return std::nullopt;
-  const Expr *Cond = From.getLastCondition();
-  bool Truth = SuccIndex == 0;
-  while (Cond) {
-    Cond = Cond->IgnoreParenImpCasts();
-    if (const auto *U = dyn_cast<UnaryOperator>(Cond); U && U->getOpcode() == UO_LNot) {
-      Truth = !Truth;
-      Cond = U->getSubExpr();
-      continue;
-    }
-    if (const auto *Call = dyn_cast<CallExpr>(Cond);
-        Call && Call->getNumArgs() == 2 && Call->getBuiltinCallee() == Builtin::BI__builtin_expect) {
-      Cond = Call->getArg(0);
-      continue;
-    }
-    break;
-  }
-  if (!Cond)
-    return std::nullopt;
-  if (const VarDecl *V = stableValue(Cond, Inv, Def))
-    return ValueFact{V, 0, !Truth}; // `if (v)`: v != 0 when true
-  const auto *BO = dyn_cast<BinaryOperator>(Cond);
+  bool Truthy = Test->truthyAlong(SuccIndex);
+  if (const VarDecl *V = stableValue(Test->Tested, Inv, Def))
+    return ValueFact{V, 0, !Truthy}; // truthy: v != 0
+  const auto *BO = dyn_cast<BinaryOperator>(Test->Tested);
   if (!BO || (BO->getOpcode() != BO_EQ && BO->getOpcode() != BO_NE))
     return std::nullopt;
   const Expr *Other = BO->getRHS();
@@ -116,10 +102,10 @@ std::optional<ValueFact> factAlong(const CFGBlock &From, unsigned SuccIndex,
     V = stableValue(BO->getRHS(), Inv, Def);
     Other = BO->getLHS();
   }
-  std::optional<int64_t> C = V ? constantOf(Other, Def->getASTContext()) : std::nullopt;
+  std::optional<int64_t> C = V ? constantValue(Other, Def->getASTContext()) : std::nullopt;
   if (!C)
     return std::nullopt;
-  return ValueFact{V, *C, (BO->getOpcode() == BO_EQ) == Truth};
+  return ValueFact{V, *C, (BO->getOpcode() == BO_EQ) == Truthy};
 }
 
 /// Keeps in \p Into the facts \p From has too (where paths meet).

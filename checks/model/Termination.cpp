@@ -1,6 +1,7 @@
 #include "Termination.h"
 
 #include "CallGraph.h"
+#include "ExprWrappers.h"
 
 #include "clang/AST/Attr.h"
 #include "clang/AST/Decl.h"
@@ -76,11 +77,9 @@ namespace {
 /// the program finishing, not failing: what leads to it is its real work.
 bool libraryFailure(const CallExpr *Call, const FunctionDecl *F) {
   auto FailingStatus = [&] {
-    Expr::EvalResult R;
-    const Expr *Arg = Call->getNumArgs() ? Call->getArg(0) : nullptr;
-    return Arg && !Arg->isValueDependent() &&
-           Arg->EvaluateAsInt(R, F->getASTContext()) && R.Val.isInt() &&
-           !R.Val.getInt().isZero();
+    std::optional<llvm::APSInt> Status =
+        constantOf(Call->getNumArgs() ? Call->getArg(0) : nullptr, F->getASTContext());
+    return Status && !Status->isZero();
   };
   if (unsigned ID = F->getBuiltinID()) {
     if (ID == Builtin::BI__builtin_trap || ID == Builtin::BI__builtin_unreachable ||
