@@ -81,7 +81,16 @@ bool isThisObject(const Expr *E) {
   return E && isa<CXXThisExpr>(E->IgnoreParenImpCasts());
 }
 
+void addGuardMutex(BodyLockEffect &Into, const Expr *M) {
+  LockId Id = LockCatalog::lockIdOf(M);
+  if (Id && llvm::none_of(Into.ThisGuardMutexes,
+                          [&](const Expr *E) { return LockCatalog::lockIdOf(E) == Id; }))
+    Into.ThisGuardMutexes.push_back(M);
+}
+
 void merge(BodyLockEffect &Into, const BodyLockEffect &From) {
+  for (const Expr *M : From.ThisGuardMutexes)
+    addGuardMutex(Into, M);
   Into.Acquires |= From.Acquires;
   Into.AcquiresShared |= From.AcquiresShared;
   Into.TryAcquires |= From.TryAcquires;
@@ -123,6 +132,13 @@ BodyLockEffect LockShapes::effectOf(const FunctionDecl *F, unsigned Depth) const
           break;
         case LockOperation::Release:
           Out.Releases = true;
+          break;
+        case LockOperation::GuardRelock:
+        case LockOperation::GuardTryRelock:
+          if (isThisObject(Op->GuardObject))
+            for (const Expr *M : Op->Mutexes)
+              addGuardMutex(Out, M);
+          Out.Waits = true;
           break;
         default:
           Out.Waits = true; // a lock built from a guarded mutex and a wait
@@ -215,47 +231,13 @@ bool LockShapes::isGuard(const CXXRecordDecl *RD) const {
 
 llvm::SmallVector<const Expr *, 2>
 LockShapes::derivedGuardMutexes(const CXXConstructorDecl *Ctor) const {
-  llvm::SmallVector<const Expr *, 2> Out;
   const CXXRecordDecl *RD = Ctor ? Ctor->getParent() : nullptr;
-  if (!RD || !RD->hasDefinition() || Ctor->isCopyOrMoveConstructor() || Ctor->isDeleted())
-    return Out;
-  bool FromGuard = llvm::any_of(RD->bases(), [&](const CXXBaseSpecifier &B) {
-    return Catalog.isGuardType(B.getType());
-  });
-  if (FromGuard)
-    collectGuardMutexes(Ctor, RD, Out, 0);
-  return Out;
-}
-
-void LockShapes::collectGuardMutexes(const FunctionDecl *F, const CXXRecordDecl *RD,
-                                     llvm::SmallVectorImpl<const Expr *> &Out,
-                                     unsigned Depth) const {
-  const FunctionDecl *Def = F ? F->getDefinition() : nullptr;
-  if (!Def || !Def->hasBody() || Depth > 3)
-    return;
-  llvm::SmallVector<const Stmt *, 32> Work{Def->getBody()};
-  while (!Work.empty()) {
-    const Stmt *S = Work.pop_back_val();
-    if (!S || isa<LambdaExpr>(S))
-      continue;
-    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(S);
-        MC && isThisObject(MC->getImplicitObjectArgument())) {
-      std::optional<LockOperation> Op = Catalog.classify(MC);
-      if (Op && (Op->Op == LockOperation::GuardRelock ||
-                 Op->Op == LockOperation::GuardTryRelock)) {
-        for (const Expr *M : Op->Mutexes)
-          if (LockCatalog::lockIdOf(M) &&
-              llvm::none_of(Out, [&](const Expr *E) {
-                return LockCatalog::lockIdOf(E) == LockCatalog::lockIdOf(M);
-              }))
-            Out.push_back(M);
-      } else if (const CXXMethodDecl *M = MC->getMethodDecl(); M && M->getParent() == RD) {
-        collectGuardMutexes(M, RD, Out, Depth + 1);
-      }
-    }
-    for (const Stmt *Child : S->children())
-      Work.push_back(Child);
-  }
+  if (!RD || !RD->hasDefinition() || Ctor->isCopyOrMoveConstructor() || Ctor->isDeleted() ||
+      llvm::none_of(RD->bases(), [&](const CXXBaseSpecifier &B) {
+        return Catalog.isGuardType(B.getType());
+      }))
+    return {};
+  return effectOf(Ctor).ThisGuardMutexes;
 }
 
 std::optional<LockOperation::Kind> LockShapes::guardMethod(const CXXMethodDecl *M) const {

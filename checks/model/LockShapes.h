@@ -69,6 +69,9 @@ struct BodyLockEffect {
   bool Releases = false;       ///< gives a lock back
   bool Waits = false;          ///< contains a loop (a spin or wait loop)
   bool Recursive = false;      ///< what it takes is (or it makes) a recursive mutex
+  /// Mutexes it takes through a guard's methods called on `this` (a class
+  /// derived from a guard: `acquire(bucket->mutex)`), one per lock.
+  llvm::SmallVector<const clang::Expr *, 2> ThisGuardMutexes;
 };
 
 /// Whether \p RD is a null mutex (see above).
@@ -98,9 +101,6 @@ public:
   derivedGuardMutexes(const clang::CXXConstructorDecl *Ctor) const;
 
 private:
-  void collectGuardMutexes(const clang::FunctionDecl *F, const clang::CXXRecordDecl *RD,
-                           llvm::SmallVectorImpl<const clang::Expr *> &Out,
-                           unsigned Depth) const;
   BodyLockEffect effectOf(const clang::FunctionDecl *F, unsigned Depth = 0) const;
 
   const LockCatalog &Catalog;
