@@ -179,6 +179,7 @@ public:
   std::optional<Assumption> assignedFlag(const clang::Stmt *S);
   /// Whether the body may change \p D (see keyOf).
   bool writes(const clang::Decl *D) const { return Written.contains(D); }
+  const llvm::DenseSet<const clang::Decl *> &written() const { return Written; }
 
 private:
   bool invariant(const clang::Expr *E) const;

@@ -205,4 +205,38 @@ const ValueFacts &GlobalConditions::around(const FunctionDecl *Def,
   return noFacts();
 }
 
+const llvm::DenseSet<const VarDecl *> &GlobalConditions::changedBy(const FunctionDecl *F) {
+  const FunctionDecl *Def = nullptr;
+  if (!F || !F->hasBody(Def))
+    return Changed[nullptr];
+  if (auto It = Changed.find(Def); It != Changed.end())
+    return It->second;
+  Changed[Def]; // empty while on the stack
+  llvm::DenseSet<const VarDecl *> Out;
+  InvariantConditions Body(*Def);
+  for (const Decl *D : Body.written())
+    if (const auto *V = dyn_cast<VarDecl>(D); V && V->hasGlobalStorage())
+      Out.insert(V->getCanonicalDecl());
+  for (const CallSite &C : Model.callGraph().callsIn(Def))
+    if (C.Callee && Model.callGraph().isExplorable(C.Callee)) {
+      const llvm::DenseSet<const VarDecl *> &Sub = changedBy(C.Callee);
+      Out.insert(Sub.begin(), Sub.end());
+    }
+  return Changed[Def] = std::move(Out);
+}
+
+std::optional<ValueFacts> GlobalConditions::atCall(const FunctionDecl *Caller, const Expr *Call,
+                                                   const FunctionDecl *Callee,
+                                                   const ValueFacts &CalleeFacts) {
+  ValueFacts Kept;
+  if (!CalleeFacts.empty()) {
+    const llvm::DenseSet<const VarDecl *> &Writes = changedBy(Callee);
+    for (const ValueFact &F : CalleeFacts)
+      if (!Writes.contains(F.Var))
+        Kept.push_back(F);
+  }
+  std::optional<ValueFacts> Seen = throughCall(Kept, Callee, CallGraph::argumentsOf(Call));
+  return Seen ? conjoin(before(Caller, Call), *Seen) : std::nullopt;
+}
+
 } // namespace concur

@@ -29,7 +29,7 @@
 // the function runs, as InvariantConditions assumes for correlated
 // branches. A global the body writes gives no fact; a fact a callee's path
 // made is dropped at the call when that callee, or one it calls, writes the
-// global (SharedAccesses::liftCallees). Another thread flipping the flag in
+// global (atCall). Another thread flipping the flag in
 // between is a different bug: the flag's own accesses report it.
 //
 //===----------------------------------------------------------------------===//
@@ -40,6 +40,7 @@
 
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallVector.h"
 
 #include <cstdint>
@@ -88,14 +89,26 @@ public:
   /// is an element: the facts at an arbitrary sub-expression.
   const ValueFacts &around(const clang::FunctionDecl *Def,
                            llvm::ArrayRef<const clang::Stmt *> Ancestors);
+  /// \p CalleeFacts, facts of a path in \p Callee, as \p Caller sees them
+  /// at its call \p Call: those on a global the callee (or a function it
+  /// calls in this TU) may change are dropped, those on parameters meet the
+  /// arguments (throughCall), and the facts at the call are added. None
+  /// when they contradict: the path is never taken from this call.
+  std::optional<ValueFacts> atCall(const clang::FunctionDecl *Caller, const clang::Expr *Call,
+                                   const clang::FunctionDecl *Callee,
+                                   const ValueFacts &CalleeFacts);
 
   struct FunctionFacts;
 
 private:
   FunctionFacts &of(const clang::FunctionDecl *Def);
+  /// The globals \p F's body, or a function it calls in this TU, writes
+  /// (by first declaration); a call cycle adds nothing more.
+  const llvm::DenseSet<const clang::VarDecl *> &changedBy(const clang::FunctionDecl *F);
 
   ConcurrencyModel &Model;
   llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<FunctionFacts>> Functions;
+  llvm::DenseMap<const clang::FunctionDecl *, llvm::DenseSet<const clang::VarDecl *>> Changed;
 };
 
 } // namespace concur

@@ -944,21 +944,8 @@ void SharedAccesses::liftCallees(
     if (const VarDecl *Once = initializingStatic(Def, C.Call))
       ClaimedHere.push_back(Once);
     SpawnSet Running = RunningAt(C.Call);
-    const ValueFacts &FactsHere = Model.analysis<GlobalConditions>().before(Def, C.Call);
+    GlobalConditions &Conditions = Model.analysis<GlobalConditions>();
     const FunctionAccesses &Sub = of(Callee);
-    // A fact the callee's path made after one of its own callees changed
-    // the global says nothing of the value at this call.
-    llvm::SmallPtrSet<const VarDecl *, 4> ChangedInside;
-    for (const Access &A : Sub.All)
-      if (A.Kind != AccessKind::Read && A.Loc.Var && !A.Loc.Field && !A.Loc.Pointee)
-        ChangedInside.insert(A.Loc.Var->getCanonicalDecl());
-    auto AtCall = [&](const ValueFacts &Facts) {
-      ValueFacts Kept;
-      for (const ValueFact &F : Facts)
-        if (!ChangedInside.contains(F.Var))
-          Kept.push_back(F);
-      return Kept;
-    };
     // A constructor (or destructor) that calls a member function on the
     // object it is building owns that object: what the callee does to it
     // through `this` touches no shared state yet.
@@ -969,9 +956,7 @@ void SharedAccesses::liftCallees(
     for (const Access &A : Sub.All) {
       if (OwnObject && throughThisOnly(A))
         continue;
-      std::optional<ValueFacts> Facts = throughCall(AtCall(A.Conditions), Callee, Args);
-      if (Facts)
-        Facts = conjoin(FactsHere, *Facts);
+      std::optional<ValueFacts> Facts = Conditions.atCall(Def, C.Call, Callee, A.Conditions);
       if (!Facts)
         continue; // never reached from here
       Access Lifted = A;
@@ -987,9 +972,7 @@ void SharedAccesses::liftCallees(
       if (OwnObject && throughThisOnly(W.A))
         continue;
       std::optional<AccessLocation> Loc = throughArguments(W.A.Loc, Callee, Args);
-      std::optional<ValueFacts> Facts = throughCall(AtCall(W.A.Conditions), Callee, Args);
-      if (Facts)
-        Facts = conjoin(FactsHere, *Facts);
+      std::optional<ValueFacts> Facts = Conditions.atCall(Def, C.Call, Callee, W.A.Conditions);
       if (!Loc || !Facts)
         continue;
       AccessWhileRunning Lifted = W;

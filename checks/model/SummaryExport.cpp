@@ -569,21 +569,16 @@ private:
         break;
       In.push_back(Body);
     }
-    // From the last hop up, each callee's facts seen through its call.
-    ValueFacts Along;
-    for (size_t K = In.size(); K-- > 0;) {
-      if (Ends.onWayOut(In[K], P[K]->Call))
-        return false;
-      std::optional<ValueFacts> Both = conjoin(Conditions.before(In[K], P[K]->Call), Along);
-      if (Both && K > 0)
-        Both = throughCall(*Both, In[K], CallGraph::argumentsOf(P[K - 1]->Call));
-      if (!Both)
-        return false;
-      Along = std::move(*Both);
-    }
-    return true;
+    // From the last hop up, each callee's facts seen through its call, as
+    // SharedAccesses lifts an access.
+    if (llvm::any_of(llvm::seq<size_t>(0, In.size()),
+                     [&](size_t K) { return Ends.onWayOut(In[K], P[K]->Call); }))
+      return false;
+    std::optional<ValueFacts> Along = Conditions.before(In.back(), P[In.size() - 1]->Call);
+    for (size_t K = In.size() - 1; K > 0 && Along; --K)
+      Along = Conditions.atCall(In[K - 1], P[K - 1]->Call, In[K], *Along);
+    return Along.has_value();
   }
-
 
   /// Whether a call of \p P (its first made in \p Def) is made in a
   /// one-time initialisation of the function making it.
