@@ -121,6 +121,8 @@ public:
       markStaticInit(V);
     return true;
   }
+  bool VisitGotoStmt(const GotoStmt *) override { return jumps(); }
+  bool VisitIndirectGotoStmt(const IndirectGotoStmt *) override { return jumps(); }
   bool VisitCXXThrowExpr(const CXXThrowExpr *) override {
     if (LambdaDepth == 0)
       Out.Throws = true;
@@ -174,7 +176,15 @@ public:
   }
 
 private:
+  // A goto may jump back: it may loop.
+  bool jumps() {
+    if (LambdaDepth == 0)
+      Out.Loops = true;
+    return true;
+  }
   bool inLoop(const Stmt *Loop, std::initializer_list<const Stmt *> Parts) {
+    if (LambdaDepth == 0)
+      Out.Loops = true;
     Loops.push_back(Loop);
     for (const Stmt *P : Parts)
       if (P && !TraverseStmt(const_cast<Stmt *>(P))) {

@@ -74,6 +74,9 @@ struct BodyFacts {
   llvm::DenseMap<const clang::Stmt *, const clang::VarDecl *> InStaticInit;
   /// Whether the body (lambdas excluded) contains a throw expression.
   bool Throws = false;
+  /// Whether the body (lambdas excluded) contains a loop, or a goto (which
+  /// may jump back).
+  bool Loops = false;
 };
 
 class FunctionFacts : public ModelAnalysis {

@@ -2,12 +2,11 @@
 
 #include "CallGraph.h"
 #include "ExprWrappers.h"
+#include "FunctionFacts.h"
 
 #include "clang/AST/Attr.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
-#include "clang/AST/ExprCXX.h"
-#include "clang/AST/StmtCXX.h"
 #include "clang/Analysis/CFG.h"
 #include "llvm/ADT/BitVector.h"
 
@@ -101,18 +100,6 @@ bool libraryFailure(const CallExpr *Call, const FunctionDecl *F) {
   return (N == "exit" || N == "_exit" || N == "_Exit" || N == "quick_exit") && FailingStatus();
 }
 
-bool hasLoop(const Stmt *S) {
-  if (!S)
-    return false;
-  if (isa<ForStmt>(S) || isa<WhileStmt>(S) || isa<DoStmt>(S) || isa<CXXForRangeStmt>(S) ||
-      isa<GotoStmt>(S) || isa<IndirectGotoStmt>(S))
-    return true;
-  for (const Stmt *Child : S->children())
-    if (!isa_and_nonnull<LambdaExpr>(Child) && hasLoop(Child))
-      return true;
-  return false;
-}
-
 } // namespace
 
 int Termination::endAt(const CFGBlock &B) {
@@ -142,7 +129,7 @@ bool Termination::endsProcess(const FunctionDecl *F) {
   // process (not at pthread_exit, a longjmp); and no loop may keep it
   // from getting there (a server's `for (;;)` never returns either).
   bool Ends = false;
-  if (const CFG *G = Model.cfg(Def); G && !hasLoop(Def->getBody())) {
+  if (const CFG *G = Model.cfg(Def); G && !Model.analysis<FunctionFacts>().of(Def).Loops) {
     Ends = true;
     for (const CFGBlock *B : *G)
       if (B && B != &G->getExit() && !leaves(*B) && endAt(*B) < 0) {
