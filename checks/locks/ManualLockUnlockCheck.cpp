@@ -185,6 +185,37 @@ llvm::SmallVector<FixItHint, 2> guardRewrite(const FunctionDecl &F, const Expr *
               CharSourceRange::getCharRange(Unlock->getBeginLoc(), Semi->getEndLoc()))};
 }
 
+/// Whether \p F hands lock \p Id to its caller by its result, as a try-lock
+/// does, and the returns that may leave it held (\p Returns) all give the
+/// result that says so. Three facts together:
+///  - the model's summary knows the result (LockSummary::HeldByResult);
+///  - that result is the one that reports success (0 from a status code,
+///    as pthread_mutex_trylock's; a non-null pointer; true): a lock left
+///    held by `return -1;` on an error path is the leak this check is for;
+///  - another function of the translation unit releases the lock without
+///    taking it, the API's unlock half.
+bool handedToCaller(ConcurrencyModel &Model, const FunctionDecl &F, LockId Id,
+                    llvm::ArrayRef<const ReturnStmt *> Returns, const InvariantConditions &Values) {
+  Locksets &Locks = Model.analysis<Locksets>();
+  const auto &ByResult = Locks.of(&F).summary().HeldByResult;
+  const auto *Handed = llvm::find_if(ByResult, [&](const ResultLock &R) { return R.Lock.Id == Id; });
+  if (Handed == ByResult.end() || Returns.empty())
+    return false;
+  QualType Result = F.getReturnType();
+  bool StatusCode = Result->isIntegerType() && !Result->isBooleanType();
+  if (Handed->WhenTruthy == StatusCode)
+    return false;
+  for (const ReturnStmt *R : Returns)
+    if (std::optional<bool> Value = Values.truthiness(R->getRetValue());
+        Value && *Value != Handed->WhenTruthy)
+      return false;
+  return llvm::any_of(Model.index().functions(), [&](const FunctionDecl *Other) {
+    return Other->getCanonicalDecl() != F.getCanonicalDecl() &&
+           Model.callGraph().isExplorable(Other) &&
+           llvm::is_contained(Locks.of(Other).summary().Released, Id);
+  });
+}
+
 } // namespace
 
 ManualLockUnlockCheck::ManualLockUnlockCheck(llvm::StringRef Name,
@@ -293,6 +324,21 @@ void ManualLockUnlockCheck::checkFunction(ConcurrencyModel &Model, const Functio
   if (!AtExit)
     return;
 
+  // The acquisitions each return may leave pending (a replay of the blocks).
+  llvm::DenseMap<const Expr *, llvm::SmallVector<const ReturnStmt *, 2>> PendingAt;
+  for (const CFGBlock *B : *G) {
+    if (!In[B->getBlockID()])
+      continue;
+    PendingState State = *In[B->getBlockID()];
+    for (const CFGElement &E : *B) {
+      if (auto CS = E.getAs<CFGStmt>())
+        if (const auto *R = dyn_cast<ReturnStmt>(CS->getStmt()))
+          for (const Pending &P : State.Set)
+            PendingAt[P.Site].push_back(R);
+      Transfer(State, E);
+    }
+  }
+
   llvm::SmallVector<Pending, 2> Leaks = AtExit->Set;
   llvm::sort(Leaks, [&](const Pending &A, const Pending &B) { return Earlier(A.Site, B.Site); });
   for (const Pending &Leak : Leaks) {
@@ -304,6 +350,8 @@ void ManualLockUnlockCheck::checkFunction(ConcurrencyModel &Model, const Functio
     if (Unlocks == UnlockSites.end() ||
         !llvm::any_of(Unlocks->second,
                       [&](const Expr *U) { return reaches(*G, BlockOf, Leak.Site, U, Earlier); }))
+      continue;
+    if (handedToCaller(Model, *F, Id, PendingAt.lookup(Leak.Site), Invariant))
       continue;
     std::string Name = lockName(Id);
     {

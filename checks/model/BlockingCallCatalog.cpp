@@ -201,6 +201,52 @@ const Expr *streamOperand(const CallSite &Call) {
   return nullptr;
 }
 
+/// Whether \p E is a string constant naming a file of a kernel
+/// pseudo-filesystem (/proc, /sys): the kernel makes up its contents on
+/// the spot, so opening or reading one waits for no device or peer.
+bool isPseudoFilePath(const Expr *E) {
+  const auto *Lit = E ? dyn_cast<StringLiteral>(E->IgnoreParenImpCasts()) : nullptr;
+  if (!Lit || Lit->getCharByteWidth() != 1)
+    return false;
+  llvm::StringRef Path = Lit->getString();
+  return Path.starts_with("/proc/") || Path.starts_with("/sys/");
+}
+
+/// Whether \p Call works on a pseudo-filesystem file: it opens one by its
+/// path (`std::ifstream in("/proc/self/status")`, `fopen("/proc/...")`),
+/// or works on a local stream opened so (`std::getline(in, line)`,
+/// `fgets(buf, n, f)` on `FILE *f = fopen("/proc/...")`).
+/// Whether \p E names a local stream or FILE opened on a pseudo-filesystem
+/// file by its initialiser.
+bool openedOnPseudoFile(const Expr *E) {
+  const auto *Ref = E ? dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()) : nullptr;
+  const auto *V = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  if (!V || !V->hasLocalStorage() || !V->getInit())
+    return false;
+  const Expr *Init = ignoreValueWrappers(V->getInit())->IgnoreParenImpCasts();
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(Init))
+    return CE->getNumArgs() > 0 && isPseudoFilePath(CE->getArg(0));
+  const auto *Open = dyn_cast<CallExpr>(Init); // FILE *f = fopen("/proc/...", "r")
+  return Open && Open->getNumArgs() > 0 && isPseudoFilePath(Open->getArg(0));
+}
+
+/// Whether \p Call works on a pseudo-filesystem file: it opens one by its
+/// path (`std::ifstream in("/proc/self/status")`, `fopen("/proc/...")`,
+/// `in.open("/sys/...")`), or works on a local stream opened so
+/// (`std::getline(in, line)`, `fgets(buf, n, f)`).
+bool onPseudoFile(const CallSite &Call) {
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(Call.Call))
+    return CE->getNumArgs() > 0 && isPseudoFilePath(CE->getArg(0));
+  const auto *C = dyn_cast<CallExpr>(Call.Call);
+  if (!C)
+    return false;
+  if (C->getNumArgs() > 0 && isPseudoFilePath(C->getArg(0)))
+    return true;
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(C))
+    return openedOnPseudoFile(MC->getImplicitObjectArgument());
+  return llvm::any_of(C->arguments(), openedOnPseudoFile);
+}
+
 bool isSystemOrExternC(const FunctionDecl *F) {
   if (F->isExternC())
     return true;
@@ -300,6 +346,13 @@ const BlockingEntry *BlockingCallCatalog::lookup(llvm::StringRef Name) const {
 }
 
 const BlockingEntry *BlockingCallCatalog::classify(const CallSite &Call) const {
+  const BlockingEntry *Found = entryFor(Call);
+  if (Found && Found->Category == BlockingCategory::IO && onPseudoFile(Call))
+    return nullptr;
+  return Found;
+}
+
+const BlockingEntry *BlockingCallCatalog::entryFor(const CallSite &Call) const {
   const FunctionDecl *F = Call.Callee;
   if (!F)
     return nullptr;

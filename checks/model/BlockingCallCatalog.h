@@ -71,7 +71,9 @@ public:
 
   /// The entry a call matches, or null. Takes the callee, the class of the
   /// object a member is called on, the arguments (for non-blocking
-  /// special cases) and the source attribute into account.
+  /// special cases) and the source attribute into account. File I/O on a
+  /// kernel pseudo-filesystem (a /proc or /sys path, or a local stream
+  /// opened on one) waits for no device: not blocking.
   const BlockingEntry *classify(const CallSite &Call) const;
 
   /// The built-in entries, for documentation and tests.
@@ -79,6 +81,8 @@ public:
 
 private:
   const BlockingEntry *lookup(llvm::StringRef Name) const;
+  /// classify() before the pseudo-filesystem rule.
+  const BlockingEntry *entryFor(const CallSite &Call) const;
 
   llvm::StringMap<BlockingEntry> Entries;
   llvm::StringSet<> Allowed;

@@ -79,6 +79,24 @@ InvariantConditions::InvariantConditions(const FunctionDecl &F) : Ctx(&F.getASTC
   collectWritten(F.getBody(), Written, ConstantStores);
 }
 
+std::optional<bool> InvariantConditions::truthiness(const Expr *E) const {
+  for (unsigned Depth = 0; E && Depth < 4; ++Depth) {
+    if (E->isValueDependent())
+      return std::nullopt;
+    if (E->isNullPointerConstant(const_cast<ASTContext &>(*Ctx), Expr::NPC_ValueDependentIsNotNull))
+      return false;
+    Expr::EvalResult R;
+    if (E->EvaluateAsInt(R, *Ctx))
+      return R.Val.getInt().getBoolValue();
+    const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+    const auto *V = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+    if (!V || !V->hasLocalStorage() || isa<ParmVarDecl>(V) || Written.contains(V))
+      return std::nullopt;
+    E = V->getInit();
+  }
+  return std::nullopt;
+}
+
 unsigned InvariantConditions::keyOfFlag(const VarDecl *V) {
   auto It = ConstantStores.find(V);
   if (It == ConstantStores.end() || !It->second || !V->hasLocalStorage() ||

@@ -25,6 +25,7 @@
 #include "AnalysisStats.h"
 
 #include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
 #include "clang/Basic/Builtins.h"
 #include "clang/Analysis/CFG.h"
 #include "llvm/ADT/DenseMap.h"
@@ -79,14 +80,20 @@ inline BranchTest testOf(const clang::Expr *Cond) {
         BO && (BO->getOpcode() == clang::BO_EQ || BO->getOpcode() == clang::BO_NE)) {
       const clang::Expr *L = BO->getLHS()->IgnoreParenImpCasts();
       const clang::Expr *R = BO->getRHS()->IgnoreParenImpCasts();
-      const auto *Zero = llvm::dyn_cast<clang::IntegerLiteral>(R);
+      // Zero, and the null pointer however it is spelled (`NULL` in C is
+      // `((void *)0)`, in C++ `__null`; `nullptr`).
+      auto IsZero = [](const clang::Expr *E) {
+        E = E->IgnoreParenCasts();
+        if (const auto *I = llvm::dyn_cast<clang::IntegerLiteral>(E))
+          return I->getValue() == 0;
+        return llvm::isa<clang::GNUNullExpr>(E) || llvm::isa<clang::CXXNullPtrLiteralExpr>(E);
+      };
       const clang::Expr *Other = L;
-      if (!Zero) {
-        Zero = llvm::dyn_cast<clang::IntegerLiteral>(L);
+      if (!IsZero(R)) {
+        if (!IsZero(L))
+          break;
         Other = R;
       }
-      if (!Zero || Zero->getValue() != 0)
-        break;
       if (BO->getOpcode() == clang::BO_EQ)
         T.TruthyWhenTrue = !T.TruthyWhenTrue;
       Cond = Other;
@@ -177,6 +184,11 @@ public:
   /// constant initialiser, or `flag = constant`), as an assumption that
   /// replaces what the path assumed of the flag before.
   std::optional<Assumption> assignedFlag(const clang::Stmt *S);
+  /// Whether the value \p E is known to be truthy (true) or falsy (false)
+  /// on every path: an integer constant, a null pointer, or a local the
+  /// body never changes after its constant initialiser (`int ret = -1;
+  /// ... return ret;`). None when it depends on the path.
+  std::optional<bool> truthiness(const clang::Expr *E) const;
   /// Whether the body may change \p D (see keyOf).
   bool writes(const clang::Decl *D) const { return Written.contains(D); }
   const llvm::DenseSet<const clang::Decl *> &written() const { return Written; }

@@ -102,6 +102,55 @@ bool isLocalOf(LockId Id, const FunctionDecl *F) {
   return V && !isa<ParmVarDecl>(V) && V->hasLocalStorage() && V->getDeclContext() == F;
 }
 
+/// The locks \p Def hands over by its result (LockSummary::HeldByResult),
+/// from the lockset before each of its \p Returns.
+llvm::SmallVector<ResultLock, 1>
+locksHeldByResult(const FunctionDecl &Def, const FunctionLocks &Out,
+                  llvm::ArrayRef<std::pair<const ReturnStmt *, Lockset>> Returns) {
+  llvm::SmallVector<HeldLock, 2> Candidates;
+  for (const auto &[R, Held] : Returns)
+    for (const HeldLock &H : Held)
+      if (!H.Guard && !findLock(Out.entry(), H.Id) && !findLock(Out.summary().Acquired, H.Id) &&
+          !isLocalOf(H.Id, &Def) && !findLock(Candidates, H.Id))
+        Candidates.push_back(H);
+  llvm::SmallVector<ResultLock, 1> Found;
+  if (Candidates.empty())
+    return Found;
+  InvariantConditions Values(Def);
+  for (const HeldLock &L : Candidates) {
+    // The returns without the lock must all say so by one known value;
+    // those with it must say the other, or return an object (`return
+    // entry;` after locking it): `return vals[i];` says nothing.
+    std::optional<bool> Without;
+    llvm::SmallVector<std::optional<bool>, 2> With;
+    bool Consistent = true;
+    for (const auto &[R, Held] : Returns) {
+      std::optional<bool> Value = Values.truthiness(R->getRetValue());
+      if (findLock(Held, L.Id)) {
+        if (!Value && !R->getRetValue()->getType()->isPointerType())
+          Consistent = false;
+        With.push_back(Value);
+      } else if (!Value || (Without && *Without != *Value)) {
+        Consistent = false;
+      } else {
+        Without = Value;
+      }
+    }
+    if (!Consistent || !Without || With.empty() ||
+        llvm::any_of(With, [&](std::optional<bool> V) { return V && *V == *Without; }))
+      continue;
+    Found.push_back(ResultLock{L, !*Without});
+  }
+  return Found;
+}
+
+/// The call whose result a branch tests: `f()`, or `(x = f())`.
+const Expr *testedCall(const Expr *Tested) {
+  if (const auto *BO = dyn_cast<BinaryOperator>(Tested); BO && BO->getOpcode() == BO_Assign)
+    Tested = BO->getRHS()->IgnoreParenImpCasts();
+  return isa<CallExpr>(Tested) ? Tested : nullptr;
+}
+
 } // namespace
 
 const HeldLock *findLock(const Lockset &Set, LockId Id) {
@@ -131,7 +180,7 @@ LockId lockInCaller(LockId Id, const Expr *Call) { return translateToCaller(Id, 
 
 bool LockSummary::operator==(const LockSummary &O) const {
   return Acquired == O.Acquired && Released == O.Released && UnlockedGuards == O.UnlockedGuards &&
-         RelockedGuards == O.RelockedGuards;
+         RelockedGuards == O.RelockedGuards && HeldByResult == O.HeldByResult;
 }
 
 const Lockset *FunctionLocks::heldBefore(const Stmt *S) const {
@@ -228,6 +277,7 @@ public:
     if (!Test)
       return;
     const Expr *Cond = Test->Tested;
+    resultTest(Held, Cond, Test->truthyAlong(SuccIndex));
     auto It = Ops.find(Cond);
     if (It == Ops.end())
       return;
@@ -257,6 +307,19 @@ public:
   }
 
 private:
+  /// `if (page_lock_for(id) == 0)`: a same-TU callee that hands a lock over
+  /// by its result holds it on the branch that saw that result.
+  void resultTest(Lockset &Held, const Expr *Tested, bool Truthy) {
+    const Expr *Call = testedCall(Tested);
+    const FunctionDecl *Callee = Call ? CallGraph::calleeOf(Call) : nullptr;
+    if (!Callee || !Model.callGraph().isExplorable(Callee))
+      return;
+    for (const ResultLock &R : L.of(Callee).summary().HeldByResult)
+      if (R.WhenTruthy == Truthy)
+        if (LockId Mine = translateToCaller(R.Lock.Id, Call); Mine && !findLock(Held, Mine))
+          insertLock(Held, HeldLock{Mine, R.Lock.Mode, Call, nullptr, 1});
+  }
+
   static bool heldBy(const Lockset &Held, const VarDecl *V) {
     return llvm::any_of(Held, [&](const HeldLock &H) { return H.Guard == V; });
   }
@@ -297,10 +360,28 @@ private:
     removeGuarded(Held, D.getVarDecl());
     // A scoped guard of the program's own (its constructor locks, its
     // destructor unlocks): the destructor's summary releases the lock.
-    if (const CXXDestructorDecl *Dtor = D.getDestructorDecl(Model.astContext()))
-      if (Model.callGraph().isExplorable(Dtor))
-        for (LockId Id : L.of(Dtor).summary().Released)
-          removeLock(Held, Id); // a guard already unlocked releases nothing
+    llvm::SmallVector<LockId, 2> Released;
+    releasedByDestructor(D.getDestructorDecl(Model.astContext()), Released, 0);
+    for (LockId Id : Released)
+      removeLock(Held, Id); // a guard already unlocked releases nothing
+  }
+
+  /// What destroying an object of \p Dtor's class releases: its
+  /// destructor's summary, and its bases' destructors', which run after
+  /// it (a guard derived from a scoped lock with an implicit destructor
+  /// unlocks in the base's).
+  void releasedByDestructor(const CXXDestructorDecl *Dtor, llvm::SmallVector<LockId, 2> &Out,
+                            unsigned Depth) {
+    if (!Dtor || Depth > 4)
+      return;
+    if (Model.callGraph().isExplorable(Dtor))
+      for (LockId Id : L.of(Dtor).summary().Released)
+        if (!llvm::is_contained(Out, Id))
+          Out.push_back(Id);
+    for (const CXXBaseSpecifier &Base : Dtor->getParent()->bases())
+      if (const CXXRecordDecl *RD = Base.getType()->getAsCXXRecordDecl();
+          RD && RD->hasDefinition())
+        releasedByDestructor(RD->getDestructor(), Out, Depth + 1);
   }
 
   void adopt(Lockset &Held, const LockOperation &Op, const Expr *At) {
@@ -421,6 +502,7 @@ void Locksets::compute(const FunctionDecl *Def, FunctionLocks &Out) {
   // Replay each reachable block once to record the lockset before every
   // element statement (consecutive equal locksets share one copy).
   T.Recording = true;
+  llvm::SmallVector<std::pair<const ReturnStmt *, Lockset>, 4> Returns;
   for (const CFGBlock *B : *G) {
     const auto &Start = In[B->getBlockID()];
     if (!Start)
@@ -434,6 +516,8 @@ void Locksets::compute(const FunctionDecl *Def, FunctionLocks &Out) {
         if (Out.Interned.empty() || !(Out.Interned.back() == Held))
           Out.Interned.push_back(Held);
         Out.Before[CS->getStmt()] = Out.Interned.size() - 1;
+        if (const auto *R = dyn_cast<ReturnStmt>(CS->getStmt()); R && R->getRetValue())
+          Returns.emplace_back(R, Held);
       }
       T.element(Held, E);
     }
@@ -449,6 +533,7 @@ void Locksets::compute(const FunctionDecl *Def, FunctionLocks &Out) {
           P && !llvm::is_contained(Out.Summary.RelockedGuards, P))
         Out.Summary.RelockedGuards.push_back(P);
     }
+  Out.Summary.HeldByResult = locksHeldByResult(*Def, Out, Returns);
 }
 
 const FunctionGuards &Locksets::guardsOf(const FunctionDecl *Def, const CFG &G) {

@@ -18,7 +18,9 @@
 // destructors in the CFG; unique_lock unlock()/lock()/release() follow the
 // guard; try_lock and owns_lock() refine the lockset on the branch that
 // tests them), and calls of same-TU functions apply the callee's summary:
-// the locks it leaves held (a `lock_all()` helper) and the locks it releases.
+// the locks it leaves held (a `lock_all()` helper) and the locks it releases;
+// a callee that returns holding a lock with one result only (a try-lock of
+// the program's own) holds it on the branch that tests for that result.
 // Summaries are built bottom-up on demand over the call graph; recursion is
 // cut by using a callee's partial summary and re-running the function once
 // the cycle closes. A function's REQUIRES(m) attribute puts m in its entry
@@ -85,6 +87,19 @@ Lockset unionOf(const Lockset &A, const Lockset &B);
 /// argument is not a recognisable mutex); any other lock is itself.
 LockId lockInCaller(LockId Id, const clang::Expr *Call);
 
+/// A lock a function hands to its caller with some of its results only: a
+/// try-lock of the program's own (`return 0;` still holding the page's
+/// lock, `return -1;` after releasing it; a lookup that returns the entry
+/// locked or null). The caller holds it where it finds the result truthy
+/// (WhenTruthy) or falsy (!WhenTruthy).
+struct ResultLock {
+  HeldLock Lock;
+  bool WhenTruthy = true;
+  bool operator==(const ResultLock &O) const {
+    return Lock == O.Lock && WhenTruthy == O.WhenTruthy;
+  }
+};
+
 /// A function's effect on the caller's lockset.
 struct LockSummary {
   /// Locks held when it returns that were not held on entry.
@@ -97,6 +112,9 @@ struct LockSummary {
   /// Lent guards it locks again (`lk.lock()`) and leaves held on every
   /// path: the caller's guard holds its mutex once the call returns.
   llvm::SmallVector<const clang::ParmVarDecl *, 1> RelockedGuards;
+  /// Locks it leaves held on the returns of one truthiness only, every
+  /// other return known to give the other one and not to hold it.
+  llvm::SmallVector<ResultLock, 1> HeldByResult;
   bool operator==(const LockSummary &O) const;
 };
 

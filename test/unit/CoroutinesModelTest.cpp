@@ -57,7 +57,11 @@ std::string catalogMarkdown() {
      << "origin. `try_lock`, `try_acquire` and other untimed `try_*` calls are\n"
      << "not entries: they never block. A timed call is non-blocking when the\n"
      << "argument named in the last column is a constant zero (a zero duration, or a\n"
-     << "time point at or before the clock's epoch).\n\n";
+     << "time point at or before the clock's epoch). File I/O on the kernel's\n"
+     << "pseudo-filesystems is not blocking: a constant `/proc/...` or `/sys/...`\n"
+     << "path opened (`std::ifstream`, `fopen`, `open`), and a local stream or\n"
+     << "`FILE *` whose initialiser opened one (the kernel makes the contents up\n"
+     << "when they are read; no disk or peer is waited for).\n\n";
   BlockingCategory Order[] = {BlockingCategory::Sleep, BlockingCategory::Wait,
                               BlockingCategory::Lock, BlockingCategory::IO,
                               BlockingCategory::Process};
