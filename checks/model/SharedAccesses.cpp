@@ -501,7 +501,7 @@ private:
         return std::nullopt;
       for (unsigned I = 0; I < CC->getNumArgs() && I < Ctor->getNumParams(); ++I)
         if (CC->getArg(I)->IgnoreParens() == Child)
-          return paramUsage(Ctor->getParamDecl(I)->getType(), Ctor);
+          return parameterUsage(Ctor, I);
       return AccessKind::Read;
     }
     return std::nullopt;
@@ -547,10 +547,27 @@ private:
     for (unsigned I = Shift; I < CE->getNumArgs(); ++I)
       if (CE->getArg(I)->IgnoreParens() == Child) {
         if (I - Shift < Callee->getNumParams())
-          return paramUsage(Callee->getParamDecl(I - Shift)->getType(), Callee);
+          return parameterUsage(Callee, I - Shift);
         return AccessKind::Read;
       }
     return AccessKind::Read;
+  }
+
+  /// How \p Callee uses the argument of its parameter \p Index: by the
+  /// parameter's type, or, for a forwarding wrapper's `Args&&`, by the
+  /// types of the parameters it forwards the argument to.
+  std::optional<AccessKind> parameterUsage(const FunctionDecl *Callee, unsigned Index) const {
+    if (auto Targets = SA.Forwarded.targets(Callee, Index)) {
+      // The wrapper's callee does not lift its accesses through the
+      // wrapper: a non-const reference there may be written.
+      bool Writes = llvm::any_of(*Targets, [](const ForwardTarget &T) {
+        return T.first->isRValueReferenceType() ||
+               (T.first->isLValueReferenceType() &&
+                !T.first.getNonReferenceType().isConstQualified());
+      });
+      return Writes ? AccessKind::Write : AccessKind::Read;
+    }
+    return paramUsage(Callee->getParamDecl(Index)->getType(), Callee);
   }
 
   std::optional<AccessKind> paramUsage(QualType Param, const FunctionDecl *Callee) const {

@@ -35,6 +35,7 @@
 
 #include "Locksets.h"
 #include "AtomicClaims.h"
+#include "ForwardedArguments.h"
 #include "GlobalConditions.h"
 #include "SpawnSites.h"
 
@@ -315,6 +316,8 @@ private:
   llvm::DenseMap<unsigned, llvm::SmallVector<unsigned, 2>> RunningAtSpawn;
   llvm::DenseSet<unsigned> InLoop;
   llvm::DenseMap<const clang::RecordDecl *, bool> LockingClasses;
+  /// Where forwarding wrappers (make_unique, emplace_back) pass arguments.
+  ForwardedArguments Forwarded;
   llvm::DenseMap<const clang::FunctionDecl *, llvm::SmallVector<const clang::FunctionDecl *, 2>>
       Callers;
   bool CallersBuilt = false;
