@@ -200,6 +200,7 @@ void LockAcquisitions::compute(const FunctionDecl *Def, FunctionAcquisitions &Ou
         LockAcquisition A{Id, Op->Mode, Ex, M, Def, {}, Mutexes.size() > 1};
         if (Op->Op == LockOperation::GuardRelock)
           A.ViaGuard = varOf(Op->GuardObject);
+        A.Conditions = Model.analysis<GlobalConditions>().before(Def, Ex);
         Out.Direct.push_back(DirectAcquisition{std::move(A), *Before});
       }
     }
@@ -207,20 +208,46 @@ void LockAcquisitions::compute(const FunctionDecl *Def, FunctionAcquisitions &Ou
     return SM.isBeforeInTranslationUnit(L.What.Site->getBeginLoc(), R.What.Site->getBeginLoc());
   });
 
+  // One per lock; one a path reaches whatever the arguments is preferred
+  // to one that needs them.
   auto AddReached = [&](LockAcquisition A) {
-    for (const LockAcquisition &Known : Out.Reached)
-      if (Known.Id == A.Id)
+    for (LockAcquisition &Known : Out.Reached)
+      if (Known.Id == A.Id) {
+        if (!Known.Conditions.empty() && A.Conditions.empty())
+          Known = std::move(A);
         return;
+      }
     Out.Reached.push_back(std::move(A));
   };
   // A lock the caller lent (held on entry, or released here without being
   // taken here first) and this function takes back is the caller's own
   // lock again, not a new acquisition: `mu->Unlock(); io(); mu->Lock();`.
-  auto Lent = [&](LockId Id) {
-    return findLock(Held.entry(), Id) || llvm::is_contained(Held.summary().Released, Id);
+  // Only a lock call after the release takes it back: `if (need_lock)
+  // mu.Lock(); ... if (need_lock) mu.Unlock();` acquires.
+  llvm::DenseMap<const ValueDecl *, SourceLocation> FirstRelease;
+  for (const CFGBlock *B : *G)
+    for (const CFGElement &E : *B)
+      if (auto CS = E.getAs<CFGStmt>(); CS && isa<CallExpr>(CS->getStmt()))
+        if (std::optional<LockOperation> Op =
+                Locks.catalog().classify(cast<Expr>(CS->getStmt()));
+            Op && Op->Op == LockOperation::Release)
+          for (const Expr *M : Op->Mutexes)
+            if (LockId Id = LockCatalog::lockIdOf(M)) {
+              SourceLocation &First = FirstRelease[Id.Decl];
+              SourceLocation At = CS->getStmt()->getBeginLoc();
+              if (First.isInvalid() || SM.isBeforeInTranslationUnit(At, First))
+                First = At;
+            }
+  auto Lent = [&](LockId Id, const Expr *At) {
+    if (findLock(Held.entry(), Id))
+      return true;
+    if (!llvm::is_contained(Held.summary().Released, Id))
+      return false;
+    auto It = FirstRelease.find(Id.Decl);
+    return It == FirstRelease.end() || SM.isBeforeInTranslationUnit(It->second, At->getBeginLoc());
   };
   for (const DirectAcquisition &D : Out.Direct)
-    if (!findLock(D.HeldBefore, D.What.Id) && !Lent(D.What.Id))
+    if (!findLock(D.HeldBefore, D.What.Id) && !Lent(D.What.Id, D.What.Site))
       AddReached(D.What);
 
   // Through callees: what they reach that is not held at the call.
@@ -229,8 +256,10 @@ void LockAcquisitions::compute(const FunctionDecl *Def, FunctionAcquisitions &Ou
       AnalysisStats::noteCutShort(*Def, "LockAcquisitions",
                                   "acquisitions in callees followed at most " +
                                       std::to_string(MaxChain) + " calls deep");
-    else if (!findLock(HeldAtCall, A.Id))
+    else if (!findLock(HeldAtCall, A.Id)) {
+      A.CallersReleased = Lent(A.Id, A.Chain.front()->Call);
       AddReached(std::move(A));
+    }
   });
 }
 
@@ -251,9 +280,20 @@ void LockAcquisitions::forEachCalleeAcquisition(
       LockId Mine = lockInCaller(Inner.Id, Site.Call);
       if (!Mine)
         continue;
+      std::optional<ValueFacts> Facts = Model.analysis<GlobalConditions>().atCall(
+          F, Site.Call, Site.Callee, Inner.Conditions);
+      if (!Facts)
+        continue; // the call's arguments rule the path out
       LockAcquisition A = Inner;
       A.Id = Mine;
+      A.Conditions = std::move(*Facts);
       A.Chain.insert(A.Chain.begin(), &Site);
+      if (Inner.CallersReleased) { // the callee let go of it first
+        Lockset Without = AtCall;
+        llvm::erase_if(Without, [&](const HeldLock &H) { return H.Id == Mine; });
+        Visit(Without, std::move(A));
+        continue;
+      }
       Visit(AtCall, std::move(A));
     }
   }

@@ -16,6 +16,10 @@
 // Try-locks never block and adoption takes over a held lock: neither is an
 // acquisition.
 //
+// An acquisition in a callee carries what its path knows of globals and
+// parameters; at each call that knowledge meets the arguments, and a path
+// the call's constant arguments rule out is not followed from there.
+//
 // Who uses this: concur-relock-non-recursive (acquisition of a held mutex)
 // and the lock-order graph (held lock -> acquired lock edges).
 //
@@ -23,6 +27,7 @@
 #ifndef CONCUR_CHECKS_MODEL_LOCKACQUISITIONS_H
 #define CONCUR_CHECKS_MODEL_LOCKACQUISITIONS_H
 
+#include "GlobalConditions.h"
 #include "Locksets.h"
 
 #include "llvm/ADT/STLFunctionalExtras.h"
@@ -48,6 +53,14 @@ struct LockAcquisition {
   /// For `lk.lock()` on a guard: the guard variable, which refuses (throws,
   /// or checks its own state) rather than deadlocks when it already holds.
   const clang::VarDecl *ViaGuard = nullptr;
+  /// What the path to Site knows of globals and parameters, as the
+  /// summarised function sees it (GlobalConditions.h): a callee's
+  /// `if (need_lock) mu.Lock();` is not reached from a call passing false.
+  ValueFacts Conditions;
+  /// Reached after the summarised function let go of its caller's hold on
+  /// this lock (`mu.Unlock(); Persist(); mu.Lock();`, where Persist()
+  /// locks): the caller does not hold it there.
+  bool CallersReleased = false;
 };
 
 /// A direct acquisition with the lockset just before it.

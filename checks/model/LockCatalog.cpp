@@ -113,6 +113,11 @@ void attrMutexes(const AttrT *A, const Expr *Object, const CallExpr *Call,
   }
   for (const Expr *Arg : A->args()) {
     const Expr *S = strip(Arg);
+    if (isa<CXXThisExpr>(S)) { // `ASSERT_CAPABILITY(this)`: the called object
+      if (Object)
+        Out.push_back(Object);
+      continue;
+    }
     // A parameter: substitute the call's argument.
     if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
       if (const auto *P = dyn_cast<ParmVarDecl>(DRE->getDecl())) {
@@ -419,14 +424,32 @@ std::optional<LockOperation> attributedOperation(const CallExpr *Call, const Fun
     if (!Op.Mutexes.empty())
       return Op;
   }
+  if (const auto *A = Callee->getAttr<AssertCapabilityAttr>()) {
+    Op.Op = LockOperation::Assert;
+    Op.Mode = A->isShared() ? LockMode::Shared : LockMode::Exclusive;
+    attrMutexes(A, Object, Call, Callee, Op.Mutexes);
+    if (!Op.Mutexes.empty())
+      return Op;
+  }
   return std::nullopt;
 }
 
 /// `m.lock()`, `m.try_lock_shared()`, `m.unlock()` on a mutex object.
 std::optional<LockOperation> mutexMemberCall(const FunctionDecl *Callee, const Expr *Object) {
   LockOperation Op;
-  llvm::StringRef M = Callee->getName();
+  llvm::StringRef M = Callee->getIdentifier() ? Callee->getName() : "";
   Op.Mutexes.push_back(Object);
+  // Google-style names of a learned mutex (LockShapes) mean the same.
+  if (M == "Lock")
+    M = "lock";
+  else if (M == "TryLock")
+    M = "try_lock";
+  else if (M == "Unlock")
+    M = "unlock";
+  if (M == "AssertHeld" || M == "assert_held") { // leveldb's and rocksdb's port::Mutex
+    Op.Op = LockOperation::Assert;
+    return Op;
+  }
   if (M == "lock" || M == "lock_shared") {
     Op.Op = LockOperation::Acquire;
     Op.Mode = M == "lock" ? LockMode::Exclusive : LockMode::Shared;
@@ -448,9 +471,19 @@ std::optional<LockOperation>
 LockCatalog::classifyConstruction(const CXXConstructExpr *CE) const {
   LockOperation Op;
   const CXXConstructorDecl *Ctor = CE->getConstructor();
-  if (!Ctor || Ctor->isCopyOrMoveConstructor() || !isGuardType(CE->getType()) ||
-      CE->getNumArgs() == 0)
+  if (!Ctor || Ctor->isCopyOrMoveConstructor() || CE->getNumArgs() == 0)
     return std::nullopt;
+  if (!isGuardType(CE->getType())) {
+    // A scoped unlocker lets go of its mutex until it is destroyed
+    // (Locksets takes the lock back at its destructor).
+    if (!Shapes->isScopedUnlocker(Ctor->getParent()))
+      return std::nullopt;
+    Op.Op = LockOperation::Release;
+    for (const Expr *Arg : CE->arguments())
+      if (mutexType(Arg->getType()))
+        Op.Mutexes.push_back(Arg);
+    return Op.Mutexes.empty() ? std::nullopt : std::optional<LockOperation>(Op);
+  }
   std::string Guard = genericName(Ctor->getParent());
   Op.Op = LockOperation::GuardLock;
   if (Guard == "std::shared_lock")

@@ -84,6 +84,7 @@ struct LockOperation {
     GuardUnlock, ///< lk.unlock()
     GuardDisown, ///< lk.release(): the lock stays held, the guard forgets it
     GuardOwns,   ///< lk.owns_lock() / bool(lk): a query, for branches
+    Assert,      ///< m.AssertHeld(), ASSERT_CAPABILITY(m): held (by the caller) here
   };
   Kind Op = Acquire;
   LockMode Mode = LockMode::Exclusive;

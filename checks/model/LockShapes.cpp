@@ -133,6 +133,8 @@ BodyLockEffect LockShapes::effectOf(const FunctionDecl *F, unsigned Depth) const
         case LockOperation::Release:
           Out.Releases = true;
           break;
+        case LockOperation::Assert:
+          break; // checks, takes nothing
         case LockOperation::GuardRelock:
         case LockOperation::GuardTryRelock:
           if (isThisObject(Op->GuardObject))
@@ -155,6 +157,25 @@ BodyLockEffect LockShapes::effectOf(const FunctionDecl *F, unsigned Depth) const
   return Effects[Def] = Out;
 }
 
+/// Whether \p M's body calls a method of its own object that has no body
+/// in this translation unit.
+static bool delegatesToUnseenMethod(const CXXMethodDecl *M) {
+  const FunctionDecl *Def = M->getDefinition();
+  llvm::SmallVector<const Stmt *, 16> Work{Def ? Def->getBody() : nullptr};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S)
+      continue;
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(S);
+        MC && isThisObject(MC->getImplicitObjectArgument()) && MC->getMethodDecl() &&
+        !MC->getMethodDecl()->hasBody())
+      return true;
+    for (const Stmt *Child : S->children())
+      Work.push_back(Child);
+  }
+  return false;
+}
+
 bool isNullMutex(const CXXRecordDecl *RD) {
   if (!RD || !(RD = RD->getDefinition()) || RD->isDependentContext())
     return false;
@@ -175,18 +196,35 @@ std::optional<MutexTypeInfo> LockShapes::mutexInfo(const CXXRecordDecl *RD) cons
     return Slot->second;
   const CXXMethodDecl *Lock = basicLockableMethod(RD, "lock");
   const CXXMethodDecl *Unlock = basicLockableMethod(RD, "unlock");
+  // Google-style names (`Lock()`/`Unlock()`, a mutex wrapper of a
+  // project's own): the same shape, with a body to show it.
+  bool Capitalised = !Lock || !Unlock;
+  if (Capitalised) {
+    Lock = basicLockableMethod(RD, "Lock");
+    Unlock = basicLockableMethod(RD, "Unlock");
+  }
   if (!Lock || !Unlock)
     return std::nullopt;
-  if (isNullMutex(RD)) // copyable or not: a copy locks nothing either
+  if (!Capitalised && isNullMutex(RD)) // copyable or not: a copy locks nothing either
     return Mutexes[RD] = MutexTypeInfo{/*Recursive=*/true, /*SharedCapable=*/false};
   if (!nonCopyable(RD) || isGuard(RD))
     return std::nullopt;
   BodyLockEffect Effect;
-  if (Lock->getDefinition() && Lock->getDefinition()->hasBody()) {
+  bool Visible = Lock->getDefinition() && Lock->getDefinition()->hasBody();
+  if (Visible) {
     Effect = effectOf(Lock);
-    if (!Effect.Acquires && !Effect.TryAcquires && !Effect.Waits)
-      return std::nullopt; // a visible lock() that neither waits nor locks
+    // A visible lock() that neither waits nor locks is no lock, unless it
+    // hands over to a method of its own defined elsewhere (`lock() {
+    // Lock(); }`), which is as unknown as an unseen lock().
+    if (!Effect.Acquires && !Effect.TryAcquires && !Effect.Waits &&
+        !delegatesToUnseenMethod(Lock))
+      return std::nullopt;
   }
+  // Capitalised names need that evidence: a lock() that waits or locks, or
+  // an Unlock() that releases what it wraps.
+  if (Capitalised && !Effect.Acquires && !Effect.TryAcquires && !Effect.Waits &&
+      !effectOf(Unlock).Releases)
+    return std::nullopt;
   MutexTypeInfo Info;
   Info.SharedCapable =
       basicLockableMethod(RD, "lock_shared") && basicLockableMethod(RD, "unlock_shared");
@@ -225,6 +263,31 @@ bool LockShapes::isGuard(const CXXRecordDecl *RD) const {
     BodyLockEffect Effect = effectOf(C);
     if (Effect.Acquires || Effect.AcquiresShared || Effect.TryAcquires)
       return Guards[RD] = true;
+  }
+  return false;
+}
+
+bool LockShapes::isScopedUnlocker(const CXXRecordDecl *RD) const {
+  if (!RD || !(RD = RD->getDefinition()) || RD->isLambda() || RD->isDependentContext())
+    return false;
+  auto [Slot, Fresh] = Unlockers.try_emplace(RD, false);
+  if (!Fresh)
+    return Slot->second;
+  auto RefersToMutex = [&](QualType T) {
+    return (T->isReferenceType() || T->isPointerType()) && Catalog.mutexType(T);
+  };
+  const CXXDestructorDecl *Dtor = RD->getDestructor();
+  if (!Dtor || !Dtor->isUserProvided() || !effectOf(Dtor).Acquires ||
+      llvm::none_of(RD->fields(), [&](const FieldDecl *F) { return RefersToMutex(F->getType()); }))
+    return false;
+  for (const CXXConstructorDecl *C : RD->ctors()) {
+    if (C->isCopyOrMoveConstructor() || C->isDeleted() ||
+        llvm::none_of(C->parameters(),
+                      [&](const ParmVarDecl *P) { return RefersToMutex(P->getType()); }))
+      continue;
+    BodyLockEffect Effect = effectOf(C);
+    if (Effect.Releases && !Effect.Acquires && !Effect.TryAcquires)
+      return Unlockers[RD] = true;
   }
   return false;
 }

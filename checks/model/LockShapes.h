@@ -10,8 +10,11 @@
 //  - A *mutex* meets the standard's BasicLockable requirements (public
 //    `lock()` and `unlock()` taking no arguments, what std::lock_guard
 //    asks of a type), cannot be copied (a copied lock would be a second
-//    lock), and, where its body is visible, `lock()` waits (a loop) or
-//    takes another lock. `lock_shared()`/`unlock_shared()` make it a
+//    lock), and, where its body is visible, `lock()` waits (a loop), takes
+//    another lock, or hands over to a method of its own defined in another
+//    file (`lock() { Lock(); }`). Google-style `Lock()`/`Unlock()` names
+//    make a mutex too, when a body shows it: `Lock()` waits or locks, or
+//    `Unlock()` releases the mutex it wraps. `lock_shared()`/`unlock_shared()` make it a
 //    readers/writer lock. It is recursive only when it wraps a recursive
 //    mutex, its constructor makes the wrapped pthread mutex recursive, or
 //    it remembers its owner thread; a spin lock relocked by its holder
@@ -25,6 +28,10 @@
 //    constructor finds the mutex itself and takes it through the base's
 //    methods (a bucket accessor locking the bucket of a hash) is a guard of
 //    that mutex too; the base's destructor gives it back.
+//
+//  - A *scoped unlocker* is a guard inside out: built from a mutex its
+//    caller holds, its constructor releases it and its destructor takes it
+//    back, so the scope it lives in runs without the lock.
 //
 //  - A *null mutex* has `lock()` and `unlock()` with empty bodies: the
 //    policy type a template takes to make an instance that one thread
@@ -85,6 +92,10 @@ public:
   std::optional<MutexTypeInfo> mutexInfo(const clang::CXXRecordDecl *RD) const;
   /// Whether \p RD (a definition) is a scoped guard learned from its shape.
   bool isGuard(const clang::CXXRecordDecl *RD) const;
+  /// Whether \p RD is a scoped *unlocker*, a guard inside out: built from a
+  /// mutex that its caller holds, it releases it in its constructor and
+  /// takes it back in its destructor (`MutexUnlock u(&mu); slow_io();`).
+  bool isScopedUnlocker(const clang::CXXRecordDecl *RD) const;
   /// What calling \p M on a learned guard does to the guard's lock: Unlock,
   /// Relock or TryRelock; none when the body says neither (or both).
   std::optional<LockOperation::Kind> guardMethod(const clang::CXXMethodDecl *M) const;
@@ -108,6 +119,7 @@ private:
   /// "not a guard", so that cycles through pointer members end.
   mutable llvm::DenseMap<const clang::CXXRecordDecl *, std::optional<MutexTypeInfo>> Mutexes;
   mutable llvm::DenseMap<const clang::CXXRecordDecl *, bool> Guards;
+  mutable llvm::DenseMap<const clang::CXXRecordDecl *, bool> Unlockers;
   mutable llvm::DenseMap<const clang::FunctionDecl *, BodyLockEffect> Effects;
 };
 

@@ -59,6 +59,7 @@ void intersect(Lockset &Into, const Lockset &From) {
     if (Other->Mode == LockMode::Shared)
       H.Mode = LockMode::Shared;
     H.Depth = std::min(H.Depth, Other->Depth);
+    H.Callers = H.Callers || Other->Callers;
     if (H.Guard != Other->Guard)
       H.Guard = nullptr;
     return false;
@@ -241,7 +242,7 @@ class LocksetTransfer {
 public:
   LocksetTransfer(Locksets &L, const FunctionDecl *Def, const FunctionGuards &FG)
       : L(L), Model(L.model()), Def(Def), Ops(FG.Ops), GuardVarOf(FG.GuardVarOf),
-        GuardLocks(FG.Local) {}
+        Unlocked(FG.Unlocked), GuardLocks(FG.Local) {}
 
   /// Set for the replay that records locksets: only then are summary
   /// facts (released locks, unlocked lent guards) collected.
@@ -337,10 +338,16 @@ private:
   }
 
   void release(Lockset &Held, LockId Id) {
-    if (!removeLock(Held, Id) && Recording && !isLocalOf(Id, Def) &&
-        !llvm::is_contained(Released, Id))
+    // A lock only asserted here is the caller's: letting it go is
+    // releasing the caller's lock.
+    const HeldLock *H = findLock(Held, Id);
+    bool Callers = !H || H->Callers;
+    removeLock(Held, Id);
+    if (Callers && Recording && !isLocalOf(Id, Def) && !llvm::is_contained(Released, Id))
       Released.push_back(Id);
   }
+
+
 
   void holdGuard(Lockset &Held, const VarDecl *V, const Expr *At) {
     auto It = GuardLocks.find(V);
@@ -358,6 +365,20 @@ private:
 
   void destructor(Lockset &Held, const CFGAutomaticObjDtor &D) {
     removeGuarded(Held, D.getVarDecl());
+    // A scoped unlocker takes back what it let go of.
+    if (auto It = Unlocked.find(D.getVarDecl()); It != Unlocked.end()) {
+      for (LockId Id : It->second.second) {
+        if (findLock(Held, Id))
+          continue;
+        // Back in the hands of the guard that held it before, if one did.
+        const VarDecl *Owner = nullptr;
+        for (const auto &[V, Binding] : GuardLocks)
+          if (llvm::is_contained(Binding.Locks, Id))
+            Owner = V;
+        insertLock(Held, HeldLock{Id, LockMode::Exclusive, It->second.first, Owner, 1});
+      }
+      return;
+    }
     // A scoped guard of the program's own (its constructor locks, its
     // destructor unlocks): the destructor's summary releases the lock.
     llvm::SmallVector<LockId, 2> Released;
@@ -412,6 +433,15 @@ private:
       for (const Expr *M : Op.Mutexes)
         if (LockId Id = LockCatalog::lockIdOf(M))
           release(Held, Id);
+      break;
+    case LockOperation::Assert:
+      // `mu.AssertHeld()`: whoever called this holds it (as REQUIRES says).
+      for (const Expr *M : Op.Mutexes)
+        if (LockId Id = LockCatalog::lockIdOf(M); Id && !findLock(Held, Id)) {
+          HeldLock H{Id, Op.Mode, At, nullptr, 1};
+          H.Callers = true;
+          insertLock(Held, H);
+        }
       break;
     case LockOperation::GuardLock:
       // A guard that is a temporary locks and unlocks within one
@@ -475,6 +505,7 @@ private:
   const FunctionDecl *Def;
   const llvm::DenseMap<const Stmt *, LockOperation> &Ops;
   const llvm::DenseMap<const Expr *, const VarDecl *> &GuardVarOf;
+  const decltype(FunctionGuards::Unlocked) &Unlocked;
   llvm::DenseMap<const VarDecl *, GuardBinding> GuardLocks;
 };
 
@@ -526,7 +557,7 @@ void Locksets::compute(const FunctionDecl *Def, FunctionLocks &Out) {
   Out.Summary.UnlockedGuards = std::move(T.UnlockedGuards);
   if (const auto &Exit = In[G->getExit().getBlockID()])
     for (const HeldLock &H : *Exit) {
-      if (!findLock(Out.Entry, H.Id) && !H.Guard && !isLocalOf(H.Id, Def))
+      if (!findLock(Out.Entry, H.Id) && !H.Guard && !isLocalOf(H.Id, Def) && !H.Callers)
         insertLock(Out.Summary.Acquired, H);
       // Entry holds no lent guard's lock: held at exit means relocked.
       if (const auto *P = dyn_cast_or_null<ParmVarDecl>(H.Guard);
@@ -572,6 +603,14 @@ const FunctionGuards &Locksets::guardsOf(const FunctionDecl *Def, const CFG &G) 
         !Op.Mutexes.empty())
       if (const VarDecl *V = guardObjectVar(Op.GuardObject))
         AddLocks(Out.Local[V], Op.Mutexes);
+    if (Op.Op == LockOperation::Release && isa<CXXConstructExpr>(S))
+      if (const VarDecl *V = Out.GuardVarOf.lookup(cast<Expr>(S))) {
+        auto &[At, Locks] = Out.Unlocked[V];
+        At = cast<Expr>(S);
+        for (const Expr *M : Op.Mutexes)
+          if (LockId Id = LockCatalog::lockIdOf(M))
+            Locks.push_back(Id);
+      }
     if (Op.Op == LockOperation::GuardLock || Op.Op == LockOperation::GuardDeferred ||
         Op.Op == LockOperation::GuardTry || Op.Op == LockOperation::GuardAdopt)
       if (const VarDecl *V = Out.GuardVarOf.lookup(cast<Expr>(S))) {

@@ -65,9 +65,13 @@ struct HeldLock {
   const clang::VarDecl *Guard = nullptr;
   /// Acquisitions not yet released (recursive mutexes, or a relock bug).
   unsigned Depth = 1;
+  /// Held by the caller, as an assertion says (`mu.AssertHeld()`) on some
+  /// path here: releasing it lets go of the caller's lock.
+  bool Callers = false;
   /// Equal as facts (where they were acquired is only for notes).
   bool operator==(const HeldLock &O) const {
-    return Id == O.Id && Mode == O.Mode && Guard == O.Guard && Depth == O.Depth;
+    return Id == O.Id && Mode == O.Mode && Guard == O.Guard && Depth == O.Depth &&
+           Callers == O.Callers;
   }
 };
 
@@ -156,6 +160,10 @@ struct FunctionGuards {
   llvm::DenseMap<const clang::Stmt *, LockOperation> Ops;
   llvm::DenseMap<const clang::Expr *, const clang::VarDecl *> GuardVarOf;
   llvm::DenseMap<const clang::VarDecl *, GuardBinding> Local;
+  /// Scoped unlockers (LockShapes.h): the locks each lets go of until its
+  /// destructor takes them back, and its construction (for notes).
+  llvm::DenseMap<const clang::VarDecl *, std::pair<const clang::Expr *, llvm::SmallVector<LockId, 1>>>
+      Unlocked;
 };
 
 /// Whether a lock a caller holds names the same mutex in its callees: a

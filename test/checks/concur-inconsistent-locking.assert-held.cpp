@@ -1,0 +1,74 @@
+// RUN: %clang_tidy -checks='-*,concur-inconsistent-locking' %s -- -std=c++20 -pthread 2>&1 \
+// RUN:   | FileCheck %s --implicit-check-not='{{warning|note}}:'
+// A method that asserts its caller holds the lock (`mu_.AssertHeld()` on a
+// Google-style mutex, or a function marked ASSERT_CAPABILITY) runs with the
+// lock held from there on, as if it were marked REQUIRES.
+#include <mutex>
+
+namespace port {
+class Mutex {
+public:
+  Mutex();
+  Mutex(const Mutex &) = delete;
+  void Lock();
+  void Unlock();
+  void AssertHeld(); // checks the calling thread holds it (debug builds)
+  void lock() { Lock(); }
+  void unlock() { Unlock(); }
+};
+} // namespace port
+
+class __attribute__((capability("mutex"))) Gate {
+public:
+  void Enter() __attribute__((acquire_capability()));
+  void Leave() __attribute__((release_capability()));
+  void Check() const __attribute__((assert_capability(this)));
+};
+
+class Ledger {
+public:
+  void Deposit(long n) {
+    mu_.Lock();
+    balance_ += n;
+    entries_++;
+    mu_.Unlock();
+  }
+  void Withdraw(long n) {
+    std::lock_guard<port::Mutex> g(mu_);
+    balance_ -= n;
+    entries_++;
+  }
+  // The caller holds mu_.
+  void ApplyFeeLocked(long fee) {
+    mu_.AssertHeld();
+    balance_ -= fee;
+  }
+  // Kept positive: no lock and no assertion.
+  void Reset() { entries_ = 0; }
+
+  void Open() {
+    gate_.Enter();
+    sessions_++;
+    gate_.Leave();
+  }
+  void Close() {
+    gate_.Enter();
+    sessions_--;
+    gate_.Leave();
+  }
+  void CloseLocked() {
+    gate_.Check();
+    sessions_--;
+  }
+
+private:
+  port::Mutex mu_;
+  Gate gate_;
+  long balance_ = 0;
+  long entries_ = 0;
+  long sessions_ = 0;
+};
+
+// CHECK: :47:18: warning: 'Ledger::entries_' is written without 'Ledger::mu_' held in 'Ledger::Reset', but it is written with 'Ledger::mu_' held at 2 of 3 sites{{.*}}[concur-inconsistent-locking]
+// CHECK: :33:5: note: 'Ledger::entries_' is written with 'Ledger::mu_' held here, in 'Ledger::Deposit'
+// CHECK: :31:5: note: 'Ledger::mu_' is acquired here
