@@ -162,8 +162,21 @@ void BlockingCallUnderLockCheck::analyze(ConcurrencyModel &Model) {
     }
   }
 
-  for (Candidate &C : Candidates) {
+  for (Candidate &C : Candidates)
     llvm::erase_if(C.During, [&](const HeldLock &H) { return !Stalled.count(H.Id.Decl); });
+  // A blocking call already reported where it is made, under a lock its
+  // function holds (asserted, or taken there), is one hazard: its callers
+  // holding that same lock add no finding of their own.
+  llvm::DenseMap<const Expr *, llvm::SmallVector<const ValueDecl *, 2>> ReportedDirectly;
+  for (const Candidate &C : Candidates)
+    if (C.Chain.size() == 1)
+      for (const HeldLock &H : C.During)
+        ReportedDirectly[C.Chain.front()->Call].push_back(H.Id.Decl);
+  for (Candidate &C : Candidates) {
+    if (C.Chain.size() > 1)
+      if (auto It = ReportedDirectly.find(C.Chain.back()->Call); It != ReportedDirectly.end())
+        llvm::erase_if(C.During,
+                       [&](const HeldLock &H) { return llvm::is_contained(It->second, H.Id.Decl); });
     if (C.During.empty())
       continue;
     const CallSite &Site = *C.Chain.front();

@@ -185,6 +185,27 @@ llvm::SmallVector<FixItHint, 2> guardRewrite(const FunctionDecl &F, const Expr *
               CharSourceRange::getCharRange(Unlock->getBeginLoc(), Semi->getEndLoc()))};
 }
 
+/// The returns at which each acquisition may still be pending, from the
+/// solution \p In (a replay of the blocks with \p Transfer).
+template <typename InStates, typename TransferFn>
+llvm::DenseMap<const Expr *, llvm::SmallVector<const ReturnStmt *, 2>>
+returnsLeaving(const CFG &G, const InStates &In, TransferFn &Transfer) {
+  llvm::DenseMap<const Expr *, llvm::SmallVector<const ReturnStmt *, 2>> Out;
+  for (const CFGBlock *B : G) {
+    if (!In[B->getBlockID()])
+      continue;
+    PendingState State = *In[B->getBlockID()];
+    for (const CFGElement &E : *B) {
+      if (auto CS = E.getAs<CFGStmt>())
+        if (const auto *R = dyn_cast<ReturnStmt>(CS->getStmt()))
+          for (const Pending &P : State.Set)
+            Out[P.Site].push_back(R);
+      Transfer(State, E);
+    }
+  }
+  return Out;
+}
+
 /// Whether \p F hands lock \p Id to its caller by its result, as a try-lock
 /// does, and the returns that may leave it held (\p Returns) all give the
 /// result that says so. Three facts together:
@@ -324,21 +345,7 @@ void ManualLockUnlockCheck::checkFunction(ConcurrencyModel &Model, const Functio
   if (!AtExit)
     return;
 
-  // The acquisitions each return may leave pending (a replay of the blocks).
-  llvm::DenseMap<const Expr *, llvm::SmallVector<const ReturnStmt *, 2>> PendingAt;
-  for (const CFGBlock *B : *G) {
-    if (!In[B->getBlockID()])
-      continue;
-    PendingState State = *In[B->getBlockID()];
-    for (const CFGElement &E : *B) {
-      if (auto CS = E.getAs<CFGStmt>())
-        if (const auto *R = dyn_cast<ReturnStmt>(CS->getStmt()))
-          for (const Pending &P : State.Set)
-            PendingAt[P.Site].push_back(R);
-      Transfer(State, E);
-    }
-  }
-
+  auto PendingAt = returnsLeaving(*G, In, Transfer);
   llvm::SmallVector<Pending, 2> Leaks = AtExit->Set;
   llvm::sort(Leaks, [&](const Pending &A, const Pending &B) { return Earlier(A.Site, B.Site); });
   for (const Pending &Leak : Leaks) {

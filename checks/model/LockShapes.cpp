@@ -237,34 +237,37 @@ std::optional<MutexTypeInfo> LockShapes::mutexInfo(const CXXRecordDecl *RD) cons
   return Mutexes[RD] = Info;
 }
 
+llvm::SmallVector<BodyLockEffect, 2>
+LockShapes::mutexConstructorEffects(const CXXRecordDecl *RD) const {
+  auto RefersToMutex = [&](QualType T) {
+    return (T->isReferenceType() || T->isPointerType()) && Catalog.mutexType(T);
+  };
+  llvm::SmallVector<BodyLockEffect, 2> Out;
+  if (llvm::none_of(RD->fields(), [&](const FieldDecl *F) { return RefersToMutex(F->getType()); }))
+    return Out;
+  for (const CXXConstructorDecl *C : RD->ctors())
+    if (!C->isCopyOrMoveConstructor() && !C->isDeleted() &&
+        llvm::any_of(C->parameters(),
+                     [&](const ParmVarDecl *P) { return RefersToMutex(P->getType()); }))
+      Out.push_back(effectOf(C));
+  return Out;
+}
+
 bool LockShapes::isGuard(const CXXRecordDecl *RD) const {
   if (!RD || RD->isLambda() || RD->isUnion() || RD->isDependentContext())
     return false;
   auto [Slot, Fresh] = Guards.try_emplace(RD, false);
   if (!Fresh)
     return Slot->second;
-  auto RefersToMutex = [&](QualType T) {
-    return (T->isReferenceType() || T->isPointerType()) && Catalog.mutexType(T);
-  };
   for (const CXXConstructorDecl *C : RD->ctors())
     if (!derivedGuardMutexes(C).empty())
       return Guards[RD] = true;
-  bool Remembers = llvm::any_of(RD->fields(), [&](const FieldDecl *F) {
-    return RefersToMutex(F->getType());
-  });
   const CXXDestructorDecl *Dtor = RD->getDestructor();
-  if (!Remembers || !Dtor || !Dtor->isUserProvided() || !effectOf(Dtor).Releases)
+  if (!Dtor || !Dtor->isUserProvided() || !effectOf(Dtor).Releases)
     return false;
-  for (const CXXConstructorDecl *C : RD->ctors()) {
-    if (C->isCopyOrMoveConstructor() || C->isDeleted() ||
-        !llvm::any_of(C->parameters(),
-                      [&](const ParmVarDecl *P) { return RefersToMutex(P->getType()); }))
-      continue;
-    BodyLockEffect Effect = effectOf(C);
-    if (Effect.Acquires || Effect.AcquiresShared || Effect.TryAcquires)
-      return Guards[RD] = true;
-  }
-  return false;
+  return Guards[RD] = llvm::any_of(mutexConstructorEffects(RD), [](const BodyLockEffect &E) {
+           return E.Acquires || E.AcquiresShared || E.TryAcquires;
+         });
 }
 
 bool LockShapes::isScopedUnlocker(const CXXRecordDecl *RD) const {
@@ -273,23 +276,12 @@ bool LockShapes::isScopedUnlocker(const CXXRecordDecl *RD) const {
   auto [Slot, Fresh] = Unlockers.try_emplace(RD, false);
   if (!Fresh)
     return Slot->second;
-  auto RefersToMutex = [&](QualType T) {
-    return (T->isReferenceType() || T->isPointerType()) && Catalog.mutexType(T);
-  };
   const CXXDestructorDecl *Dtor = RD->getDestructor();
-  if (!Dtor || !Dtor->isUserProvided() || !effectOf(Dtor).Acquires ||
-      llvm::none_of(RD->fields(), [&](const FieldDecl *F) { return RefersToMutex(F->getType()); }))
+  if (!Dtor || !Dtor->isUserProvided() || !effectOf(Dtor).Acquires)
     return false;
-  for (const CXXConstructorDecl *C : RD->ctors()) {
-    if (C->isCopyOrMoveConstructor() || C->isDeleted() ||
-        llvm::none_of(C->parameters(),
-                      [&](const ParmVarDecl *P) { return RefersToMutex(P->getType()); }))
-      continue;
-    BodyLockEffect Effect = effectOf(C);
-    if (Effect.Releases && !Effect.Acquires && !Effect.TryAcquires)
-      return Unlockers[RD] = true;
-  }
-  return false;
+  return Unlockers[RD] = llvm::any_of(mutexConstructorEffects(RD), [](const BodyLockEffect &E) {
+           return E.Releases && !E.Acquires && !E.TryAcquires;
+         });
 }
 
 llvm::SmallVector<const Expr *, 2>

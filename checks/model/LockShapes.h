@@ -113,6 +113,10 @@ public:
 
 private:
   BodyLockEffect effectOf(const clang::FunctionDecl *F, unsigned Depth = 0) const;
+  /// What \p RD's constructors that are given a mutex (by reference or
+  /// pointer) do, when \p RD keeps such a mutex in a member: the
+  /// construction of a guard or of an unlocker. Empty otherwise.
+  llvm::SmallVector<BodyLockEffect, 2> mutexConstructorEffects(const clang::CXXRecordDecl *RD) const;
 
   const LockCatalog &Catalog;
   /// Memoised; an entry of a class being decided says "not a mutex" /

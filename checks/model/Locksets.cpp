@@ -557,7 +557,11 @@ void Locksets::compute(const FunctionDecl *Def, FunctionLocks &Out) {
   Out.Summary.UnlockedGuards = std::move(T.UnlockedGuards);
   if (const auto &Exit = In[G->getExit().getBlockID()])
     for (const HeldLock &H : *Exit) {
-      if (!findLock(Out.Entry, H.Id) && !H.Guard && !isLocalOf(H.Id, Def) && !H.Callers)
+      // A lock only asserted is the caller's, not acquired here; one the
+      // function also let go of and took back is given back (Released and
+      // Acquired both), whichever paths asserted it.
+      bool OnlyAsserted = H.Callers && !llvm::is_contained(Out.Summary.Released, H.Id);
+      if (!findLock(Out.Entry, H.Id) && !H.Guard && !isLocalOf(H.Id, Def) && !OnlyAsserted)
         insertLock(Out.Summary.Acquired, H);
       // Entry holds no lent guard's lock: held at exit means relocked.
       if (const auto *P = dyn_cast_or_null<ParmVarDecl>(H.Guard);

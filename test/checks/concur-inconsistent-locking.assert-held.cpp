@@ -43,6 +43,21 @@ public:
     mu_.AssertHeld();
     balance_ -= fee;
   }
+  // The caller holds mu_; it lets it go around slow work on one path only,
+  // and takes it back.
+  void WaitForWritersLocked(bool pipelined) {
+    mu_.AssertHeld();
+    if (pipelined) {
+      mu_.Unlock();
+      Drain();
+      mu_.Lock();
+    }
+  }
+  void Flush(bool pipelined) {
+    std::lock_guard<port::Mutex> g(mu_);
+    WaitForWritersLocked(pipelined);
+    entries_++;
+  }
   // Kept positive: no lock and no assertion.
   void Reset() { entries_ = 0; }
 
@@ -62,6 +77,7 @@ public:
   }
 
 private:
+  void Drain(); // waits for writers, in another file
   port::Mutex mu_;
   Gate gate_;
   long balance_ = 0;
@@ -69,6 +85,6 @@ private:
   long sessions_ = 0;
 };
 
-// CHECK: :47:18: warning: 'Ledger::entries_' is written without 'Ledger::mu_' held in 'Ledger::Reset', but it is written with 'Ledger::mu_' held at 2 of 3 sites{{.*}}[concur-inconsistent-locking]
+// CHECK: :62:18: warning: 'Ledger::entries_' is written without 'Ledger::mu_' held in 'Ledger::Reset', but it is written with 'Ledger::mu_' held at 3 of 4 sites{{.*}}[concur-inconsistent-locking]
 // CHECK: :33:5: note: 'Ledger::entries_' is written with 'Ledger::mu_' held here, in 'Ledger::Deposit'
 // CHECK: :31:5: note: 'Ledger::mu_' is acquired here
