@@ -37,7 +37,8 @@ void LockCheckBase::noteAcquisition(const FunctionDecl *From, const LockAcquisit
 }
 
 bool LockCheckBase::isUserCode(const ConcurrencyModel &Model, const FunctionDecl *F) const {
-  return F && !Model.astContext().getSourceManager().isInSystemHeader(F->getLocation());
+  return F && !Model.astContext().getSourceManager().isInSystemHeader(F->getLocation()) &&
+         !LockCatalog::skipsLockAnalysis(F);
 }
 
 } // namespace concur

@@ -30,7 +30,8 @@ protected:
   /// operation itself, "<What> here" (e.g. "'m' is acquired here").
   void noteAcquisition(const clang::FunctionDecl *From, const LockAcquisition &A,
                        llvm::StringRef What);
-  /// Whether \p F is user code worth reporting in.
+  /// Whether \p F is user code worth reporting in: not a system header's,
+  /// nor opted out of lock analysis (NO_THREAD_SAFETY_ANALYSIS).
   bool isUserCode(const ConcurrencyModel &Model, const clang::FunctionDecl *F) const;
 
   const bool FollowsCalls;

@@ -610,6 +610,12 @@ LockId LockCatalog::lockIdOf(const Expr *MutexExpr) {
   return LockId{};
 }
 
+bool LockCatalog::skipsLockAnalysis(const FunctionDecl *F) {
+  return F && llvm::any_of(F->redecls(), [](const FunctionDecl *R) {
+           return R->hasAttr<NoThreadSafetyAnalysisAttr>();
+         });
+}
+
 llvm::SmallVector<std::pair<LockId, LockMode>, 2>
 LockCatalog::requiredLocks(const FunctionDecl *F) {
   llvm::SmallVector<std::pair<LockId, LockMode>, 2> Out;

@@ -128,6 +128,11 @@ public:
   /// The locks \p F requires on entry (REQUIRES / REQUIRES_SHARED).
   static llvm::SmallVector<std::pair<LockId, LockMode>, 2>
   requiredLocks(const clang::FunctionDecl *F);
+  /// Whether \p F opts out of lock analysis (NO_THREAD_SAFETY_ANALYSIS):
+  /// its author vouches for its locking (a test that upgrades a reader lock,
+  /// a for-testing accessor), so the lock checks report nothing in it and
+  /// its accesses are no evidence of a field's discipline.
+  static bool skipsLockAnalysis(const clang::FunctionDecl *F);
   /// Whether \p V is one of the standard streams (std::cout, std::cerr,
   /// std::clog, std::cin and their wide forms): synchronised with C stdio
   /// by default, so concurrent output interleaves but does not race.

@@ -193,7 +193,8 @@ void InconsistentLockingCheck::analyze(ConcurrencyModel &Model) {
     for (const Access &A : SA.of(M).All)
       // Not what a one-time initialisation does (as in a constructor, the
       // object is still being set up).
-      if (stateOf(A, M) && !Once.initialises(A, M)) {
+      if (stateOf(A, M) && !Once.initialises(A, M) && !LockCatalog::skipsLockAnalysis(M) &&
+          !LockCatalog::skipsLockAnalysis(A.In)) {
         const CXXRecordDecl *Class = isFieldOf(A.Loc.Field, M->getParent())
                                          ? nullptr
                                          : M->getParent()->getCanonicalDecl();
