@@ -605,9 +605,37 @@ LockId LockCatalog::lockIdOf(const Expr *MutexExpr) {
       E = strip(OC->getArg(0));
       continue;
     }
+    // `db->mutex()->Lock()`: an accessor that hands out a mutex member.
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E))
+      if (const Expr *Returned = returnedMutex(MC->getMethodDecl())) {
+        E = strip(Returned);
+        continue;
+      }
     return LockId{};
   }
   return LockId{};
+}
+
+const Expr *LockCatalog::returnedMutex(const CXXMethodDecl *M) {
+  if (!M || M->getNumParams() != 0)
+    return nullptr;
+  // RETURN_CAPABILITY(mu_) says it; otherwise a body that is only
+  // `return &mu_;` (or `return mu_;` by reference) on its own object.
+  if (const auto *A = M->getAttr<LockReturnedAttr>())
+    return A->getArg();
+  const FunctionDecl *Def = M->getDefinition();
+  const auto *Body = Def ? dyn_cast_or_null<CompoundStmt>(Def->getBody()) : nullptr;
+  if (!Body || Body->size() != 1)
+    return nullptr;
+  const auto *Ret = dyn_cast<ReturnStmt>(Body->body_front());
+  const Expr *V = Ret && Ret->getRetValue() ? strip(Ret->getRetValue()) : nullptr;
+  if (const auto *U = dyn_cast_or_null<UnaryOperator>(V); U && U->getOpcode() == UO_AddrOf)
+    V = strip(U->getSubExpr());
+  const auto *ME = dyn_cast_or_null<MemberExpr>(V);
+  if (!ME || !isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()) ||
+      !(M->getReturnType()->isPointerType() || M->getReturnType()->isReferenceType()))
+    return nullptr;
+  return ME;
 }
 
 bool LockCatalog::skipsLockAnalysis(const FunctionDecl *F) {

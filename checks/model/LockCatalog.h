@@ -125,6 +125,9 @@ public:
   /// The identity of the mutex an expression denotes (`m`, `&m`, `*pm`,
   /// `this->mu_`, `obj.mu_`); empty if it is not a recognisable object.
   static LockId lockIdOf(const clang::Expr *MutexExpr);
+  /// The mutex member an accessor hands out (`InstrumentedMutex *mutex()
+  /// { return &mutex_; }`, or one marked RETURN_CAPABILITY), or null.
+  static const clang::Expr *returnedMutex(const clang::CXXMethodDecl *M);
   /// The locks \p F requires on entry (REQUIRES / REQUIRES_SHARED).
   static llvm::SmallVector<std::pair<LockId, LockMode>, 2>
   requiredLocks(const clang::FunctionDecl *F);
