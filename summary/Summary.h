@@ -194,6 +194,9 @@ struct FieldAccessFact {
   /// Keys of the locks Root's class owns (its mutex members, globals),
   /// among the locks of the field's accesses.
   std::vector<std::string> Owned;
+  /// The modes of Root's object the access is made in: `member=1` or
+  /// `member=0` for a const member's truthiness (checks/model/ObjectModes.h).
+  std::vector<std::string> Modes;
   std::string File;
   unsigned Line = 0, Column = 0;
   bool operator==(const FieldAccessFact &) const = default;

@@ -95,6 +95,7 @@ OrderedJson fieldDisciplineToJson(const FieldDiscipline &D) {
                         {"reportable", A.Reportable},
                         {"held", heldKeysToJson(A.Held)},
                         {"owned", A.Owned},
+                        {"modes", A.Modes},
                         {"location", locationToJson(A.File, A.Line, A.Column)}});
   return {{"field", D.Field}, {"report_reads", D.ReportReads}, {"accesses", std::move(Accesses)}};
 }
@@ -312,7 +313,8 @@ CallingFunction callingFunctionFromJson(const Json &V, const std::string &Path) 
 }
 
 FieldAccessFact fieldAccessFromJson(const Json &V, const std::string &Path) {
-  expectObject(V, Path, {"root", "write", "direct", "reportable", "held", "owned", "location"});
+  expectObject(V, Path,
+               {"root", "write", "direct", "reportable", "held", "owned", "modes", "location"});
   FieldAccessFact A;
   A.Root = readNonEmptyString(V, Path, "root");
   A.Write = readBool(V, Path, "write");
@@ -320,6 +322,7 @@ FieldAccessFact fieldAccessFromJson(const Json &V, const std::string &Path) {
   A.Reportable = readBool(V, Path, "reportable");
   A.Held = heldKeysFromJson(V.at("held"), member(Path, "held"));
   A.Owned = readStrings(V.at("owned"), member(Path, "owned"));
+  A.Modes = readStrings(V.at("modes"), member(Path, "modes"));
   readLocationInto(V, Path, "location", A.File, A.Line, A.Column);
   return A;
 }

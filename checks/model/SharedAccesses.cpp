@@ -604,6 +604,7 @@ private:
       return; // unreachable code
     R.A.Claimed = takeClaims(R.A.Held);
     R.A.Conditions = SA.Model.analysis<GlobalConditions>().around(F, Stack);
+    R.A.Modes = SA.Model.analysis<ObjectModes>().around(F, Stack);
     if (const VarDecl *Once = SA.initializingStatic(F, E))
       R.A.Claimed.push_back(Once);
     if (*Kind != AccessKind::Read)
@@ -916,7 +917,8 @@ void SharedAccesses::compute(const FunctionDecl *Def, FunctionAccesses &Out) {
         A.Loc.Var, A.Loc.Field, int(A.Kind), A.Site, A.Held.size(),
         A.Held.empty() ? nullptr : A.Held[0].Id.Decl, A.Claimed.empty() ? nullptr : A.Claimed[0],
         A.Root.AtThis, A.Root.Param, A.Root.ThroughArgument, A.ParamObject,
-        A.Conditions.size(), A.Conditions.empty() ? nullptr : A.Conditions[0].Var);
+        A.Conditions.size(), A.Conditions.empty() ? nullptr : A.Conditions[0].Var,
+        A.Modes.size());
     if (!Seen.insert(Key).second)
       return;
     if (Out.All.size() >= MaxAccesses)
@@ -970,6 +972,8 @@ void SharedAccesses::liftCallees(
     bool OwnObject = (isa<CXXConstructorDecl>(Def) || isa<CXXDestructorDecl>(Def)) && On &&
                      isa<CXXThisExpr>(ignoreValueWrappers(On));
     llvm::SmallVector<const Expr *, 4> Args = CallGraph::argumentsOf(C.Call);
+    const ModeFacts &ModesHere = Model.analysis<ObjectModes>().around(Def, {C.Call});
+    bool OnThis = On && isa<CXXThisExpr>(ignoreValueWrappers(On));
     for (const Access &A : Sub.All) {
       if (OwnObject && throughThisOnly(A))
         continue;
@@ -980,6 +984,13 @@ void SharedAccesses::liftCallees(
       if (!bindToCaller(Lifted, Def, C, Args))
         continue;
       Lifted.Conditions = std::move(*Facts);
+      // The caller's modes hold for its object; the callee's only when it
+      // runs on that same object.
+      Lifted.Modes = ModesHere;
+      if (OnThis && compatibleModes(ModesHere, A.Modes))
+        for (const ModeFact &M : A.Modes)
+          if (!llvm::is_contained(Lifted.Modes, M))
+            Lifted.Modes.push_back(M);
       Lifted.Held = unionOf(HeldHere, locksThroughArguments(A.Held, Callee, Args));
       Lifted.Claimed = unionOf(ClaimedHere, A.Claimed);
       Lifted.Chain.insert(Lifted.Chain.begin(), &C);

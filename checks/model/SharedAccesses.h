@@ -37,6 +37,7 @@
 #include "AtomicClaims.h"
 #include "ForwardedArguments.h"
 #include "GlobalConditions.h"
+#include "ObjectModes.h"
 #include "SpawnSites.h"
 
 #include "clang/Basic/SourceLocation.h"
@@ -114,6 +115,10 @@ struct Access {
   /// globals' values (GlobalConditions.h); a call whose own facts
   /// contradict these never reaches the access.
   ValueFacts Conditions;
+  /// The modes of the summary's object the path selects (ObjectModes.h):
+  /// branches on its const members, in its own body and in the methods
+  /// it calls on itself.
+  ModeFacts Modes;
   /// A write under a test of the same location (`if (x > 0) x -= n;`):
   /// the test's read.
   const clang::Expr *CheckedAt = nullptr;

@@ -159,6 +159,8 @@ report::FieldDiscipline InconsistentLockingCheck::factsOf(ConcurrencyModel &Mode
              return O.Root->getParent() == C || O.Root->getParent()->isDerivedFrom(C);
            })))
         F.Owned.push_back(Key);
+    for (const ModeFact &M : A.Modes)
+      F.Modes.push_back(M.Member + (M.Truthy ? "=1" : "=0"));
     summaryLocation(Model, reportedAt(A), F.File, F.Line, F.Column);
     Facts.Accesses.push_back(std::move(F));
   }

@@ -40,11 +40,20 @@ bool exclude(const FieldAccessFact &A, const FieldAccessFact &B) {
   });
 }
 
+/// Whether \p A and \p B can be made on one object: no const member of it
+/// truthy for one and falsy for the other (`m=1` against `m=0`).
+bool sameMode(const FieldAccessFact &A, const FieldAccessFact &B) {
+  return std::none_of(A.Modes.begin(), A.Modes.end(), [&](const std::string &M) {
+    std::string Other = M.substr(0, M.size() - 1) + (M.back() == '1' ? "0" : "1");
+    return std::find(B.Modes.begin(), B.Modes.end(), Other) != B.Modes.end();
+  });
+}
+
 /// Whether every access \p A conflicts with shares a lock with it.
 bool keptApart(const std::vector<FieldAccessFact> &All, const FieldAccessFact &A) {
   bool Conflicts = false;
   for (const FieldAccessFact &B : All) {
-    if (sameSite(A, B) || (!A.Write && !B.Write))
+    if (sameSite(A, B) || (!A.Write && !B.Write) || !sameMode(A, B))
       continue;
     Conflicts = true;
     if (!exclude(A, B))
@@ -113,8 +122,14 @@ std::optional<DisciplineVerdict> decideLockDiscipline(const report::FieldDiscipl
     // A method of a class that cannot name the lock (a base class's
     // push_front() that a derived class calls under its own mutex) leaves
     // the locking to its caller: the discipline is the lock owner's.
+    // In a mode of the object where no write holds the lock (a branch on a
+    // const member), the lock is not the field's there.
+    bool LockedInMode = std::any_of(All.begin(), All.end(), [&](const FieldAccessFact &B) {
+      return B.Write && guardedBy(B, V.Lock) && sameMode(A, B);
+    });
     if (guardedBy(A, V.Lock) || (!A.Write && !Facts.ReportReads) || !owns(A, V.Lock) ||
-        !A.Reportable || keptApart(All, A) || !Seen.insert({A.File, A.Line, A.Column}).second)
+        !A.Reportable || !LockedInMode || keptApart(All, A) ||
+        !Seen.insert({A.File, A.Line, A.Column}).second)
       continue;
     V.Breaches.push_back({I, findKey(A, V.Lock) != nullptr});
   }

@@ -15,6 +15,9 @@
 // unless it shares a lock with every access it conflicts with (any access
 // when it writes, the writes when it reads): a field written under both the
 // object's mutex and its owner's, and read under either, is never raced.
+// Accesses in different modes of the object (the two sides of a branch on
+// a const member) are never made on one object: they do not conflict, and
+// in a mode where no write holds the lock, the lock is not the field's.
 //
 // Clang-free, like the summaries it reads.
 //
