@@ -221,14 +221,15 @@ void InconsistentLockingCheck::analyze(ConcurrencyModel &Model) {
 void InconsistentLockingCheck::report(const report::FieldDiscipline &Facts,
                                       const rules::DisciplineVerdict &V,
                                       llvm::ArrayRef<Occurrence> Occurrences) {
-  // The facts list each occurrence's locks in its own order.
-  const Occurrence &LockedExample = Occurrences[V.Example];
-  const std::vector<report::HeldKey> &ExampleKeys = Facts.Accesses[V.Example].Held;
-  LockId Lock;
-  for (size_t I = 0; I < ExampleKeys.size() && !Lock; ++I)
-    if (ExampleKeys[I].Key == V.Lock)
-      Lock = LockedExample.Held[I].Id;
   for (const rules::DisciplineVerdict::Breach &B : V.Breaches) {
+    // The discipline in the access's mode of the object; the facts list
+    // each occurrence's locks in its own order.
+    const Occurrence &LockedExample = Occurrences[B.Example];
+    const std::vector<report::HeldKey> &ExampleKeys = Facts.Accesses[B.Example].Held;
+    LockId Lock;
+    for (size_t I = 0; I < ExampleKeys.size() && !Lock; ++I)
+      if (ExampleKeys[I].Key == B.Lock)
+        Lock = LockedExample.Held[I].Id;
     const Occurrence &O = Occurrences[B.Access];
     const Access &A = *O.A;
     std::string FieldName = A.Loc.name();
@@ -238,7 +239,7 @@ void InconsistentLockingCheck::report(const report::FieldDiscipline &Facts,
          "race: hold '%3'%7 here too, or make the field std::atomic")
         << FieldName << (A.Kind == AccessKind::Read ? "read" : "written")
         << (B.SharedOnly ? "with only a shared lock on" : "without") << Lock.name()
-        << displayName(O.Root) << V.LockedWrites << V.Writes
+        << displayName(O.Root) << B.LockedWrites << B.Writes
         << (B.SharedOnly ? " exclusively" : "");
     notePath(O.Root, A.Chain);
     if (reportedAt(A) != A.Site->getExprLoc())

@@ -76,17 +76,21 @@ bool lockedSomewhereAlways(const std::vector<FieldAccessFact> &All, const std::s
   return false;
 }
 
-} // namespace
-
-std::optional<DisciplineVerdict> decideLockDiscipline(const report::FieldDiscipline &Facts) {
-  const std::vector<FieldAccessFact> &All = Facts.Accesses;
-  DisciplineVerdict V;
-  // Keys in first-seen order, so that ties go the same way in both phases.
-  std::vector<std::pair<std::string, unsigned>> WritesUnder;
+/// The lock the writes among \p All that \p InScope admits show is meant
+/// for the field: the owned lock held exclusively at the most of them, if
+/// at half of them or more, or if some write site is never reached without
+/// it. A lock that most writes do without, and that each write holds only
+/// when one of its callers happens to (a helper that prints under its
+/// callers' stream mutex and that a third caller runs bare), is held for
+/// other state. Also the example write for the note.
+template <typename ScopeFn>
+DisciplineVerdict::Breach chooseLock(const std::vector<FieldAccessFact> &All, ScopeFn InScope) {
+  DisciplineVerdict::Breach Choice{};
+  std::vector<std::pair<std::string, unsigned>> WritesUnder; // first-seen order
   for (const FieldAccessFact &A : All) {
-    if (!A.Write)
+    if (!A.Write || !InScope(A))
       continue;
-    ++V.Writes;
+    ++Choice.Writes;
     for (const HeldKey &H : A.Held) {
       if (!H.Exclusive || !owns(A, H.Key))
         continue;
@@ -98,40 +102,52 @@ std::optional<DisciplineVerdict> decideLockDiscipline(const report::FieldDiscipl
         ++It->second;
     }
   }
-  // The writes show the lock is meant for the field when it is held at
-  // half of them or more, or when some write site is never reached without
-  // it. A lock that most writes do without, and that each write holds only
-  // when one of its callers happens to (a helper that prints under its
-  // callers' stream mutex and that a third caller runs bare), is held for
-  // other state.
   for (const auto &[Key, Count] : WritesUnder)
-    if (Count > V.LockedWrites && (2 * Count >= V.Writes || lockedSomewhereAlways(All, Key)))
-      V.Lock = Key, V.LockedWrites = Count;
-  if (V.Lock.empty())
-    return std::nullopt;
-
+    if (Count > Choice.LockedWrites &&
+        (2 * Count >= Choice.Writes || lockedSomewhereAlways(All, Key)))
+      Choice.Lock = Key, Choice.LockedWrites = Count;
   bool HaveExample = false;
-  for (size_t I = 0; I < All.size(); ++I)
-    if (All[I].Write && guardedBy(All[I], V.Lock) &&
-        (!HaveExample || (!All[V.Example].Direct && All[I].Direct)))
-      V.Example = I, HaveExample = true;
+  for (size_t I = 0; I < All.size() && !Choice.Lock.empty(); ++I)
+    if (All[I].Write && InScope(All[I]) && guardedBy(All[I], Choice.Lock) &&
+        (!HaveExample || (!All[Choice.Example].Direct && All[I].Direct)))
+      Choice.Example = I, HaveExample = true;
+  return Choice;
+}
+
+} // namespace
+
+std::optional<DisciplineVerdict> decideLockDiscipline(const report::FieldDiscipline &Facts) {
+  const std::vector<FieldAccessFact> &All = Facts.Accesses;
+  DisciplineVerdict::Breach Overall = chooseLock(All, [](const FieldAccessFact &) { return true; });
+  if (Overall.Lock.empty())
+    return std::nullopt;
+  DisciplineVerdict V;
+  V.Lock = Overall.Lock;
+  V.LockedWrites = Overall.LockedWrites;
+  V.Writes = Overall.Writes;
+  V.Example = Overall.Example;
+  bool AnyModes = std::any_of(All.begin(), All.end(),
+                              [](const FieldAccessFact &A) { return !A.Modes.empty(); });
 
   std::set<std::tuple<std::string, unsigned, unsigned>> Seen;
   for (size_t I = 0; I < All.size(); ++I) {
     const FieldAccessFact &A = All[I];
+    // In a mode of the object (a branch on a const member), the discipline
+    // is what the writes that can share the object with A do: another lock,
+    // or none.
+    DisciplineVerdict::Breach Here =
+        AnyModes ? chooseLock(All, [&](const FieldAccessFact &B) { return sameMode(A, B); })
+                 : Overall;
     // A method of a class that cannot name the lock (a base class's
     // push_front() that a derived class calls under its own mutex) leaves
     // the locking to its caller: the discipline is the lock owner's.
-    // In a mode of the object where no write holds the lock (a branch on a
-    // const member), the lock is not the field's there.
-    bool LockedInMode = std::any_of(All.begin(), All.end(), [&](const FieldAccessFact &B) {
-      return B.Write && guardedBy(B, V.Lock) && sameMode(A, B);
-    });
-    if (guardedBy(A, V.Lock) || (!A.Write && !Facts.ReportReads) || !owns(A, V.Lock) ||
-        !A.Reportable || !LockedInMode || keptApart(All, A) ||
+    if (Here.Lock.empty() || guardedBy(A, Here.Lock) || (!A.Write && !Facts.ReportReads) ||
+        !owns(A, Here.Lock) || !A.Reportable || keptApart(All, A) ||
         !Seen.insert({A.File, A.Line, A.Column}).second)
       continue;
-    V.Breaches.push_back({I, findKey(A, V.Lock) != nullptr});
+    Here.Access = I;
+    Here.SharedOnly = findKey(A, Here.Lock) != nullptr;
+    V.Breaches.push_back(std::move(Here));
   }
   return V;
 }

@@ -36,8 +36,14 @@ struct DisciplineVerdict {
   unsigned LockedWrites = 0, Writes = 0;
   size_t Example = 0; ///< a write made holding Lock, for the note
   struct Breach {
-    size_t Access;     ///< index into the facts' accesses
-    bool SharedOnly;   ///< holds Lock, but only shared, for a write
+    size_t Access = 0;       ///< index into the facts' accesses
+    bool SharedOnly = false; ///< holds Lock, but only shared, for a write
+    /// The discipline in the access's mode of the object (the whole
+    /// field's, unless a branch on a const member splits it): its lock,
+    /// how many of the mode's writes hold it, and a write that does.
+    std::string Lock;
+    unsigned LockedWrites = 0, Writes = 0;
+    size_t Example = 0;
   };
   std::vector<Breach> Breaches;
 };
