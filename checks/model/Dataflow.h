@@ -282,6 +282,63 @@ std::vector<std::optional<StateT>> solveForward(const clang::CFG &G, StateT Entr
   return In;
 }
 
+/// Keeps in \p Into the facts \p From has too: where paths meet, a
+/// must-analysis of a list of facts keeps those every path brings.
+template <typename FactList> void keepSharedFacts(FactList &Into, const FactList &From) {
+  llvm::erase_if(Into, [&](const auto &F) { return !llvm::is_contained(From, F); });
+}
+
+/// A forward solution's facts, looked up by statement: each block's entry
+/// state for every CFG element of the block (a must-analysis whose
+/// transfer leaves the state alone, such as facts from branches), and,
+/// with \p SubExpressions, for what the elements contain (a call in a
+/// condition runs with its element).
+template <typename StateT> class ElementFacts {
+public:
+  ElementFacts() = default;
+  ElementFacts(const clang::CFG &G, const std::vector<std::optional<StateT>> &In,
+               bool SubExpressions) {
+    for (const clang::CFGBlock *B : G) {
+      const auto &Start = In[B->getBlockID()];
+      if (!Start)
+        continue;
+      Interned.push_back(*Start);
+      for (const clang::CFGElement &E : *B)
+        if (auto CS = E.getAs<clang::CFGStmt>())
+          Index[CS->getStmt()] = Interned.size() - 1;
+    }
+    if (!SubExpressions)
+      return;
+    std::vector<std::pair<const clang::Stmt *, unsigned>> Elements(Index.begin(), Index.end());
+    for (const auto &[S, Facts] : Elements) {
+      llvm::SmallVector<const clang::Stmt *, 8> Work(S->child_begin(), S->child_end());
+      while (!Work.empty()) {
+        const clang::Stmt *Sub = Work.pop_back_val();
+        if (!Sub || llvm::isa<clang::LambdaExpr>(Sub) || !Index.try_emplace(Sub, Facts).second)
+          continue;
+        Work.append(Sub->child_begin(), Sub->child_end());
+      }
+    }
+  }
+  /// The facts before \p S; null if none are recorded for it.
+  const StateT *at(const clang::Stmt *S) const {
+    auto It = Index.find(S);
+    return It == Index.end() ? nullptr : &Interned[It->second];
+  }
+  /// The facts at the innermost of \p Ancestors (innermost last) that has
+  /// any; null if none does.
+  const StateT *around(llvm::ArrayRef<const clang::Stmt *> Ancestors) const {
+    for (auto It = Ancestors.rbegin(); It != Ancestors.rend(); ++It)
+      if (const StateT *Facts = at(*It))
+        return Facts;
+    return nullptr;
+  }
+
+private:
+  llvm::DenseMap<const clang::Stmt *, unsigned> Index; ///< statement -> Interned
+  std::vector<StateT> Interned;
+};
+
 } // namespace concur
 
 #endif

@@ -58,8 +58,7 @@ std::optional<ValueFacts> throughCall(const ValueFacts &Facts, const FunctionDec
 }
 
 struct GlobalConditions::FunctionFacts {
-  llvm::DenseMap<const Stmt *, unsigned> Index; ///< element -> Interned
-  std::vector<ValueFacts> Interned;
+  ElementFacts<ValueFacts> At;
 };
 
 namespace {
@@ -108,11 +107,6 @@ std::optional<ValueFact> factAlong(const CFGBlock &From, unsigned SuccIndex,
   return ValueFact{V, *C, (BO->getOpcode() == BO_EQ) == Truthy};
 }
 
-/// Keeps in \p Into the facts \p From has too (where paths meet).
-void keepShared(ValueFacts &Into, const ValueFacts &From) {
-  llvm::erase_if(Into, [&](const ValueFact &F) { return !llvm::is_contained(From, F); });
-}
-
 const ValueFacts &noFacts() {
   static const ValueFacts None;
   return None;
@@ -145,7 +139,8 @@ GlobalConditions::FunctionFacts &GlobalConditions::of(const FunctionDecl *Def) {
     if (std::optional<ValueFacts> Both = conjoin(Facts, {*F}))
       Facts = std::move(*Both);
   };
-  auto In = solveForward<ValueFacts>(*G, ValueFacts{}, Transfer, Edge, &keepShared);
+  auto In = solveForward<ValueFacts>(*G, ValueFacts{}, Transfer, Edge,
+                                     &keepSharedFacts<ValueFacts>);
   // The solver stops after a budget of visits: a block it left before the
   // paths met may claim facts that another edge into it does not give.
   // Pruning on such a fact would hide accesses, so a function whose
@@ -166,43 +161,19 @@ GlobalConditions::FunctionFacts &GlobalConditions::of(const FunctionDecl *Def) {
           return Out;
     }
   }
-  for (const CFGBlock *B : *G) {
-    const auto &Start = In[B->getBlockID()];
-    if (!Start)
-      continue;
-    Out.Interned.push_back(*Start);
-    for (const CFGElement &E : *B)
-      if (auto CS = E.getAs<CFGStmt>())
-        Out.Index[CS->getStmt()] = Out.Interned.size() - 1;
-  }
-  // A sub-expression that is no element of its own (a call in a
-  // condition) runs with its element.
-  std::vector<std::pair<const Stmt *, unsigned>> Elements(Out.Index.begin(), Out.Index.end());
-  for (const auto &[S, Facts] : Elements) {
-    llvm::SmallVector<const Stmt *, 8> Work(S->child_begin(), S->child_end());
-    while (!Work.empty()) {
-      const Stmt *Sub = Work.pop_back_val();
-      if (!Sub || isa<LambdaExpr>(Sub) || !Out.Index.try_emplace(Sub, Facts).second)
-        continue;
-      Work.append(Sub->child_begin(), Sub->child_end());
-    }
-  }
+  Out.At = ElementFacts<ValueFacts>(*G, In, /*SubExpressions=*/true);
   return Out;
 }
 
 const ValueFacts &GlobalConditions::before(const FunctionDecl *Def, const Stmt *S) {
-  FunctionFacts &F = of(Def);
-  auto It = F.Index.find(S);
-  return It == F.Index.end() ? noFacts() : F.Interned[It->second];
+  const ValueFacts *Facts = of(Def).At.at(S);
+  return Facts ? *Facts : noFacts();
 }
 
 const ValueFacts &GlobalConditions::around(const FunctionDecl *Def,
                                            llvm::ArrayRef<const Stmt *> Ancestors) {
-  FunctionFacts &F = of(Def);
-  for (auto It = Ancestors.rbegin(); It != Ancestors.rend(); ++It)
-    if (auto I = F.Index.find(*It); I != F.Index.end())
-      return F.Interned[I->second];
-  return noFacts();
+  const ValueFacts *Facts = of(Def).At.around(Ancestors);
+  return Facts ? *Facts : noFacts();
 }
 
 const llvm::DenseSet<const VarDecl *> &GlobalConditions::changedBy(const FunctionDecl *F) {

@@ -12,8 +12,7 @@ using namespace clang;
 namespace concur {
 
 struct ObjectModes::FunctionModes {
-  llvm::DenseMap<const Stmt *, unsigned> Index; ///< element -> Interned
-  std::vector<ModeFacts> Interned;
+  ElementFacts<ModeFacts> At;
 };
 
 namespace {
@@ -37,10 +36,6 @@ std::optional<std::string> immutableMember(const Expr *E) {
   if (!isa<CXXThisExpr>(E) || !Const || Path.empty())
     return std::nullopt;
   return Path;
-}
-
-void keepShared(ModeFacts &Into, const ModeFacts &From) {
-  llvm::erase_if(Into, [&](const ModeFact &F) { return !llvm::is_contained(From, F); });
 }
 
 const ModeFacts &noModes() {
@@ -84,26 +79,15 @@ ObjectModes::FunctionModes &ObjectModes::of(const FunctionDecl *Def) {
         Facts.push_back(std::move(F));
     }
   };
-  auto In = solveForward<ModeFacts>(*G, ModeFacts{}, Transfer, Edge, &keepShared);
-  for (const CFGBlock *B : *G) {
-    const auto &Start = In[B->getBlockID()];
-    if (!Start)
-      continue;
-    Out.Interned.push_back(*Start);
-    for (const CFGElement &E : *B)
-      if (auto CS = E.getAs<CFGStmt>())
-        Out.Index[CS->getStmt()] = Out.Interned.size() - 1;
-  }
+  auto In = solveForward<ModeFacts>(*G, ModeFacts{}, Transfer, Edge, &keepSharedFacts<ModeFacts>);
+  Out.At = ElementFacts<ModeFacts>(*G, In, /*SubExpressions=*/false);
   return Out;
 }
 
 const ModeFacts &ObjectModes::around(const FunctionDecl *Def,
                                      llvm::ArrayRef<const Stmt *> Ancestors) {
-  FunctionModes &F = of(Def);
-  for (auto It = Ancestors.rbegin(); It != Ancestors.rend(); ++It)
-    if (auto I = F.Index.find(*It); I != F.Index.end())
-      return F.Interned[I->second];
-  return noModes();
+  const ModeFacts *Modes = of(Def).At.around(Ancestors);
+  return Modes ? *Modes : noModes();
 }
 
 } // namespace concur
