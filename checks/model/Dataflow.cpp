@@ -1,5 +1,7 @@
 #include "Dataflow.h"
 
+#include "ExprWrappers.h"
+
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -85,9 +87,8 @@ std::optional<bool> InvariantConditions::truthiness(const Expr *E) const {
       return std::nullopt;
     if (E->isNullPointerConstant(const_cast<ASTContext &>(*Ctx), Expr::NPC_ValueDependentIsNotNull))
       return false;
-    Expr::EvalResult R;
-    if (E->EvaluateAsInt(R, *Ctx))
-      return R.Val.getInt().getBoolValue();
+    if (std::optional<llvm::APSInt> Value = constantOf(E, *Ctx))
+      return Value->getBoolValue();
     const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
     const auto *V = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
     if (!V || !V->hasLocalStorage() || isa<ParmVarDecl>(V) || Written.contains(V))

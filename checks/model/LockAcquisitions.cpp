@@ -224,27 +224,14 @@ void LockAcquisitions::compute(const FunctionDecl *Def, FunctionAcquisitions &Ou
   // lock again, not a new acquisition: `mu->Unlock(); io(); mu->Lock();`.
   // Only a lock call after the release takes it back: `if (need_lock)
   // mu.Lock(); ... if (need_lock) mu.Unlock();` acquires.
-  llvm::DenseMap<const ValueDecl *, SourceLocation> FirstRelease;
-  for (const CFGBlock *B : *G)
-    for (const CFGElement &E : *B)
-      if (auto CS = E.getAs<CFGStmt>(); CS && isa<CallExpr>(CS->getStmt()))
-        if (std::optional<LockOperation> Op =
-                Locks.catalog().classify(cast<Expr>(CS->getStmt()));
-            Op && Op->Op == LockOperation::Release)
-          for (const Expr *M : Op->Mutexes)
-            if (LockId Id = LockCatalog::lockIdOf(M)) {
-              SourceLocation &First = FirstRelease[Id.Decl];
-              SourceLocation At = CS->getStmt()->getBeginLoc();
-              if (First.isInvalid() || SM.isBeforeInTranslationUnit(At, First))
-                First = At;
-            }
   auto Lent = [&](LockId Id, const Expr *At) {
     if (findLock(Held.entry(), Id))
       return true;
-    if (!llvm::is_contained(Held.summary().Released, Id))
-      return false;
-    auto It = FirstRelease.find(Id.Decl);
-    return It == FirstRelease.end() || SM.isBeforeInTranslationUnit(It->second, At->getBeginLoc());
+    const LockSummary &Sum = Held.summary();
+    auto It = llvm::find(Sum.Released, Id);
+    return It != Sum.Released.end() &&
+           SM.isBeforeInTranslationUnit(Sum.ReleasedAt[It - Sum.Released.begin()]->getBeginLoc(),
+                                        At->getBeginLoc());
   };
   for (const DirectAcquisition &D : Out.Direct)
     if (!findLock(D.HeldBefore, D.What.Id) && !Lent(D.What.Id, D.What.Site))

@@ -399,39 +399,31 @@ std::optional<LockOperation> posixOperation(const CallExpr *Call, llvm::StringRe
 /// A call whose callee carries Clang's thread-safety attributes: facts.
 std::optional<LockOperation> attributedOperation(const CallExpr *Call, const FunctionDecl *Callee,
                                                  const Expr *Object) {
-  LockOperation Op;
-  if (const auto *A = Callee->getAttr<AcquireCapabilityAttr>()) {
-    Op.Op = LockOperation::Acquire;
-    Op.Mode = A->isShared() ? LockMode::Shared : LockMode::Exclusive;
+  // One attribute's operation on the mutexes its arguments name.
+  auto From = [&](const auto *A, LockOperation::Kind Kind,
+                  bool Shared) -> std::optional<LockOperation> {
+    if (!A)
+      return std::nullopt;
+    LockOperation Op;
+    Op.Op = Kind;
+    Op.Mode = Shared ? LockMode::Shared : LockMode::Exclusive;
     attrMutexes(A, Object, Call, Callee, Op.Mutexes);
-    if (!Op.Mutexes.empty())
-      return Op;
-  }
-  if (const auto *A = Callee->getAttr<TryAcquireCapabilityAttr>()) {
-    Op.Op = LockOperation::TryAcquire;
-    Op.Mode = A->isShared() ? LockMode::Shared : LockMode::Exclusive;
+    return Op.Mutexes.empty() ? std::nullopt : std::optional<LockOperation>(std::move(Op));
+  };
+  const auto *Acquire = Callee->getAttr<AcquireCapabilityAttr>();
+  if (auto Op = From(Acquire, LockOperation::Acquire, Acquire && Acquire->isShared()))
+    return Op;
+  const auto *Try = Callee->getAttr<TryAcquireCapabilityAttr>();
+  if (auto Op = From(Try, LockOperation::TryAcquire, Try && Try->isShared())) {
     Expr::EvalResult R;
-    if (A->getSuccessValue() &&
-        A->getSuccessValue()->EvaluateAsInt(R, Callee->getASTContext()))
-      Op.SuccessValue = R.Val.getInt().getBoolValue();
-    attrMutexes(A, Object, Call, Callee, Op.Mutexes);
-    if (!Op.Mutexes.empty())
-      return Op;
+    if (Try->getSuccessValue() && Try->getSuccessValue()->EvaluateAsInt(R, Callee->getASTContext()))
+      Op->SuccessValue = R.Val.getInt().getBoolValue();
+    return Op;
   }
-  if (const auto *A = Callee->getAttr<ReleaseCapabilityAttr>()) {
-    Op.Op = LockOperation::Release;
-    attrMutexes(A, Object, Call, Callee, Op.Mutexes);
-    if (!Op.Mutexes.empty())
-      return Op;
-  }
-  if (const auto *A = Callee->getAttr<AssertCapabilityAttr>()) {
-    Op.Op = LockOperation::Assert;
-    Op.Mode = A->isShared() ? LockMode::Shared : LockMode::Exclusive;
-    attrMutexes(A, Object, Call, Callee, Op.Mutexes);
-    if (!Op.Mutexes.empty())
-      return Op;
-  }
-  return std::nullopt;
+  if (auto Op = From(Callee->getAttr<ReleaseCapabilityAttr>(), LockOperation::Release, false))
+    return Op;
+  const auto *Assert = Callee->getAttr<AssertCapabilityAttr>();
+  return From(Assert, LockOperation::Assert, Assert && Assert->isShared());
 }
 
 /// `m.lock()`, `m.try_lock_shared()`, `m.unlock()` on a mutex object.

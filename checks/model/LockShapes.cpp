@@ -97,6 +97,7 @@ void merge(BodyLockEffect &Into, const BodyLockEffect &From) {
   Into.Releases |= From.Releases;
   Into.Waits |= From.Waits;
   Into.Recursive |= From.Recursive;
+  Into.CallsUnseenOwnMethod |= From.CallsUnseenOwnMethod;
 }
 
 } // namespace
@@ -149,31 +150,14 @@ BodyLockEffect LockShapes::effectOf(const FunctionDecl *F, unsigned Depth) const
       } else if (const auto *MC = dyn_cast<CXXMemberCallExpr>(S);
                  MC && isThisObject(MC->getImplicitObjectArgument())) {
         merge(Out, effectOf(MC->getMethodDecl(), Depth + 1));
+        if (MC->getMethodDecl() && !MC->getMethodDecl()->hasBody())
+          Out.CallsUnseenOwnMethod = true;
       }
     }
     for (const Stmt *Child : S->children())
       Work.push_back(Child);
   }
   return Effects[Def] = Out;
-}
-
-/// Whether \p M's body calls a method of its own object that has no body
-/// in this translation unit.
-static bool delegatesToUnseenMethod(const CXXMethodDecl *M) {
-  const FunctionDecl *Def = M->getDefinition();
-  llvm::SmallVector<const Stmt *, 16> Work{Def ? Def->getBody() : nullptr};
-  while (!Work.empty()) {
-    const Stmt *S = Work.pop_back_val();
-    if (!S)
-      continue;
-    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(S);
-        MC && isThisObject(MC->getImplicitObjectArgument()) && MC->getMethodDecl() &&
-        !MC->getMethodDecl()->hasBody())
-      return true;
-    for (const Stmt *Child : S->children())
-      Work.push_back(Child);
-  }
-  return false;
 }
 
 bool isNullMutex(const CXXRecordDecl *RD) {
@@ -216,8 +200,7 @@ std::optional<MutexTypeInfo> LockShapes::mutexInfo(const CXXRecordDecl *RD) cons
     // A visible lock() that neither waits nor locks is no lock, unless it
     // hands over to a method of its own defined elsewhere (`lock() {
     // Lock(); }`), which is as unknown as an unseen lock().
-    if (!Effect.Acquires && !Effect.TryAcquires && !Effect.Waits &&
-        !delegatesToUnseenMethod(Lock))
+    if (!Effect.Acquires && !Effect.TryAcquires && !Effect.Waits && !Effect.CallsUnseenOwnMethod)
       return std::nullopt;
   }
   // Capitalised names need that evidence: a lock() that waits or locks, or

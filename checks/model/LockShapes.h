@@ -76,6 +76,9 @@ struct BodyLockEffect {
   bool Releases = false;       ///< gives a lock back
   bool Waits = false;          ///< contains a loop (a spin or wait loop)
   bool Recursive = false;      ///< what it takes is (or it makes) a recursive mutex
+  /// Calls a method of its own object defined in another file (`lock() {
+  /// Lock(); }`): what that does is unknown here.
+  bool CallsUnseenOwnMethod = false;
   /// Mutexes it takes through a guard's methods called on `this` (a class
   /// derived from a guard: `acquire(bucket->mutex)`), one per lock.
   llvm::SmallVector<const clang::Expr *, 2> ThisGuardMutexes;

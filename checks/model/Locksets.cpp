@@ -248,6 +248,7 @@ public:
   /// facts (released locks, unlocked lent guards) collected.
   bool Recording = false;
   llvm::SmallVector<LockId, 1> Released;
+  llvm::SmallVector<const Stmt *, 1> ReleasedAt;
   llvm::SmallVector<const ParmVarDecl *, 1> UnlockedGuards;
 
   void element(Lockset &Held, const CFGElement &E) {
@@ -330,24 +331,31 @@ private:
   void endClaim(Lockset &Held, const Stmt *S) {
     LockId Id{atomicWritten(S)};
     if (Id && (findLock(Held, Id) || storesZero(S, Model.astContext())))
-      release(Held, Id);
+      release(Held, Id, S);
     // Taking the front entry off a queue ends the turn held here (any
     // thread pops queues: one not held is not the caller's to give up).
     if (LockId Turn{turnReleased(S)}; Turn && findLock(Held, Turn))
-      release(Held, Turn);
+      release(Held, Turn, S);
   }
 
-  void release(Lockset &Held, LockId Id) {
-    // A lock only asserted here is the caller's: letting it go is
-    // releasing the caller's lock.
+  /// Lets go of \p Id at \p At; one not taken here (or only asserted
+  /// held) is the caller's, and its earliest release is recorded.
+  void release(Lockset &Held, LockId Id, const Stmt *At) {
     const HeldLock *H = findLock(Held, Id);
     bool Callers = !H || H->Callers;
     removeLock(Held, Id);
-    if (Callers && Recording && !isLocalOf(Id, Def) && !llvm::is_contained(Released, Id))
+    if (!Callers || !Recording || isLocalOf(Id, Def))
+      return;
+    const SourceManager &SM = Model.astContext().getSourceManager();
+    auto It = llvm::find(Released, Id);
+    if (It == Released.end()) {
       Released.push_back(Id);
+      ReleasedAt.push_back(At);
+    } else if (const Stmt *&First = ReleasedAt[It - Released.begin()];
+               SM.isBeforeInTranslationUnit(At->getBeginLoc(), First->getBeginLoc())) {
+      First = At;
+    }
   }
-
-
 
   void holdGuard(Lockset &Held, const VarDecl *V, const Expr *At) {
     auto It = GuardLocks.find(V);
@@ -432,7 +440,7 @@ private:
     case LockOperation::Release:
       for (const Expr *M : Op.Mutexes)
         if (LockId Id = LockCatalog::lockIdOf(M))
-          release(Held, Id);
+          release(Held, Id, At);
       break;
     case LockOperation::Assert:
       // `mu.AssertHeld()`: whoever called this holds it (as REQUIRES says).
@@ -489,7 +497,7 @@ private:
     for (LockId Id : Sum.Released)
       if (!TakenBack(Id))
         if (LockId Mine = translateToCaller(Id, Call))
-          release(Held, Mine);
+          release(Held, Mine, Call);
     for (const HeldLock &H : Sum.Acquired)
       if (!TakenBack(H.Id))
         if (LockId Mine = translateToCaller(H.Id, Call))
@@ -554,6 +562,7 @@ void Locksets::compute(const FunctionDecl *Def, FunctionLocks &Out) {
     }
   }
   Out.Summary.Released = std::move(T.Released);
+  Out.Summary.ReleasedAt = std::move(T.ReleasedAt);
   Out.Summary.UnlockedGuards = std::move(T.UnlockedGuards);
   if (const auto &Exit = In[G->getExit().getBlockID()])
     for (const HeldLock &H : *Exit) {

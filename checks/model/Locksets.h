@@ -110,6 +110,9 @@ struct LockSummary {
   Lockset Acquired;
   /// Locks it releases that it did not acquire.
   llvm::SmallVector<LockId, 1> Released;
+  /// Where it first lets go of each (by source order): what it does with
+  /// the lock before that runs with the caller's hold.
+  llvm::SmallVector<const clang::Stmt *, 1> ReleasedAt;
   /// Guards lent by the caller (`scoped_lock &lk` parameters) that it
   /// unlocks on some path: whatever the caller's guard holds may be let go.
   llvm::SmallVector<const clang::ParmVarDecl *, 1> UnlockedGuards;
