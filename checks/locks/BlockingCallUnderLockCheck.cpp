@@ -10,6 +10,34 @@ using namespace clang;
 
 namespace concur {
 
+namespace {
+
+/// A blocking call reached while locks are held.
+struct Candidate {
+  const FunctionDecl *F;
+  CallPath Chain; ///< the call under the lock, then hops to the blocking call
+  const BlockingEntry *Entry;
+  Lockset During;
+};
+
+/// A blocking call already reported where it is made, under a lock its
+/// function holds (asserted, or taken there), is one hazard: its callers
+/// holding that same lock add no finding of their own.
+void dropLocksReportedDirectly(std::vector<Candidate> &Candidates) {
+  llvm::DenseMap<const Expr *, llvm::SmallVector<const ValueDecl *, 2>> ReportedDirectly;
+  for (const Candidate &C : Candidates)
+    if (C.Chain.size() == 1)
+      for (const HeldLock &H : C.During)
+        ReportedDirectly[C.Chain.front()->Call].push_back(H.Id.Decl);
+  for (Candidate &C : Candidates)
+    if (C.Chain.size() > 1)
+      if (auto It = ReportedDirectly.find(C.Chain.back()->Call); It != ReportedDirectly.end())
+        llvm::erase_if(C.During,
+                       [&](const HeldLock &H) { return llvm::is_contained(It->second, H.Id.Decl); });
+}
+
+} // namespace
+
 static constexpr const char *FileOutputFunctions[] = {"write",
                                                       "pwrite",
                                                       "writev",
@@ -94,12 +122,6 @@ void BlockingCallUnderLockCheck::analyze(ConcurrencyModel &Model) {
     return It->second;
   };
 
-  struct Candidate {
-    const FunctionDecl *F;
-    CallPath Chain; ///< the call under the lock, then hops to the blocking call
-    const BlockingEntry *Entry;
-    Lockset During;
-  };
   std::vector<Candidate> Candidates;
   for (const FunctionDecl *F : Model.index().functions()) {
     if (!isUserCode(Model, F))
@@ -164,19 +186,8 @@ void BlockingCallUnderLockCheck::analyze(ConcurrencyModel &Model) {
 
   for (Candidate &C : Candidates)
     llvm::erase_if(C.During, [&](const HeldLock &H) { return !Stalled.count(H.Id.Decl); });
-  // A blocking call already reported where it is made, under a lock its
-  // function holds (asserted, or taken there), is one hazard: its callers
-  // holding that same lock add no finding of their own.
-  llvm::DenseMap<const Expr *, llvm::SmallVector<const ValueDecl *, 2>> ReportedDirectly;
-  for (const Candidate &C : Candidates)
-    if (C.Chain.size() == 1)
-      for (const HeldLock &H : C.During)
-        ReportedDirectly[C.Chain.front()->Call].push_back(H.Id.Decl);
+  dropLocksReportedDirectly(Candidates);
   for (Candidate &C : Candidates) {
-    if (C.Chain.size() > 1)
-      if (auto It = ReportedDirectly.find(C.Chain.back()->Call); It != ReportedDirectly.end())
-        llvm::erase_if(C.During,
-                       [&](const HeldLock &H) { return llvm::is_contained(It->second, H.Id.Decl); });
     if (C.During.empty())
       continue;
     const CallSite &Site = *C.Chain.front();
