@@ -12,6 +12,8 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/Basic/SourceManager.h"
 
+#include <functional>
+
 using namespace clang;
 
 namespace concur {
@@ -152,6 +154,92 @@ const Expr *testedCall(const Expr *Tested) {
   return isa<CallExpr>(Tested) ? Tested : nullptr;
 }
 
+/// The locks \p S takes (once per acquisition) and those it releases, by
+/// \p FG's lock operations.
+void locksTakenIn(const Stmt *S, const FunctionGuards &FG, llvm::SmallVector<LockId, 1> &Taken,
+                  llvm::SmallVector<LockId, 1> &Released, LockMode &Mode) {
+  if (!S)
+    return;
+  if (auto It = FG.Ops.find(S); It != FG.Ops.end()) {
+    const LockOperation &Op = It->second;
+    llvm::SmallVector<LockId, 1> Ids;
+    if (Op.Op == LockOperation::GuardRelock || Op.Op == LockOperation::GuardUnlock) {
+      if (const VarDecl *V = guardObjectVar(Op.GuardObject); V && FG.Local.count(V))
+        Ids.assign(FG.Local.find(V)->second.Locks.begin(), FG.Local.find(V)->second.Locks.end());
+    } else {
+      for (const Expr *M : Op.Mutexes)
+        if (LockId Id = LockCatalog::lockIdOf(M))
+          Ids.push_back(Id);
+    }
+    // A guard constructed here takes the lock and lets go of it at the end
+    // of its scope.
+    bool Scoped = Op.Op == LockOperation::GuardLock || Op.Op == LockOperation::GuardTry;
+    bool Takes = Op.Op == LockOperation::Acquire || Op.Op == LockOperation::GuardRelock || Scoped;
+    bool Lets = Op.Op == LockOperation::Release || Op.Op == LockOperation::GuardUnlock || Scoped;
+    for (LockId Id : Ids) {
+      if (Takes)
+        Taken.push_back(Id); // once per acquisition
+      if (Lets && !llvm::is_contained(Released, Id))
+        Released.push_back(Id);
+    }
+    if (Takes && Op.Mode == LockMode::Shared)
+      Mode = LockMode::Shared;
+  }
+  for (const Stmt *Child : S->children())
+    locksTakenIn(Child, FG, Taken, Released, Mode);
+}
+
+/// FunctionGuards::ByFlag: every `if (flag)` on a bool or integer
+/// parameter the body never changes, whose one branch takes a lock and
+/// leaves it held while the other branch does not touch it, and which is
+/// the only place the function takes that lock (`if (c) m.lock();
+/// std::lock_guard g(m);` takes it on both paths: no caller holds it).
+void locksTakenByFlag(const FunctionDecl &Def, FunctionGuards &FG) {
+  std::optional<InvariantConditions> Values;
+  llvm::SmallVector<LockId, 1> InBody, Unused;
+  LockMode Ignored = LockMode::Exclusive;
+  std::function<void(const Stmt *)> Visit = [&](const Stmt *S) {
+    if (!S)
+      return;
+    for (const Stmt *Child : S->children())
+      Visit(Child);
+    const auto *If = dyn_cast<IfStmt>(S);
+    if (!If || !If->getCond() || If->hasInitStorage() || If->hasVarStorage())
+      return;
+    BranchTest Test = testOf(If->getCond());
+    const auto *Ref = dyn_cast<DeclRefExpr>(Test.Tested);
+    const auto *P = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+    if (!P || P->getDeclContext() != &Def ||
+        !(P->getType()->isBooleanType() || P->getType()->isIntegerType()))
+      return;
+    FlagLock Flag;
+    llvm::SmallVector<LockId, 1> Released, OtherTaken, OtherReleased;
+    locksTakenIn(If->getThen(), FG, Flag.Locks, Released, Flag.Mode);
+    locksTakenIn(If->getElse(), FG, OtherTaken, OtherReleased, Ignored);
+    if (Flag.Locks.empty())
+      return;
+    if (InBody.empty())
+      locksTakenIn(Def.getBody(), FG, InBody, Unused, Ignored);
+    const llvm::SmallVector<LockId, 1> Taken = Flag.Locks;
+    llvm::erase_if(Flag.Locks, [&](LockId Id) {
+      return llvm::is_contained(Released, Id) || llvm::is_contained(OtherTaken, Id) ||
+             llvm::is_contained(OtherReleased, Id) ||
+             llvm::count(InBody, Id) != llvm::count(Taken, Id);
+    });
+    if (Flag.Locks.empty())
+      return;
+    llvm::sort(Flag.Locks, [](LockId A, LockId B) { return lockBefore(A, B); });
+    Flag.Locks.erase(std::unique(Flag.Locks.begin(), Flag.Locks.end()), Flag.Locks.end());
+    if (!Values)
+      Values.emplace(Def);
+    if (Values->writes(P))
+      return;
+    Flag.TakenWhenTruthy = Test.TruthyWhenTrue;
+    FG.ByFlag[Test.Tested] = std::move(Flag);
+  };
+  Visit(Def.getBody());
+}
+
 } // namespace
 
 const HeldLock *findLock(const Lockset &Set, LockId Id) {
@@ -242,7 +330,7 @@ class LocksetTransfer {
 public:
   LocksetTransfer(Locksets &L, const FunctionDecl *Def, const FunctionGuards &FG)
       : L(L), Model(L.model()), Def(Def), Ops(FG.Ops), GuardVarOf(FG.GuardVarOf),
-        Unlocked(FG.Unlocked), GuardLocks(FG.Local) {}
+        Unlocked(FG.Unlocked), ByFlag(FG.ByFlag), GuardLocks(FG.Local) {}
 
   /// Set for the replay that records locksets: only then are summary
   /// facts (released locks, unlocked lent guards) collected.
@@ -280,6 +368,7 @@ public:
       return;
     const Expr *Cond = Test->Tested;
     resultTest(Held, Cond, Test->truthyAlong(SuccIndex));
+    flagTest(Held, Cond, Test->truthyAlong(SuccIndex));
     auto It = Ops.find(Cond);
     if (It == Ops.end())
       return;
@@ -320,6 +409,20 @@ private:
       if (R.WhenTruthy == Truthy)
         if (LockId Mine = translateToCaller(R.Lock.Id, Call); Mine && !findLock(Held, Mine))
           insertLock(Held, HeldLock{Mine, R.Lock.Mode, Call, nullptr, 1});
+  }
+
+  /// `if (lock) mu.Lock();`: where the flag says not to take the lock,
+  /// the caller holds it (as if the branch asserted it).
+  void flagTest(Lockset &Held, const Expr *Tested, bool Truthy) {
+    auto It = ByFlag.find(Tested);
+    if (It == ByFlag.end() || It->second.TakenWhenTruthy == Truthy)
+      return;
+    for (LockId Id : It->second.Locks)
+      if (!findLock(Held, Id)) {
+        HeldLock H{Id, It->second.Mode, Tested, nullptr, 1};
+        H.Callers = true;
+        insertLock(Held, H);
+      }
   }
 
   static bool heldBy(const Lockset &Held, const VarDecl *V) {
@@ -514,6 +617,7 @@ private:
   const llvm::DenseMap<const Stmt *, LockOperation> &Ops;
   const llvm::DenseMap<const Expr *, const VarDecl *> &GuardVarOf;
   const decltype(FunctionGuards::Unlocked) &Unlocked;
+  const decltype(FunctionGuards::ByFlag) &ByFlag;
   llvm::DenseMap<const VarDecl *, GuardBinding> GuardLocks;
 };
 
@@ -632,6 +736,7 @@ const FunctionGuards &Locksets::guardsOf(const FunctionDecl *Def, const CFG &G) 
         AddLocks(Binding, Op.Mutexes);
       }
   }
+  locksTakenByFlag(*Def, Out);
   return Out;
 }
 

@@ -156,6 +156,14 @@ struct GuardBinding {
   LockMode Mode = LockMode::Exclusive;
 };
 
+/// The locks a function takes only when a flag parameter is truthy (or
+/// only when it is falsy); see FunctionGuards::ByFlag.
+struct FlagLock {
+  llvm::SmallVector<LockId, 1> Locks;
+  LockMode Mode = LockMode::Exclusive;
+  bool TakenWhenTruthy = true;
+};
+
 /// Flow-insensitive guard facts of one function: its lock operations, the
 /// variable each guard construction initialises, and the mutexes of each
 /// guard it constructs.
@@ -167,6 +175,13 @@ struct FunctionGuards {
   /// destructor takes them back, and its construction (for notes).
   llvm::DenseMap<const clang::VarDecl *, std::pair<const clang::Expr *, llvm::SmallVector<LockId, 1>>>
       Unlocked;
+  /// A lock taken only where a flag parameter says so (`if (lock)
+  /// mu.Lock();`, rocksdb's `need_mutex_lock`, C's `int locked`): keyed by
+  /// the flag's test, the locks, and whether the truthy flag takes them.
+  /// Along the branch that does not, the caller holds them: the flag tells
+  /// the function who took the lock, so the accesses it guards are guarded
+  /// on both paths (FlagLock).
+  llvm::DenseMap<const clang::Expr *, FlagLock> ByFlag;
 };
 
 /// Whether a lock a caller holds names the same mutex in its callees: a
