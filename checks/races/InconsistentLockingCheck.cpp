@@ -4,6 +4,7 @@
 #include "../model/OnceRegions.h"
 #include "../model/QualifiedNames.h"
 #include "../model/SharedAccesses.h"
+#include "../model/ShutdownPhases.h"
 #include "../model/SummaryExport.h"
 
 #include "clang/AST/DeclCXX.h"
@@ -170,6 +171,11 @@ report::FieldDiscipline InconsistentLockingCheck::factsOf(ConcurrencyModel &Mode
 void InconsistentLockingCheck::analyze(ConcurrencyModel &Model) {
   SharedAccesses &SA = Model.analysis<SharedAccesses>();
   OnceRegions &Once = Model.analysis<OnceRegions>();
+  ShutdownPhases &Shutdown = Model.analysis<ShutdownPhases>();
+  // After a method has joined its object's own threads (ShutdownPhases.h).
+  auto InShutdown = [&](const Access &A, const CXXMethodDecl *M) {
+    return Shutdown.afterOwnThreadsJoined(M, A.Chain.empty() ? A.Site : A.Chain.front()->Call);
+  };
 
   // The interface methods: what other threads call. Construction,
   // destruction and assignment see an object no other thread holds yet.
@@ -194,8 +200,10 @@ void InconsistentLockingCheck::analyze(ConcurrencyModel &Model) {
     Lockset ByCallers = SA.locksets().heldByEveryCaller(M);
     for (const Access &A : SA.of(M).All)
       // Not what a one-time initialisation does (as in a constructor, the
-      // object is still being set up).
-      if (stateOf(A, M) && !Once.initialises(A, M) && !LockCatalog::skipsLockAnalysis(M) &&
+      // object is still being set up), nor what a method does once it has
+      // stopped the object's threads (as in a destructor).
+      if (stateOf(A, M) && !Once.initialises(A, M) && !InShutdown(A, M) &&
+          !LockCatalog::skipsLockAnalysis(M) &&
           !LockCatalog::skipsLockAnalysis(A.In)) {
         const CXXRecordDecl *Class = isFieldOf(A.Loc.Field, M->getParent())
                                          ? nullptr

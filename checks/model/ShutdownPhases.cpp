@@ -1,0 +1,195 @@
+#include "ShutdownPhases.h"
+
+#include "Dataflow.h"
+#include "QualifiedNames.h"
+
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+
+using namespace clang;
+
+namespace concur {
+
+struct ShutdownPhases::Phase {
+  /// CFG elements (and what they contain) every path reaches after the join.
+  llvm::DenseSet<const Stmt *> After;
+};
+
+namespace {
+
+/// The class of what \p T holds or points to: `T`, `T *`, `T &`,
+/// `std::unique_ptr<T>`, `std::shared_ptr<T>`.
+const CXXRecordDecl *heldClass(QualType T) {
+  T = T.getNonReferenceType();
+  if (const auto *PT = T->getAs<PointerType>())
+    T = PT->getPointeeType();
+  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(RD);
+  if (Spec && Spec->getTemplateArgs().size() >= 1 &&
+      Spec->getTemplateArgs()[0].getKind() == TemplateArgument::Type) {
+    std::string N = genericName(Spec);
+    if (N == "std::unique_ptr" || N == "std::shared_ptr")
+      return Spec->getTemplateArgs()[0].getAsType()->getAsCXXRecordDecl();
+  }
+  return RD;
+}
+
+bool isStdThread(const CXXRecordDecl *RD) {
+  std::string N = RD ? genericName(RD) : "";
+  return N == "std::thread" || N == "std::jthread";
+}
+
+/// `t`, `t_`, `*p`, `p->`: the object expression without the smart
+/// pointer's or the pointer's dereference.
+const Expr *objectOf(const Expr *E) {
+  while (true) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
+        Op && (Op->getOperator() == OO_Arrow || Op->getOperator() == OO_Star) &&
+        Op->getNumArgs() >= 1) {
+      E = Op->getArg(0);
+      continue;
+    }
+    if (const auto *U = dyn_cast<UnaryOperator>(E); U && U->getOpcode() == UO_Deref) {
+      E = U->getSubExpr();
+      continue;
+    }
+    return E;
+  }
+}
+
+/// The member of `this` that \p E names, if it holds a joinable thread.
+const FieldDecl *ownThread(const Expr *E) {
+  const auto *ME = dyn_cast<MemberExpr>(objectOf(E));
+  const auto *F = ME ? dyn_cast<FieldDecl>(ME->getMemberDecl()) : nullptr;
+  if (!F || !isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()))
+    return nullptr;
+  return ShutdownPhases::isJoinableThread(heldClass(F->getType())) ? F : nullptr;
+}
+
+/// The object a `join()` call joins, if \p S is one.
+const Expr *joined(const Stmt *S) {
+  const auto *MC = dyn_cast<CXXMemberCallExpr>(S);
+  const CXXMethodDecl *M = MC ? MC->getMethodDecl() : nullptr;
+  if (!M || !M->getDeclName().isIdentifier() || M->getName() != "join" ||
+      !MC->getImplicitObjectArgument() ||
+      !ShutdownPhases::isJoinableThread(M->getParent()))
+    return nullptr;
+  return MC->getImplicitObjectArgument();
+}
+
+/// `for (auto &t : workers_) t.join();`: a loop over a member container
+/// of threads that joins each element.
+bool joinsEveryElement(const CXXForRangeStmt &Loop) {
+  const auto *ME = dyn_cast_or_null<MemberExpr>(Loop.getRangeInit()->IgnoreParenImpCasts());
+  if (!ME || !isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()))
+    return false;
+  const VarDecl *Element = Loop.getLoopVariable();
+  if (!Element || !ShutdownPhases::isJoinableThread(heldClass(Element->getType())))
+    return false;
+  llvm::SmallVector<const Stmt *, 16> Work{Loop.getBody()};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S)
+      continue;
+    if (const Expr *Obj = joined(S))
+      if (const auto *Ref = dyn_cast<DeclRefExpr>(objectOf(Obj)); Ref && Ref->getDecl() == Element)
+        return true;
+    Work.append(S->child_begin(), S->child_end());
+  }
+  return false;
+}
+
+} // namespace
+
+bool ShutdownPhases::isJoinableThread(const CXXRecordDecl *RD) {
+  if (!RD || !RD->hasDefinition())
+    return false;
+  if (isStdThread(RD))
+    return true;
+  // A thread class of the program's own: its join() waits for a thread.
+  for (const CXXMethodDecl *M : RD->getDefinition()->methods()) {
+    const FunctionDecl *Def = nullptr;
+    if (!M->getDeclName().isIdentifier() || M->getName() != "join" || !M->hasBody(Def))
+      continue;
+    llvm::SmallVector<const Stmt *, 16> Work{Def->getBody()};
+    while (!Work.empty()) {
+      const Stmt *S = Work.pop_back_val();
+      if (!S)
+        continue;
+      if (const auto *Call = dyn_cast<CallExpr>(S))
+        if (const FunctionDecl *Callee = Call->getDirectCallee()) {
+          std::string N = genericName(Callee);
+          if (N == "pthread_join" || N == "thrd_join")
+            return true;
+          if (const auto *MC = dyn_cast<CXXMethodDecl>(Callee);
+              MC && N.size() > 5 && llvm::StringRef(N).ends_with("::join") &&
+              isStdThread(MC->getParent()))
+            return true;
+        }
+      Work.append(S->child_begin(), S->child_end());
+    }
+  }
+  return false;
+}
+
+ShutdownPhases::ShutdownPhases(ConcurrencyModel &Model) : Model(Model) {}
+ShutdownPhases::~ShutdownPhases() = default;
+
+bool ShutdownPhases::afterOwnThreadsJoined(const FunctionDecl *Def, const Stmt *S) {
+  return Def && S && of(Def).After.contains(S);
+}
+
+ShutdownPhases::Phase &ShutdownPhases::of(const FunctionDecl *Def) {
+  auto [It, Fresh] = Functions.try_emplace(Def);
+  if (!Fresh)
+    return *It->second;
+  It->second = std::make_unique<Phase>();
+  Phase &Out = *It->second;
+  const CFG *G = isa<CXXMethodDecl>(Def) ? Model.cfg(Def) : nullptr;
+  if (!G)
+    return Out;
+  // A must-analysis: joined on every path.
+  auto Transfer = [](bool &Joined, const CFGElement &E) {
+    if (auto CS = E.getAs<CFGStmt>())
+      if (const Expr *Obj = joined(CS->getStmt()); Obj && ownThread(Obj))
+        Joined = true;
+  };
+  auto Edge = [](bool &Joined, const CFGBlock &From, unsigned SuccIndex) {
+    // Leaving a loop that joined every element (the exit edge is the
+    // second successor).
+    if (const auto *Loop = dyn_cast_or_null<CXXForRangeStmt>(From.getTerminatorStmt());
+        Loop && SuccIndex == 1 && joinsEveryElement(*Loop))
+      Joined = true;
+    // `if (thread_)`: where the member pointer is null there is no thread.
+    if (std::optional<BranchTest> Test = branchTest(From);
+        Test && !Test->truthyAlong(SuccIndex) && Test->Tested->getType()->isPointerType() &&
+        ownThread(Test->Tested))
+      Joined = true;
+  };
+  auto Meet = [](bool &Into, const bool &From) { Into = Into && From; };
+  auto In = solveForward<bool>(*G, false, Transfer, Edge, Meet);
+  for (const CFGBlock *B : *G) {
+    if (!In[B->getBlockID()])
+      continue;
+    bool Joined = *In[B->getBlockID()];
+    for (const CFGElement &E : *B) {
+      if (auto CS = E.getAs<CFGStmt>(); CS && Joined) {
+        // The element and what it contains (not a lambda's body).
+        llvm::SmallVector<const Stmt *, 8> Work{CS->getStmt()};
+        while (!Work.empty()) {
+          const Stmt *Sub = Work.pop_back_val();
+          if (!Sub || isa<LambdaExpr>(Sub) || !Out.After.insert(Sub).second)
+            continue;
+          Work.append(Sub->child_begin(), Sub->child_end());
+        }
+      }
+      Transfer(Joined, E);
+    }
+  }
+  return Out;
+}
+
+} // namespace concur
