@@ -24,7 +24,9 @@
 // Summaries are built bottom-up on demand over the call graph; recursion is
 // cut by using a callee's partial summary and re-running the function once
 // the cycle closes. A function's REQUIRES(m) attribute puts m in its entry
-// lockset.
+// lockset; `mu.AssertHeld()` holds mu from there on, as its caller's; so
+// does the branch of `if (lock) mu.Lock();` that does not take it (a flag
+// parameter that tells the function whether its caller took the lock).
 //
 // Who uses this: the race checks (locks held at each access), and the lock
 // checks (relock, lock order, blocking under lock, lock across suspension,
