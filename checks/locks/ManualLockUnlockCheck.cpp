@@ -284,6 +284,10 @@ void ManualLockUnlockCheck::checkFunction(ConcurrencyModel &Model, const Functio
       reassign(State.Assumed, *Stored);
       for (Pending &P : State.Set)
         reassign(P.Under, *Stored);
+    } else if (unsigned Lost = Invariant.overwrittenFlag(S)) {
+      forget(State.Assumed, Lost);
+      for (Pending &P : State.Set)
+        forget(P.Under, Lost);
     }
     if (auto It = Releases.find(S); It != Releases.end())
       for (LockId Id : It->second) {

@@ -33,23 +33,25 @@ std::optional<bool> constantTruth(const Expr *E) {
 
 /// Every declaration the body may change: assigned, incremented, its
 /// address taken, bound to a non-const reference, captured by reference.
-/// \p ConstantStores says, for each, whether every change stored a constant.
+/// \p OnlyAssigned says, for each, whether every change was an assignment
+/// or increment of the variable itself.
 void collectWritten(const Stmt *S, llvm::DenseSet<const Decl *> &Out,
-                    llvm::DenseMap<const Decl *, bool> &ConstantStores) {
+                    llvm::DenseMap<const Decl *, bool> &OnlyAssigned) {
   if (!S)
     return;
-  auto Mark = [&](const Expr *E, bool Constant = false) {
+  auto Mark = [&](const Expr *E, bool Assigned = false) {
     if (const Decl *D = E ? namedDecl(E) : nullptr) {
       Out.insert(D);
-      auto [It, Fresh] = ConstantStores.try_emplace(D, Constant);
-      It->second = It->second && Constant;
+      Assigned = Assigned && isa<DeclRefExpr>(E->IgnoreParens());
+      auto [It, Fresh] = OnlyAssigned.try_emplace(D, Assigned);
+      It->second = It->second && Assigned;
     }
   };
   if (const auto *BO = dyn_cast<BinaryOperator>(S); BO && BO->isAssignmentOp())
-    Mark(BO->getLHS(), BO->getOpcode() == BO_Assign && constantTruth(BO->getRHS()));
+    Mark(BO->getLHS(), /*Assigned=*/true);
   if (const auto *UO = dyn_cast<UnaryOperator>(S);
       UO && (UO->isIncrementDecrementOp() || UO->getOpcode() == UO_AddrOf))
-    Mark(UO->getSubExpr());
+    Mark(UO->getSubExpr(), /*Assigned=*/UO->isIncrementDecrementOp());
   if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(S); OC && OC->getNumArgs() > 0 &&
       (OC->isAssignmentOp() || OC->getOperator() == OO_PlusPlus ||
        OC->getOperator() == OO_MinusMinus))
@@ -72,13 +74,13 @@ void collectWritten(const Stmt *S, llvm::DenseSet<const Decl *> &Out,
       if (C.capturesVariable() && C.getCaptureKind() == LCK_ByRef)
         Out.insert(C.getCapturedVar());
   for (const Stmt *Child : S->children())
-    collectWritten(Child, Out, ConstantStores);
+    collectWritten(Child, Out, OnlyAssigned);
 }
 
 } // namespace
 
 InvariantConditions::InvariantConditions(const FunctionDecl &F) : Ctx(&F.getASTContext()) {
-  collectWritten(F.getBody(), Written, ConstantStores);
+  collectWritten(F.getBody(), Written, OnlyAssigned);
 }
 
 std::optional<bool> InvariantConditions::truthiness(const Expr *E) const {
@@ -99,10 +101,10 @@ std::optional<bool> InvariantConditions::truthiness(const Expr *E) const {
 }
 
 unsigned InvariantConditions::keyOfFlag(const VarDecl *V) {
-  auto It = ConstantStores.find(V);
-  if (It == ConstantStores.end() || !It->second || !V->hasLocalStorage() ||
-      V->getType().isVolatileQualified() || !V->getType()->isIntegralOrEnumerationType() ||
-      (V->getInit() && !constantTruth(V->getInit())))
+  auto It = OnlyAssigned.find(V);
+  if (It == OnlyAssigned.end() || !It->second || !V->hasLocalStorage() ||
+      isa<ParmVarDecl>(V) || V->isStaticLocal() || V->getType().isVolatileQualified() ||
+      !V->getType()->isIntegralOrEnumerationType())
     return 0;
   llvm::FoldingSetNodeID ID;
   ID.AddPointer(V);
@@ -130,6 +132,26 @@ std::optional<Assumption> InvariantConditions::assignedFlag(const Stmt *S) {
   if (!Key)
     return std::nullopt;
   return Assumption{Key, *Value};
+}
+
+unsigned InvariantConditions::overwrittenFlag(const Stmt *S) {
+  const Expr *Target = nullptr;
+  if (const auto *BO = dyn_cast<BinaryOperator>(S); BO && BO->isAssignmentOp()) {
+    if (BO->getOpcode() != BO_Assign || !constantTruth(BO->getRHS()))
+      Target = BO->getLHS();
+  } else if (const auto *UO = dyn_cast<UnaryOperator>(S); UO && UO->isIncrementDecrementOp()) {
+    Target = UO->getSubExpr();
+  } else if (const auto *DS = dyn_cast<DeclStmt>(S); DS && DS->isSingleDecl()) {
+    // A declaration without a constant initialiser (`int n;` too: its
+    // value is not known).
+    const auto *V = dyn_cast<VarDecl>(DS->getSingleDecl());
+    if (V && !(V->getInit() && constantTruth(V->getInit())) && Written.contains(V))
+      return keyOfFlag(V);
+    return 0;
+  }
+  const auto *Ref = Target ? dyn_cast<DeclRefExpr>(Target->IgnoreParenImpCasts()) : nullptr;
+  const auto *V = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  return V ? keyOfFlag(V) : 0;
 }
 
 bool InvariantConditions::invariant(const Expr *E) const {

@@ -161,6 +161,12 @@ inline void reassign(Assumptions &A, Assumption X) {
   A.push_back(X);
 }
 
+/// Drops what \p A assumed of the test \p Key (its variable was just
+/// given a value the body does not know).
+inline void forget(Assumptions &A, unsigned Key) {
+  llvm::erase_if(A, [&](const Assumption &Y) { return Y.Key == Key; });
+}
+
 /// Keeps in \p Into only what \p From assumes too (where paths meet).
 inline void keepCommon(Assumptions &Into, const Assumptions &From) {
   llvm::erase_if(Into, [&](const Assumption &X) { return !llvm::is_contained(From, X); });
@@ -175,15 +181,21 @@ public:
   /// and variables or fields that the body never writes, passes by
   /// non-const reference, takes the address of, or captures by reference.
   /// A flag another thread flips between two tests is a different bug.
-  /// Also a key for a *flag*: a local variable the body only ever sets to
-  /// constants (`bool locked = true; ... locked = false;`). Its value along a
-  /// path is the last constant stored, which assignedFlag() reports: a
-  /// client that asks keyOf() must apply assignedFlag() in its transfer.
+  /// Also a key for a *flag*: a local integer or bool the body changes only
+  /// by assigning it (`bool locked = true; ... locked = false;`, `last =
+  /// (i == n - 1);`), never through its address, a reference or a capture.
+  /// What a path knows of it holds until the next assignment:
+  /// assignedFlag() reports a constant stored, overwrittenFlag() any other
+  /// value. A client that asks keyOf() must apply both in its transfer.
   unsigned keyOf(const clang::Expr *Tested);
   /// The value element \p S stores into a flag (its declaration with a
   /// constant initialiser, or `flag = constant`), as an assumption that
   /// replaces what the path assumed of the flag before.
   std::optional<Assumption> assignedFlag(const clang::Stmt *S);
+  /// The key of the flag element \p S gives a value that is not a constant
+  /// (`last = (i == n - 1)`, `++n`, `int n = f();`), which the path no
+  /// longer knows; 0 if none.
+  unsigned overwrittenFlag(const clang::Stmt *S);
   /// Whether the value \p E is known to be truthy (true) or falsy (false)
   /// on every path: an integer constant, a null pointer, or a local the
   /// body never changes after its constant initialiser (`int ret = -1;
@@ -197,8 +209,10 @@ private:
   bool invariant(const clang::Expr *E) const;
   unsigned keyOfFlag(const clang::VarDecl *V);
   llvm::DenseSet<const clang::Decl *> Written;
-  /// Written locals, mapped to whether every write stores a constant.
-  llvm::DenseMap<const clang::Decl *, bool> ConstantStores;
+  /// Written declarations, mapped to whether every change is an
+  /// assignment to the variable itself (or an increment): never its
+  /// address taken, a reference bound or a capture by reference.
+  llvm::DenseMap<const clang::Decl *, bool> OnlyAssigned;
   llvm::SmallVector<llvm::FoldingSetNodeID, 4> Keys;
   const clang::ASTContext *Ctx = nullptr;
 };
