@@ -1,12 +1,15 @@
 #include "ShutdownPhases.h"
 
+#include "CallGraph.h"
 #include "Dataflow.h"
 #include "QualifiedNames.h"
+#include "SpawnSites.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
+#include "llvm/ADT/SmallPtrSet.h"
 
 using namespace clang;
 
@@ -138,6 +141,24 @@ bool ShutdownPhases::isJoinableThread(const CXXRecordDecl *RD) {
 ShutdownPhases::ShutdownPhases(ConcurrencyModel &Model) : Model(Model) {}
 ShutdownPhases::~ShutdownPhases() = default;
 
+bool ShutdownPhases::startsThreads(const Stmt *S) {
+  const auto *E = dyn_cast<Expr>(S);
+  SpawnSites &Spawns = Model.analysis<SpawnSites>();
+  if (!E || Spawns.at(E))
+    return E != nullptr;
+  // A call that starts threads in its body or in a function it calls.
+  const FunctionDecl *Callee = CallGraph::calleeOf(S);
+  if (!Callee || !Model.callGraph().isExplorable(Callee))
+    return false;
+  auto Spawning = [&](const FunctionDecl *F) {
+    const FunctionDecl *Def = nullptr;
+    return F && F->hasBody(Def) && !Spawns.in(Def).empty();
+  };
+  return Spawning(Callee) || llvm::any_of(Model.callGraph().callsIn(Callee), [&](const CallSite &C) {
+           return Spawning(C.Callee);
+         });
+}
+
 bool ShutdownPhases::afterOwnThreadsJoined(const FunctionDecl *Def, const Stmt *S) {
   return Def && S && of(Def).After.contains(S);
 }
@@ -151,22 +172,53 @@ ShutdownPhases::Phase &ShutdownPhases::of(const FunctionDecl *Def) {
   const CFG *G = isa<CXXMethodDecl>(Def) ? Model.cfg(Def) : nullptr;
   if (!G)
     return Out;
-  // A must-analysis: joined on every path.
-  auto Transfer = [](bool &Joined, const CFGElement &E) {
-    if (auto CS = E.getAs<CFGStmt>())
-      if (const Expr *Obj = joined(CS->getStmt()); Obj && ownThread(Obj))
-        Joined = true;
+  // The member threads the method joins; nothing to do if none.
+  llvm::SmallPtrSet<const FieldDecl *, 2> Joins;
+  bool JoiningLoop = false;
+  for (const CFGBlock *B : *G) {
+    for (const CFGElement &E : *B)
+      if (auto CS = E.getAs<CFGStmt>())
+        if (const Expr *Obj = joined(CS->getStmt()))
+          if (const FieldDecl *F = ownThread(Obj))
+            Joins.insert(F);
+    if (const auto *Loop = dyn_cast_or_null<CXXForRangeStmt>(B->getTerminatorStmt()))
+      JoiningLoop = JoiningLoop || joinsEveryElement(*Loop);
+  }
+  if (Joins.empty() && !JoiningLoop)
+    return Out;
+  // `if (thread_)`, `if (t_.joinable())`: where a thread the method joins
+  // is absent there is nothing to wait for.
+  auto Absent = [&](const Expr *Tested) {
+    const Expr *Thread = Tested;
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Tested->IgnoreParenImpCasts())) {
+      const CXXMethodDecl *M = MC->getMethodDecl();
+      if (!M || !M->getDeclName().isIdentifier() || M->getName() != "joinable")
+        return false;
+      Thread = MC->getImplicitObjectArgument();
+    } else if (!Tested->getType()->isPointerType()) {
+      return false;
+    }
+    const FieldDecl *F = Thread ? ownThread(Thread) : nullptr;
+    return F && Joins.contains(F);
   };
-  auto Edge = [](bool &Joined, const CFGBlock &From, unsigned SuccIndex) {
+  // A must-analysis: joined on every path, and no thread started since.
+  auto Transfer = [&](bool &Joined, const CFGElement &E) {
+    auto CS = E.getAs<CFGStmt>();
+    if (!CS)
+      return;
+    if (const Expr *Obj = joined(CS->getStmt()); Obj && ownThread(Obj))
+      Joined = true;
+    else if (Joined && startsThreads(CS->getStmt()))
+      Joined = false; // a restart: the new threads run beside what follows
+  };
+  auto Edge = [&](bool &Joined, const CFGBlock &From, unsigned SuccIndex) {
     // Leaving a loop that joined every element (the exit edge is the
     // second successor).
     if (const auto *Loop = dyn_cast_or_null<CXXForRangeStmt>(From.getTerminatorStmt());
         Loop && SuccIndex == 1 && joinsEveryElement(*Loop))
       Joined = true;
-    // `if (thread_)`: where the member pointer is null there is no thread.
     if (std::optional<BranchTest> Test = branchTest(From);
-        Test && !Test->truthyAlong(SuccIndex) && Test->Tested->getType()->isPointerType() &&
-        ownThread(Test->Tested))
+        Test && !Test->truthyAlong(SuccIndex) && Absent(Test->Tested))
       Joined = true;
   };
   auto Meet = [](bool &Into, const bool &From) { Into = Into && From; };

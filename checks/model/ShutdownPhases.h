@@ -29,7 +29,8 @@
 //  - the branch on which a member pointer to a thread is null: there is no
 //    thread to wait for.
 // Not a join of a local thread (the unguarded-shared-state check orders
-// those by its spawn contexts), nor a join on only some paths.
+// those by its spawn contexts), nor a join on only some paths; and the
+// phase ends where the method starts threads again (a restart).
 //
 //===----------------------------------------------------------------------===//
 #ifndef CONCUR_CHECKS_MODEL_SHUTDOWNPHASES_H
@@ -66,6 +67,9 @@ public:
 private:
   struct Phase;
   Phase &of(const clang::FunctionDecl *Def);
+  /// Whether \p S starts threads: a spawn, or a call of a function that
+  /// spawns (or calls one that does).
+  bool startsThreads(const clang::Stmt *S);
 
   ConcurrencyModel &Model;
   llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<Phase>> Functions;
