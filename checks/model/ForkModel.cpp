@@ -6,6 +6,7 @@
 #include "Locksets.h"
 #include "PoolModel.h"
 #include "QualifiedNames.h"
+#include "ThreadTypes.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -129,11 +130,7 @@ struct ForkValue {
   }
 };
 
-bool isThreadOrFutureClass(const CXXRecordDecl *RD) {
-  std::string N = RD ? genericName(RD) : "";
-  return N == "std::thread" || N == "std::jthread" || N == "std::future" ||
-         N == "std::shared_future" || N == "concur::Future";
-}
+bool isThreadOrFutureClass(const CXXRecordDecl *RD) { return isStdThread(RD) || isFuture(RD); }
 
 } // namespace
 

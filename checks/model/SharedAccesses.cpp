@@ -6,6 +6,7 @@
 
 #include "QualifiedNames.h"
 #include "Termination.h"
+#include "ThreadTypes.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
@@ -98,9 +99,7 @@ bool isThreadOrFuture(QualType T) {
   const CXXRecordDecl *RD = classOfType(T);
   if (!RD)
     return false;
-  std::string N = genericName(RD);
-  return N == "std::thread" || N == "std::jthread" || N == "std::future" ||
-         N == "std::shared_future" || N == "concur::Future";
+  return isStdThread(RD) || isFuture(RD);
 }
 
 /// Whether destroying an object of type \p T that holds spawn \p S's

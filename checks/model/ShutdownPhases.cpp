@@ -4,6 +4,7 @@
 #include "Dataflow.h"
 #include "QualifiedNames.h"
 #include "SpawnSites.h"
+#include "ThreadTypes.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
@@ -39,11 +40,6 @@ const CXXRecordDecl *heldClass(QualType T) {
   return RD;
 }
 
-bool isStdThread(const CXXRecordDecl *RD) {
-  std::string N = RD ? genericName(RD) : "";
-  return N == "std::thread" || N == "std::jthread";
-}
-
 /// `t`, `t_`, `*p`, `p->`: the object expression without the smart
 /// pointer's or the pointer's dereference.
 const Expr *objectOf(const Expr *E) {
@@ -69,7 +65,7 @@ const FieldDecl *ownThread(const Expr *E) {
   const auto *F = ME ? dyn_cast<FieldDecl>(ME->getMemberDecl()) : nullptr;
   if (!F || !isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()))
     return nullptr;
-  return ShutdownPhases::isJoinableThread(heldClass(F->getType())) ? F : nullptr;
+  return isJoinableThread(heldClass(F->getType())) ? F : nullptr;
 }
 
 /// The object a `join()` call joins, if \p S is one.
@@ -78,7 +74,7 @@ const Expr *joined(const Stmt *S) {
   const CXXMethodDecl *M = MC ? MC->getMethodDecl() : nullptr;
   if (!M || !M->getDeclName().isIdentifier() || M->getName() != "join" ||
       !MC->getImplicitObjectArgument() ||
-      !ShutdownPhases::isJoinableThread(M->getParent()))
+      !isJoinableThread(M->getParent()))
     return nullptr;
   return MC->getImplicitObjectArgument();
 }
@@ -90,7 +86,7 @@ bool joinsEveryElement(const CXXForRangeStmt &Loop) {
   if (!ME || !isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()))
     return false;
   const VarDecl *Element = Loop.getLoopVariable();
-  if (!Element || !ShutdownPhases::isJoinableThread(heldClass(Element->getType())))
+  if (!Element || !isJoinableThread(heldClass(Element->getType())))
     return false;
   llvm::SmallVector<const Stmt *, 16> Work{Loop.getBody()};
   while (!Work.empty()) {
@@ -106,37 +102,6 @@ bool joinsEveryElement(const CXXForRangeStmt &Loop) {
 }
 
 } // namespace
-
-bool ShutdownPhases::isJoinableThread(const CXXRecordDecl *RD) {
-  if (!RD || !RD->hasDefinition())
-    return false;
-  if (isStdThread(RD))
-    return true;
-  // A thread class of the program's own: its join() waits for a thread.
-  for (const CXXMethodDecl *M : RD->getDefinition()->methods()) {
-    const FunctionDecl *Def = nullptr;
-    if (!M->getDeclName().isIdentifier() || M->getName() != "join" || !M->hasBody(Def))
-      continue;
-    llvm::SmallVector<const Stmt *, 16> Work{Def->getBody()};
-    while (!Work.empty()) {
-      const Stmt *S = Work.pop_back_val();
-      if (!S)
-        continue;
-      if (const auto *Call = dyn_cast<CallExpr>(S))
-        if (const FunctionDecl *Callee = Call->getDirectCallee()) {
-          std::string N = genericName(Callee);
-          if (N == "pthread_join" || N == "thrd_join")
-            return true;
-          if (const auto *MC = dyn_cast<CXXMethodDecl>(Callee);
-              MC && N.size() > 5 && llvm::StringRef(N).ends_with("::join") &&
-              isStdThread(MC->getParent()))
-            return true;
-        }
-      Work.append(S->child_begin(), S->child_end());
-    }
-  }
-  return false;
-}
 
 ShutdownPhases::ShutdownPhases(ConcurrencyModel &Model) : Model(Model) {}
 ShutdownPhases::~ShutdownPhases() = default;

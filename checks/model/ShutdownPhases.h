@@ -44,7 +44,6 @@
 #include <memory>
 
 namespace clang {
-class CXXRecordDecl;
 class FunctionDecl;
 class Stmt;
 } // namespace clang
@@ -59,10 +58,6 @@ public:
   /// Whether \p S (a statement of \p Def's body, or inside one) runs only
   /// after \p Def has joined its object's own threads on every path.
   bool afterOwnThreadsJoined(const clang::FunctionDecl *Def, const clang::Stmt *S);
-
-  /// Whether objects of \p RD are threads one can join: std::thread,
-  /// std::jthread, or a class whose `join()` joins a thread.
-  static bool isJoinableThread(const clang::CXXRecordDecl *RD);
 
 private:
   struct Phase;

@@ -3,6 +3,7 @@
 #include "CallGraph.h"
 #include "ExprWrappers.h"
 #include "QualifiedNames.h"
+#include "ThreadTypes.h"
 
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/ASTContext.h"
@@ -68,9 +69,9 @@ std::string threadContainerElement(const CallSite &C,
   if (TA.size() == 0 || TA[0].getKind() != TemplateArgument::Type)
     return {};
   const CXXRecordDecl *Element = classOfType(TA[0].getAsType());
-  std::string Name = Element ? genericName(Element) : "";
-  if (Name != "std::thread" && Name != "std::jthread")
+  if (!isStdThread(Element))
     return {};
+  std::string Name = genericName(Element);
   // emplace_back(std::thread(...)) moves a thread constructed by the user.
   if (classOfType(Args[0]->getType()) == Element)
     return {};
@@ -143,9 +144,9 @@ SpawnSites::SpawnSites(ConcurrencyModel &Model) {
       unsigned CallableIndex = 0;
       llvm::SmallVector<const Expr *, 8> Args;
       if (const auto *CE = dyn_cast<CXXConstructExpr>(C.Call)) {
-        std::string Class = C.ObjectClass ? genericName(C.ObjectClass) : "";
-        if ((Class != "std::thread" && Class != "std::jthread") || CE->getNumArgs() == 0)
+        if (!isStdThread(C.ObjectClass) || CE->getNumArgs() == 0)
           continue;
+        std::string Class = genericName(C.ObjectClass);
         const auto *Ctor = cast<CXXConstructorDecl>(Callee);
         if (Ctor->isCopyOrMoveConstructor())
           continue;

@@ -3,6 +3,7 @@
 #include "Dataflow.h"
 #include "ExprWrappers.h"
 #include "QualifiedNames.h"
+#include "ThreadTypes.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -381,8 +382,7 @@ std::vector<DetachSite> ThreadLifetime::detachSites() {
       const auto *MC = dyn_cast<CXXMemberCallExpr>(C.Call);
       if (!MC || !C.ObjectClass || C.Callee->getName() != "detach")
         continue;
-      std::string Class = genericName(C.ObjectClass);
-      if (Class != "std::thread" && Class != "std::jthread")
+      if (!isStdThread(C.ObjectClass))
         continue;
       DetachSite D;
       D.Call = MC;
