@@ -637,7 +637,8 @@ private:
       const Expr *Obj = MC->getImplicitObjectArgument();
       if (!Obj)
         return;
-      if (isThreadOrFuture(Obj->getType()) && (N == "join" || N == "get" || N == "wait")) {
+      if ((isThreadOrFuture(Obj->getType()) && (N == "join" || N == "get" || N == "wait")) ||
+          (N == "join" && isJoinableThread(classOfType(Obj->getType())))) {
         Target = objectDecl(Obj, Stack);
       } else if (N == "wait" || N == "wait_all" || N == "wait_for_tasks" ||
                  N == "shutdown" || N == "join") {
@@ -661,7 +662,10 @@ private:
   }
 
   void bindSpawn(unsigned Index, const SpawnSite &S) {
-    if (S.Kind == SpawnKind::PThread) {
+    // A thread class whose constructor starts the thread: the spawn is
+    // bound to the object constructed, as a std::thread's is.
+    bool Constructed = isa_and_nonnull<CXXConstructorDecl>(S.Wrapper);
+    if (S.Kind == SpawnKind::PThread && !Constructed) {
       if (S.Handle)
         Binding[Index] = objectDecl(S.Handle, Stack);
       return;

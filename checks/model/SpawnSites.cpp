@@ -262,9 +262,12 @@ void SpawnSites::addWrapperCalls(ConcurrencyModel &Model) {
       break;
     for (const FunctionDecl *F : Model.index().functions())
       for (const CallSite &C : Model.callGraph().callsIn(F)) {
-        auto It = C.Callee && isa<CallExpr>(C.Call)
-                      ? Wrappers.find(C.Callee->getCanonicalDecl())
-                      : Wrappers.end();
+        // A call of the wrapper, or the construction of a thread class
+        // whose constructor is one (`Thread t(run, arg);`).
+        bool Calls = isa<CallExpr>(C.Call) ||
+                     (isa<CXXConstructExpr>(C.Call) && isa_and_nonnull<CXXConstructorDecl>(C.Callee));
+        auto It = C.Callee && Calls ? Wrappers.find(C.Callee->getCanonicalDecl())
+                                    : Wrappers.end();
         if (It == Wrappers.end() || BySite.count(C.Call))
           continue;
         const SpawnSite Inner = Sites[It->second];
