@@ -1202,6 +1202,8 @@ const std::vector<Access> &SharedAccesses::ofThread(unsigned Spawn, const Functi
   for (const Access &A : of(Entry).All) {
     if (A.ParamObject) // see Access::ParamObject
       continue;
+    if (A.Root.Param && !A.Loc.Var && ownArgumentOfEachThread(Spawn, Entry, A.Root.Param))
+      continue;
     if (std::optional<AccessLocation> Loc = throughArguments(A.Loc, Entry, Args)) {
       Out.push_back(A);
       Out.back().Loc = *Loc;
@@ -1209,6 +1211,55 @@ const std::vector<Access> &SharedAccesses::ofThread(unsigned Spawn, const Functi
     }
   }
   return ThreadViews[Key] = std::move(Out);
+}
+
+bool SharedAccesses::ownArgumentOfEachThread(unsigned Spawn, const FunctionDecl *Entry,
+                                             const ParmVarDecl *P) {
+  if (!P->getType()->isPointerType() || P->getDeclContext() != Entry)
+    return false;
+  const Expr *Arg = CallGraph::argumentFor(P, Entry, spawnArguments(Spawn, Entry));
+  if (!Arg)
+    return false;
+  Arg = ignoreValueWrappers(Arg)->IgnoreParenCasts();
+  if (isa<CXXNewExpr>(Arg))
+    return true;
+  const auto *Addr = dyn_cast<UnaryOperator>(Arg);
+  if (!Addr || Addr->getOpcode() != UO_AddrOf)
+    return false;
+  const Expr *Object = Addr->getSubExpr()->IgnoreParenImpCasts();
+  // The variable that names the element: the subscript's index, or the
+  // range-for's element itself.
+  const Expr *Index = nullptr;
+  if (const auto *AS = dyn_cast<ArraySubscriptExpr>(Object))
+    Index = AS->getIdx();
+  else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(Object);
+           OC && OC->getOperator() == OO_Subscript && OC->getNumArgs() == 2)
+    Index = OC->getArg(1);
+  else
+    Index = Object;
+  const auto *Ref = dyn_cast<DeclRefExpr>(Index->IgnoreParenImpCasts());
+  const auto *V = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  if (!V || !V->hasLocalStorage())
+    return false;
+  // V must be a loop's own variable, of a loop around the spawn: each
+  // iteration starts one thread with another element.
+  ASTContext &Ctx = Model.astContext();
+  const Stmt *At = Spawns.all()[Spawn].Site;
+  for (unsigned Depth = 0; At && Depth < 64; ++Depth) {
+    auto Parents = Ctx.getParents(*At);
+    if (Parents.empty())
+      return false;
+    At = Parents[0].get<Stmt>();
+    if (const auto *For = dyn_cast_or_null<ForStmt>(At)) {
+      const auto *Init = dyn_cast_or_null<DeclStmt>(For->getInit());
+      if (Init && llvm::is_contained(Init->decls(), V))
+        return Index != Object; // the index, not the counter itself
+    } else if (const auto *Range = dyn_cast_or_null<CXXForRangeStmt>(At)) {
+      if (Range->getLoopVariable() == V)
+        return Index == Object && V->getType()->isReferenceType();
+    }
+  }
+  return false;
 }
 
 const VarDecl *SharedAccesses::initializingStatic(const FunctionDecl *F, const Stmt *S) {

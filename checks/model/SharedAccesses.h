@@ -222,6 +222,14 @@ public:
   /// (throughArguments); accesses through a pointer nobody names are left
   /// out.
   const std::vector<Access> &ofThread(unsigned Spawn, const clang::FunctionDecl *Entry);
+  /// Whether spawn \p Spawn hands each thread it starts an object of its
+  /// own for \p P (a pointer parameter of \p Entry): a fresh `new T`, the
+  /// element at the starting loop's index (`&parts[i]`), or the element a
+  /// range-for over the container names (`&part`). Each thread then owns
+  /// what it reaches through P, as RacerD's ownership says of a fresh
+  /// object: its instances cannot race on it.
+  bool ownArgumentOfEachThread(unsigned Spawn, const clang::FunctionDecl *Entry,
+                               const clang::ParmVarDecl *P);
   /// The arguments spawn \p Spawn passes to \p Entry's parameters.
   llvm::ArrayRef<const clang::Expr *> spawnArguments(unsigned Spawn,
                                                      const clang::FunctionDecl *Entry) const;
