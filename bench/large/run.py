@@ -102,12 +102,15 @@ def run_pool(jobs, workers):
             key, argv, cwd = pending.pop(0)
             p = subprocess.Popen(argv, cwd=cwd, stdin=subprocess.DEVNULL,
                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            running[p.pid] = (key, time.monotonic())
+            # Keep the Popen: a dropped one is reaped by subprocess's own
+            # cleanup at the next Popen, and wait4 would lose its child.
+            running[p.pid] = (key, time.monotonic(), p)
         pid, status, ru = os.wait4(-1, 0)
         if pid not in running:
             continue
-        key, start = running.pop(pid)
-        res[key] = (os.waitstatus_to_exitcode(status), time.monotonic() - start, ru.ru_maxrss)
+        key, start, proc = running.pop(pid)
+        proc.returncode = os.waitstatus_to_exitcode(status)  # reaped here
+        res[key] = (proc.returncode, time.monotonic() - start, ru.ru_maxrss)
     return res, time.monotonic() - t0
 
 
