@@ -154,37 +154,42 @@ const Expr *testedCall(const Expr *Tested) {
   return isa<CallExpr>(Tested) ? Tested : nullptr;
 }
 
-/// The locks \p S takes (once per acquisition) and those it releases, by
-/// \p FG's lock operations.
+/// What lock operation \p Op does to its locks: takes (once per
+/// acquisition) and releases, into \p Taken and \p Released.
+void opEffect(const LockOperation &Op, const FunctionGuards &FG,
+              llvm::SmallVector<LockId, 1> &Taken, llvm::SmallVector<LockId, 1> &Released,
+              LockMode &Mode) {
+  llvm::SmallVector<LockId, 1> Ids;
+  if (Op.Op == LockOperation::GuardRelock || Op.Op == LockOperation::GuardUnlock) {
+    if (const VarDecl *V = guardObjectVar(Op.GuardObject); V && FG.Local.count(V))
+      Ids.assign(FG.Local.find(V)->second.Locks.begin(), FG.Local.find(V)->second.Locks.end());
+  } else {
+    for (const Expr *M : Op.Mutexes)
+      if (LockId Id = LockCatalog::lockIdOf(M))
+        Ids.push_back(Id);
+  }
+  // A guard constructed here takes the lock and lets go of it at the end
+  // of its scope.
+  bool Scoped = Op.Op == LockOperation::GuardLock || Op.Op == LockOperation::GuardTry;
+  bool Takes = Op.Op == LockOperation::Acquire || Op.Op == LockOperation::GuardRelock || Scoped;
+  bool Lets = Op.Op == LockOperation::Release || Op.Op == LockOperation::GuardUnlock || Scoped;
+  for (LockId Id : Ids) {
+    if (Takes)
+      Taken.push_back(Id);
+    if (Lets && !llvm::is_contained(Released, Id))
+      Released.push_back(Id);
+  }
+  if (Takes && Op.Mode == LockMode::Shared)
+    Mode = LockMode::Shared;
+}
+
+/// The lock operations in \p S (a branch of an if), by opEffect.
 void locksTakenIn(const Stmt *S, const FunctionGuards &FG, llvm::SmallVector<LockId, 1> &Taken,
                   llvm::SmallVector<LockId, 1> &Released, LockMode &Mode) {
   if (!S)
     return;
-  if (auto It = FG.Ops.find(S); It != FG.Ops.end()) {
-    const LockOperation &Op = It->second;
-    llvm::SmallVector<LockId, 1> Ids;
-    if (Op.Op == LockOperation::GuardRelock || Op.Op == LockOperation::GuardUnlock) {
-      if (const VarDecl *V = guardObjectVar(Op.GuardObject); V && FG.Local.count(V))
-        Ids.assign(FG.Local.find(V)->second.Locks.begin(), FG.Local.find(V)->second.Locks.end());
-    } else {
-      for (const Expr *M : Op.Mutexes)
-        if (LockId Id = LockCatalog::lockIdOf(M))
-          Ids.push_back(Id);
-    }
-    // A guard constructed here takes the lock and lets go of it at the end
-    // of its scope.
-    bool Scoped = Op.Op == LockOperation::GuardLock || Op.Op == LockOperation::GuardTry;
-    bool Takes = Op.Op == LockOperation::Acquire || Op.Op == LockOperation::GuardRelock || Scoped;
-    bool Lets = Op.Op == LockOperation::Release || Op.Op == LockOperation::GuardUnlock || Scoped;
-    for (LockId Id : Ids) {
-      if (Takes)
-        Taken.push_back(Id); // once per acquisition
-      if (Lets && !llvm::is_contained(Released, Id))
-        Released.push_back(Id);
-    }
-    if (Takes && Op.Mode == LockMode::Shared)
-      Mode = LockMode::Shared;
-  }
+  if (auto It = FG.Ops.find(S); It != FG.Ops.end())
+    opEffect(It->second, FG, Taken, Released, Mode);
   for (const Stmt *Child : S->children())
     locksTakenIn(Child, FG, Taken, Released, Mode);
 }
@@ -218,8 +223,9 @@ void locksTakenByFlag(const FunctionDecl &Def, FunctionGuards &FG) {
     locksTakenIn(If->getElse(), FG, OtherTaken, OtherReleased, Ignored);
     if (Flag.Locks.empty())
       return;
-    if (InBody.empty())
-      locksTakenIn(Def.getBody(), FG, InBody, Unused, Ignored);
+    if (InBody.empty()) // every operation of the function, from its table
+      for (const auto &[At, Op] : FG.Ops)
+        opEffect(Op, FG, InBody, Unused, Ignored);
     const llvm::SmallVector<LockId, 1> Taken = Flag.Locks;
     llvm::erase_if(Flag.Locks, [&](LockId Id) {
       return llvm::is_contained(Released, Id) || llvm::is_contained(OtherTaken, Id) ||

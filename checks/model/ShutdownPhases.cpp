@@ -26,10 +26,7 @@ namespace {
 /// The class of what \p T holds or points to: `T`, `T *`, `T &`,
 /// `std::unique_ptr<T>`, `std::shared_ptr<T>`.
 const CXXRecordDecl *heldClass(QualType T) {
-  T = T.getNonReferenceType();
-  if (const auto *PT = T->getAs<PointerType>())
-    T = PT->getPointeeType();
-  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+  const CXXRecordDecl *RD = classOfType(T);
   const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(RD);
   if (Spec && Spec->getTemplateArgs().size() >= 1 &&
       Spec->getTemplateArgs()[0].getKind() == TemplateArgument::Type) {
