@@ -71,9 +71,10 @@ namespace {
 // The lock in the summary of the function \p Call enters that its caller
 // sees as \p Id (the same global or field, or the mutex argument the callee
 // names by its parameter).
-const HeldLock *summaryLockFor(const LockSummary &Summary, LockId Id, const Expr *Call) {
+const HeldLock *summaryLockFor(const LockCatalog &Catalog, const LockSummary &Summary, LockId Id,
+                               const Expr *Call) {
   for (const HeldLock &H : Summary.Acquired)
-    if (lockInCaller(H.Id, Call) == Id)
+    if (lockInCaller(Catalog, H.Id, Call) == Id)
       return &H;
   return nullptr;
 }
@@ -102,7 +103,7 @@ void LockAcrossSuspensionCheck::noteAcquisition(const HeldLock &Lock,
   const FunctionDecl *Callee = CallGraph::calleeOf(Lock.AcquiredAt);
   const HeldLock *Inner = nullptr;
   if (Callee && Locks.model().callGraph().isExplorable(Callee))
-    Inner = summaryLockFor(Locks.of(Callee).summary(), Lock.Id, Lock.AcquiredAt);
+    Inner = summaryLockFor(Locks.catalog(), Locks.of(Callee).summary(), Lock.Id, Lock.AcquiredAt);
   if (!Inner) {
     diag(Lock.AcquiredAt->getBeginLoc(), "'%0' locked here and not unlocked before the %1",
          DiagnosticIDs::Note)
@@ -119,7 +120,7 @@ void LockAcrossSuspensionCheck::noteAcquisition(const HeldLock &Lock,
     const FunctionDecl *Next = CallGraph::calleeOf(Inner->AcquiredAt);
     const HeldLock *Deeper = nullptr;
     if (Next && Locks.model().callGraph().isExplorable(Next))
-      Deeper = summaryLockFor(Locks.of(Next).summary(), Inner->Id, Inner->AcquiredAt);
+      Deeper = summaryLockFor(Locks.catalog(), Locks.of(Next).summary(), Inner->Id, Inner->AcquiredAt);
     if (!Deeper) {
       diag(Inner->AcquiredAt->getBeginLoc(), "'%0' locks it here", DiagnosticIDs::Note)
           << displayName(Callee);

@@ -119,11 +119,11 @@ ManualLockCalls collectLockCalls(ConcurrencyModel &Model, const CFG &G) {
       if (std::optional<LockOperation> Op = Catalog.classify(Ex)) {
         if (Op->Op == LockOperation::Acquire && Op->Mutexes.size() == 1) {
           // A semaphore is released where the work ends, often elsewhere.
-          if (LockId Id = LockCatalog::lockIdOf(Op->Mutexes[0]); Id && !nobodyWaitsFor(Id))
+          if (LockId Id = Catalog.lockIdOf(Op->Mutexes[0]); Id && !nobodyWaitsFor(Id))
             Out.Acquires[Ex] = Id;
         } else if (Op->Op == LockOperation::Release) {
           for (const Expr *M : Op->Mutexes)
-            if (LockId Id = LockCatalog::lockIdOf(M)) {
+            if (LockId Id = Catalog.lockIdOf(M)) {
               Out.Releases[Ex].push_back(Id);
               Out.UnlockSites[Id.Decl].push_back(Ex);
             }
@@ -135,7 +135,7 @@ ManualLockCalls collectLockCalls(ConcurrencyModel &Model, const CFG &G) {
       const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
       if (Callee && Model.callGraph().isExplorable(Callee))
         for (LockId Id : Locks.of(Callee).summary().Released)
-          if (LockId Mine = lockInCaller(Id, Ex)) {
+          if (LockId Mine = lockInCaller(Catalog, Id, Ex)) {
             Out.Releases[Ex].push_back(Mine);
             Out.UnlockSites[Mine.Decl].push_back(Ex);
           }

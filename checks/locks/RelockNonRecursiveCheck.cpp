@@ -57,7 +57,7 @@ llvm::DenseSet<const ValueDecl *> recursiveByAttribute(ConcurrencyModel &Model) 
     }
     for (const CallExpr *Init : Inits)
       if (const ValueDecl *Attr = addressedVar(Init->getArg(1)); Attr && RecursiveAttrs.count(Attr))
-        if (LockId Id = LockCatalog::lockIdOf(Init->getArg(0)))
+        if (LockId Id = Model.analysis<Locksets>().catalog().lockIdOf(Init->getArg(0)))
           Out.insert(Id.Decl);
   }
   return Out;
@@ -86,7 +86,7 @@ void RelockNonRecursiveCheck::analyze(ConcurrencyModel &Model) {
     // A field lock is one identity for all objects: only the same object
     // relocks (`from.mu_` then `to.mu_` is two mutexes).
     if (isa<FieldDecl>(Held.Id.Decl) &&
-        !(First && sameMutexObject(First->MutexExpr, First->Chain, Again.MutexExpr, Again.Chain)))
+        !(First && sameMutexObject(Catalog, First->MutexExpr, First->Chain, Again.MutexExpr, Again.Chain)))
       return;
     std::string Name = lockName(Held.Id);
     if (Again.Chain.empty()) {

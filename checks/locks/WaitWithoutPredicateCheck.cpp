@@ -104,7 +104,7 @@ void WaitWithoutPredicateCheck::checkNotify(ConcurrencyModel &Model,
       const Expr *Target = CS ? writtenObject(CS->getStmt()) : nullptr;
       if (!Target || !Before(CS->getStmt(), Notify.Call))
         continue;
-      LockId Id = LockCatalog::lockIdOf(Target);
+      LockId Id = LockCatalog::objectIdOf(Target);
       if (!Id || !llvm::is_contained(State, Id.Decl))
         continue;
       const Lockset *Held = Locks.heldBefore(CS->getStmt());

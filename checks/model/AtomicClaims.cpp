@@ -80,7 +80,7 @@ std::optional<AtomicUpdate> operatorUpdate(const CXXOperatorCallExpr *OC) {
   default:
     return std::nullopt;
   }
-  U.Atomic = LockCatalog::lockIdOf(OC->getArg(0)).Decl;
+  U.Atomic = LockCatalog::objectIdOf(OC->getArg(0)).Decl;
   return U;
 }
 
@@ -102,7 +102,7 @@ std::optional<AtomicUpdate> memberUpdate(const CXXMemberCallExpr *MC) {
   } else if (N != "store" && N != "fetch_sub" && N != "fetch_and" && N != "fetch_xor") {
     return std::nullopt; // load, wait, notify: no write
   }
-  U.Atomic = LockCatalog::lockIdOf(Object).Decl;
+  U.Atomic = LockCatalog::objectIdOf(Object).Decl;
   return U;
 }
 
@@ -121,7 +121,7 @@ std::optional<AtomicUpdate> atomicUpdate(const Expr *E) {
     U = AtomicUpdate{};
     if (UO->isIncrementOp())
       U->Result = UO->isPrefix() ? AtomicUpdate::ReturnsNew : AtomicUpdate::ReturnsOld;
-    U->Atomic = LockCatalog::lockIdOf(UO->getSubExpr()).Decl;
+    U->Atomic = LockCatalog::objectIdOf(UO->getSubExpr()).Decl;
   }
   if (!U || !U->Atomic)
     return std::nullopt;

@@ -182,7 +182,7 @@ ConditionWaits::ConditionWaits(ConcurrencyModel &Model)
       CondOp Op = isa<CallExpr>(Site.Call) ? classifyCall(Site.Callee) : CondOp::None;
       if (Op == CondOp::Notify)
         Notifies.push_back({cast<CallExpr>(Site.Call), F,
-                            LockCatalog::lockIdOf(conditionExpr(cast<CallExpr>(Site.Call)))});
+                            Catalog.lockIdOf(conditionExpr(cast<CallExpr>(Site.Call)))});
       else if (Op != CondOp::None)
         addWait(F, Site, int(Op), nullptr);
     }
@@ -220,7 +220,7 @@ void ConditionWaits::addWait(const FunctionDecl *F, const CallSite &Site, int Op
   W.Call = Call;
   W.In = F;
   W.Primitive = Primitive;
-  W.Condition = LockCatalog::lockIdOf(conditionExpr(Call));
+  W.Condition = Catalog.lockIdOf(conditionExpr(Call));
   auto &Acquisitions = Model.analysis<LockAcquisitions>();
   auto AcquiredHere = [&](LockId Id) {
     return llvm::any_of(Acquisitions.of(F).Direct,
@@ -352,11 +352,11 @@ ConditionWaits::releasedByWait(const CallExpr *Call) const {
   const Expr *M = waitMutexExpr(Call);
   if (!M)
     return Out;
-  if (LockId Id = LockCatalog::lockIdOf(M))
+  if (LockId Id = Catalog.lockIdOf(M))
     Out.push_back(Id);
   if (const auto *ME = dyn_cast<MemberExpr>(ignoreValueWrappers(M)))
     if (Catalog.mutexType(ME->getBase()->getType()))
-      if (LockId Outer = LockCatalog::lockIdOf(ME->getBase()))
+      if (LockId Outer = Catalog.lockIdOf(ME->getBase()))
         Out.push_back(Outer);
   return Out;
 }

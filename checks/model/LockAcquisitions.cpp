@@ -101,10 +101,10 @@ bool nobodyWaitsFor(LockId Id) {
          llvm::StringRef(T.getAsString()).contains("sem_t");
 }
 
-bool sameMutexObject(const Expr *A, const CallPath &ChainA, const Expr *B, const CallPath &ChainB) {
+bool sameMutexObject(const LockCatalog &Catalog, const Expr *A, const CallPath &ChainA, const Expr *B, const CallPath &ChainB) {
   if (!A || !B)
     return false;
-  LockId IdA = LockCatalog::lockIdOf(A);
+  LockId IdA = Catalog.lockIdOf(A);
   // A mutex named by a variable is one object (globals, statics, locals,
   // and a parameter is already the caller's argument); array elements are
   // told apart by their index, which is not known here.
@@ -157,7 +157,7 @@ std::optional<LockAcquisition> LockAcquisitions::originOf(const FunctionDecl *F,
     if (Site.Call != H.AcquiredAt || !Site.Callee)
       continue;
     for (const LockAcquisition &Inner : of(Site.Callee).Reached)
-      if (lockInCaller(Inner.Id, Site.Call) == H.Id) {
+      if (lockInCaller(Locks.catalog(), Inner.Id, Site.Call) == H.Id) {
         LockAcquisition A = Inner;
         A.Id = H.Id;
         A.Chain.insert(A.Chain.begin(), &Site);
@@ -194,7 +194,7 @@ void LockAcquisitions::compute(const FunctionDecl *Def, FunctionAcquisitions &Ou
       if (Op->Op == LockOperation::GuardRelock && Mutexes.empty())
         Mutexes = guardMutexes(varOf(Op->GuardObject));
       for (const Expr *M : Mutexes) {
-        LockId Id = LockCatalog::lockIdOf(M);
+        LockId Id = Locks.catalog().lockIdOf(M);
         if (!Id)
           continue;
         LockAcquisition A{Id, Op->Mode, Ex, M, Def, {}, Mutexes.size() > 1};
@@ -264,7 +264,7 @@ void LockAcquisitions::forEachCalleeAcquisition(
     // again is no relock.
     Lockset AtCall = Locks.heldThroughCall(*Before, Site.Call, Site.Callee);
     for (const LockAcquisition &Inner : of(Site.Callee).Reached) {
-      LockId Mine = lockInCaller(Inner.Id, Site.Call);
+      LockId Mine = lockInCaller(Locks.catalog(), Inner.Id, Site.Call);
       if (!Mine)
         continue;
       std::optional<ValueFacts> Facts = Model.analysis<GlobalConditions>().atCall(

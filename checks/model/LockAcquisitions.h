@@ -134,7 +134,7 @@ bool nobodyWaitsFor(LockId Id);
 /// the same variable or through `this` of the same function. \p ChainA and
 /// \p ChainB are the call hops from one function to the expressions' own
 /// functions: `this` inside a callee is the object the hop calls it on.
-bool sameMutexObject(const clang::Expr *A, const CallPath &ChainA, const clang::Expr *B,
+bool sameMutexObject(const LockCatalog &Catalog, const clang::Expr *A, const CallPath &ChainA, const clang::Expr *B,
                      const CallPath &ChainB);
 
 } // namespace concur

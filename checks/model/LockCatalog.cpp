@@ -1,6 +1,7 @@
 #include "LockCatalog.h"
 
 #include "ExprWrappers.h"
+#include "LockBindings.h"
 #include "LockShapes.h"
 
 #include "QualifiedNames.h"
@@ -214,6 +215,14 @@ bool LockCatalog::isGuardType(QualType T) const {
     return true;
   const CXXRecordDecl *Def = RD->getDefinition();
   return Def && Shapes->isGuard(Def);
+}
+
+bool LockCatalog::isScopedLockType(QualType T) const {
+  if (isGuardType(T))
+    return true;
+  const CXXRecordDecl *RD = classOfType(T);
+  const CXXRecordDecl *Def = RD ? RD->getDefinition() : nullptr;
+  return Def && Shapes->isScopedUnlocker(Def);
 }
 
 bool LockCatalog::isSynchronizedStream(const VarDecl *V) {
@@ -576,7 +585,12 @@ std::optional<LockOperation> LockCatalog::classify(const Expr *E) const {
   return std::nullopt;
 }
 
-LockId LockCatalog::lockIdOf(const Expr *MutexExpr) {
+LockId LockCatalog::lockIdOf(const Expr *MutexExpr) const {
+  LockId Named = objectIdOf(MutexExpr);
+  return Bindings ? Bindings->resolve(Named) : Named;
+}
+
+LockId LockCatalog::objectIdOf(const Expr *MutexExpr) {
   const Expr *E = strip(MutexExpr);
   while (E) {
     if (const auto *U = dyn_cast<UnaryOperator>(E);
@@ -637,7 +651,7 @@ bool LockCatalog::skipsLockAnalysis(const FunctionDecl *F) {
 }
 
 llvm::SmallVector<std::pair<LockId, LockMode>, 2>
-LockCatalog::requiredLocks(const FunctionDecl *F) {
+LockCatalog::requiredLocks(const FunctionDecl *F) const {
   llvm::SmallVector<std::pair<LockId, LockMode>, 2> Out;
   if (!F)
     return Out;
@@ -648,7 +662,7 @@ LockCatalog::requiredLocks(const FunctionDecl *F) {
   return Out;
 }
 
-LockId LockCatalog::guardOf(const ValueDecl *D) {
+LockId LockCatalog::guardOf(const ValueDecl *D) const {
   if (const auto *A = D ? D->getAttr<GuardedByAttr>() : nullptr)
     return lockIdOf(A->getArg());
   return LockId{};

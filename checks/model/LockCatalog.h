@@ -20,7 +20,9 @@
 // `account.mu_`. Distinct objects of one class therefore share the identity
 // of their mutex field: `a.mu_` and `b.mu_` are "the same lock", the access
 // path abstraction RacerD uses, which errs towards missing races between
-// different objects rather than reporting races that a lock prevents.
+// different objects rather than reporting races that a lock prevents. A
+// pointer or reference that only ever points at one mutex (`h->mu` filled
+// with `&mutex_`) has that mutex's identity (LockBindings.h).
 //
 //===----------------------------------------------------------------------===//
 #ifndef CONCUR_CHECKS_MODEL_LOCKCATALOG_H
@@ -48,6 +50,7 @@ class VarDecl;
 
 namespace concur {
 
+class LockBindings;
 class LockShapes;
 
 /// How a lock is held: exclusively (writer) or shared (reader).
@@ -112,6 +115,9 @@ public:
   std::optional<MutexTypeInfo> mutexType(clang::QualType T) const;
   /// Whether \p T is a scoped lock guard type (lock_guard, unique_lock, ...).
   bool isGuardType(clang::QualType T) const;
+  /// Whether \p T is a scoped guard or a scoped unlocker (LockShapes.h):
+  /// a class whose mutex member is each object's own association.
+  bool isScopedLockType(clang::QualType T) const;
   /// Whether accesses to an object of type \p T synchronise by themselves:
   /// atomics, mutexes and guards, condition variables, once flags, latches,
   /// futures, threads, the concur runtime's thread-safe types, and classes
@@ -123,14 +129,21 @@ public:
   std::optional<LockOperation> classify(const clang::Expr *Call) const;
 
   /// The identity of the mutex an expression denotes (`m`, `&m`, `*pm`,
-  /// `this->mu_`, `obj.mu_`); empty if it is not a recognisable object.
-  static LockId lockIdOf(const clang::Expr *MutexExpr);
+  /// `this->mu_`, `obj.mu_`), through the pointers that borrow one mutex
+  /// (LockBindings.h); empty if it is not a recognisable object.
+  LockId lockIdOf(const clang::Expr *MutexExpr) const;
+  /// The declaration an expression names as it is written, with no
+  /// binding followed: `h->mu` is the field `mu` (what an atomic's or a
+  /// guard's own member is).
+  static LockId objectIdOf(const clang::Expr *MutexExpr);
+  /// Follows borrowed pointers from now on (the model's per-TU bindings).
+  void useBindings(const LockBindings *B) { Bindings = B; }
   /// The mutex member an accessor hands out (`InstrumentedMutex *mutex()
   /// { return &mutex_; }`, or one marked RETURN_CAPABILITY), or null.
   static const clang::Expr *returnedMutex(const clang::CXXMethodDecl *M);
   /// The locks \p F requires on entry (REQUIRES / REQUIRES_SHARED).
-  static llvm::SmallVector<std::pair<LockId, LockMode>, 2>
-  requiredLocks(const clang::FunctionDecl *F);
+  llvm::SmallVector<std::pair<LockId, LockMode>, 2>
+  requiredLocks(const clang::FunctionDecl *F) const;
   /// Whether \p F opts out of lock analysis (NO_THREAD_SAFETY_ANALYSIS):
   /// its author vouches for its locking (a test that upgrades a reader lock,
   /// a for-testing accessor), so the lock checks report nothing in it and
@@ -141,7 +154,7 @@ public:
   /// by default, so concurrent output interleaves but does not race.
   static bool isSynchronizedStream(const clang::VarDecl *V);
   /// The lock a field or variable is GUARDED_BY, if annotated.
-  static LockId guardOf(const clang::ValueDecl *D);
+  LockId guardOf(const clang::ValueDecl *D) const;
 
   /// Built-in mutex type names, for documentation.
   static llvm::ArrayRef<const char *> builtinMutexTypes();
@@ -159,6 +172,7 @@ private:
   llvm::StringMap<MutexTypeInfo> ExtraTypes;
   /// Mutexes and guards of the program's own, learned from their bodies.
   std::unique_ptr<LockShapes> Shapes;
+  const LockBindings *Bindings = nullptr;
   mutable llvm::DenseMap<const clang::CXXRecordDecl *, bool> MemberwiseSynchronizing;
 };
 

@@ -82,9 +82,9 @@ bool isThisObject(const Expr *E) {
 }
 
 void addGuardMutex(BodyLockEffect &Into, const Expr *M) {
-  LockId Id = LockCatalog::lockIdOf(M);
+  LockId Id = LockCatalog::objectIdOf(M);
   if (Id && llvm::none_of(Into.ThisGuardMutexes,
-                          [&](const Expr *E) { return LockCatalog::lockIdOf(E) == Id; }))
+                          [&](const Expr *E) { return LockCatalog::objectIdOf(E) == Id; }))
     Into.ThisGuardMutexes.push_back(M);
 }
 

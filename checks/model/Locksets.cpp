@@ -1,6 +1,7 @@
 #include "Locksets.h"
 
 #include "AtomicClaims.h"
+#include "LockBindings.h"
 #include "QueueTurns.h"
 #include "ExprWrappers.h"
 #include "Termination.h"
@@ -92,12 +93,12 @@ const VarDecl *guardObjectVar(const Expr *Object) {
 }
 
 // A lock the callee names by its own parameter is the caller's argument.
-LockId translateToCaller(LockId Id, const Expr *Call) {
+LockId translateToCaller(const LockCatalog &Catalog, LockId Id, const Expr *Call) {
   const auto *P = dyn_cast_or_null<ParmVarDecl>(Id.Decl);
   if (!P)
     return Id;
   const Expr *Arg = argumentFor(Call, P);
-  return Arg ? LockCatalog::lockIdOf(Arg) : LockId{};
+  return Arg ? Catalog.lockIdOf(Arg) : LockId{};
 }
 
 bool isLocalOf(LockId Id, const FunctionDecl *F) {
@@ -156,7 +157,7 @@ const Expr *testedCall(const Expr *Tested) {
 
 /// What lock operation \p Op does to its locks: takes (once per
 /// acquisition) and releases, into \p Taken and \p Released.
-void opEffect(const LockOperation &Op, const FunctionGuards &FG,
+void opEffect(const LockCatalog &Catalog, const LockOperation &Op, const FunctionGuards &FG,
               llvm::SmallVector<LockId, 1> &Taken, llvm::SmallVector<LockId, 1> &Released,
               LockMode &Mode) {
   llvm::SmallVector<LockId, 1> Ids;
@@ -165,7 +166,7 @@ void opEffect(const LockOperation &Op, const FunctionGuards &FG,
       Ids.assign(FG.Local.find(V)->second.Locks.begin(), FG.Local.find(V)->second.Locks.end());
   } else {
     for (const Expr *M : Op.Mutexes)
-      if (LockId Id = LockCatalog::lockIdOf(M))
+      if (LockId Id = Catalog.lockIdOf(M))
         Ids.push_back(Id);
   }
   // A guard constructed here takes the lock and lets go of it at the end
@@ -184,14 +185,14 @@ void opEffect(const LockOperation &Op, const FunctionGuards &FG,
 }
 
 /// The lock operations in \p S (a branch of an if), by opEffect.
-void locksTakenIn(const Stmt *S, const FunctionGuards &FG, llvm::SmallVector<LockId, 1> &Taken,
+void locksTakenIn(const LockCatalog &Catalog, const Stmt *S, const FunctionGuards &FG, llvm::SmallVector<LockId, 1> &Taken,
                   llvm::SmallVector<LockId, 1> &Released, LockMode &Mode) {
   if (!S)
     return;
   if (auto It = FG.Ops.find(S); It != FG.Ops.end())
-    opEffect(It->second, FG, Taken, Released, Mode);
+    opEffect(Catalog, It->second, FG, Taken, Released, Mode);
   for (const Stmt *Child : S->children())
-    locksTakenIn(Child, FG, Taken, Released, Mode);
+    locksTakenIn(Catalog, Child, FG, Taken, Released, Mode);
 }
 
 /// FunctionGuards::ByFlag: every `if (flag)` on a bool or integer
@@ -199,7 +200,7 @@ void locksTakenIn(const Stmt *S, const FunctionGuards &FG, llvm::SmallVector<Loc
 /// leaves it held while the other branch does not touch it, and which is
 /// the only place the function takes that lock (`if (c) m.lock();
 /// std::lock_guard g(m);` takes it on both paths: no caller holds it).
-void locksTakenByFlag(const FunctionDecl &Def, FunctionGuards &FG) {
+void locksTakenByFlag(const LockCatalog &Catalog, const FunctionDecl &Def, FunctionGuards &FG) {
   std::optional<InvariantConditions> Values;
   llvm::SmallVector<LockId, 1> InBody, Unused;
   LockMode Ignored = LockMode::Exclusive;
@@ -219,13 +220,13 @@ void locksTakenByFlag(const FunctionDecl &Def, FunctionGuards &FG) {
       return;
     FlagLock Flag;
     llvm::SmallVector<LockId, 1> Released, OtherTaken, OtherReleased;
-    locksTakenIn(If->getThen(), FG, Flag.Locks, Released, Flag.Mode);
-    locksTakenIn(If->getElse(), FG, OtherTaken, OtherReleased, Ignored);
+    locksTakenIn(Catalog, If->getThen(), FG, Flag.Locks, Released, Flag.Mode);
+    locksTakenIn(Catalog, If->getElse(), FG, OtherTaken, OtherReleased, Ignored);
     if (Flag.Locks.empty())
       return;
     if (InBody.empty()) // every operation of the function, from its table
       for (const auto &[At, Op] : FG.Ops)
-        opEffect(Op, FG, InBody, Unused, Ignored);
+        opEffect(Catalog, Op, FG, InBody, Unused, Ignored);
     const llvm::SmallVector<LockId, 1> Taken = Flag.Locks;
     llvm::erase_if(Flag.Locks, [&](LockId Id) {
       return llvm::is_contained(Released, Id) || llvm::is_contained(OtherTaken, Id) ||
@@ -271,7 +272,9 @@ Lockset unionOf(const Lockset &A, const Lockset &B) {
   return Out;
 }
 
-LockId lockInCaller(LockId Id, const Expr *Call) { return translateToCaller(Id, Call); }
+LockId lockInCaller(const LockCatalog &Catalog, LockId Id, const Expr *Call) {
+  return translateToCaller(Catalog, Id, Call);
+}
 
 bool LockSummary::operator==(const LockSummary &O) const {
   return Acquired == O.Acquired && Released == O.Released && UnlockedGuards == O.UnlockedGuards &&
@@ -292,7 +295,13 @@ const Lockset *FunctionLocks::heldAround(llvm::ArrayRef<const Stmt *> Ancestors)
   return nullptr;
 }
 
-Locksets::Locksets(ConcurrencyModel &Model) : Model(Model) {}
+Locksets::Locksets(ConcurrencyModel &Model)
+    : Model(Model),
+      Bindings(std::make_unique<LockBindings>(Model.astContext(), Catalog, Model.index().functions())) {
+  Catalog.useBindings(Bindings.get());
+}
+
+Locksets::~Locksets() = default;
 
 const FunctionLocks &Locksets::of(const FunctionDecl *F) {
   static const FunctionLocks Empty;
@@ -383,14 +392,14 @@ public:
     if (Op.Op == LockOperation::TryAcquire) {
       if (CallTruthy == Op.SuccessValue)
         for (const Expr *M : Op.Mutexes)
-          if (LockId Id = LockCatalog::lockIdOf(M))
+          if (LockId Id = L.catalog().lockIdOf(M))
             insertLock(Held, HeldLock{Id, Op.Mode, Cond, nullptr, 1});
     } else if (Op.Op == LockOperation::Acquire && Cond->getType()->isIntegerType() &&
                CallTruthy) {
       // `if (pthread_mutex_lock(&m)) fail();`: a non-zero status means the
       // lock was not taken.
       for (const Expr *M : Op.Mutexes)
-        if (LockId Id = LockCatalog::lockIdOf(M))
+        if (LockId Id = L.catalog().lockIdOf(M))
           removeLock(Held, Id);
     } else if (Op.Op == LockOperation::GuardTryRelock || Op.Op == LockOperation::GuardOwns) {
       const VarDecl *V = guardObjectVar(Op.GuardObject);
@@ -413,7 +422,7 @@ private:
       return;
     for (const ResultLock &R : L.of(Callee).summary().HeldByResult)
       if (R.WhenTruthy == Truthy)
-        if (LockId Mine = translateToCaller(R.Lock.Id, Call); Mine && !findLock(Held, Mine))
+        if (LockId Mine = translateToCaller(L.catalog(), R.Lock.Id, Call); Mine && !findLock(Held, Mine))
           insertLock(Held, HeldLock{Mine, R.Lock.Mode, Call, nullptr, 1});
   }
 
@@ -527,7 +536,7 @@ private:
     if (!V)
       return;
     for (const Expr *M : Op.Mutexes)
-      if (LockId Id = LockCatalog::lockIdOf(M)) {
+      if (LockId Id = L.catalog().lockIdOf(M)) {
         bool Found = false;
         for (HeldLock &H : Held)
           if (H.Id == Id) {
@@ -543,18 +552,18 @@ private:
     switch (Op.Op) {
     case LockOperation::Acquire:
       for (const Expr *M : Op.Mutexes)
-        if (LockId Id = LockCatalog::lockIdOf(M))
+        if (LockId Id = L.catalog().lockIdOf(M))
           insertLock(Held, HeldLock{Id, Op.Mode, At, nullptr, 1});
       break;
     case LockOperation::Release:
       for (const Expr *M : Op.Mutexes)
-        if (LockId Id = LockCatalog::lockIdOf(M))
+        if (LockId Id = L.catalog().lockIdOf(M))
           release(Held, Id, At);
       break;
     case LockOperation::Assert:
       // `mu.AssertHeld()`: whoever called this holds it (as REQUIRES says).
       for (const Expr *M : Op.Mutexes)
-        if (LockId Id = LockCatalog::lockIdOf(M); Id && !findLock(Held, Id)) {
+        if (LockId Id = L.catalog().lockIdOf(M); Id && !findLock(Held, Id)) {
           HeldLock H{Id, Op.Mode, At, nullptr, 1};
           H.Callers = true;
           insertLock(Held, H);
@@ -605,11 +614,11 @@ private:
     };
     for (LockId Id : Sum.Released)
       if (!TakenBack(Id))
-        if (LockId Mine = translateToCaller(Id, Call))
+        if (LockId Mine = translateToCaller(L.catalog(), Id, Call))
           release(Held, Mine, Call);
     for (const HeldLock &H : Sum.Acquired)
       if (!TakenBack(H.Id))
-        if (LockId Mine = translateToCaller(H.Id, Call))
+        if (LockId Mine = translateToCaller(L.catalog(), H.Id, Call))
           insertLock(Held, HeldLock{Mine, H.Mode, Call, nullptr, 1});
     // A guard lent to a callee that locks it again holds once it returns.
     for (const ParmVarDecl *P : Sum.RelockedGuards)
@@ -631,7 +640,7 @@ private:
 
 void Locksets::compute(const FunctionDecl *Def, FunctionLocks &Out) {
   AnalysisStats::Timer Time(AnalysisStats::Section::Analysis, "Locksets");
-  for (auto [Id, Mode] : LockCatalog::requiredLocks(Def))
+  for (auto [Id, Mode] : Catalog.requiredLocks(Def))
     insertLock(Out.Entry, HeldLock{Id, Mode, nullptr, nullptr, 1});
   const CFG *G = Model.cfg(Def);
   if (!G)
@@ -714,9 +723,9 @@ const FunctionGuards &Locksets::guardsOf(const FunctionDecl *Def, const CFG &G) 
       if (std::optional<LockOperation> Op = Catalog.classify(Ex))
         Out.Ops[S] = std::move(*Op);
     }
-  auto AddLocks = [](GuardBinding &Into, llvm::ArrayRef<const Expr *> Mutexes) {
+  auto AddLocks = [&](GuardBinding &Into, llvm::ArrayRef<const Expr *> Mutexes) {
     for (const Expr *M : Mutexes)
-      if (LockId Id = LockCatalog::lockIdOf(M); Id && !llvm::is_contained(Into.Locks, Id))
+      if (LockId Id = Catalog.lockIdOf(M); Id && !llvm::is_contained(Into.Locks, Id))
         Into.Locks.push_back(Id);
   };
   for (auto &[S, Op] : Out.Ops) {
@@ -731,7 +740,7 @@ const FunctionGuards &Locksets::guardsOf(const FunctionDecl *Def, const CFG &G) 
         auto &[At, Locks] = Out.Unlocked[V];
         At = cast<Expr>(S);
         for (const Expr *M : Op.Mutexes)
-          if (LockId Id = LockCatalog::lockIdOf(M))
+          if (LockId Id = Catalog.lockIdOf(M))
             Locks.push_back(Id);
       }
     if (Op.Op == LockOperation::GuardLock || Op.Op == LockOperation::GuardDeferred ||
@@ -742,7 +751,7 @@ const FunctionGuards &Locksets::guardsOf(const FunctionDecl *Def, const CFG &G) 
         AddLocks(Binding, Op.Mutexes);
       }
   }
-  locksTakenByFlag(*Def, Out);
+  locksTakenByFlag(Catalog, *Def, Out);
   return Out;
 }
 

@@ -56,6 +56,8 @@ class VarDecl;
 
 namespace concur {
 
+class LockBindings;
+
 /// One lock held at a program point.
 struct HeldLock {
   LockId Id;
@@ -91,7 +93,7 @@ Lockset unionOf(const Lockset &A, const Lockset &B);
 /// The lock \p Id of a callee as its caller sees it at \p Call: a lock the
 /// callee names by its own parameter is the caller's argument (empty if the
 /// argument is not a recognisable mutex); any other lock is itself.
-LockId lockInCaller(LockId Id, const clang::Expr *Call);
+LockId lockInCaller(const LockCatalog &Catalog, LockId Id, const clang::Expr *Call);
 
 /// A lock a function hands to its caller with some of its results only: a
 /// try-lock of the program's own (`return 0;` still holding the page's
@@ -193,6 +195,7 @@ bool namedInCallees(LockId Id);
 class Locksets : public ModelAnalysis {
 public:
   explicit Locksets(ConcurrencyModel &Model);
+  ~Locksets() override;
 
   /// The lock facts of \p F's definition (built on first use, with the
   /// summaries of its same-TU callees).
@@ -234,6 +237,8 @@ private:
 
   ConcurrencyModel &Model;
   LockCatalog Catalog;
+  /// The pointers that borrow one mutex, which Catalog follows.
+  std::unique_ptr<LockBindings> Bindings;
   enum class State { InProgress, Done };
   llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<FunctionLocks>> Facts;
   llvm::DenseMap<const clang::FunctionDecl *, State> Status;

@@ -68,8 +68,45 @@ TEST(LockAcquisitions, SameObjectTellsFieldsOfTwoObjectsApart) {
   auto &Acq = P.Model->analysis<LockAcquisitions>();
   const auto &Direct = Acq.of(findFunction(*P.Model, "two")).Direct;
   ASSERT_EQ(Direct.size(), 3u);
-  EXPECT_FALSE(sameMutexObject(Direct[0].What.MutexExpr, {}, Direct[1].What.MutexExpr, {}));
-  EXPECT_TRUE(sameMutexObject(Direct[0].What.MutexExpr, {}, Direct[2].What.MutexExpr, {}));
+  const LockCatalog &C = Acq.locksets().catalog();
+  EXPECT_FALSE(sameMutexObject(C, Direct[0].What.MutexExpr, {}, Direct[1].What.MutexExpr, {}));
+  EXPECT_TRUE(sameMutexObject(C, Direct[0].What.MutexExpr, {}, Direct[2].What.MutexExpr, {}));
+}
+
+TEST(LockBindings, PointersThatBorrowOneMutexNameIt) {
+  auto P = parseModel(R"(
+    #include <mutex>
+    struct Db { std::mutex mutex_; std::mutex other_; void *handle(); void scoped(); };
+    struct Handle {
+      Handle(Db *d, std::mutex *m) : db(d), mu(m) {}
+      Db *db;
+      std::mutex *mu;
+    };
+    struct Either { std::mutex *mu; };
+    struct Repointed { std::mutex *mu; };
+    void repoint(std::mutex *&out);
+    void *Db::handle() { return new Handle(this, &mutex_); }
+    void Db::scoped() {
+      std::mutex &r = other_;
+      std::mutex *p = &mutex_;
+      Either e{&mutex_};
+      Either f{&other_};
+      Repointed g{&mutex_};
+      repoint(g.mu);
+      r.lock(); p->lock(); e.mu->lock(); g.mu->lock();
+    }
+    void cleanup(Handle *h) { h->mu->lock(); }
+  )");
+  auto &Acq = P.Model->analysis<LockAcquisitions>();
+  const auto &Cleanup = Acq.of(findFunction(*P.Model, "cleanup")).Direct;
+  ASSERT_EQ(Cleanup.size(), 1u);
+  EXPECT_EQ(Cleanup[0].What.Id.name(), "Db::mutex_"); // every construction passes &mutex_
+  const auto &Scoped = Acq.of(findFunction(*P.Model, "Db::scoped")).Direct;
+  ASSERT_EQ(Scoped.size(), 4u);
+  EXPECT_EQ(Scoped[0].What.Id.name(), "Db::other_");
+  EXPECT_EQ(Scoped[1].What.Id.name(), "Db::mutex_");
+  EXPECT_EQ(Scoped[2].What.Id.name(), "Either::mu");    // two objects store two mutexes
+  EXPECT_EQ(Scoped[3].What.Id.name(), "Repointed::mu"); // changed out of sight
 }
 
 TEST(LockOrderGraph, EdgesCarryStableNamesAndSites) {
