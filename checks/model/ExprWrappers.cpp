@@ -41,6 +41,14 @@ const Expr *ignoreMoveOrForward(const Expr *E) {
   return E;
 }
 
+const Expr *referenceWrapped(const Expr *E) {
+  const auto *CE = dyn_cast_or_null<CallExpr>(ignoreCopiesAndMoves(E));
+  if (!CE || CE->getNumArgs() != 1 || !CE->getDirectCallee())
+    return nullptr;
+  std::string Name = genericName(CE->getDirectCallee());
+  return Name == "std::ref" || Name == "std::cref" ? ignoreValueWrappers(CE->getArg(0)) : nullptr;
+}
+
 const Expr *ignoreCopiesAndMoves(const Expr *E) {
   while (E) {
     const Expr *Next = ignoreValueWrappers(E);

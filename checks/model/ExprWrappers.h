@@ -36,6 +36,10 @@ const clang::Expr *ignoreMoveOrForward(const clang::Expr *E);
 /// and `auto t = Task(make())` denote `f` and `make()`.
 const clang::Expr *ignoreCopiesAndMoves(const clang::Expr *E);
 
+/// What a `std::ref(x)` / `std::cref(x)` argument wraps (`x`), or null:
+/// the object a thread's reference parameter binds to.
+const clang::Expr *referenceWrapped(const clang::Expr *E);
+
 /// The argument a call or construction passes for the callee's parameter
 /// \p P (skipping the object of a member operator call); null when there is
 /// none (a default argument not written, a variadic tail).

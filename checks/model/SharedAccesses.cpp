@@ -1215,18 +1215,30 @@ const std::vector<Access> &SharedAccesses::ofThread(unsigned Spawn, const Functi
 
 bool SharedAccesses::ownArgumentOfEachThread(unsigned Spawn, const FunctionDecl *Entry,
                                              const ParmVarDecl *P) {
-  if (!P->getType()->isPointerType() || P->getDeclContext() != Entry)
+  bool ByReference = P->getType()->isReferenceType();
+  if (!(P->getType()->isPointerType() || ByReference) || P->getDeclContext() != Entry)
     return false;
   const Expr *Arg = CallGraph::argumentFor(P, Entry, spawnArguments(Spawn, Entry));
   if (!Arg)
     return false;
   Arg = ignoreValueWrappers(Arg)->IgnoreParenCasts();
-  if (isa<CXXNewExpr>(Arg))
+  const Expr *Object = nullptr;
+  if (ByReference) {
+    // A thread copies its arguments: a reference parameter binds to what a
+    // std::ref / std::cref wrapper names.
+    Object = referenceWrapped(Arg);
+  } else if (isa<CXXNewExpr>(Arg)) {
     return true;
-  const auto *Addr = dyn_cast<UnaryOperator>(Arg);
-  if (!Addr || Addr->getOpcode() != UO_AddrOf)
+  } else if (const auto *Addr = dyn_cast<UnaryOperator>(Arg); Addr && Addr->getOpcode() == UO_AddrOf) {
+    Object = Addr->getSubExpr();
+  }
+  if (!Object)
     return false;
-  const Expr *Object = Addr->getSubExpr()->IgnoreParenImpCasts();
+  // A member of the element (`parts[i].status`) is the element's own.
+  Object = Object->IgnoreParenImpCasts();
+  for (const auto *ME = dyn_cast<MemberExpr>(Object); ME && !ME->isArrow();
+       ME = dyn_cast<MemberExpr>(Object))
+    Object = ME->getBase()->IgnoreParenImpCasts();
   // The variable that names the element: the subscript's index, or the
   // range-for's element itself.
   const Expr *Index = nullptr;

@@ -223,9 +223,10 @@ public:
   /// out.
   const std::vector<Access> &ofThread(unsigned Spawn, const clang::FunctionDecl *Entry);
   /// Whether spawn \p Spawn hands each thread it starts an object of its
-  /// own for \p P (a pointer parameter of \p Entry): a fresh `new T`, the
-  /// element at the starting loop's index (`&parts[i]`), or the element a
-  /// range-for over the container names (`&part`). Each thread then owns
+  /// own for \p P (a pointer or reference parameter of \p Entry): a fresh
+  /// `new T`, the element at the starting loop's index (`&parts[i]`,
+  /// `std::ref(parts[i].status)`: a member of it is its own too), or the
+  /// element a range-for over the container names (`&part`). Each thread then owns
   /// what it reaches through P, as RacerD's ownership says of a fresh
   /// object: its instances cannot race on it.
   bool ownArgumentOfEachThread(unsigned Spawn, const clang::FunctionDecl *Entry,

@@ -2,9 +2,11 @@
 // RUN:   | FileCheck %s --implicit-check-not='{{warning|note}}:'
 // A loop that starts one thread per element and hands each its own
 // element (`&parts[i]` at the loop's index, `&part` of a range-for, or a
-// fresh `new` object): each thread owns what it reaches through that
-// pointer, so two threads of the loop do not race on it. One object
-// handed to every thread is shared.
+// fresh `new` object; or, to a reference parameter, `std::ref` of the
+// element or of a member of it): each thread owns what it reaches through
+// that pointer or reference, so two threads of the loop do not race on
+// it. One object handed to every thread is shared.
+#include <functional>
 #include <thread>
 #include <vector>
 
@@ -24,8 +26,8 @@ static void process(Part *p) {
 
 static void count(Totals *t) {
   t->bytes += 10;
-  // CHECK: :[[@LINE-1]]:6: warning: read-modify-write of shared 'Totals::bytes' on the thread started at line 51 is not atomic and races with it being updated on another instance of that thread (no lock held on both sides); make it std::atomic or hold one mutex around both [concur-unguarded-shared-state]
-  // CHECK: :51:5: note: thread entry 'count' starts here
+  // CHECK: :[[@LINE-1]]:6: warning: read-modify-write of shared 'Totals::bytes' on the thread started at line 53 is not atomic and races with it being updated on another instance of that thread (no lock held on both sides); make it std::atomic or hold one mutex around both [concur-unguarded-shared-state]
+  // CHECK: :53:5: note: thread entry 'count' starts here
 }
 
 void byIndex(std::vector<Part> &parts) {
@@ -57,6 +59,41 @@ void fresh(int n) {
   std::vector<std::thread> pool;
   for (int i = 0; i < n; ++i)
     pool.emplace_back([](Part *p) { process(p); delete p; }, new Part);
+  for (auto &t : pool)
+    t.join();
+}
+
+struct Outcome {
+  int code = 0;
+  long rows = 0;
+};
+
+struct Slice {
+  Outcome status;
+  long offset = 0;
+};
+
+void byReference(std::vector<Slice> &slices) {
+  auto check = [](Outcome &out) {
+    out.code = 1;
+    out.rows += 10;
+  };
+  std::vector<std::thread> pool;
+  for (std::size_t i = 1; i < slices.size(); ++i)
+    pool.emplace_back(check, std::ref(slices[i].status));
+  check(slices[0].status); // the spawner's own element
+  for (auto &t : pool)
+    t.join();
+}
+
+void oneOutcomeForAll(int n) {
+  Outcome shared;
+  auto check = [](Outcome &out) { out.code = 2; };
+  // CHECK: :[[@LINE-1]]:39: warning: shared 'Outcome::code' is written on the thread started at line 96 with no lock held, and written on another instance of that thread with no lock held; guard both with one mutex or make it std::atomic [concur-unguarded-shared-state]
+  // CHECK: :96:5: note: thread entry 'lambda' starts here
+  std::vector<std::thread> pool;
+  for (int i = 0; i < n; ++i)
+    pool.emplace_back(check, std::ref(shared)); // the same object for every thread
   for (auto &t : pool)
     t.join();
 }
