@@ -1146,10 +1146,15 @@ bool SharedAccesses::bindToCaller(Access &A, const FunctionDecl *Caller, const C
   const FunctionDecl *Callee = C.Callee;
   PathRoot Was = A.Root;
   A.Root = {};
-  // A path from `this` stays one when the call is on `this`.
+  // A path from `this` stays one when the call is on `this`; a call on
+  // what a parameter refers to (`out = s`, `out->set(3)`) roots it there.
   if (Was.AtThis)
-    if (const Expr *On = objectArgument(C.Call); On && isa<CXXThisExpr>(ignoreValueWrappers(On)))
-      A.Root = Was;
+    if (const Expr *On = objectArgument(C.Call)) {
+      if (isa<CXXThisExpr>(ignoreValueWrappers(On)))
+        A.Root = Was;
+      else if (PathRoot Object = pathRootOf(On, Caller, /*Top=*/false); Object.Param)
+        A.Root = Object;
+    }
   const ParmVarDecl *P = isParamOf(Was.Param, Callee) ? Was.Param : nullptr;
   const Expr *Arg = P ? CallGraph::argumentFor(P, Callee, Args) : nullptr;
   bool Whole = P && A.Loc.Var == P && A.Loc.Pointee; // `f++`, `(*v)++`

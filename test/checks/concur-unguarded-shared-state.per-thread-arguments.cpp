@@ -66,6 +66,10 @@ void fresh(int n) {
 struct Outcome {
   int code = 0;
   long rows = 0;
+  void fail(int c) { code = c; }
+  // CHECK: :[[@LINE-1]]:22: warning: shared 'Outcome::code' is written on the thread started at line 120 with no lock held, and written on another instance of that thread with no lock held; guard both with one mutex or make it std::atomic [concur-unguarded-shared-state]
+  // CHECK: :120:5: note: thread entry 'lambda' starts here
+  // CHECK: :117:40: note: 'lambda' calls 'Outcome::fail' here
 };
 
 struct Slice {
@@ -89,11 +93,31 @@ void byReference(std::vector<Slice> &slices) {
 void oneOutcomeForAll(int n) {
   Outcome shared;
   auto check = [](Outcome &out) { out.code = 2; };
-  // CHECK: :[[@LINE-1]]:39: warning: shared 'Outcome::code' is written on the thread started at line 96 with no lock held, and written on another instance of that thread with no lock held; guard both with one mutex or make it std::atomic [concur-unguarded-shared-state]
-  // CHECK: :96:5: note: thread entry 'lambda' starts here
+  // CHECK: :[[@LINE-1]]:39: warning: shared 'Outcome::code' is written on the thread started at line 100 with no lock held, and written on another instance of that thread with no lock held; guard both with one mutex or make it std::atomic [concur-unguarded-shared-state]
+  // CHECK: :100:5: note: thread entry 'lambda' starts here
   std::vector<std::thread> pool;
   for (int i = 0; i < n; ++i)
     pool.emplace_back(check, std::ref(shared)); // the same object for every thread
+  for (auto &t : pool)
+    t.join();
+}
+
+// The same through the methods the thread calls on the object it was handed.
+void byMethod(std::vector<Slice> &slices) {
+  auto check = [](Outcome &out) { out.fail(3); };
+  std::vector<std::thread> pool;
+  for (std::size_t i = 0; i < slices.size(); ++i)
+    pool.emplace_back(check, std::ref(slices[i].status));
+  for (auto &t : pool)
+    t.join();
+}
+
+void oneOutcomeByMethod(int n) {
+  Outcome shared;
+  auto check = [](Outcome *out) { out->fail(4); };
+  std::vector<std::thread> pool;
+  for (int i = 0; i < n; ++i)
+    pool.emplace_back(check, &shared);
   for (auto &t : pool)
     t.join();
 }
