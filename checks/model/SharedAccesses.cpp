@@ -1221,7 +1221,10 @@ const std::vector<Access> &SharedAccesses::ofThread(unsigned Spawn, const Functi
 bool SharedAccesses::ownArgumentOfEachThread(unsigned Spawn, const FunctionDecl *Entry,
                                              const ParmVarDecl *P) {
   bool ByReference = P->getType()->isReferenceType();
-  if (!(P->getType()->isPointerType() || ByReference) || P->getDeclContext() != Entry)
+  // The parameter is the definition's; the entry may be another declaration.
+  const auto *Owner = dyn_cast<FunctionDecl>(P->getDeclContext());
+  if (!(P->getType()->isPointerType() || ByReference) || !Owner ||
+      Owner->getCanonicalDecl() != Entry->getCanonicalDecl())
     return false;
   const Expr *Arg = CallGraph::argumentFor(P, Entry, spawnArguments(Spawn, Entry));
   if (!Arg)

@@ -121,3 +121,26 @@ void oneOutcomeByMethod(int n) {
   for (auto &t : pool)
     t.join();
 }
+
+// A member function started on the object with each element, defined out
+// of line: its parameter is the definition's.
+class Compactor {
+public:
+  void run(std::vector<Slice> &slices) {
+    std::vector<std::thread> pool;
+    for (std::size_t i = 1; i < slices.size(); ++i)
+      pool.emplace_back(&Compactor::work, this, &slices[i]);
+    work(&slices[0]);
+    for (auto &t : pool)
+      t.join();
+  }
+
+private:
+  void work(Slice *s);
+  static void tally(Outcome *o) { o->rows += 1; }
+};
+
+void Compactor::work(Slice *s) {
+  s->offset = 1;
+  tally(&s->status);
+}
