@@ -151,6 +151,9 @@ struct CallHolding {
   /// Made on the caller's own object: `this`, a member held by value, or
   /// one the caller's class deletes in its destructor (it owns it).
   bool OnOwnObject = false;
+  /// Made on an object the caller has just made and not yet let out
+  /// (`auto *db = new DB; db->Open();`, checks/model/FreshObjects.h).
+  bool OnFreshObject = false;
   std::vector<HeldKey> Held;
   bool operator==(const CallHolding &) const = default;
 };

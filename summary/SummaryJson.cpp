@@ -79,6 +79,7 @@ OrderedJson callingFunctionToJson(const CallingFunction &F) {
     Calls.push_back({{"callee", C.Callee},
                      {"virtual", C.Virtual},
                      {"on_own_object", C.OnOwnObject},
+                     {"on_fresh_object", C.OnFreshObject},
                      {"held", heldKeysToJson(C.Held)}});
   return {{"usr", F.Usr},         {"overrides", F.Overrides},
           {"escapes", F.Escapes}, {"instantiated", F.Instantiated},
@@ -291,9 +292,10 @@ std::vector<HeldKey> heldKeysFromJson(const Json &V, const std::string &Path) {
 }
 
 CallHolding callHoldingFromJson(const Json &V, const std::string &Path) {
-  expectObject(V, Path, {"callee", "virtual", "on_own_object", "held"});
+  expectObject(V, Path, {"callee", "virtual", "on_own_object", "on_fresh_object", "held"});
   return {readNonEmptyString(V, Path, "callee"), readBool(V, Path, "virtual"),
-          readBool(V, Path, "on_own_object"), heldKeysFromJson(V.at("held"), member(Path, "held"))};
+          readBool(V, Path, "on_own_object"), readBool(V, Path, "on_fresh_object"),
+          heldKeysFromJson(V.at("held"), member(Path, "held"))};
 }
 
 CallingFunction callingFunctionFromJson(const Json &V, const std::string &Path) {

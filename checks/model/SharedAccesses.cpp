@@ -1,6 +1,7 @@
 #include "SharedAccesses.h"
 
 #include "ExprWrappers.h"
+#include "FreshObjects.h"
 #include "FunctionFacts.h"
 #include "LibraryAccesses.h"
 
@@ -1543,53 +1544,6 @@ const Expr *holderOf(const Expr *E, bool &IsPointer) {
     return nullptr; // `p->part` belongs to *p, which the walk cannot name
   IsPointer = M->isArrow();
   return ignoreValueWrappers(M->getBase());
-}
-
-/// Whether \p E makes an object nothing else refers to yet: a
-/// new-expression, a malloc-family call, or a call of a function (such as
-/// a factory) whose every return is one of those or null. Fields reached
-/// through such a pointer belong to the call that made it, as RacerD owns
-/// a fresh allocation.
-bool isFreshObject(const Expr *E, const ASTContext &Ctx, unsigned Depth = 3) {
-  E = E->IgnoreParenCasts();
-  if (isa<CXXNewExpr>(E))
-    return true;
-  auto IsNull = [&](const Expr *X) {
-    return X->isNullPointerConstant(const_cast<ASTContext &>(Ctx),
-                                    Expr::NPC_ValueDependentIsNotNull) != Expr::NPCK_NotNull;
-  };
-  if (const auto *C = dyn_cast<ConditionalOperator>(E)) {
-    const Expr *T = C->getTrueExpr(), *F = C->getFalseExpr();
-    return (isFreshObject(T, Ctx, Depth) || IsNull(T)) &&
-           (isFreshObject(F, Ctx, Depth) || IsNull(F)) && !(IsNull(T) && IsNull(F));
-  }
-  const auto *Call = dyn_cast<CallExpr>(E);
-  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
-  if (!Callee)
-    return false;
-  for (llvm::StringRef Alloc : {"malloc", "calloc", "realloc", "aligned_alloc", "strdup"})
-    if (isCFunction(Callee, Alloc))
-      return true;
-  const FunctionDecl *Def = nullptr;
-  if (Depth == 0 || !Callee->hasBody(Def))
-    return false;
-  bool Fresh = false, Other = false;
-  llvm::SmallVector<const Stmt *, 16> Work{Def->getBody()};
-  while (!Work.empty() && !Other) {
-    const Stmt *S = Work.pop_back_val();
-    if (!S || isa<LambdaExpr>(S))
-      continue;
-    if (const auto *R = dyn_cast<ReturnStmt>(S)) {
-      const Expr *V = R->getRetValue();
-      if (V && isFreshObject(V, Ctx, Depth - 1))
-        Fresh = true;
-      else if (!V || !IsNull(V))
-        Other = true;
-      continue;
-    }
-    llvm::append_range(Work, S->children());
-  }
-  return Fresh && !Other;
 }
 
 } // namespace

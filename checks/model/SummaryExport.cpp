@@ -3,6 +3,7 @@
 #include "AtomicClaims.h"
 #include "BlockingCallCatalog.h"
 #include "ConcurrencyModel.h"
+#include "FreshObjects.h"
 #include "FutureReadiness.h"
 #include "GlobalConditions.h"
 #include "LockAcquisitions.h"
@@ -289,6 +290,8 @@ private:
         continue;
       Call.Virtual = dispatches(Site);
       Call.OnOwnObject = onOwnObject(Def, Site);
+      Call.OnFreshObject = callsOnFreshObject(dyn_cast<CXXMemberCallExpr>(Site.Call), Def,
+                                              Model.astContext());
       for (const HeldLock &H : *Held)
         if (namedInCallees(H.Id))
           Call.Held.push_back({lock(H.Id).Key, H.Mode == LockMode::Exclusive});

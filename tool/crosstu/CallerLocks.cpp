@@ -79,8 +79,9 @@ bool CallerLocks::runsOnlyUnshared(const std::string &Usr) {
   for (const Site &S : Sites) {
     if (!Only)
       break;
-    Only = S.Call->OnOwnObject && S.Caller->Usr != Usr &&
-           (S.Caller->Structor || runsOnlyUnshared(S.Caller->Usr));
+    Only = S.Call->OnFreshObject ||
+           (S.Call->OnOwnObject && S.Caller->Usr != Usr &&
+            (S.Caller->Structor || runsOnlyUnshared(S.Caller->Usr)));
   }
   Unshared[Usr] = Only;
   return Only;

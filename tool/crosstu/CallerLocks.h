@@ -46,7 +46,9 @@ public:
   /// Whether \p Usr only runs while its object is being built or
   /// destroyed: every call of it is made on the caller's own object (see
   /// report::CallHolding::OnOwnObject) by a constructor or destructor, or
-  /// by a function that itself only runs so. No other thread may use an
+  /// by a function that itself only runs so, or on an object its caller
+  /// has just made and not let out yet (OnFreshObject: `db = new DB;
+  /// db->Open();`, a second step of construction). No other thread may use an
   /// object not yet built or being destroyed: what such a method touches
   /// is no more shared than what the constructor or destructor touches
   /// (`~Context()` calling its `shutdown()`, which tells its owned registry
