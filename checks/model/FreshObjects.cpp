@@ -1,5 +1,6 @@
 #include "FreshObjects.h"
 
+#include "ExprWrappers.h"
 #include "QualifiedNames.h"
 
 #include "clang/AST/ASTContext.h"
@@ -12,7 +13,7 @@ using namespace clang;
 namespace concur {
 
 bool isFreshObject(const Expr *E, const ASTContext &Ctx, unsigned Depth) {
-  E = E->IgnoreParenCasts();
+  E = ignoreValueWrappers(E)->IgnoreParenCasts(); // `new T(std::string(...))` has cleanups
   if (isa<CXXNewExpr>(E))
     return true;
   auto IsNull = [&](const Expr *X) {
@@ -102,22 +103,25 @@ bool callsOnFreshObject(const CXXMemberCallExpr *Call, const FunctionDecl *Calle
   if (UsedBefore)
     return false;
   // Not in a loop that V outlives: up from the call to the statement that
-  // declares V.
-  const Stmt *At = Call;
-  for (unsigned Depth = 0; At && Depth < 256; ++Depth) {
-    auto Parents = Ctx.getParents(*At);
+  // declares V (through the declarations a call may initialise:
+  // `Status s = db->Open();`).
+  DynTypedNode At = DynTypedNode::create(*Call);
+  for (unsigned Depth = 0; Depth < 256; ++Depth) {
+    auto Parents = Ctx.getParents(At);
     if (Parents.empty())
       return false;
-    At = Parents[0].get<Stmt>();
-    if (!At)
-      return false;
-    if (const auto *DS = dyn_cast<DeclStmt>(At); DS && llvm::is_contained(DS->decls(), V))
-      return true;
-    if (const auto *Compound = dyn_cast<CompoundStmt>(At))
+    At = Parents[0];
+    const auto *S = At.get<Stmt>();
+    if (!S) {
+      if (!At.get<VarDecl>())
+        return false;
+      continue;
+    }
+    if (const auto *Compound = dyn_cast<CompoundStmt>(S))
       for (const Stmt *Child : Compound->body())
         if (const auto *DS = dyn_cast<DeclStmt>(Child); DS && llvm::is_contained(DS->decls(), V))
           return true;
-    if (isLoop(At))
+    if (isLoop(S))
       return false;
   }
   return false;

@@ -84,7 +84,10 @@ std::string mainFile(const SourceManager &SM) {
 
 void locateIn(const SourceManager &SM, SourceLocation Loc, std::string &File, unsigned &Line,
               unsigned &Column) {
-  SourceLocation Exp = SM.getExpansionLoc(Loc);
+  // Where a diagnostic at Loc is shown (a macro argument where it is
+  // spelled, a macro body's token where the macro is used), so that the
+  // join's facts and the findings name one site alike.
+  SourceLocation Exp = SM.getFileLoc(Loc);
   if (Exp.isInvalid())
     return;
   if (auto Entry = SM.getFileEntryRefForID(SM.getFileID(Exp)))

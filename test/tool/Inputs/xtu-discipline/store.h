@@ -7,8 +7,8 @@
 // its mutex once it is open; Open() and Reload() take no lock.
 class Store {
 public:
-  Store();
-  void Open();
+  explicit Store(const std::string &name = "main");
+  bool Open();
   void Reload();
   void Put(const std::string &k, int v);
   int Get(const std::string &k);
