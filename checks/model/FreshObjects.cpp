@@ -5,7 +5,6 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/StmtCXX.h"
 
 using namespace clang;
@@ -79,49 +78,54 @@ bool isLoop(const Stmt *S) {
 
 } // namespace
 
-bool callsOnFreshObject(const CXXMemberCallExpr *Call, const FunctionDecl *Caller,
-                        ASTContext &Ctx) {
-  const VarDecl *V = Call && Caller ? freshLocalReceiver(Call, Caller, Ctx) : nullptr;
-  const Stmt *Body = V ? Caller->getBody() : nullptr;
-  if (!Body)
-    return false;
-  // The first use: no reference to V starts before the call.
+FreshReceivers::FreshReceivers(ASTContext &Ctx) : Ctx(Ctx) {}
+
+void FreshReceivers::enter(const FunctionDecl *Caller) {
+  if (Current == Caller)
+    return;
+  Current = Caller;
+  Parents.clear();
+  FirstUses.clear();
+  // One walk of the body: each statement's parent (the TU-wide parent map
+  // costs a large TU hundreds of MiB) and each local's first reference.
   const SourceManager &SM = Ctx.getSourceManager();
-  const Expr *Receiver = Call->getImplicitObjectArgument()->IgnoreParenImpCasts();
-  bool UsedBefore = false;
-  llvm::SmallVector<const Stmt *, 32> Work{Body};
-  while (!Work.empty() && !UsedBefore) {
+  llvm::SmallVector<const Stmt *, 64> Work{Caller->getBody()};
+  while (!Work.empty()) {
     const Stmt *S = Work.pop_back_val();
     if (!S)
       continue;
-    if (const auto *R = dyn_cast<DeclRefExpr>(S); R && R != Receiver && R->getDecl() == V &&
-                                                   SM.isBeforeInTranslationUnit(R->getBeginLoc(),
-                                                                                Call->getBeginLoc()))
-      UsedBefore = true;
-    llvm::append_range(Work, S->children());
+    if (const auto *R = dyn_cast<DeclRefExpr>(S))
+      if (const auto *V = dyn_cast<VarDecl>(R->getDecl())) {
+        auto [Slot, Fresh] = FirstUses.try_emplace(V, R);
+        if (!Fresh && SM.isBeforeInTranslationUnit(R->getBeginLoc(), Slot->second->getBeginLoc()))
+          Slot->second = R;
+      }
+    for (const Stmt *Child : S->children())
+      if (Child) {
+        Parents[Child] = S;
+        Work.push_back(Child);
+      }
   }
-  if (UsedBefore)
+}
+
+bool FreshReceivers::callsOnFreshObject(const CXXMemberCallExpr *Call,
+                                        const FunctionDecl *Caller) {
+  const VarDecl *V = Call && Caller ? freshLocalReceiver(Call, Caller, Ctx) : nullptr;
+  if (!V || !Caller->getBody())
     return false;
-  // Not in a loop that V outlives: up from the call to the statement that
-  // declares V (through the declarations a call may initialise:
-  // `Status s = db->Open();`).
-  DynTypedNode At = DynTypedNode::create(*Call);
-  for (unsigned Depth = 0; Depth < 256; ++Depth) {
-    auto Parents = Ctx.getParents(At);
-    if (Parents.empty())
-      return false;
-    At = Parents[0];
-    const auto *S = At.get<Stmt>();
-    if (!S) {
-      if (!At.get<VarDecl>())
-        return false;
-      continue;
-    }
-    if (const auto *Compound = dyn_cast<CompoundStmt>(S))
+  enter(Caller);
+  // The first use: no reference to V starts before the call.
+  if (FirstUses.lookup(V) != Call->getImplicitObjectArgument()->IgnoreParenImpCasts())
+    return false;
+  // Not in a loop that V outlives: up from the call to the block that
+  // declares V (a DeclStmt's children are its initialisers, so a call
+  // that initialises a variable, `Status s = db->Open();`, goes up too).
+  for (const Stmt *At = Parents.lookup(Call); At; At = Parents.lookup(At)) {
+    if (const auto *Compound = dyn_cast<CompoundStmt>(At))
       for (const Stmt *Child : Compound->body())
         if (const auto *DS = dyn_cast<DeclStmt>(Child); DS && llvm::is_contained(DS->decls(), V))
           return true;
-    if (isLoop(S))
+    if (isLoop(At))
       return false;
   }
   return false;

@@ -109,9 +109,19 @@ void LockBindings::addSource(const ValueDecl *D, const Expr *Value) {
   Sources[D].push_back(Value);
 }
 
-void LockBindings::scan(const Stmt *S) {
-  if (!S)
-    return;
+void LockBindings::scan(const Stmt *Root) {
+  // A worklist, not recursion: a long chain of `a + b + ...` nests deeply.
+  llvm::SmallVector<const Stmt *, 64> Work{Root};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S)
+      continue;
+    scanNode(S);
+    llvm::append_range(Work, S->children());
+  }
+}
+
+void LockBindings::scanNode(const Stmt *S) {
   if (const auto *DS = dyn_cast<DeclStmt>(S)) {
     for (const Decl *D : DS->decls())
       if (const auto *V = dyn_cast<VarDecl>(D); V && V->getInit() && isTracked(V))
@@ -136,8 +146,6 @@ void LockBindings::scan(const Stmt *S) {
   } else if (const auto *ILE = dyn_cast<InitListExpr>(S)) {
     scanInitList(ILE);
   }
-  for (const Stmt *Child : S->children())
-    scan(Child);
 }
 
 void LockBindings::scanCall(const Expr *Call, const FunctionDecl *Callee) {

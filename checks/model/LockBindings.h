@@ -60,7 +60,9 @@ public:
 private:
   void scanGlobals(const clang::DeclContext *DC);
   void scanFunction(const clang::FunctionDecl *F);
-  void scan(const clang::Stmt *S);
+  void scan(const clang::Stmt *Root);
+  /// The stores, escapes and constructions one statement makes.
+  void scanNode(const clang::Stmt *S);
   void scanCall(const clang::Expr *Call, const clang::FunctionDecl *Callee);
   void scanInitList(const clang::InitListExpr *ILE);
   /// The declaration an lvalue of a tracked pointer denotes (`p`, `h->mu`).

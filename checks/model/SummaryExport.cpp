@@ -293,8 +293,7 @@ private:
         continue;
       Call.Virtual = dispatches(Site);
       Call.OnOwnObject = onOwnObject(Def, Site);
-      Call.OnFreshObject = callsOnFreshObject(dyn_cast<CXXMemberCallExpr>(Site.Call), Def,
-                                              Model.astContext());
+      Call.OnFreshObject = Fresh.callsOnFreshObject(dyn_cast<CXXMemberCallExpr>(Site.Call), Def);
       for (const HeldLock &H : *Held)
         if (namedInCallees(H.Id))
           Call.Held.push_back({lock(H.Id).Key, H.Mode == LockMode::Exclusive});
@@ -698,6 +697,7 @@ private:
   const BlockingCallCatalog Catalog;
   llvm::DenseMap<const FunctionDecl *, BlockingReach> Memo;
   llvm::DenseMap<const FunctionDecl *, std::vector<CallPath>> Reach;
+  FreshReceivers Fresh{Model.astContext()};
   std::string TUFile;
 };
 
