@@ -14,15 +14,14 @@ namespace {
 /// Deeper chains of pointers copied from pointers are not followed.
 constexpr unsigned MaxDepth = 6;
 
+/// \p E without value wrappers and the default arguments and member
+/// initialisers a construction fills in.
 const Expr *stripValue(const Expr *E) {
-  while (E) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
-      E = M->getSubExpr();
-    else if (const auto *D = dyn_cast<CXXDefaultArgExpr>(E))
-      E = D->getExpr();
-    else if (const auto *D = dyn_cast<CXXDefaultInitExpr>(E))
-      E = D->getExpr();
+  for (E = ignoreValueWrappers(E); E; E = ignoreValueWrappers(E)) {
+    if (const auto *Arg = dyn_cast<CXXDefaultArgExpr>(E))
+      E = Arg->getExpr();
+    else if (const auto *Init = dyn_cast<CXXDefaultInitExpr>(E))
+      E = Init->getExpr();
     else
       return E;
   }
