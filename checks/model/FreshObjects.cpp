@@ -1,6 +1,8 @@
 #include "FreshObjects.h"
 
+#include "ConcurrencyModel.h"
 #include "ExprWrappers.h"
+#include "FunctionFacts.h"
 #include "QualifiedNames.h"
 
 #include "clang/AST/ASTContext.h"
@@ -72,63 +74,27 @@ const VarDecl *freshLocalReceiver(const CXXMemberCallExpr *Call, const FunctionD
   return T->isRecordType() ? V : nullptr; // a local object, not a reference
 }
 
-bool isLoop(const Stmt *S) {
-  return isa<ForStmt>(S) || isa<WhileStmt>(S) || isa<DoStmt>(S) || isa<CXXForRangeStmt>(S);
-}
-
 } // namespace
 
-FreshReceivers::FreshReceivers(ASTContext &Ctx) : Ctx(Ctx) {}
-
-void FreshReceivers::enter(const FunctionDecl *Caller) {
-  if (Current == Caller)
-    return;
-  Current = Caller;
-  Parents.clear();
-  FirstUses.clear();
-  // One walk of the body: each statement's parent (the TU-wide parent map
-  // costs a large TU hundreds of MiB) and each local's first reference.
-  const SourceManager &SM = Ctx.getSourceManager();
-  llvm::SmallVector<const Stmt *, 64> Work{Caller->getBody()};
-  while (!Work.empty()) {
-    const Stmt *S = Work.pop_back_val();
-    if (!S)
-      continue;
-    if (const auto *R = dyn_cast<DeclRefExpr>(S))
-      if (const auto *V = dyn_cast<VarDecl>(R->getDecl())) {
-        auto [Slot, Fresh] = FirstUses.try_emplace(V, R);
-        if (!Fresh && SM.isBeforeInTranslationUnit(R->getBeginLoc(), Slot->second->getBeginLoc()))
-          Slot->second = R;
-      }
-    for (const Stmt *Child : S->children())
-      if (Child) {
-        Parents[Child] = S;
-        Work.push_back(Child);
-      }
-  }
-}
-
-bool FreshReceivers::callsOnFreshObject(const CXXMemberCallExpr *Call,
-                                        const FunctionDecl *Caller) {
-  const VarDecl *V = Call && Caller ? freshLocalReceiver(Call, Caller, Ctx) : nullptr;
-  if (!V || !Caller->getBody())
+bool callsOnFreshObject(const CXXMemberCallExpr *Call, const FunctionDecl *Caller,
+                        ConcurrencyModel &Model) {
+  const VarDecl *V = Call && Caller ? freshLocalReceiver(Call, Caller, Model.astContext()) : nullptr;
+  if (!V)
     return false;
-  enter(Caller);
-  // The first use: no reference to V starts before the call.
-  if (FirstUses.lookup(V) != Call->getImplicitObjectArgument()->IgnoreParenImpCasts())
+  const BodyFacts &Facts = Model.analysis<FunctionFacts>().of(Caller);
+  // The first use: no reference to V comes before the call's.
+  auto Uses = Facts.Uses.find(V);
+  if (Uses == Facts.Uses.end() || Uses->second.empty() ||
+      Uses->second.front().Ref != Call->getImplicitObjectArgument()->IgnoreParenImpCasts())
     return false;
-  // Not in a loop that V outlives: up from the call to the block that
-  // declares V (a DeclStmt's children are its initialisers, so a call
-  // that initialises a variable, `Status s = db->Open();`, goes up too).
-  for (const Stmt *At = Parents.lookup(Call); At; At = Parents.lookup(At)) {
-    if (const auto *Compound = dyn_cast<CompoundStmt>(At))
-      for (const Stmt *Child : Compound->body())
-        if (const auto *DS = dyn_cast<DeclStmt>(Child); DS && llvm::is_contained(DS->decls(), V))
-          return true;
-    if (isLoop(At))
-      return false;
-  }
-  return false;
+  // Not in a loop V outlives: V is declared in the body of the innermost
+  // loop around the call, or there is none.
+  const Stmt *Loop = Facts.InnermostLoop.lookup(Call);
+  if (!Loop)
+    return true;
+  const Stmt *Body = loopBody(Loop);
+  return Body && Model.astContext().getSourceManager().isPointWithin(
+                     V->getLocation(), Body->getBeginLoc(), Body->getEndLoc());
 }
 
 } // namespace concur

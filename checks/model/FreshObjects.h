@@ -25,13 +25,8 @@
 #ifndef CONCUR_CHECKS_MODEL_FRESHOBJECTS_H
 #define CONCUR_CHECKS_MODEL_FRESHOBJECTS_H
 
-#include "llvm/ADT/DenseMap.h"
-
 namespace clang {
 class ASTContext;
-class DeclRefExpr;
-class Stmt;
-class VarDecl;
 class CXXMemberCallExpr;
 class Expr;
 class FunctionDecl;
@@ -39,32 +34,20 @@ class FunctionDecl;
 
 namespace concur {
 
+class ConcurrencyModel;
+
 /// Whether \p E makes an object nothing else refers to yet: a
 /// new-expression, a malloc-family call, or a call of a function (such as
 /// a factory) whose every return is one of those or null, looked into
 /// \p Depth calls deep.
 bool isFreshObject(const clang::Expr *E, const clang::ASTContext &Ctx, unsigned Depth = 3);
 
-/// Which member calls are made on an object the caller made and has not
-/// let out yet. Asked call by call, function by function (it keeps what it
-/// learned of the last function).
-class FreshReceivers {
-public:
-  explicit FreshReceivers(clang::ASTContext &Ctx);
-
-  /// Whether \p Call, in \p Caller's body, is made on such an object: a
-  /// local variable that holds a fresh allocation (or is a local object
-  /// itself), at its first use, not in a loop the variable outlives.
-  bool callsOnFreshObject(const clang::CXXMemberCallExpr *Call, const clang::FunctionDecl *Caller);
-
-private:
-  void enter(const clang::FunctionDecl *Caller);
-
-  clang::ASTContext &Ctx;
-  const clang::FunctionDecl *Current = nullptr;
-  llvm::DenseMap<const clang::Stmt *, const clang::Stmt *> Parents;
-  llvm::DenseMap<const clang::VarDecl *, const clang::DeclRefExpr *> FirstUses;
-};
+/// Whether \p Call, in \p Caller's body, is made on an object \p Caller
+/// made and has not let out yet: a local variable that holds a fresh
+/// allocation (or is a local object itself), at its first use
+/// (FunctionFacts' uses), not in a loop the variable outlives.
+bool callsOnFreshObject(const clang::CXXMemberCallExpr *Call, const clang::FunctionDecl *Caller,
+                        ConcurrencyModel &Model);
 
 } // namespace concur
 

@@ -138,7 +138,7 @@ public:
       return true;
     }
     if (V->hasLocalStorage() && !V->getType()->isReferenceType() &&
-        V->getType()->getAsCXXRecordDecl())
+        (V->getType()->getAsCXXRecordDecl() || V->getType()->getPointeeCXXRecordDecl()))
       Refs.push_back(DRE);
     return true;
   }

@@ -61,8 +61,9 @@ struct BodyFacts {
   /// Stripped initialisers of variables declared in the body (statics
   /// included) and values assigned to local variables.
   llvm::DenseMap<const clang::Expr *, const clang::VarDecl *> StoredInto;
-  /// Uses of local variables of class type, in source order (lambda bodies
-  /// written in this function included: a closure may wait on a future).
+  /// Uses of local variables of class type or of pointer to class type, in
+  /// source order (lambda bodies written in this function included: a
+  /// closure may wait on a future, or publish an object).
   llvm::DenseMap<const clang::VarDecl *, llvm::SmallVector<VarUse, 4>> Uses;
   /// Variables with static storage (globals, static members, function
   /// statics; not thread_local) referenced in this body, lambdas excluded.

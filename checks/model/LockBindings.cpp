@@ -43,7 +43,13 @@ bool repointsArgument(QualType ParamType) {
 
 LockBindings::LockBindings(ASTContext &Ctx, const LockCatalog &Catalog,
                            llvm::ArrayRef<const FunctionDecl *> Functions)
-    : Ctx(Ctx), Catalog(Catalog) {
+    : Ctx(Ctx), Catalog(Catalog), Functions(Functions) {}
+
+void LockBindings::scanOnce() {
+  // Only a TU that locks through a pointer or reference pays for the walk.
+  if (Scanned)
+    return;
+  Scanned = true;
   scanGlobals(Ctx.getTranslationUnitDecl());
   for (const FunctionDecl *F : Functions)
     scanFunction(F);
@@ -180,7 +186,7 @@ bool LockBindings::isNull(const Expr *Value) const {
   return stripValue(Value)->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull);
 }
 
-LockId LockBindings::valueOf(const Expr *Value, unsigned Depth) const {
+LockId LockBindings::valueOf(const Expr *Value, unsigned Depth) {
   LockId Id = LockCatalog::objectIdOf(stripValue(Value));
   const ValueDecl *D = Id.Decl;
   if (!D)
@@ -212,7 +218,7 @@ LockId LockBindings::valueOf(const Expr *Value, unsigned Depth) const {
   return isPointerOrReference(D->getType()) ? LockId{} : Id;
 }
 
-LockId LockBindings::bindingOf(const ValueDecl *D, unsigned Depth) const {
+LockId LockBindings::bindingOf(const ValueDecl *D, unsigned Depth) {
   if (auto It = Memo.find(D); It != Memo.end())
     return It->second;
   if (Depth >= MaxDepth || Escaped.contains(D))
@@ -238,9 +244,10 @@ LockId LockBindings::bindingOf(const ValueDecl *D, unsigned Depth) const {
   return Agreed;
 }
 
-LockId LockBindings::resolve(LockId Id) const {
+LockId LockBindings::resolve(LockId Id) {
   if (!Id || !isTracked(Id.Decl))
     return Id;
+  scanOnce();
   LockId Bound = bindingOf(Id.Decl, 0);
   return Bound ? Bound : Id;
 }

@@ -48,16 +48,18 @@ namespace concur {
 
 class LockBindings {
 public:
-  /// Learns the bindings of \p Functions' bodies (and the TU's globals);
-  /// \p Catalog says which pointee types are mutexes.
+  /// The bindings of \p Functions' bodies (and the TU's globals), learned
+  /// when a pointer or reference is first resolved; \p Catalog says which
+  /// pointee types are mutexes.
   LockBindings(clang::ASTContext &Ctx, const LockCatalog &Catalog,
                llvm::ArrayRef<const clang::FunctionDecl *> Functions);
 
   /// The mutex \p Id borrows, if \p Id is a pointer or reference that only
   /// ever denotes one mutex; \p Id itself otherwise.
-  LockId resolve(LockId Id) const;
+  LockId resolve(LockId Id);
 
 private:
+  void scanOnce();
   void scanGlobals(const clang::DeclContext *DC);
   void scanFunction(const clang::FunctionDecl *F);
   void scan(const clang::Stmt *Root);
@@ -72,11 +74,13 @@ private:
   /// A null pointer (stores of it point nowhere, so they bind nothing).
   bool isNull(const clang::Expr *Value) const;
   /// The mutex \p Value denotes, or an empty id when it is not one object.
-  LockId valueOf(const clang::Expr *Value, unsigned Depth) const;
-  LockId bindingOf(const clang::ValueDecl *D, unsigned Depth) const;
+  LockId valueOf(const clang::Expr *Value, unsigned Depth);
+  LockId bindingOf(const clang::ValueDecl *D, unsigned Depth);
 
   clang::ASTContext &Ctx;
   const LockCatalog &Catalog;
+  llvm::ArrayRef<const clang::FunctionDecl *> Functions;
+  bool Scanned = false;
   /// Values stored in each tracked declaration.
   llvm::DenseMap<const clang::ValueDecl *, llvm::SmallVector<const clang::Expr *, 2>> Sources;
   /// Tracked declarations changed out of sight (address taken, passed by
@@ -86,7 +90,7 @@ private:
   /// member initialiser copies from a constructor parameter.
   llvm::DenseMap<const clang::CXXConstructorDecl *, std::vector<const clang::CXXConstructExpr *>>
       Constructions;
-  mutable llvm::DenseMap<const clang::ValueDecl *, LockId> Memo;
+  llvm::DenseMap<const clang::ValueDecl *, LockId> Memo;
 };
 
 } // namespace concur

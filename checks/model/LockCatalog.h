@@ -137,7 +137,7 @@ public:
   /// guard's own member is).
   static LockId objectIdOf(const clang::Expr *MutexExpr);
   /// Follows borrowed pointers from now on (the model's per-TU bindings).
-  void useBindings(const LockBindings *B) { Bindings = B; }
+  void useBindings(LockBindings *B) { Bindings = B; }
   /// The mutex member an accessor hands out (`InstrumentedMutex *mutex()
   /// { return &mutex_; }`, or one marked RETURN_CAPABILITY), or null.
   static const clang::Expr *returnedMutex(const clang::CXXMethodDecl *M);
@@ -172,7 +172,8 @@ private:
   llvm::StringMap<MutexTypeInfo> ExtraTypes;
   /// Mutexes and guards of the program's own, learned from their bodies.
   std::unique_ptr<LockShapes> Shapes;
-  const LockBindings *Bindings = nullptr;
+  /// Learned on demand: lockIdOf stays a query of the catalog.
+  LockBindings *Bindings = nullptr;
   mutable llvm::DenseMap<const clang::CXXRecordDecl *, bool> MemberwiseSynchronizing;
 };
 

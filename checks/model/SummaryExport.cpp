@@ -293,7 +293,8 @@ private:
         continue;
       Call.Virtual = dispatches(Site);
       Call.OnOwnObject = onOwnObject(Def, Site);
-      Call.OnFreshObject = Fresh.callsOnFreshObject(dyn_cast<CXXMemberCallExpr>(Site.Call), Def);
+      Call.OnFreshObject =
+          callsOnFreshObject(dyn_cast<CXXMemberCallExpr>(Site.Call), Def, Model);
       for (const HeldLock &H : *Held)
         if (namedInCallees(H.Id))
           Call.Held.push_back({lock(H.Id).Key, H.Mode == LockMode::Exclusive});
@@ -697,7 +698,6 @@ private:
   const BlockingCallCatalog Catalog;
   llvm::DenseMap<const FunctionDecl *, BlockingReach> Memo;
   llvm::DenseMap<const FunctionDecl *, std::vector<CallPath>> Reach;
-  FreshReceivers Fresh{Model.astContext()};
   std::string TUFile;
 };
 
