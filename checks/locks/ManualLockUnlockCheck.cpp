@@ -1,5 +1,6 @@
 #include "ManualLockUnlockCheck.h"
 
+#include "../model/CallWrites.h"
 #include "../model/Dataflow.h"
 
 #include "../model/ExprWrappers.h"
@@ -273,7 +274,7 @@ void ManualLockUnlockCheck::checkFunction(ConcurrencyModel &Model, const Functio
       if (!P.Escape)
         P.Escape = Jump;
   };
-  InvariantConditions Invariant(*F);
+  InvariantConditions Invariant(*F, &Model.analysis<CallWrites>());
   auto Transfer = [&](PendingState &State, const CFGElement &E) {
     auto CS = E.getAs<CFGStmt>();
     if (!CS)
@@ -284,10 +285,12 @@ void ManualLockUnlockCheck::checkFunction(ConcurrencyModel &Model, const Functio
       reassign(State.Assumed, *Stored);
       for (Pending &P : State.Set)
         reassign(P.Under, *Stored);
-    } else if (unsigned Lost = Invariant.overwrittenFlag(S)) {
-      forget(State.Assumed, Lost);
-      for (Pending &P : State.Set)
-        forget(P.Under, Lost);
+    } else {
+      for (unsigned Lost : Invariant.overwritten(S)) {
+        forget(State.Assumed, Lost);
+        for (Pending &P : State.Set)
+          forget(P.Under, Lost);
+      }
     }
     if (auto It = Releases.find(S); It != Releases.end())
       for (LockId Id : It->second) {

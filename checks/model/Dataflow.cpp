@@ -1,5 +1,6 @@
 #include "Dataflow.h"
 
+#include "CallWrites.h"
 #include "ExprWrappers.h"
 
 #include "clang/AST/ASTContext.h"
@@ -33,54 +34,86 @@ std::optional<bool> constantTruth(const Expr *E) {
 
 /// Every declaration the body may change: assigned, incremented, its
 /// address taken, bound to a non-const reference, captured by reference.
-/// \p OnlyAssigned says, for each, whether every change was an assignment
-/// or increment of the variable itself.
-void collectWritten(const Stmt *S, llvm::DenseSet<const Decl *> &Out,
-                    llvm::DenseMap<const Decl *, bool> &OnlyAssigned) {
-  if (!S)
-    return;
-  auto Mark = [&](const Expr *E, bool Assigned = false) {
-    if (const Decl *D = E ? namedDecl(E) : nullptr) {
-      Out.insert(D);
-      Assigned = Assigned && isa<DeclRefExpr>(E->IgnoreParens());
-      auto [It, Fresh] = OnlyAssigned.try_emplace(D, Assigned);
-      It->second = It->second && Assigned;
-    }
-  };
-  if (const auto *BO = dyn_cast<BinaryOperator>(S); BO && BO->isAssignmentOp())
-    Mark(BO->getLHS(), /*Assigned=*/true);
-  if (const auto *UO = dyn_cast<UnaryOperator>(S);
-      UO && (UO->isIncrementDecrementOp() || UO->getOpcode() == UO_AddrOf))
-    Mark(UO->getSubExpr(), /*Assigned=*/UO->isIncrementDecrementOp());
-  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(S); OC && OC->getNumArgs() > 0 &&
-      (OC->isAssignmentOp() || OC->getOperator() == OO_PlusPlus ||
-       OC->getOperator() == OO_MinusMinus))
-    Mark(OC->getArg(0));
-  if (const auto *CE = dyn_cast<CallExpr>(S)) {
-    const FunctionDecl *Callee = CE->getDirectCallee();
-    for (unsigned I = 0; I < CE->getNumArgs(); ++I) {
-      const ParmVarDecl *P =
-          Callee && I < Callee->getNumParams() ? Callee->getParamDecl(I) : nullptr;
-      QualType T = P ? P->getType() : QualType();
-      if (!P || (T->isReferenceType() && !T.getNonReferenceType().isConstQualified()))
-        Mark(CE->getArg(I));
-    }
-    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(CE))
-      if (const CXXMethodDecl *M = MC->getMethodDecl(); M && !M->isConst())
-        Mark(MC->getImplicitObjectArgument());
+struct WriteCollector {
+  llvm::DenseSet<const Decl *> &Out;
+  /// Whether every change of a declaration was an assignment or increment
+  /// of the variable itself (by name).
+  llvm::DenseMap<const Decl *, bool> &OnlyAssigned;
+  /// Whether every change was a store to it by name or through a member
+  /// (`s.f = v`, `p->n++`), or its address handed straight to a call.
+  llvm::DenseMap<const Decl *, bool> &OnlyStored;
+  /// The calls handed a declaration's address (`eval(&state)`).
+  llvm::DenseMap<const Decl *, llvm::SmallVector<const CallExpr *, 1>> &Handed;
+
+  void mark(const Expr *E, bool Assigned, const CallExpr *HandedTo = nullptr) {
+    const Decl *D = E ? namedDecl(E) : nullptr;
+    if (!D)
+      return;
+    Out.insert(D);
+    const Expr *Bare = E->IgnoreParens();
+    bool ByName = Assigned && isa<DeclRefExpr>(Bare);
+    bool Stored = (Assigned && (isa<DeclRefExpr>(Bare) || isa<MemberExpr>(Bare))) || HandedTo;
+    auto [It, Fresh] = OnlyAssigned.try_emplace(D, ByName);
+    It->second = It->second && ByName;
+    auto [St, StFresh] = OnlyStored.try_emplace(D, Stored);
+    St->second = St->second && Stored;
+    if (HandedTo)
+      Handed[D].push_back(HandedTo);
   }
-  if (const auto *LE = dyn_cast<LambdaExpr>(S))
-    for (const LambdaCapture &C : LE->captures())
-      if (C.capturesVariable() && C.getCaptureKind() == LCK_ByRef)
-        Out.insert(C.getCapturedVar());
-  for (const Stmt *Child : S->children())
-    collectWritten(Child, Out, OnlyAssigned);
-}
+
+  /// `&x` as an argument of \p Call: x is handed to it.
+  static const UnaryOperator *handedAddress(const Expr *Arg) {
+    const auto *UO = dyn_cast<UnaryOperator>(Arg->IgnoreParenImpCasts());
+    return UO && UO->getOpcode() == UO_AddrOf ? UO : nullptr;
+  }
+
+  void visit(const Stmt *S, const UnaryOperator *Skip) {
+    if (!S)
+      return;
+    if (const auto *BO = dyn_cast<BinaryOperator>(S); BO && BO->isAssignmentOp())
+      mark(BO->getLHS(), /*Assigned=*/true);
+    if (const auto *UO = dyn_cast<UnaryOperator>(S);
+        UO && UO != Skip && (UO->isIncrementDecrementOp() || UO->getOpcode() == UO_AddrOf))
+      mark(UO->getSubExpr(), /*Assigned=*/UO->isIncrementDecrementOp());
+    if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(S); OC && OC->getNumArgs() > 0 &&
+        (OC->isAssignmentOp() || OC->getOperator() == OO_PlusPlus ||
+         OC->getOperator() == OO_MinusMinus))
+      mark(OC->getArg(0), /*Assigned=*/false);
+    if (const auto *CE = dyn_cast<CallExpr>(S)) {
+      const FunctionDecl *Callee = CE->getDirectCallee();
+      for (unsigned I = 0; I < CE->getNumArgs(); ++I) {
+        const ParmVarDecl *P =
+            Callee && I < Callee->getNumParams() ? Callee->getParamDecl(I) : nullptr;
+        QualType T = P ? P->getType() : QualType();
+        if (!P || (T->isReferenceType() && !T.getNonReferenceType().isConstQualified()))
+          mark(CE->getArg(I), /*Assigned=*/false);
+        if (const UnaryOperator *Addr = handedAddress(CE->getArg(I))) {
+          mark(Addr->getSubExpr(), /*Assigned=*/false, CE);
+          visit(Addr, Addr);
+        } else {
+          visit(CE->getArg(I), nullptr);
+        }
+      }
+      if (const auto *MC = dyn_cast<CXXMemberCallExpr>(CE))
+        if (const CXXMethodDecl *M = MC->getMethodDecl(); M && !M->isConst())
+          mark(MC->getImplicitObjectArgument(), /*Assigned=*/false);
+      visit(CE->getCallee(), nullptr);
+      return;
+    }
+    if (const auto *LE = dyn_cast<LambdaExpr>(S))
+      for (const LambdaCapture &C : LE->captures())
+        if (C.capturesVariable() && C.getCaptureKind() == LCK_ByRef)
+          Out.insert(C.getCapturedVar());
+    for (const Stmt *Child : S->children())
+      visit(Child, nullptr);
+  }
+};
 
 } // namespace
 
-InvariantConditions::InvariantConditions(const FunctionDecl &F) : Ctx(&F.getASTContext()) {
-  collectWritten(F.getBody(), Written, OnlyAssigned);
+InvariantConditions::InvariantConditions(const FunctionDecl &F, CallWrites *Calls)
+    : Ctx(&F.getASTContext()), Calls(Calls) {
+  WriteCollector{Written, OnlyAssigned, OnlyStored, Handed}.visit(F.getBody(), nullptr);
 }
 
 std::optional<bool> InvariantConditions::truthiness(const Expr *E) const {
@@ -134,11 +167,13 @@ std::optional<Assumption> InvariantConditions::assignedFlag(const Stmt *S) {
   return Assumption{Key, *Value};
 }
 
-unsigned InvariantConditions::overwrittenFlag(const Stmt *S) {
+llvm::SmallVector<unsigned, 2> InvariantConditions::overwritten(const Stmt *S) {
+  llvm::SmallVector<unsigned, 2> Lost;
   const Expr *Target = nullptr;
+  bool Constant = false;
   if (const auto *BO = dyn_cast<BinaryOperator>(S); BO && BO->isAssignmentOp()) {
-    if (BO->getOpcode() != BO_Assign || !constantTruth(BO->getRHS()))
-      Target = BO->getLHS();
+    Target = BO->getLHS();
+    Constant = BO->getOpcode() == BO_Assign && constantTruth(BO->getRHS());
   } else if (const auto *UO = dyn_cast<UnaryOperator>(S); UO && UO->isIncrementDecrementOp()) {
     Target = UO->getSubExpr();
   } else if (const auto *DS = dyn_cast<DeclStmt>(S); DS && DS->isSingleDecl()) {
@@ -146,12 +181,21 @@ unsigned InvariantConditions::overwrittenFlag(const Stmt *S) {
     // value is not known).
     const auto *V = dyn_cast<VarDecl>(DS->getSingleDecl());
     if (V && !(V->getInit() && constantTruth(V->getInit())) && Written.contains(V))
-      return keyOfFlag(V);
-    return 0;
+      if (unsigned Key = keyOfFlag(V))
+        Lost.push_back(Key);
+    return Lost;
   }
-  const auto *Ref = Target ? dyn_cast<DeclRefExpr>(Target->IgnoreParenImpCasts()) : nullptr;
-  const auto *V = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
-  return V ? keyOfFlag(V) : 0;
+  const Decl *D = Target ? namedDecl(Target) : nullptr;
+  if (!D)
+    return Lost;
+  // A flag given a constant is assignedFlag's; any other value is lost.
+  const auto *Ref = dyn_cast<DeclRefExpr>(Target->IgnoreParenImpCasts());
+  if (const auto *V = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr; V && !Constant)
+    if (unsigned Key = keyOfFlag(V))
+      Lost.push_back(Key);
+  if (auto It = KeysEndedBy.find(D); It != KeysEndedBy.end())
+    llvm::append_range(Lost, It->second);
+  return Lost;
 }
 
 bool InvariantConditions::invariant(const Expr *E) const {
@@ -188,14 +232,46 @@ bool InvariantConditions::invariant(const Expr *E) const {
   return false;
 }
 
-unsigned InvariantConditions::keyOf(const Expr *Tested) {
-  if (!Tested)
-    return 0;
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(Tested->IgnoreParenImpCasts()))
-    if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()); V && Written.contains(V))
-      return keyOfFlag(V);
-  if (!invariant(Tested))
-    return 0;
+bool InvariantConditions::storedPath(const Expr *E, llvm::SmallVectorImpl<const Decl *> &Stored,
+                                     llvm::SmallVectorImpl<const FieldDecl *> &Fields) const {
+  E = E->IgnoreParenImpCasts();
+  if (invariant(E))
+    return true;
+  const ValueDecl *D = nullptr;
+  const Expr *Base = nullptr;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
+    if (!V || V->getType()->isReferenceType())
+      return false;
+    D = V;
+  } else if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+    const auto *Field = dyn_cast<FieldDecl>(ME->getMemberDecl());
+    if (!Field)
+      return false;
+    D = Field;
+    Fields.push_back(Field);
+    Base = ME->getBase()->IgnoreParenImpCasts();
+  } else if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
+    return !UO->isIncrementDecrementOp() && UO->getOpcode() != UO_Deref &&
+           storedPath(UO->getSubExpr(), Stored, Fields);
+  } else if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
+    return !BO->isAssignmentOp() && BO->getOpcode() != BO_Comma &&
+           storedPath(BO->getLHS(), Stored, Fields) && storedPath(BO->getRHS(), Stored, Fields);
+  } else {
+    return false;
+  }
+  if (D->getType().isVolatileQualified())
+    return false;
+  if (Written.contains(D)) {
+    auto It = OnlyStored.find(D);
+    if (It == OnlyStored.end() || !It->second)
+      return false;
+    Stored.push_back(D);
+  }
+  return !Base || isa<CXXThisExpr>(Base) || storedPath(Base, Stored, Fields);
+}
+
+unsigned InvariantConditions::keyFor(const Expr *Tested) {
   llvm::FoldingSetNodeID ID;
   Tested->IgnoreParenImpCasts()->Profile(ID, *Ctx, /*Canonical=*/true);
   for (unsigned I = 0; I < Keys.size(); ++I)
@@ -203,6 +279,34 @@ unsigned InvariantConditions::keyOf(const Expr *Tested) {
       return I + 1;
   Keys.push_back(ID);
   return Keys.size();
+}
+
+unsigned InvariantConditions::keyOf(const Expr *Tested) {
+  if (!Tested)
+    return 0;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(Tested->IgnoreParenImpCasts()))
+    if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()); V && Written.contains(V))
+      return keyOfFlag(V);
+  if (invariant(Tested))
+    return keyFor(Tested);
+  llvm::SmallVector<const Decl *, 4> Stored;
+  llvm::SmallVector<const FieldDecl *, 4> Fields;
+  if (!storedPath(Tested, Stored, Fields))
+    return 0;
+  // An object whose address a call is handed stays what the path knows
+  // only if no such call may change a field the test reads.
+  for (const Decl *D : Stored)
+    if (auto It = Handed.find(D); It != Handed.end())
+      for (const CallExpr *Call : It->second)
+        if (!Calls || Calls->mayChange(*Call, Fields))
+          return 0;
+  unsigned Key = keyFor(Tested);
+  for (const Decl *D : Stored) {
+    llvm::SmallVector<unsigned, 1> &Ended = KeysEndedBy[D];
+    if (!llvm::is_contained(Ended, Key))
+      Ended.push_back(Key);
+  }
+  return Key;
 }
 
 } // namespace concur

@@ -43,6 +43,8 @@ class FunctionDecl;
 
 namespace concur {
 
+class CallWrites;
+
 struct BranchTest {
   /// The tested expression, without parentheses, casts and negations.
   const clang::Expr *Tested = nullptr;
@@ -172,10 +174,13 @@ inline void keepCommon(Assumptions &Into, const Assumptions &From) {
   llvm::erase_if(Into, [&](const Assumption &X) { return !llvm::is_contained(From, X); });
 }
 
-/// The tests of one function body whose value the body cannot change.
+/// The tests of one function body whose value the body cannot change, or
+/// changes only where a path can see it.
 class InvariantConditions {
 public:
-  explicit InvariantConditions(const clang::FunctionDecl &F);
+  /// With \p Calls, a test of an object whose address the body hands to
+  /// calls stays correlated when none of them may change what it reads.
+  explicit InvariantConditions(const clang::FunctionDecl &F, CallWrites *Calls = nullptr);
   /// A key (non-zero; equal for structurally equal tests) for \p Tested if
   /// it is invariant: built from literals, enumerators, function addresses,
   /// and variables or fields that the body never writes, passes by
@@ -185,17 +190,23 @@ public:
   /// by assigning it (`bool locked = true; ... locked = false;`, `last =
   /// (i == n - 1);`), never through its address, a reference or a capture.
   /// What a path knows of it holds until the next assignment:
-  /// assignedFlag() reports a constant stored, overwrittenFlag() any other
-  /// value. A client that asks keyOf() must apply both in its transfer.
+  /// assignedFlag() reports a constant stored, overwritten() any other
+  /// value. And a key for a *stored path*: a test of variables and fields
+  /// (`state.mod->needs_lock`) that the body changes only by storing to
+  /// them (`state.mod = NULL`), or by handing their object's address to
+  /// calls that cannot change the fields it reads (CallWrites.h). What a
+  /// path knows of it holds until a store to one of them. A client that
+  /// asks keyOf() must apply assignedFlag() and overwritten() in its
+  /// transfer.
   unsigned keyOf(const clang::Expr *Tested);
   /// The value element \p S stores into a flag (its declaration with a
   /// constant initialiser, or `flag = constant`), as an assumption that
   /// replaces what the path assumed of the flag before.
   std::optional<Assumption> assignedFlag(const clang::Stmt *S);
-  /// The key of the flag element \p S gives a value that is not a constant
-  /// (`last = (i == n - 1)`, `++n`, `int n = f();`), which the path no
-  /// longer knows; 0 if none.
-  unsigned overwrittenFlag(const clang::Stmt *S);
+  /// The keys of the flags and stored paths element \p S gives a value the
+  /// path does not know (`last = (i == n - 1)`, `++n`, `int n = f();`,
+  /// `state.mod = next`).
+  llvm::SmallVector<unsigned, 2> overwritten(const clang::Stmt *S);
   /// Whether the value \p E is known to be truthy (true) or falsy (false)
   /// on every path: an integer constant, a null pointer, or a local the
   /// body never changes after its constant initialiser (`int ret = -1;
@@ -208,13 +219,25 @@ public:
 private:
   bool invariant(const clang::Expr *E) const;
   unsigned keyOfFlag(const clang::VarDecl *V);
+  /// Whether \p E is a stored path; collects the declarations whose stores
+  /// end what a path knows of it, and the fields it reads.
+  bool storedPath(const clang::Expr *E, llvm::SmallVectorImpl<const clang::Decl *> &Stored,
+                  llvm::SmallVectorImpl<const clang::FieldDecl *> &Fields) const;
+  unsigned keyFor(const clang::Expr *Tested);
   llvm::DenseSet<const clang::Decl *> Written;
   /// Written declarations, mapped to whether every change is an
   /// assignment to the variable itself (or an increment): never its
   /// address taken, a reference bound or a capture by reference.
   llvm::DenseMap<const clang::Decl *, bool> OnlyAssigned;
+  /// Written declarations, mapped to whether every change is a store to
+  /// it by name or member, or its address handed to a call (Handed).
+  llvm::DenseMap<const clang::Decl *, bool> OnlyStored;
+  llvm::DenseMap<const clang::Decl *, llvm::SmallVector<const clang::CallExpr *, 1>> Handed;
+  /// The stored paths' keys, by the declarations whose stores end them.
+  llvm::DenseMap<const clang::Decl *, llvm::SmallVector<unsigned, 1>> KeysEndedBy;
   llvm::SmallVector<llvm::FoldingSetNodeID, 4> Keys;
   const clang::ASTContext *Ctx = nullptr;
+  CallWrites *Calls = nullptr;
 };
 
 /// Adds the assumption an edge of a branch on an invariant test makes;

@@ -11,12 +11,12 @@
 // every access it guards looks unguarded.
 //
 // This file learns, per TU, which pointer and reference variables and
-// fields only ever denote one mutex object: every value stored in them
-// (initialiser, member initialiser, assignment, aggregate element, the
-// constructor argument a member initialiser copies) names the same mutex
-// declaration, or is null. A pointer whose address is taken, or that is
-// passed by non-const reference, may be changed out of sight and binds to
-// nothing. A pointer that borrows one mutex is then that mutex's identity,
+// fields only ever denote one mutex object: every value the TU stores in
+// them (PointerStores.h: initialiser, member initialiser, assignment,
+// aggregate element, the constructor argument a member initialiser copies)
+// names the same mutex declaration, or is null. A pointer whose address
+// is taken, or that is passed by non-const reference, may be changed out
+// of sight and binds to nothing. A pointer that borrows one mutex is then that mutex's identity,
 // in the same access-path abstraction as `a.mu_` and `b.mu_`: the mutex
 // field, not the instance.
 //
@@ -32,64 +32,27 @@
 #include "LockCatalog.h"
 
 #include "llvm/ADT/DenseMap.h"
-#include "llvm/ADT/DenseSet.h"
-#include "llvm/ADT/SmallVector.h"
-
-#include <vector>
-
-namespace clang {
-class ASTContext;
-class CXXConstructorDecl;
-class CXXConstructExpr;
-class Stmt;
-} // namespace clang
 
 namespace concur {
 
+class PointerStores;
+
 class LockBindings {
 public:
-  /// The bindings of \p Functions' bodies (and the TU's globals), learned
-  /// when a pointer or reference is first resolved; \p Catalog says which
-  /// pointee types are mutexes.
-  LockBindings(clang::ASTContext &Ctx, const LockCatalog &Catalog,
-               llvm::ArrayRef<const clang::FunctionDecl *> Functions);
+  /// Bindings read from \p Stores (the TU's stores into pointers), learned
+  /// when a pointer or reference is first resolved.
+  explicit LockBindings(PointerStores &Stores) : Stores(Stores) {}
 
   /// The mutex \p Id borrows, if \p Id is a pointer or reference that only
   /// ever denotes one mutex; \p Id itself otherwise.
   LockId resolve(LockId Id);
 
 private:
-  void scanOnce();
-  void scanGlobals(const clang::DeclContext *DC);
-  void scanFunction(const clang::FunctionDecl *F);
-  void scan(const clang::Stmt *Root);
-  /// The stores, escapes and constructions one statement makes.
-  void scanNode(const clang::Stmt *S);
-  void scanCall(const clang::Expr *Call, const clang::FunctionDecl *Callee);
-  void scanInitList(const clang::InitListExpr *ILE);
-  /// The declaration an lvalue of a tracked pointer denotes (`p`, `h->mu`).
-  const clang::ValueDecl *trackedTarget(const clang::Expr *E) const;
-  bool isTracked(const clang::ValueDecl *D) const;
-  void addSource(const clang::ValueDecl *D, const clang::Expr *Value);
-  /// A null pointer (stores of it point nowhere, so they bind nothing).
-  bool isNull(const clang::Expr *Value) const;
   /// The mutex \p Value denotes, or an empty id when it is not one object.
   LockId valueOf(const clang::Expr *Value, unsigned Depth);
   LockId bindingOf(const clang::ValueDecl *D, unsigned Depth);
 
-  clang::ASTContext &Ctx;
-  const LockCatalog &Catalog;
-  llvm::ArrayRef<const clang::FunctionDecl *> Functions;
-  bool Scanned = false;
-  /// Values stored in each tracked declaration.
-  llvm::DenseMap<const clang::ValueDecl *, llvm::SmallVector<const clang::Expr *, 2>> Sources;
-  /// Tracked declarations changed out of sight (address taken, passed by
-  /// non-const reference).
-  llvm::DenseSet<const clang::ValueDecl *> Escaped;
-  /// Constructions of each constructor (canonical), for the arguments a
-  /// member initialiser copies from a constructor parameter.
-  llvm::DenseMap<const clang::CXXConstructorDecl *, std::vector<const clang::CXXConstructExpr *>>
-      Constructions;
+  PointerStores &Stores;
   llvm::DenseMap<const clang::ValueDecl *, LockId> Memo;
 };
 

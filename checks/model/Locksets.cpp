@@ -2,6 +2,7 @@
 
 #include "AtomicClaims.h"
 #include "LockBindings.h"
+#include "PointerStores.h"
 #include "QueueTurns.h"
 #include "ExprWrappers.h"
 #include "Termination.h"
@@ -297,7 +298,7 @@ const Lockset *FunctionLocks::heldAround(llvm::ArrayRef<const Stmt *> Ancestors)
 
 Locksets::Locksets(ConcurrencyModel &Model)
     : Model(Model),
-      Bindings(std::make_unique<LockBindings>(Model.astContext(), Catalog, Model.index().functions())) {
+      Bindings(std::make_unique<LockBindings>(Model.analysis<PointerStores>())) {
   Catalog.useBindings(Bindings.get());
 }
 
