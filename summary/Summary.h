@@ -20,6 +20,7 @@
 #ifndef CONCUR_SUMMARY_SUMMARY_H
 #define CONCUR_SUMMARY_SUMMARY_H
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <vector>
@@ -60,11 +61,43 @@ struct SummaryLock {
 /// How a function comes to hold or acquire a lock: the calls from its body
 /// down to the function that takes it (none if it takes it itself), and
 /// the lock operation. Line 0: held on entry, no operation known.
+/// The object an acquisition's mutex belongs to, when the lock is taken on
+/// a member of the object a method runs on (model/LockReceivers.h). Two
+/// such acquisitions are on different objects when their classes are
+/// unrelated (neither derives from the other; no virtual base), or when
+/// one virtual method overrides the other and the overridden body is only
+/// ever entered by dispatch.
+struct LockReceiver {
+  std::string Class;              ///< the method's class; empty: not known
+  std::vector<std::string> Bases; ///< its bases at every depth (none virtual)
+  std::string Method;             ///< a virtual method's USR, else empty
+  std::vector<std::string> Overrides; ///< USRs of the methods it overrides
+  bool OnlyDispatched = false;        ///< its TU calls it only by dispatch
+  bool operator==(const LockReceiver &) const = default;
+};
+
+/// Whether \p A and \p B are acquisitions on different objects (see
+/// LockReceiver).
+inline bool differentReceivers(const LockReceiver &A, const LockReceiver &B) {
+  if (A.Class.empty() || B.Class.empty())
+    return false;
+  auto Has = [](const std::vector<std::string> &Names, const std::string &N) {
+    return std::find(Names.begin(), Names.end(), N) != Names.end();
+  };
+  if (A.Class != B.Class && !Has(A.Bases, B.Class) && !Has(B.Bases, A.Class))
+    return true;
+  if (A.Method.empty() || B.Method.empty() || A.Method == B.Method)
+    return false;
+  return (B.OnlyDispatched && Has(A.Overrides, B.Method)) ||
+         (A.OnlyDispatched && Has(B.Overrides, A.Method));
+}
+
 struct LockPath {
   SummaryLock Lock;
   std::vector<SummaryCall> Hops;
   std::string File;
   unsigned Line = 0, Column = 0;
+  LockReceiver Receiver;
   bool operator==(const LockPath &) const = default;
 };
 

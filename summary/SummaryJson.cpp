@@ -24,6 +24,15 @@ OrderedJson lockPathToJson(const LockPath &P) {
                    {"hops", arrayToJson(P.Hops, callToJson)}};
   if (P.Line) // absent: held on entry
     J["location"] = locationToJson(P.File, P.Line, P.Column);
+  if (!P.Receiver.Class.empty()) {
+    OrderedJson R = {{"class", P.Receiver.Class}, {"bases", P.Receiver.Bases}};
+    if (!P.Receiver.Method.empty()) {
+      R["method"] = P.Receiver.Method;
+      R["overrides"] = P.Receiver.Overrides;
+      R["only_dispatched"] = P.Receiver.OnlyDispatched;
+    }
+    J["receiver"] = std::move(R);
+  }
   return J;
 }
 
@@ -210,12 +219,25 @@ SummaryLock summaryLockFromJson(const Json &V, const std::string &Path) {
 }
 
 LockPath lockPathFromJson(const Json &V, const std::string &Path) {
-  expectObject(V, Path, {"lock", "hops"}, {"location"});
+  expectObject(V, Path, {"lock", "hops"}, {"location", "receiver"});
   LockPath P;
   P.Lock = summaryLockFromJson(V.at("lock"), member(Path, "lock"));
   P.Hops = callsFromJson(V.at("hops"), member(Path, "hops"));
   if (V.contains("location"))
     readLocationInto(V, Path, "location", P.File, P.Line, P.Column);
+  if (V.contains("receiver")) {
+    const std::string At = member(Path, "receiver");
+    const Json &R = V.at("receiver");
+    expectObject(R, At, {"class", "bases"}, {"method", "overrides", "only_dispatched"});
+    P.Receiver.Class = readNonEmptyString(R, At, "class");
+    P.Receiver.Bases = readStrings(R.at("bases"), member(At, "bases"));
+    if (R.contains("method")) {
+      expectObject(R, At, {"class", "bases", "method", "overrides", "only_dispatched"});
+      P.Receiver.Method = readNonEmptyString(R, At, "method");
+      P.Receiver.Overrides = readStrings(R.at("overrides"), member(At, "overrides"));
+      P.Receiver.OnlyDispatched = readBool(R, At, "only_dispatched");
+    }
+  }
   return P;
 }
 

@@ -4,6 +4,7 @@
 #include "../model/QualifiedNames.h"
 #include "../model/SummaryExport.h"
 #include "../model/ThreadContexts.h"
+#include "../model/LockReceivers.h"
 #include "../rules/LockOrder.h"
 
 #include "clang/AST/Expr.h"
@@ -18,11 +19,14 @@ SourceLocation edgeLocation(const LockOrderEdge &E) {
 }
 
 /// \p E as the decision (rules/LockOrder.h) sees it.
-rules::OrderEdgeFacts facts(const LockOrderEdge &E) {
+rules::OrderEdgeFacts facts(const LockOrderEdge &E, LockReceivers &Receivers) {
   rules::OrderEdgeFacts F{E.From, E.To, E.From, E.To, displayName(E.Function), {},
                           E.Acquired.Chain.size(), false};
   for (const HeldLock &H : E.HeldThere)
     F.HeldThere.push_back(LockOrderGraph::stableName(H.Id));
+  if (E.HeldVia)
+    F.FromReceiver = Receivers.of(*E.HeldVia);
+  F.ToReceiver = Receivers.of(E.Acquired);
   return F;
 }
 
@@ -39,7 +43,7 @@ void LockOrderInversionCheck::storeOptions(clang::tidy::ClangTidyOptions::Option
 }
 
 void LockOrderInversionCheck::noteEdge(const LockOrderEdge &E) {
-  rules::OrderEdgeFacts F = facts(E);
+  rules::OrderEdgeFacts F{E.From, E.To, E.From, E.To, displayName(E.Function)};
   if (E.HeldVia)
     noteAcquisition(E.Function, *E.HeldVia, rules::heldFromNote(F));
   noteAcquisition(E.Function, E.Acquired, rules::acquiredWhileHeldNote(F));
@@ -51,7 +55,7 @@ void LockOrderInversionCheck::analyze(ConcurrencyModel &Model) {
   const std::vector<LockOrderEdge> &Edges = Model.analysis<LockOrderGraph>().edges();
   std::vector<rules::OrderEdgeFacts> Facts;
   for (const LockOrderEdge &E : Edges)
-    Facts.push_back(facts(E));
+    Facts.push_back(facts(E, Model.analysis<LockReceivers>()));
   // Who runs where is built on the first cycle (the model caches it).
   auto MayRunTogether = [&](unsigned A, unsigned B) {
     return Model.analysis<ThreadContexts>().mayRunConcurrently(Edges[A].Function,

@@ -13,6 +13,7 @@
 #include "SharedAccesses.h"
 #include "Termination.h"
 #include "ThreadContexts.h"
+#include "LockReceivers.h"
 #include "rules/BlockingInCoroutine.h"
 #include "rules/NoLint.h"
 
@@ -476,6 +477,7 @@ private:
     for (const CallSite *Hop : A.Chain)
       P.Hops.push_back(call(*Hop));
     locate(A.Site->getBeginLoc(), P.File, P.Line, P.Column);
+    P.Receiver = Model.analysis<LockReceivers>().of(A);
     return P;
   }
 

@@ -16,6 +16,14 @@ bool sharesGateLock(const OrderEdgeFacts &A, const OrderEdgeFacts &B) {
   });
 }
 
+/// Whether \p A and \p B (the two orders of one pair of locks) may take
+/// each lock on one object: a virtual override and the base body it
+/// replaces never run on the same object.
+bool mayBeOneObjectEach(const OrderEdgeFacts &A, const OrderEdgeFacts &B) {
+  return !report::differentReceivers(A.FromReceiver, B.ToReceiver) &&
+         !report::differentReceivers(A.ToReceiver, B.FromReceiver);
+}
+
 bool anyPairInCycle(const std::vector<unsigned> &Cycle,
                     llvm::function_ref<bool(unsigned, unsigned)> Conflict) {
   for (size_t I = 0; I < Cycle.size(); ++I)
@@ -83,7 +91,8 @@ lockOrderFindings(const std::vector<OrderEdgeFacts> &Edges,
         if (Edges[A].From != C.From || Edges[A].To != C.To)
           continue;
         for (unsigned B = 0; B < Edges.size() && !Witness; ++B)
-          if (Edges[B].From == C.To && Edges[B].To == C.From && Conflict(A, B))
+          if (Edges[B].From == C.To && Edges[B].To == C.From && Conflict(A, B) &&
+              mayBeOneObjectEach(Edges[A], Edges[B]))
             Witness = std::vector<unsigned>{A, B};
       }
       if (!Witness)

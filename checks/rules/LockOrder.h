@@ -31,6 +31,10 @@ struct OrderEdgeFacts {
   std::vector<std::string> HeldThere;
   size_t Calls = 0;         ///< calls from Function's body down to To's acquisition
   bool AcrossFiles = false; ///< those calls cross into other TUs
+  /// The objects From and To are taken on, where a virtual method's body
+  /// tells (report::LockReceiver): two witnesses whose receivers of one
+  /// lock differ take it on different objects.
+  report::LockReceiver FromReceiver, ToReceiver;
 };
 
 struct LockOrderFinding {

@@ -143,8 +143,10 @@ private:
 /// \p J as the decision (rules/LockOrder.h) sees it.
 rules::OrderEdgeFacts facts(const JoinedEdge &J) {
   const LockOrderEdgeSummary &E = J.E;
-  return {E.Held.Lock.Key, E.Acquired.Lock.Key, E.Held.Lock.Name, E.Acquired.Lock.Name,
-          E.Function, E.HeldThere, E.Acquired.Hops.size(), J.AcrossFiles};
+  return {E.Held.Lock.Key,     E.Acquired.Lock.Key, E.Held.Lock.Name,
+          E.Acquired.Lock.Name, E.Function,          E.HeldThere,
+          E.Acquired.Hops.size(), J.AcrossFiles,     E.Held.Receiver,
+          E.Acquired.Receiver};
 }
 
 /// Notes for a path of \p Function: one per call, then \p What at the

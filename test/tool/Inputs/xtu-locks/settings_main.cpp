@@ -1,0 +1,16 @@
+#include <mutex>
+#include <thread>
+std::mutex registry_mu;
+int read_setting(int i);
+int read_width();
+int registry_limit() { std::lock_guard<std::mutex> l(registry_mu); return 4; }
+void configure() {
+  std::lock_guard<std::mutex> l(registry_mu);
+  read_setting(1);
+}
+int main() {
+  std::thread a(configure);
+  std::thread b(read_width);
+  a.join();
+  b.join();
+}
