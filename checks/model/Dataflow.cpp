@@ -294,12 +294,17 @@ unsigned InvariantConditions::keyOf(const Expr *Tested) {
   if (!storedPath(Tested, Stored, Fields))
     return 0;
   // An object whose address a call is handed stays what the path knows
-  // only if no such call may change a field the test reads.
+  // only if no such call may change a field the test reads. A scalar or a
+  // pointer handed by address is the callee's to overwrite.
   for (const Decl *D : Stored)
-    if (auto It = Handed.find(D); It != Handed.end())
+    if (auto It = Handed.find(D); It != Handed.end()) {
+      const auto *Value = dyn_cast<ValueDecl>(D);
+      if (!Calls || !Value || !Value->getType()->isRecordType())
+        return 0;
       for (const CallExpr *Call : It->second)
-        if (!Calls || Calls->mayChange(*Call, Fields))
+        if (Calls->mayChange(*Call, Fields))
           return 0;
+    }
   unsigned Key = keyFor(Tested);
   for (const Decl *D : Stored) {
     llvm::SmallVector<unsigned, 1> &Ended = KeysEndedBy[D];

@@ -103,3 +103,18 @@ void scan_with(void (*visit)(struct scan_state *, int), int b) {
 }
 // CHECK: :[[@LINE-1]]:1: note: 'bucket_locks' is still locked when 'scan_with' ends here
 // CHECK: :[[@LINE-3]]:5: note: 'bucket_locks' is unlocked here on other paths
+
+// Positive: a field handed by address is the callee's to overwrite.
+static struct { bool locked; int spare; } mode;
+void set_lock_mode(bool *locked);
+void scan_with_mode(int b) {
+  pthread_mutex_lock(&bucket_locks[b]);
+  // CHECK: :[[@LINE-1]]:3: warning: 'bucket_locks' is locked here but some paths leave 'scan_with_mode' without unlocking it
+  if (!mode.locked)
+    pthread_mutex_unlock(&bucket_locks[b]);
+  set_lock_mode(&mode.locked);
+  if (mode.locked)
+    pthread_mutex_unlock(&bucket_locks[b]);
+}
+// CHECK: :[[@LINE-1]]:1: note: 'bucket_locks' is still locked when 'scan_with_mode' ends here
+// CHECK: :[[@LINE-3]]:5: note: 'bucket_locks' is unlocked here on other paths
