@@ -185,6 +185,7 @@ private:
   bool inLoop(const Stmt *Loop, std::initializer_list<const Stmt *> Parts) {
     if (LambdaDepth == 0)
       Out.Loops = true;
+    recordLoop(Loop); // the loop around this one
     Loops.push_back(Loop);
     for (const Stmt *P : Parts)
       if (P && !TraverseStmt(const_cast<Stmt *>(P))) {

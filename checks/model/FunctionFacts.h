@@ -51,8 +51,8 @@ struct StaticAccess {
 
 struct BodyFacts {
   /// Innermost loop (for/while/do/range-for) each call or construction runs
-  /// in, within this body; absent if none. A lambda body starts afresh: it
-  /// runs wherever the closure is called.
+  /// in, within this body, and the loop around each loop; absent if none. A
+  /// lambda body starts afresh: it runs wherever the closure is called.
   llvm::DenseMap<const clang::Stmt *, const clang::Stmt *> InnermostLoop;
   /// Expressions whose value is thrown away (statement position, the left of
   /// a comma), stripped of temporaries and casts; mapped to whether the

@@ -1264,18 +1264,15 @@ bool SharedAccesses::ownArgumentOfEachThread(unsigned Spawn, const FunctionDecl 
     return false;
   // V must be a loop's own variable, of a loop around the spawn: each
   // iteration starts one thread with another element.
-  ASTContext &Ctx = Model.astContext();
-  const Stmt *At = Spawns.all()[Spawn].Site;
-  for (unsigned Depth = 0; At && Depth < 64; ++Depth) {
-    auto Parents = Ctx.getParents(*At);
-    if (Parents.empty())
-      return false;
-    At = Parents[0].get<Stmt>();
-    if (const auto *For = dyn_cast_or_null<ForStmt>(At)) {
+  const SpawnSite &Site = Spawns.all()[Spawn];
+  const BodyFacts &Body = Model.analysis<FunctionFacts>().of(Site.Spawner);
+  for (const Stmt *At = Body.InnermostLoop.lookup(Site.Site); At;
+       At = Body.InnermostLoop.lookup(At)) {
+    if (const auto *For = dyn_cast<ForStmt>(At)) {
       const auto *Init = dyn_cast_or_null<DeclStmt>(For->getInit());
       if (Init && llvm::is_contained(Init->decls(), V))
         return Index != Object; // the index, not the counter itself
-    } else if (const auto *Range = dyn_cast_or_null<CXXForRangeStmt>(At)) {
+    } else if (const auto *Range = dyn_cast<CXXForRangeStmt>(At)) {
       if (Range->getLoopVariable() == V)
         return Index == Object && V->getType()->isReferenceType();
     }
