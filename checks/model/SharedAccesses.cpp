@@ -1142,6 +1142,16 @@ SharedAccesses::BoundArgument SharedAccesses::boundArgument(const Expr *Arg, boo
   return B;
 }
 
+void SharedAccesses::noteMemberObject(AccessLocation &Loc, const Expr *On) {
+  // The innermost member object counts: `a.b.c.set()` runs on `c`.
+  if (!Loc.Field || Loc.Var || Loc.Via)
+    return;
+  const auto *ME = dyn_cast<MemberExpr>(ignoreValueWrappers(On));
+  const auto *Member = ME ? dyn_cast<FieldDecl>(ME->getMemberDecl()) : nullptr;
+  if (Member && Member->getType()->isRecordType() && !Member->getParent()->isUnion())
+    Loc.Via = Member;
+}
+
 bool SharedAccesses::bindToCaller(Access &A, const FunctionDecl *Caller, const CallSite &C,
                                   llvm::ArrayRef<const Expr *> Args) {
   const FunctionDecl *Callee = C.Callee;
@@ -1155,6 +1165,7 @@ bool SharedAccesses::bindToCaller(Access &A, const FunctionDecl *Caller, const C
         A.Root = Was;
       else if (PathRoot Object = pathRootOf(On, Caller, /*Top=*/false); Object.Param)
         A.Root = Object;
+      noteMemberObject(A.Loc, On);
     }
   const ParmVarDecl *P = isParamOf(Was.Param, Callee) ? Was.Param : nullptr;
   const Expr *Arg = P ? CallGraph::argumentFor(P, Callee, Args) : nullptr;
@@ -1163,8 +1174,16 @@ bool SharedAccesses::bindToCaller(Access &A, const FunctionDecl *Caller, const C
     // As the other checks see it; then rooted where the argument is.
     if (std::optional<AccessLocation> Loc = throughArguments(A.Loc, Callee, Args)) {
       A.Loc = *Loc;
-      if (P)
+      if (P) {
         A.Root = boundArgument(Arg, P->getType()->isPointerType(), Caller).Root;
+        // `check(&rep->status)`: what the parameter points to is a member.
+        const Expr *Object = Arg ? ignoreValueWrappers(Arg) : nullptr;
+        if (const auto *Addr = dyn_cast_or_null<UnaryOperator>(Object);
+            Addr && Addr->getOpcode() == UO_AddrOf && P->getType()->isPointerType())
+          noteMemberObject(A.Loc, Addr->getSubExpr());
+        else if (Object && P->getType()->isReferenceType())
+          noteMemberObject(A.Loc, Object);
+      }
       return true;
     }
     if (!Whole)

@@ -65,14 +65,22 @@ struct AccessLocation {
   /// SharedAccesses::throughArguments), or a local pointer whose value was
   /// handed to a thread.
   bool Pointee = false;
+  /// The member object a field access goes through, when a method runs on
+  /// a member of another object (`rep->io_status = s` writes the
+  /// `Status::code_` of `Rep::io_status`); null when the object is not
+  /// known to be one (reached through a pointer or a reference).
+  const clang::FieldDecl *Via = nullptr;
   bool operator==(const AccessLocation &O) const {
-    return Var == O.Var && Field == O.Field && Element == O.Element && Pointee == O.Pointee;
+    return Var == O.Var && Field == O.Field && Element == O.Element && Pointee == O.Pointee &&
+           Via == O.Via;
   }
   /// Whether the two may be the same memory: one location, and one of
-  /// them the whole of it or both the same element.
+  /// them the whole of it or both the same element. Two different member
+  /// objects are two objects.
   bool overlaps(const AccessLocation &O) const {
     return Var == O.Var && Field == O.Field && Pointee == O.Pointee &&
-           (Element < 0 || O.Element < 0 || Element == O.Element);
+           (Element < 0 || O.Element < 0 || Element == O.Element) &&
+           (!Via || !O.Via || Via == O.Via);
   }
   /// `counter`, `Account::balance`, `stats.hits`, `slots[2]`, `*out`.
   std::string name() const;
@@ -211,6 +219,9 @@ public:
   /// its argument is (`bump(x)` roots `r.p->w` at `this`), and what a
   /// reference parameter refers to becomes the field passed (`inc(count_)`).
   /// False when the caller cannot name the location.
+  /// Notes in \p Loc the member object a call on \p On runs on (see
+  /// AccessLocation::Via).
+  static void noteMemberObject(AccessLocation &Loc, const clang::Expr *On);
   bool bindToCaller(Access &A, const clang::FunctionDecl *Caller, const CallSite &C,
                     llvm::ArrayRef<const clang::Expr *> Args);
   /// Where the path of \p E (an access site, or an argument when not
