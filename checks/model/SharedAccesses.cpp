@@ -1445,7 +1445,8 @@ namespace {
 bool opaqueObject(const Expr *E) {
   E = ignoreValueWrappers(E);
   while (true) {
-    if (const auto *U = dyn_cast<UnaryOperator>(E); U && U->getOpcode() == UO_Deref)
+    if (const auto *U = dyn_cast<UnaryOperator>(E);
+        U && (U->getOpcode() == UO_Deref || U->getOpcode() == UO_AddrOf))
       E = ignoreValueWrappers(U->getSubExpr());
     else if (const auto *ME = dyn_cast<MemberExpr>(E); ME && !ME->isArrow())
       E = ignoreValueWrappers(ME->getBase());
@@ -1479,7 +1480,24 @@ namespace {
 /// make() returned also inside link().
 bool opaqueAlongChain(const Expr *E, CallPath Above) {
   while (!Above.empty()) {
-    const auto *DRE = dyn_cast<DeclRefExpr>(ignoreMoveOrForward(E));
+    // `*out`, `out->part`, `&out->part`: the parameter's object or within
+    // it (not what a pointer member of it points to).
+    const Expr *Base = ignoreMoveOrForward(E);
+    bool PointerValue = false;
+    while (true) {
+      const auto *U = dyn_cast<UnaryOperator>(Base);
+      const auto *ME = dyn_cast<MemberExpr>(Base);
+      if (U && (U->getOpcode() == UO_Deref || U->getOpcode() == UO_AddrOf)) {
+        PointerValue = U->getOpcode() == UO_Deref;
+        Base = ignoreValueWrappers(U->getSubExpr());
+      } else if (ME && !PointerValue) {
+        PointerValue = ME->isArrow();
+        Base = ignoreValueWrappers(ME->getBase());
+      } else {
+        break;
+      }
+    }
+    const auto *DRE = dyn_cast<DeclRefExpr>(Base);
     const auto *P = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
     const FunctionDecl *Callee = Above.back()->Callee;
     const auto *Owner = P ? dyn_cast<FunctionDecl>(P->getDeclContext()) : nullptr;

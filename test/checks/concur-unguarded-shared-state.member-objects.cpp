@@ -36,13 +36,13 @@ struct Block {
 };
 
 Builder builder;
-Block *current_block;
+Block current_block;
 
 void verify(int data, Result *out) {
   if (data < 0)
     *out = Result{1};
 }
-void compress() { verify(current_block->data, &current_block->result); }
+void compress() { verify(current_block.data, &current_block.result); }
 void finish() { builder.set_io_result(Result{}); }
 
 // Positive: the same member written under the lock and without it.
