@@ -184,6 +184,17 @@ std::optional<MutexTypeInfo> LockCatalog::mutexClass(const CXXRecordDecl *RD) co
   return std::nullopt;
 }
 
+bool LockCatalog::isBuiltinMutexType(QualType T) const {
+  if (T.isNull())
+    return false;
+  std::string Typedef = writtenTypedefName(T);
+  const CXXRecordDecl *RD = classOfType(T);
+  std::string Name = RD ? genericName(RD) : "";
+  return llvm::any_of(BuiltinMutexes, [&](const BuiltinMutex &M) {
+    return Typedef == M.Name || Name == M.Name;
+  });
+}
+
 std::optional<MutexTypeInfo> LockCatalog::mutexType(QualType T) const {
   if (T.isNull())
     return std::nullopt;
@@ -440,13 +451,18 @@ std::optional<LockOperation> mutexMemberCall(const FunctionDecl *Callee, const E
   LockOperation Op;
   llvm::StringRef M = Callee->getIdentifier() ? Callee->getName() : "";
   Op.Mutexes.push_back(Object);
-  // Google-style names of a learned mutex (LockShapes) mean the same.
-  if (M == "Lock")
+  // Google-style names of a learned mutex (LockShapes) mean the same, and
+  // so do a readers/writer lock's Write/Read (Writer/Reader) pairs.
+  if (M == "Lock" || M == "WriteLock" || M == "WriterLock")
     M = "lock";
   else if (M == "TryLock")
     M = "try_lock";
-  else if (M == "Unlock")
+  else if (M == "Unlock" || M == "WriteUnlock" || M == "WriterUnlock")
     M = "unlock";
+  else if (M == "ReadLock" || M == "ReaderLock")
+    M = "lock_shared";
+  else if (M == "ReadUnlock" || M == "ReaderUnlock")
+    M = "unlock_shared";
   if (M == "AssertHeld" || M == "assert_held") { // leveldb's and rocksdb's port::Mutex
     Op.Op = LockOperation::Assert;
     return Op;

@@ -113,6 +113,9 @@ public:
 
   /// Whether \p T (through references and pointers) is a mutex type.
   std::optional<MutexTypeInfo> mutexType(clang::QualType T) const;
+  /// Whether \p T is one of the built-in lock types (std::mutex,
+  /// pthread_rwlock_t, ...), not one learned or configured.
+  bool isBuiltinMutexType(clang::QualType T) const;
   /// Whether \p T is a scoped lock guard type (lock_guard, unique_lock, ...).
   bool isGuardType(clang::QualType T) const;
   /// Whether \p T is a scoped guard or a scoped unlocker (LockShapes.h):

@@ -188,7 +188,7 @@ std::optional<MutexTypeInfo> LockShapes::mutexInfo(const CXXRecordDecl *RD) cons
     Unlock = basicLockableMethod(RD, "Unlock");
   }
   if (!Lock || !Unlock)
-    return std::nullopt;
+    return Mutexes[RD] = readerWriterInfo(RD);
   if (!Capitalised && isNullMutex(RD)) // copyable or not: a copy locks nothing either
     return Mutexes[RD] = MutexTypeInfo{/*Recursive=*/true, /*SharedCapable=*/false};
   if (!nonCopyable(RD) || isGuard(RD))
@@ -203,10 +203,10 @@ std::optional<MutexTypeInfo> LockShapes::mutexInfo(const CXXRecordDecl *RD) cons
     if (!Effect.Acquires && !Effect.TryAcquires && !Effect.Waits && !Effect.CallsUnseenOwnMethod)
       return std::nullopt;
   }
-  // Capitalised names need that evidence: a lock() that waits or locks, or
-  // an Unlock() that releases what it wraps.
+  // Capitalised names need that evidence: a lock() that waits or locks, an
+  // Unlock() that releases what it wraps, or a platform lock it wraps.
   if (Capitalised && !Effect.Acquires && !Effect.TryAcquires && !Effect.Waits &&
-      !effectOf(Unlock).Releases)
+      !effectOf(Unlock).Releases && !wrapsPlatformLock(RD))
     return std::nullopt;
   MutexTypeInfo Info;
   Info.SharedCapable =
@@ -218,6 +218,39 @@ std::optional<MutexTypeInfo> LockShapes::mutexInfo(const CXXRecordDecl *RD) cons
                      return effectOf(C).Recursive;
                    });
   return Mutexes[RD] = Info;
+}
+
+bool LockShapes::wrapsPlatformLock(const CXXRecordDecl *RD) const {
+  // Its own state (private: not a lock it hands out), one of the catalog's
+  // built-in lock types (pthread_rwlock_t, std::mutex, ...), by value.
+  return llvm::any_of(RD->fields(), [&](const FieldDecl *F) {
+    QualType T = F->getType();
+    return F->getAccess() != AS_public && !T->isPointerType() && !T->isReferenceType() &&
+           Catalog.isBuiltinMutexType(T);
+  });
+}
+
+std::optional<MutexTypeInfo> LockShapes::readerWriterInfo(const CXXRecordDecl *RD) const {
+  // `WriteLock()`/`WriteUnlock()` and `ReadLock()`/`ReadUnlock()` (or
+  // Writer/Reader): a readers/writer lock of a project's own, when a body
+  // shows it or it wraps a platform lock, and it cannot be copied.
+  const CXXMethodDecl *Write = nullptr, *WriteUnlock = nullptr;
+  for (llvm::StringRef Who : {"Write", "Writer"})
+    if (!Write || !WriteUnlock) {
+      Write = basicLockableMethod(RD, (Who + "Lock").str());
+      WriteUnlock = basicLockableMethod(RD, (Who + "Unlock").str());
+    }
+  if (!Write || !WriteUnlock || !nonCopyable(RD) || isGuard(RD))
+    return std::nullopt;
+  BodyLockEffect Effect = effectOf(Write);
+  if (!Effect.Acquires && !Effect.Waits && !effectOf(WriteUnlock).Releases &&
+      !wrapsPlatformLock(RD))
+    return std::nullopt;
+  MutexTypeInfo Info;
+  Info.SharedCapable = (basicLockableMethod(RD, "ReadLock") && basicLockableMethod(RD, "ReadUnlock")) ||
+                       (basicLockableMethod(RD, "ReaderLock") && basicLockableMethod(RD, "ReaderUnlock"));
+  Info.Recursive = Effect.Recursive;
+  return Info;
 }
 
 llvm::SmallVector<BodyLockEffect, 2>

@@ -13,9 +13,12 @@
 //    lock), and, where its body is visible, `lock()` waits (a loop), takes
 //    another lock, or hands over to a method of its own defined in another
 //    file (`lock() { Lock(); }`). Google-style `Lock()`/`Unlock()` names
-//    make a mutex too, when a body shows it: `Lock()` waits or locks, or
-//    `Unlock()` releases the mutex it wraps. `lock_shared()`/`unlock_shared()` make it a
-//    readers/writer lock. It is recursive only when it wraps a recursive
+//    make a mutex too, when a body shows it (`Lock()` waits or locks, or
+//    `Unlock()` releases the mutex it wraps) or its own private state is a
+//    platform lock (a `pthread_mutex_t` member of a class whose methods are
+//    defined in another file). `lock_shared()`/`unlock_shared()` make it a
+//    readers/writer lock; so do `WriteLock()`/`WriteUnlock()` with
+//    `ReadLock()`/`ReadUnlock()` (or Writer/Reader), on the same evidence. It is recursive only when it wraps a recursive
 //    mutex, its constructor makes the wrapped pthread mutex recursive, or
 //    it remembers its owner thread; a spin lock relocked by its holder
 //    never returns.
@@ -115,6 +118,11 @@ public:
   derivedGuardMutexes(const clang::CXXConstructorDecl *Ctor) const;
 
 private:
+  /// Whether \p RD's own (non-public) state holds a built-in lock type.
+  bool wrapsPlatformLock(const clang::CXXRecordDecl *RD) const;
+  /// A readers/writer lock with Write/Read Lock/Unlock methods.
+  std::optional<MutexTypeInfo> readerWriterInfo(const clang::CXXRecordDecl *RD) const;
+
   BodyLockEffect effectOf(const clang::FunctionDecl *F, unsigned Depth = 0) const;
   /// What \p RD's constructors that are given a mutex (by reference or
   /// pointer) do, when \p RD keeps such a mutex in a member: the
