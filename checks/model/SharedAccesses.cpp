@@ -59,6 +59,62 @@ bool throughThisOnly(const Access &A) {
   });
 }
 
+/// Whether \p E is a member object of `this` (`a_`), or a choice of them
+/// (`c ? a_ : b_`).
+bool ownMemberObject(const Expr *E) {
+  E = E ? E->IgnoreParenImpCasts() : nullptr;
+  if (const auto *C = dyn_cast_or_null<ConditionalOperator>(E))
+    return ownMemberObject(C->getTrueExpr()) && ownMemberObject(C->getFalseExpr());
+  const auto *ME = dyn_cast_or_null<MemberExpr>(E);
+  const auto *Field = ME ? dyn_cast<FieldDecl>(ME->getMemberDecl()) : nullptr;
+  return Field && !Field->getType()->isPointerType() && !Field->getType()->isReferenceType() &&
+         isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts());
+}
+
+/// Whether \p M returns (by reference) one of its object's member objects
+/// on every path (`Outputs &Current() { return c ? a_ : b_; }`).
+bool ownMemberAccessor(const CXXMethodDecl *M) {
+  if (!M || M->isStatic() || !M->getReturnType()->isLValueReferenceType())
+    return false;
+  const FunctionDecl *Def = M->getDefinition();
+  if (!Def || !Def->getBody())
+    return false;
+  bool Any = false, All = true;
+  llvm::SmallVector<const Stmt *, 16> Work{Def->getBody()};
+  while (!Work.empty() && All) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S || isa<LambdaExpr>(S))
+      continue;
+    if (const auto *R = dyn_cast<ReturnStmt>(S)) {
+      Any = true;
+      All = ownMemberObject(R->getRetValue());
+    }
+    llvm::append_range(Work, S->children());
+  }
+  return Any && All;
+}
+
+/// `obj.Current()` of an accessor (ownMemberAccessor): its object, else null.
+const Expr *accessorObject(const Expr *E) {
+  const auto *MC = dyn_cast<CXXMemberCallExpr>(E);
+  return MC && ownMemberAccessor(MC->getMethodDecl()) ? MC->getImplicitObjectArgument() : nullptr;
+}
+
+/// Whether \p E is `this` or a member object within it (`buf_`,
+/// `state_.stats`): not what a pointer or reference member refers to.
+bool partOfThis(const Expr *E) {
+  E = ignoreValueWrappers(E);
+  while (const auto *ME = dyn_cast<MemberExpr>(E)) {
+    const auto *Field = dyn_cast<FieldDecl>(ME->getMemberDecl());
+    if (!Field || Field->getType()->isPointerType() || Field->getType()->isReferenceType())
+      return false;
+    E = ignoreValueWrappers(ME->getBase());
+    if (ME->isArrow())
+      break; // `this->buf_`: the base must be `this` itself
+  }
+  return isa<CXXThisExpr>(E);
+}
+
 bool isLoop(const Stmt *S) {
   return isa<ForStmt>(S) || isa<WhileStmt>(S) || isa<DoStmt>(S) || isa<CXXForRangeStmt>(S);
 }
@@ -920,7 +976,8 @@ void SharedAccesses::compute(const FunctionDecl *Def, FunctionAccesses &Out) {
     uint64_t Key = llvm::hash_combine(
         A.Loc.Var, A.Loc.Field, int(A.Kind), A.Site, A.Held.size(),
         A.Held.empty() ? nullptr : A.Held[0].Id.Decl, A.Claimed.empty() ? nullptr : A.Claimed[0],
-        A.Root.AtThis, A.Root.Param, A.Root.ThroughArgument, A.ParamObject,
+        A.Root.AtThis, A.Root.Param, A.Root.ThroughArgument, A.Root.ThroughMemberCall,
+        A.Loc.Via, A.ParamObject,
         A.Conditions.size(), A.Conditions.empty() ? nullptr : A.Conditions[0].Var,
         A.Modes.size());
     if (!Seen.insert(Key).second)
@@ -970,11 +1027,12 @@ void SharedAccesses::liftCallees(
     GlobalConditions &Conditions = Model.analysis<GlobalConditions>();
     const FunctionAccesses &Sub = of(Callee);
     // A constructor (or destructor) that calls a member function on the
-    // object it is building owns that object: what the callee does to it
-    // through `this` touches no shared state yet.
+    // object it is building, or on a member object of it (`buf_.Reset()`),
+    // owns that object: what the callee does to it through `this` touches
+    // no shared state yet.
     const Expr *On = objectArgument(C.Call);
     bool OwnObject = (isa<CXXConstructorDecl>(Def) || isa<CXXDestructorDecl>(Def)) && On &&
-                     isa<CXXThisExpr>(ignoreValueWrappers(On));
+                     partOfThis(On);
     llvm::SmallVector<const Expr *, 4> Args = CallGraph::argumentsOf(C.Call);
     const ModeFacts &ModesHere = Model.analysis<ObjectModes>().around(Def, {C.Call});
     bool OnThis = On && isa<CXXThisExpr>(ignoreValueWrappers(On));
@@ -1096,6 +1154,12 @@ PathRoot SharedAccesses::pathRootOf(const Expr *E, const FunctionDecl *F, bool T
       if (!FD || (!Top && !pathPassesThrough(FD->getType())))
         return {};
       E = ME->getBase();
+    } else if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E);
+               MC && returnsOwnMember(MC->getMethodDecl())) {
+      // `sub->Current()` returning one of `*sub`'s member objects.
+      if (!Top && !pathPassesThrough(MC->getType()))
+        return {};
+      E = MC->getImplicitObjectArgument();
     } else if (const auto *U = dyn_cast<UnaryOperator>(E); U && U->getOpcode() == UO_Deref) {
       E = U->getSubExpr();
     } else {
@@ -1111,6 +1175,16 @@ PathRoot SharedAccesses::pathRootOf(const Expr *E, const FunctionDecl *F, bool T
       Root.Param = P;
   }
   return Root;
+}
+
+bool SharedAccesses::returnsOwnMember(const CXXMethodDecl *M) {
+  const FunctionDecl *Def = M ? M->getDefinition() : nullptr;
+  if (!Def)
+    return false;
+  auto [Slot, Fresh] = OwnMemberAccessors.try_emplace(Def, false);
+  if (Fresh)
+    Slot->second = ownMemberAccessor(M);
+  return OwnMemberAccessors[Def];
 }
 
 SharedAccesses::BoundArgument SharedAccesses::boundArgument(const Expr *Arg, bool PointerParam,
@@ -1165,6 +1239,10 @@ bool SharedAccesses::bindToCaller(Access &A, const FunctionDecl *Caller, const C
         A.Root = Was;
       else if (PathRoot Object = pathRootOf(On, Caller, /*Top=*/false); Object.Param)
         A.Root = Object;
+      else if (Object.AtThis && partOfThis(On)) {
+        A.Root = Object;
+        A.Root.ThroughMemberCall = true;
+      }
       noteMemberObject(A.Loc, On);
     }
   const ParmVarDecl *P = isParamOf(Was.Param, Callee) ? Was.Param : nullptr;
@@ -1450,6 +1528,10 @@ bool opaqueObject(const Expr *E) {
       E = ignoreValueWrappers(U->getSubExpr());
     else if (const auto *ME = dyn_cast<MemberExpr>(E); ME && !ME->isArrow())
       E = ignoreValueWrappers(ME->getBase());
+    else if (const Expr *Object = accessorObject(E); Object && !Object->getType()->isPointerType())
+      E = ignoreValueWrappers(Object); // `x.Current()` is part of x
+    else if (Object && !isa<CXXThisExpr>(Object->IgnoreParenImpCasts()))
+      return opaqueObject(Object); // `p->Current()` is part of *p: as `p->part`
     else
       break;
   }
@@ -1493,6 +1575,9 @@ bool opaqueAlongChain(const Expr *E, CallPath Above) {
       } else if (ME && !PointerValue) {
         PointerValue = ME->isArrow();
         Base = ignoreValueWrappers(ME->getBase());
+      } else if (const Expr *Object = PointerValue ? nullptr : accessorObject(Base)) {
+        PointerValue = Object->getType()->isPointerType();
+        Base = ignoreValueWrappers(Object);
       } else {
         break;
       }

@@ -79,7 +79,9 @@ bool stateOf(const Access &A, const CXXMethodDecl *M) {
     return false;
   if (isFieldOf(A.Loc.Field, M->getParent()))
     return !A.ParamObject || A.Root.AtThis;
-  return A.Root.AtThis;
+  // A member object's own fields, changed by its own methods, are its
+  // state: the member's class keeps its discipline.
+  return A.Root.AtThis && !A.Root.ThroughMemberCall;
 }
 
 /// Whether \p Id is a lock the class itself synchronises with: a mutex
