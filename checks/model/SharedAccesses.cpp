@@ -970,14 +970,15 @@ void SharedAccesses::compute(const FunctionDecl *Def, FunctionAccesses &Out) {
     return {};
   };
 
+  // One access per site, lock and root: two paths to one site that differ
+  // only in the member object they go through (Loc.Via) keep the first.
   llvm::DenseSet<uint64_t> Seen;
   constexpr size_t MaxAccesses = 512;
   auto Add = [&](Access A, const SpawnSet &Running) {
     uint64_t Key = llvm::hash_combine(
         A.Loc.Var, A.Loc.Field, int(A.Kind), A.Site, A.Held.size(),
         A.Held.empty() ? nullptr : A.Held[0].Id.Decl, A.Claimed.empty() ? nullptr : A.Claimed[0],
-        A.Root.AtThis, A.Root.Param, A.Root.ThroughArgument, A.Root.ThroughMemberCall,
-        A.Loc.Via, A.ParamObject,
+        A.Root.AtThis, A.Root.Param, A.Root.ThroughArgument, A.ParamObject,
         A.Conditions.size(), A.Conditions.empty() ? nullptr : A.Conditions[0].Var,
         A.Modes.size());
     if (!Seen.insert(Key).second)
