@@ -104,6 +104,8 @@ const Expr *accessorObject(const Expr *E) {
 /// `state_.stats`): not what a pointer or reference member refers to.
 bool partOfThis(const Expr *E) {
   E = ignoreValueWrappers(E);
+  if (const auto *U = dyn_cast<UnaryOperator>(E); U && U->getOpcode() == UO_Deref)
+    E = ignoreValueWrappers(U->getSubExpr()); // `*this = std::move(o)`
   while (const auto *ME = dyn_cast<MemberExpr>(E)) {
     const auto *Field = dyn_cast<FieldDecl>(ME->getMemberDecl());
     if (!Field || Field->getType()->isPointerType() || Field->getType()->isReferenceType())

@@ -22,6 +22,29 @@ void copy_file() {
   std::unique_ptr<Writer> w(new Writer(4096));
 }
 
+// Negative: a move constructor that assigns to `*this` builds its object.
+struct Code {
+  int value = 0;
+  Code() = default;
+  explicit Code(int v) : value(v) {}
+  Code(Code &&o) noexcept { *this = static_cast<Code &&>(o); }
+  Code &operator=(Code &&o) noexcept {
+    value = o.value;
+    return *this;
+  }
+};
+Code compute(int v) { return Code(v); }
+Code open_code(int v) {
+  Code c = compute(v);
+  if (c.value)
+    return c;
+  return Code(0);
+}
+void classify() {
+  Code r = open_code(3);
+  (void)r;
+}
+
 // Positive: a method, not a constructor, resets the member of one shared
 // layout from every thread.
 struct Pad {
@@ -40,6 +63,8 @@ int main() {
   std::vector<std::thread> copies;
   for (int i = 0; i < 4; ++i)
     copies.emplace_back(copy_file);
+  for (int i = 0; i < 2; ++i)
+    copies.emplace_back(classify);
   std::vector<std::thread> layouts;
   for (int i = 0; i < 2; ++i)
     layouts.emplace_back(relayout);
