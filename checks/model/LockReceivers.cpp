@@ -40,16 +40,6 @@ bool addBases(const CXXRecordDecl *RD, report::LockReceiver &R) {
   return true;
 }
 
-void addOverridden(const CXXMethodDecl *M, std::vector<std::string> &Out) {
-  for (const CXXMethodDecl *Base : M->overridden_methods()) {
-    std::string Usr = summaryUsr(Base);
-    if (!Usr.empty() && std::find(Out.begin(), Out.end(), Usr) == Out.end()) {
-      Out.push_back(std::move(Usr));
-      addOverridden(Base, Out);
-    }
-  }
-}
-
 } // namespace
 
 report::LockReceiver LockReceivers::of(const LockAcquisition &A) {
@@ -64,7 +54,7 @@ report::LockReceiver LockReceivers::of(const LockAcquisition &A) {
   if (M->isVirtual()) {
     R.Method = summaryUsr(M);
     if (!R.Method.empty()) {
-      addOverridden(M, R.Overrides);
+      addOverriddenUsrs(M, R.Overrides);
       R.OnlyDispatched = onlyDispatched(M);
     }
   }

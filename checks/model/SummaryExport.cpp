@@ -237,7 +237,7 @@ private:
       C.Instantiated = instantiatedByName(F);
       C.Structor = isa<CXXConstructorDecl>(F) || isa<CXXDestructorDecl>(F);
       if (const auto *M = dyn_cast<CXXMethodDecl>(F))
-        overridden(M, C.Overrides);
+        addOverriddenUsrs(M, C.Overrides);
       const FunctionDecl *Def = nullptr;
       if (F->hasBody(Def))
         callsHolding(Locks, Def, C);
@@ -258,17 +258,6 @@ private:
       return true;
     const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(F->getDeclContext());
     return Spec && Spec->getSpecializationKind() == TSK_ImplicitInstantiation;
-  }
-
-  /// USRs of every method \p M overrides, directly or not.
-  void overridden(const CXXMethodDecl *M, std::vector<std::string> &Out) const {
-    for (const CXXMethodDecl *Base : M->overridden_methods()) {
-      std::string U;
-      if (usr(Base, U) && !llvm::is_contained(Out, U)) {
-        Out.push_back(std::move(U));
-        overridden(Base, Out);
-      }
-    }
   }
 
   void callsHolding(Locksets &Locks, const FunctionDecl *Def, report::CallingFunction &C) {
@@ -711,6 +700,16 @@ report::TranslationUnitSummary summarizeTranslationUnit(ConcurrencyModel &Model)
 
 std::string summaryLockKey(ConcurrencyModel &Model, LockId Id) {
   return lockKey(Id, mainFile(Model.astContext().getSourceManager()));
+}
+
+void addOverriddenUsrs(const CXXMethodDecl *M, std::vector<std::string> &Out) {
+  for (const CXXMethodDecl *Base : M->overridden_methods()) {
+    std::string Usr = summaryUsr(Base);
+    if (!Usr.empty() && !llvm::is_contained(Out, Usr)) {
+      Out.push_back(std::move(Usr));
+      addOverriddenUsrs(Base, Out);
+    }
+  }
 }
 
 std::string summaryUsr(const FunctionDecl *F) {

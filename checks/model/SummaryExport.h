@@ -17,6 +17,7 @@
 #include "Summary.h"
 
 namespace clang {
+class CXXMethodDecl;
 class FunctionDecl;
 class SourceLocation;
 namespace tidy {
@@ -71,6 +72,8 @@ public:
 /// none) and a location (the expansion location, in an absolute file).
 std::string summaryLockKey(ConcurrencyModel &Model, LockId Id);
 std::string summaryUsr(const clang::FunctionDecl *F);
+/// Adds the USRs of every method \p M overrides, directly or not.
+void addOverriddenUsrs(const clang::CXXMethodDecl *M, std::vector<std::string> &Out);
 void summaryLocation(ConcurrencyModel &Model, clang::SourceLocation Loc, std::string &File,
                      unsigned &Line, unsigned &Column);
 
