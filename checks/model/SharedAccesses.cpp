@@ -1158,7 +1158,7 @@ PathRoot SharedAccesses::pathRootOf(const Expr *E, const FunctionDecl *F, bool T
         return {};
       E = ME->getBase();
     } else if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E);
-               MC && returnsOwnMember(MC->getMethodDecl())) {
+               MC && ownMemberAccessor(MC->getMethodDecl())) {
       // `sub->Current()` returning one of `*sub`'s member objects.
       if (!Top && !pathPassesThrough(MC->getType()))
         return {};
@@ -1178,16 +1178,6 @@ PathRoot SharedAccesses::pathRootOf(const Expr *E, const FunctionDecl *F, bool T
       Root.Param = P;
   }
   return Root;
-}
-
-bool SharedAccesses::returnsOwnMember(const CXXMethodDecl *M) {
-  const FunctionDecl *Def = M ? M->getDefinition() : nullptr;
-  if (!Def)
-    return false;
-  auto [Slot, Fresh] = OwnMemberAccessors.try_emplace(Def, false);
-  if (Fresh)
-    Slot->second = ownMemberAccessor(M);
-  return OwnMemberAccessors[Def];
 }
 
 SharedAccesses::BoundArgument SharedAccesses::boundArgument(const Expr *Arg, bool PointerParam,

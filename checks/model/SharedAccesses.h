@@ -232,10 +232,6 @@ public:
   /// \p Top) in \p F starts (see PathRoot). \p Top: E's own field is the
   /// accessed one, not an object the path runs through.
   PathRoot pathRootOf(const clang::Expr *E, const clang::FunctionDecl *F, bool Top);
-  /// Whether \p M returns (by reference) a member object of `this`: an
-  /// accessor (`Outputs &Current() { return cond ? a_ : b_; }`) whose result
-  /// is part of the object it is called on.
-  bool returnsOwnMember(const clang::CXXMethodDecl *M);
   /// \p Entry's accesses as spawn \p Spawn's thread makes them: through
   /// the entry's pointer parameters, to what the spawn passed
   /// (throughArguments); accesses through a pointer nobody names are left
@@ -349,7 +345,6 @@ private:
   llvm::DenseMap<unsigned, llvm::SmallVector<unsigned, 2>> RunningAtSpawn;
   llvm::DenseSet<unsigned> InLoop;
   llvm::DenseMap<const clang::RecordDecl *, bool> LockingClasses;
-  llvm::DenseMap<const clang::FunctionDecl *, bool> OwnMemberAccessors;
   /// Where forwarding wrappers (make_unique, emplace_back) pass arguments.
   ForwardedArguments Forwarded;
   llvm::DenseMap<const clang::FunctionDecl *, llvm::SmallVector<const clang::FunctionDecl *, 2>>
