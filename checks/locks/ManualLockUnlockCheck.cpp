@@ -310,11 +310,12 @@ void ManualLockUnlockCheck::checkFunction(ConcurrencyModel &Model, const Functio
       MarkEscape(State, S);
   };
   auto Edge = [&](PendingState &State, const CFGBlock &From, unsigned SuccIndex) {
-    // An edge a path's own assumptions rule out holds nothing for it; a
-    // lock still pending along it is pending only where its test went
-    // this way.
+    // An edge the paths' own assumptions rule out is not taken: joining
+    // what they assumed into the successor would blur what the feasible
+    // paths know there. A lock still pending along a taken edge is
+    // pending only where its test went this way.
     if (!assumeAlong(State.Assumed, Invariant, From, SuccIndex))
-      State.Set.clear();
+      return false;
     llvm::erase_if(State.Set, [&](Pending &P) {
       return !assumeAlong(P.Under, Invariant, From, SuccIndex);
     });
@@ -328,6 +329,7 @@ void ManualLockUnlockCheck::checkFunction(ConcurrencyModel &Model, const Functio
         Test && Acquires.count(Test->Tested) && Test->Tested->getType()->isIntegerType() &&
         Test->truthyAlong(SuccIndex))
       llvm::erase_if(Set, [&](const Pending &P) { return P.Site == Test->Tested; });
+    return true;
   };
   auto Join = [&](PendingState &Into, const PendingState &From) {
     keepCommon(Into.Assumed, From.Assumed);

@@ -34,6 +34,7 @@
 
 #include <deque>
 #include <optional>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -264,7 +265,8 @@ struct AllEdges {
 
 /// A forward dataflow over \p G: \p Transfer(State &, const CFGElement &)
 /// per element, \p Edge(State &, const CFGBlock &From, unsigned SuccIndex)
-/// per edge, \p Join(State &Into, const State &From) where paths meet.
+/// per edge (returning false, if it returns bool, when the state cannot
+/// take that edge), \p Join(State &Into, const State &From) where paths meet.
 /// \p Taken(From, SuccIndex) says which edges can be taken at all (a block
 /// that ends in a call that never returns has none).
 /// Returns the state at the entry of each block (by block ID), empty for
@@ -296,7 +298,17 @@ std::vector<std::optional<StateT>> solveForward(const clang::CFG &G, StateT Entr
       if (!S || !Taken(*B, ThisIndex))
         continue;
       StateT Along = Out;
-      Edge(Along, *B, ThisIndex);
+      // An Edge that returns bool says whether this state can take the
+      // edge at all (a path whose own assumptions rule it out brings
+      // nothing to the successor, not even what it assumed).
+      if constexpr (std::is_same_v<std::invoke_result_t<EdgeFn &, StateT &,
+                                                        const clang::CFGBlock &, unsigned>,
+                                   bool>) {
+        if (!Edge(Along, *B, ThisIndex))
+          continue;
+      } else {
+        Edge(Along, *B, ThisIndex);
+      }
       auto &Slot = In[S->getBlockID()];
       bool Changed = false;
       if (!Slot) {

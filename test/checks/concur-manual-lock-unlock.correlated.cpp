@@ -3,6 +3,7 @@
 // parameter, an optional symbol's address, several of them with &&.
 // RUN: %clang_tidy -checks='-*,concur-manual-lock-unlock' %s -- -std=c++20 -pthread 2>&1 \
 // RUN:   | FileCheck %s --implicit-check-not='{{warning|note}}:'
+#include <atomic>
 #include <mutex>
 #include <pthread.h>
 
@@ -55,9 +56,9 @@ int drain(bool threaded, int budget) {
     pthread_mutex_unlock(&table_mu);
   return v;
 }
-// CHECK: :51:5: warning: 'table_mu' is locked here but some paths leave 'drain' without unlocking it (a return){{.*}}[concur-manual-lock-unlock]
-// CHECK: :56:3: note: this return leaves 'table_mu' locked
-// CHECK: :55:5: note: 'table_mu' is unlocked here on other paths
+// CHECK: :52:5: warning: 'table_mu' is locked here but some paths leave 'drain' without unlocking it (a return){{.*}}[concur-manual-lock-unlock]
+// CHECK: :57:3: note: this return leaves 'table_mu' locked
+// CHECK: :56:5: note: 'table_mu' is unlocked here on other paths
 
 int peek(bool reading, bool writing) {
   if (reading)
@@ -67,9 +68,9 @@ int peek(bool reading, bool writing) {
     registry_mu.unlock();
   return n;
 }
-// CHECK: :64:5: warning: 'registry_mu' is locked here but some paths leave 'peek' without unlocking it (a return){{.*}}[concur-manual-lock-unlock]
-// CHECK: :68:3: note: this return leaves 'registry_mu' locked
-// CHECK: :67:5: note: 'registry_mu' is unlocked here on other paths
+// CHECK: :65:5: warning: 'registry_mu' is locked here but some paths leave 'peek' without unlocking it (a return){{.*}}[concur-manual-lock-unlock]
+// CHECK: :69:3: note: this return leaves 'registry_mu' locked
+// CHECK: :68:5: note: 'registry_mu' is unlocked here on other paths
 
 // A local flag the function only sets to constants tracks the lock: its
 // value along each path is the last constant stored.
@@ -108,3 +109,44 @@ void sweepEarly(int bucket) {
 // CHECK: :[[@LINE-11]]:3: warning: 'registry_mu' is locked here but some paths leave 'sweepEarly' without unlocking it (a return){{.*}}[concur-manual-lock-unlock]
 // CHECK: :[[@LINE-4]]:5: note: this return leaves 'registry_mu' locked
 // CHECK: :[[@LINE-4]]:3: note: 'registry_mu' is unlocked here on other paths
+
+// The same test made earlier, with a branch of its own inside: the paths
+// that already know the flag is false must not blur what the lock's own
+// test tells the paths that take it.
+std::atomic<long> lowest{0};
+int journal[8];
+int append(bool shared, long seq, int slot) {
+  if (shared) {
+    long cur = lowest.load();
+    while (cur < seq && !lowest.compare_exchange_weak(cur, seq)) {
+    }
+  } else {
+    journal[0]++;
+  }
+  if (shared)
+    registry_mu.lock();
+  journal[slot & 7] = slot;
+  if (shared)
+    registry_mu.unlock();
+  return 0;
+}
+
+// Kept positive: after the same shape, one path returns between the tests.
+int appendEarly(bool shared, long seq, int slot) {
+  if (shared) {
+    long cur = lowest.load();
+    if (cur < seq)
+      lowest.store(seq);
+  }
+  if (shared)
+    registry_mu.lock();
+  if (slot < 0)
+    return -1;
+  journal[slot & 7] = slot;
+  if (shared)
+    registry_mu.unlock();
+  return 0;
+}
+// CHECK: :[[@LINE-8]]:5: warning: 'registry_mu' is locked here but some paths leave 'appendEarly' without unlocking it (a return){{.*}}[concur-manual-lock-unlock]
+// CHECK: :[[@LINE-7]]:5: note: this return leaves 'registry_mu' locked
+// CHECK: :[[@LINE-5]]:5: note: 'registry_mu' is unlocked here on other paths
