@@ -154,6 +154,9 @@ void BlockingCallUnderLockCheck::analyze(ConcurrencyModel &Model) {
         if (!Path)
           continue;
         During = Locks.heldThroughCall(During, Site.Call, Site.Callee);
+        // A callee that lets go of the caller's lock before it blocks
+        // (`mu->Unlock(); worker.join(); mu->Lock();`) blocks without it.
+        During = Locks.heldAlong(During, Site.Callee, *Path);
         Chain.append(Path->begin(), Path->end());
         Direct = Blocks(*Chain.back());
       }

@@ -637,6 +637,28 @@ private:
   llvm::DenseMap<const VarDecl *, GuardBinding> GuardLocks;
 };
 
+/// The lockset at the entry of each block of \p G, from \p Entry: the
+/// locks held on every path (paths meet by intersect), or, with \p May, on
+/// some path (by union).
+std::vector<std::optional<Lockset>> solveLocksets(ConcurrencyModel &Model, const CFG &G,
+                                                  const Lockset &Entry, LocksetTransfer &T,
+                                                  bool May = false) {
+  auto Transfer = [&](Lockset &Held, const CFGElement &E) { T.element(Held, E); };
+  auto Edge = [&](Lockset &Held, const CFGBlock &From, unsigned SuccIndex) {
+    T.edge(Held, From, SuccIndex);
+  };
+  // A call that never returns ends its path: nothing after it holds locks.
+  Termination &Term = Model.analysis<Termination>();
+  auto Taken = [&](const CFGBlock &B, unsigned) { return Term.leaves(B); };
+  auto Join = [May](Lockset &Into, const Lockset &From) {
+    if (May)
+      Into = unionOf(Into, From);
+    else
+      intersect(Into, From);
+  };
+  return solveForward<Lockset>(G, Entry, Transfer, Edge, Join, Taken);
+}
+
 } // namespace
 
 void Locksets::compute(const FunctionDecl *Def, FunctionLocks &Out) {
@@ -649,14 +671,8 @@ void Locksets::compute(const FunctionDecl *Def, FunctionLocks &Out) {
   Out.HasCFG = true;
 
   LocksetTransfer T(*this, Def, guardsOf(Def, *G));
-  auto Transfer = [&](Lockset &Held, const CFGElement &E) { T.element(Held, E); };
-  auto Edge = [&](Lockset &Held, const CFGBlock &From, unsigned SuccIndex) {
-    T.edge(Held, From, SuccIndex);
-  };
-  // A call that never returns ends its path: nothing after it holds locks.
+  auto In = solveLocksets(Model, *G, Out.Entry, T);
   Termination &Term = Model.analysis<Termination>();
-  auto Taken = [&](const CFGBlock &B, unsigned) { return Term.leaves(B); };
-  auto In = solveForward<Lockset>(*G, Out.Entry, Transfer, Edge, intersect, Taken);
 
   // Replay each reachable block once to record the lockset before every
   // element statement (consecutive equal locksets share one copy).
@@ -803,6 +819,57 @@ Lockset Locksets::heldThroughCall(const Lockset &Before, const Expr *Call,
       if (const VarDecl *V = guardObjectVar(Arg))
         removeGuarded(Through, V);
   return Through;
+}
+
+Lockset Locksets::heldAlong(const Lockset &Before, const FunctionDecl *First,
+                           llvm::ArrayRef<const CallSite *> Path) {
+  Lockset Held = Before;
+  const FunctionDecl *In = First;
+  for (const CallSite *Hop : Path) {
+    if (Held.empty() || !In || !Model.callGraph().isExplorable(In))
+      break;
+    const FunctionDecl *Def = In->getDefinition() ? In->getDefinition() : In;
+    // A lock the function names by its own parameter is the caller's
+    // argument: which of the caller's locks it lets go of is not known.
+    llvm::erase_if(Held, [&](const HeldLock &H) {
+      return !isLocalOf(H.Id, Def) && !isa_and_nonnull<ParmVarDecl>(H.Id.Decl) &&
+             !callersLockHeldAt(Def, H.Id, Hop->Call);
+    });
+    Held = heldThroughCall(Held, Hop->Call, Hop->Callee);
+    In = Hop->Callee;
+  }
+  return Held;
+}
+
+bool Locksets::callersLockHeldAt(const FunctionDecl *Def, LockId Id, const Stmt *S) {
+  const CFG *G = Model.cfg(Def);
+  if (!G)
+    return true;
+  // Only a function that lets go of the caller's lock somewhere (or of
+  // one it requires) can have done so.
+  const FunctionLocks &Known = of(Def);
+  Lockset Entry = Known.entry();
+  if (!findLock(Entry, Id)) {
+    if (!llvm::is_contained(Known.summary().Released, Id))
+      return true;
+    HeldLock Lent{Id, LockMode::Exclusive, nullptr, nullptr, 1};
+    Lent.Callers = true;
+    insertLock(Entry, Lent);
+  }
+  LocksetTransfer T(*this, Def, guardsOf(Def, *G));
+  // Still held on some path counts as held.
+  auto In = solveLocksets(Model, *G, Entry, T, /*May=*/true);
+  for (const CFGBlock *B : *G) {
+    if (!In[B->getBlockID()])
+      continue;
+    Lockset Held = *In[B->getBlockID()];
+    for (const CFGElement &E : *B) {
+      if (auto CS = E.getAs<CFGStmt>(); CS && CS->getStmt() == S)
+        return findLock(Held, Id) != nullptr;
+      T.element(Held, E);
+    }
+  }
+  return true; // unreachable here: nothing is known to be let go of
 }
 
 llvm::ArrayRef<std::pair<const FunctionDecl *, const CallSite *>>

@@ -218,6 +218,15 @@ public:
   Lockset heldThroughCall(const Lockset &Before, const clang::Expr *Call,
                           const clang::FunctionDecl *Callee);
 
+  /// What of \p Before, held where \p Path starts (its first call is in
+  /// \p First, each next one in the previous callee), is still held when
+  /// the last call of the path runs: not the caller's locks that some
+  /// function along it lets go of on every path to its hop, and has not
+  /// taken back (`mu->Unlock(); worker.join(); mu->Lock();`), nor those of
+  /// a lent guard a callee unlocks (heldThroughCall).
+  Lockset heldAlong(const Lockset &Before, const clang::FunctionDecl *First,
+                    llvm::ArrayRef<const CallSite *> Path);
+
   /// The mutexes of a guard lent by reference (`void execute(
   /// std::unique_lock<std::mutex> &lk)`): those of the guard every caller
   /// passes, when all callers are visible and agree; none otherwise. So
@@ -234,6 +243,10 @@ private:
   callsOf(const clang::FunctionDecl *F);
   const FunctionGuards &guardsOf(const clang::FunctionDecl *Def, const clang::CFG &G);
   void compute(const clang::FunctionDecl *Def, FunctionLocks &Out);
+  /// Whether the caller's lock \p Id, held when \p Def is entered, is
+  /// still held on some path to its element \p S (Def's transfer run once
+  /// more, with Id in the entry lockset and paths joined by union).
+  bool callersLockHeldAt(const clang::FunctionDecl *Def, LockId Id, const clang::Stmt *S);
 
   ConcurrencyModel &Model;
   LockCatalog Catalog;
