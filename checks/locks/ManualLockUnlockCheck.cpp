@@ -103,7 +103,40 @@ struct ManualLockCalls {
   llvm::DenseMap<const Stmt *, llvm::SmallVector<LockId, 1>> Releases;
   llvm::DenseMap<const ValueDecl *, llvm::SmallVector<const Expr *, 2>> UnlockSites;
   llvm::DenseMap<const Stmt *, const CFGBlock *> BlockOf;
+  /// Stores that hand a lock to the caller: its address written where a
+  /// pointer or reference parameter points (`*held = &lock;`), so that
+  /// the caller unlocks it when done with what it guards.
+  llvm::DenseMap<const Stmt *, LockId> HandedOut;
 };
+
+/// Whether \p E names memory the caller owns: through a pointer or
+/// reference parameter (`*out`, `out->lock`, `out[0]`, `out` itself when
+/// a reference).
+bool callersMemory(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *UO = dyn_cast<UnaryOperator>(E); UO && UO->getOpcode() == UO_Deref)
+    E = UO->getSubExpr()->IgnoreParenImpCasts();
+  else if (const auto *ME = dyn_cast<MemberExpr>(E); ME && ME->isArrow())
+    E = ME->getBase()->IgnoreParenImpCasts();
+  else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E))
+    E = AS->getBase()->IgnoreParenImpCasts();
+  else if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+    return isa<ParmVarDecl>(Ref->getDecl()) && Ref->getDecl()->getType()->isReferenceType();
+  const auto *Ref = dyn_cast<DeclRefExpr>(E);
+  return Ref && isa<ParmVarDecl>(Ref->getDecl()) &&
+         Ref->getDecl()->getType()->isPointerType();
+}
+
+/// The lock whose address \p S stores into the caller's memory, if any.
+LockId lockHandedOut(const LockCatalog &Catalog, const Stmt *S) {
+  const auto *BO = dyn_cast<BinaryOperator>(S);
+  if (!BO || BO->getOpcode() != BO_Assign || !callersMemory(BO->getLHS()))
+    return {};
+  const auto *Addr = dyn_cast<UnaryOperator>(BO->getRHS()->IgnoreParenImpCasts());
+  if (!Addr || Addr->getOpcode() != UO_AddrOf)
+    return {};
+  return Catalog.lockIdOf(Addr->getSubExpr());
+}
 
 ManualLockCalls collectLockCalls(ConcurrencyModel &Model, const CFG &G) {
   Locksets &Locks = Model.analysis<Locksets>();
@@ -114,6 +147,8 @@ ManualLockCalls collectLockCalls(ConcurrencyModel &Model, const CFG &G) {
       auto CS = E.getAs<CFGStmt>();
       if (CS)
         Out.BlockOf[CS->getStmt()] = B;
+      if (LockId Handed = CS ? lockHandedOut(Catalog, CS->getStmt()) : LockId{})
+        Out.HandedOut[CS->getStmt()] = Handed;
       const auto *Ex = CS ? dyn_cast<Expr>(CS->getStmt()) : nullptr;
       if (!Ex || !(isa<CallExpr>(Ex) || isa<CXXConstructExpr>(Ex)))
         continue;
@@ -261,7 +296,7 @@ void ManualLockUnlockCheck::checkFunction(ConcurrencyModel &Model, const Functio
   if (!G)
     return;
   ManualLockCalls Calls = collectLockCalls(Model, *G);
-  const auto &[Acquires, Releases, UnlockSites, BlockOf] = Calls;
+  const auto &[Acquires, Releases, UnlockSites, BlockOf, HandedOut] = Calls;
   if (Acquires.empty())
     return;
 
@@ -292,6 +327,9 @@ void ManualLockUnlockCheck::checkFunction(ConcurrencyModel &Model, const Functio
           forget(P.Under, Lost);
       }
     }
+    // `*held = &lock;`: the caller has the lock now, and unlocks it.
+    if (LockId Handed = HandedOut.lookup(S))
+      llvm::erase_if(State.Set, [&](const Pending &P) { return Acquires.lookup(P.Site) == Handed; });
     if (auto It = Releases.find(S); It != Releases.end())
       for (LockId Id : It->second) {
         bool Mine = llvm::any_of(State.Set,
