@@ -1764,6 +1764,12 @@ bool SharedAccesses::mayShareObject(const Access &A, int SpawnA, const Access &B
   // pthread_create(&t[i], 0, work, &slots[i]);`), each through its own.
   if (SpawnA == SpawnB && ownElementOfInstance(RA, SpawnA) && ownElementOfInstance(RB, SpawnB))
     return false;
+  // Two instances of a spawn that keeps one thread per object (SpawnSite::
+  // OnePerOwner), each through its own object's state: instances on one
+  // object never overlap, and instances on two objects touch two objects.
+  if (SpawnA == SpawnB && SpawnA >= 0 && Spawns.all()[SpawnA].OnePerOwner && A.Root.AtThis &&
+      B.Root.AtThis)
+    return false;
   if (!OA || !OB)
     return true;
   if (OA != OB) // two references may name one object; two objects never do

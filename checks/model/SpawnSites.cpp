@@ -10,6 +10,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMap.h"
 
 using namespace clang;
 
@@ -115,6 +116,115 @@ llvm::SmallVector<const FunctionDecl *, 1> resolveCallable(const Expr *Callable,
       addCallOperators(RD, Out);
   return Out;
 }
+
+namespace {
+
+/// The field of `this` that \p E names (`worker_`, `this->worker_`).
+const FieldDecl *ownField(const Expr *E) {
+  const auto *ME = E ? dyn_cast<MemberExpr>(E->IgnoreParenImpCasts()) : nullptr;
+  if (!ME || !isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()))
+    return nullptr;
+  return dyn_cast<FieldDecl>(ME->getMemberDecl());
+}
+
+/// `a == null` or `null == a` for the member \p Slot.
+bool comparesWithNull(const Expr *L, const Expr *R, const FieldDecl *Slot) {
+  ASTContext &Ctx = Slot->getASTContext();
+  auto Null = [&](const Expr *E) {
+    return E->IgnoreParenImpCasts()->isNullPointerConstant(Ctx,
+                                                           Expr::NPC_ValueDependentIsNotNull);
+  };
+  return (ownField(L) == Slot && Null(R)) || (ownField(R) == Slot && Null(L));
+}
+
+/// Whether \p Cond, on its true edge, says the member \p Slot holds no
+/// thread: `!slot`, `slot == nullptr`, `!slot.joinable()`, or one such
+/// conjunct of `&&`.
+bool testsEmpty(const Expr *Cond, const FieldDecl *Slot) {
+  Cond = Cond->IgnoreParenImpCasts();
+  if (const auto *BO = dyn_cast<BinaryOperator>(Cond)) {
+    if (BO->getOpcode() == BO_LAnd)
+      return testsEmpty(BO->getLHS(), Slot) || testsEmpty(BO->getRHS(), Slot);
+    return BO->getOpcode() == BO_EQ && comparesWithNull(BO->getLHS(), BO->getRHS(), Slot);
+  }
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(Cond);
+      OC && OC->getOperator() == OO_EqualEqual && OC->getNumArgs() == 2)
+    return comparesWithNull(OC->getArg(0), OC->getArg(1), Slot);
+  const auto *Not = dyn_cast<UnaryOperator>(Cond);
+  if (!Not || Not->getOpcode() != UO_LNot)
+    return false;
+  const Expr *Tested = Not->getSubExpr()->IgnoreParenImpCasts();
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Tested)) {
+    const CXXMethodDecl *M = MC->getMethodDecl();
+    if (M && (isa<CXXConversionDecl>(M) || M->getName() == "joinable"))
+      Tested = MC->getImplicitObjectArgument();
+  }
+  return ownField(Tested) == Slot;
+}
+
+/// The member of `this` the thread made at \p Site goes into: `slot =
+/// std::thread(...)`, `slot.reset(new std::thread(...))`, `slot =
+/// std::make_unique<std::thread>(...)`; null otherwise.
+const FieldDecl *threadSlot(const Expr *Site, const ParentMap &PM) {
+  const Stmt *At = Site;
+  for (const Stmt *P = PM.getParent(At); P; At = P, P = PM.getParent(P)) {
+    const auto *Construct = dyn_cast<CXXConstructExpr>(P);
+    if (isa<ImplicitCastExpr>(P) || isa<MaterializeTemporaryExpr>(P) ||
+        isa<CXXBindTemporaryExpr>(P) || isa<CXXNewExpr>(P) || isa<ExprWithCleanups>(P) ||
+        isa<CXXFunctionalCastExpr>(P) || isa<ParenExpr>(P) ||
+        (Construct && Construct->getNumArgs() == 1))
+      continue;
+    if (const auto *BO = dyn_cast<BinaryOperator>(P); BO && BO->getOpcode() == BO_Assign)
+      return BO->getRHS() == At ? ownField(BO->getLHS()) : nullptr;
+    if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(P);
+        OC && OC->getOperator() == OO_Equal && OC->getNumArgs() == 2)
+      return OC->getArg(1) == At ? ownField(OC->getArg(0)) : nullptr;
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(P);
+        MC && MC->getMethodDecl() && MC->getMethodDecl()->getName() == "reset")
+      return ownField(MC->getImplicitObjectArgument());
+    return nullptr;
+  }
+  return nullptr;
+}
+
+/// Whether spawn \p S runs a method on its spawner's own object.
+bool runsOnSpawnersObject(const SpawnSite &S) {
+  const auto *Spawner = dyn_cast<CXXMethodDecl>(S.Spawner);
+  if (!Spawner || Spawner->isStatic() || S.Entries.empty())
+    return false;
+  if (S.Lambda) {
+    auto Captures = S.Lambda->captures();
+    return !Captures.empty() &&
+           llvm::all_of(Captures, [](const LambdaCapture &C) { return C.capturesThis(); });
+  }
+  if (S.Args.empty() || !isa<CXXThisExpr>(S.Args.front()->IgnoreParenImpCasts()))
+    return false;
+  return llvm::all_of(S.Entries, [&](const FunctionDecl *E) {
+    const auto *M = dyn_cast<CXXMethodDecl>(E);
+    return M && !M->isStatic() &&
+           (M->getParent() == Spawner->getParent() ||
+            Spawner->getParent()->isDerivedFrom(M->getParent()));
+  });
+}
+
+/// SpawnSite::OnePerOwner for \p S.
+const FieldDecl *onePerOwner(const SpawnSite &S) {
+  if ((S.Kind != SpawnKind::Thread && S.Kind != SpawnKind::JThread) || !runsOnSpawnersObject(S) ||
+      !S.Spawner->getBody())
+    return nullptr;
+  ParentMap PM(S.Spawner->getBody());
+  const FieldDecl *Slot = threadSlot(S.Site, PM);
+  if (!Slot)
+    return nullptr;
+  // The spawn must sit in the then-branch of a test that the slot is empty.
+  for (const Stmt *At = S.Site, *P = PM.getParent(At); P; At = P, P = PM.getParent(P))
+    if (const auto *If = dyn_cast<IfStmt>(P); If && If->getThen() == At && If->getCond())
+      if (testsEmpty(If->getCond(), Slot))
+        return Slot;
+  return nullptr;
+}
+
+} // namespace
 
 llvm::ArrayRef<const char *> SpawnSites::defaultSubmitFunctions() { return DefaultSubmit; }
 
@@ -224,6 +334,7 @@ SpawnSites::SpawnSites(ConcurrencyModel &Model) {
       S.Entries = resolveCallable(S.Callable, &S.Lambda);
       if (S.Kind == SpawnKind::PThread && !Args.empty())
         S.Handle = Args[0];
+      S.OnePerOwner = onePerOwner(S);
       add(std::move(S));
     }
   }

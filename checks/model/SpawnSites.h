@@ -60,6 +60,13 @@ struct SpawnSite {
   /// The pool object a PoolSubmit goes to (`pool` in `pool.submit(f)`).
   const clang::Expr *Pool = nullptr;
   std::string FunctionName; ///< user-facing name of the spawning API
+  /// The member of the spawner's object that keeps this spawn's thread,
+  /// when the spawn runs a method on that object (`&C::run, this`, or a
+  /// lambda that captures only `this`) and starts only while the member is
+  /// empty (`if (!worker_) worker_.reset(new std::thread(...))`, `if
+  /// (!t_.joinable()) t_ = std::thread(...)`): at most one instance runs
+  /// per object, so two instances never share that object's state.
+  const clang::FieldDecl *OnePerOwner = nullptr;
 };
 
 class SpawnSites : public ModelAnalysis {
