@@ -15,6 +15,50 @@ namespace {
 
 bool isPointerOrReference(QualType T) { return T->isPointerType() || T->isReferenceType(); }
 
+/// Whether the pointer field \p F points to the type of one of its own
+/// class's member objects.
+bool selectsMemberObject(const FieldDecl *F) {
+  QualType Pointee = F->getType()->getPointeeType();
+  if (!Pointee->isRecordType())
+    return false;
+  const ASTContext &Ctx = F->getASTContext();
+  return llvm::any_of(F->getParent()->fields(), [&](const FieldDecl *Other) {
+    return Other != F && Ctx.hasSameUnqualifiedType(Other->getType(), Pointee);
+  });
+}
+
+/// `&member` of `this`, a choice of such, or null (\p Null).
+template <typename NullFn> bool ownMemberAddress(const Expr *E, NullFn Null) {
+  E = E->IgnoreParenImpCasts();
+  if (Null(E))
+    return true;
+  if (const auto *C = dyn_cast<ConditionalOperator>(E))
+    return ownMemberAddress(C->getTrueExpr(), Null) && ownMemberAddress(C->getFalseExpr(), Null);
+  const auto *Addr = dyn_cast<UnaryOperator>(E);
+  if (!Addr || Addr->getOpcode() != UO_AddrOf)
+    return false;
+  const auto *ME = dyn_cast<MemberExpr>(Addr->getSubExpr()->IgnoreParenImpCasts());
+  return ME && isa<FieldDecl>(ME->getMemberDecl()) &&
+         isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts());
+}
+
+/// Whether every copy or move of a \p RD is written by hand or deleted:
+/// none copies a pointer member from another object as it is.
+bool copiesOnlyByHand(const CXXRecordDecl *RD) {
+  if ((RD->needsImplicitCopyConstructor() && !RD->defaultedCopyConstructorIsDeleted()) ||
+      (RD->needsImplicitMoveConstructor() && !RD->defaultedMoveConstructorIsDeleted()) ||
+      RD->needsImplicitCopyAssignment() || RD->needsImplicitMoveAssignment())
+    return false;
+  for (const CXXMethodDecl *M : RD->methods()) {
+    bool Copies = M->isCopyAssignmentOperator() || M->isMoveAssignmentOperator();
+    if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(M))
+      Copies = Ctor->isCopyOrMoveConstructor();
+    if (Copies && !M->isDeleted() && !M->isUserProvided())
+      return false;
+  }
+  return true;
+}
+
 /// `Mutex *&out`: a parameter through which a callee can repoint the
 /// caller's pointer.
 bool repointsArgument(QualType ParamType) {
@@ -63,6 +107,9 @@ bool PointerStores::isTracked(const ValueDecl *D) {
     return false;
   if (T->isPointerType() && Pointee->isFunctionType())
     return true;
+  if (const auto *Field = dyn_cast<FieldDecl>(D); Field && T->isPointerType() &&
+                                                  selectsMemberObject(Field))
+    return true;
   if (!catalog().isSynchronizing(Pointee))
     return false;
   // A guard's (or an unlocker's) mutex member is each object's own
@@ -91,6 +138,18 @@ ArrayRef<const Expr *> PointerStores::storesInto(const ValueDecl *D) {
     if (const auto *Field = dyn_cast<FieldDecl>(D); Field && Field->hasInClassInitializer())
       It->second.push_back(Field->getInClassInitializer());
   }
+  return It->second;
+}
+
+bool PointerStores::pointsIntoOwnObject(const FieldDecl *F) {
+  auto [It, Fresh] = IntoOwnObject.try_emplace(F, false);
+  if (!Fresh || !isTracked(F) || !selectsMemberObject(F) || escaped(F))
+    return It->second;
+  const auto *RD = dyn_cast<CXXRecordDecl>(F->getParent());
+  ArrayRef<const Expr *> Stores = storesInto(F);
+  auto Null = [&](const Expr *E) { return isNull(E); };
+  It->second = RD && !Stores.empty() && copiesOnlyByHand(RD) &&
+               llvm::all_of(Stores, [&](const Expr *V) { return ownMemberAddress(V, Null); });
   return It->second;
 }
 

@@ -50,7 +50,9 @@ public:
 
   /// Whether the walk records \p D: a variable (not a parameter) or field
   /// that is a pointer or reference to a mutex-like type (not a guard's own
-  /// member, which Locksets follows per guard), or a pointer to a function.
+  /// member, which Locksets follows per guard), a pointer to a function, or
+  /// a pointer field to the type of one of its class's member objects (a
+  /// selector such as `Outputs *current_ = &first_;`).
   bool isTracked(const clang::ValueDecl *D);
   /// The tracked declaration an lvalue names (`p`, `h->mu`, `m.eval`).
   const clang::ValueDecl *trackedTarget(const clang::Expr *E);
@@ -62,6 +64,14 @@ public:
   bool escaped(const clang::ValueDecl *D);
   /// The constructions of \p Ctor in the TU.
   llvm::ArrayRef<const clang::CXXConstructExpr *> constructionsOf(const clang::CXXConstructorDecl *Ctor);
+
+  /// Whether the pointer field \p F only ever points at a member object of
+  /// the object that holds it: every value the TU stores in it is
+  /// `&member` of `this` (or a choice of such, or null), it never escapes,
+  /// and the class copies no pointer from another object (each copy and
+  /// move constructor and assignment is written by hand or deleted). Then
+  /// `*current_` is part of the object, as `first_` is.
+  bool pointsIntoOwnObject(const clang::FieldDecl *F);
 
   /// \p E without value wrappers, default arguments and default member
   /// initialisers.
@@ -88,6 +98,7 @@ private:
       Constructions;
   /// storesInto's answers (stores and the in-class initialiser).
   llvm::DenseMap<const clang::ValueDecl *, llvm::SmallVector<const clang::Expr *, 2>> Answers;
+  llvm::DenseMap<const clang::FieldDecl *, bool> IntoOwnObject;
 };
 
 } // namespace concur

@@ -4,6 +4,7 @@
 #include "FreshObjects.h"
 #include "FunctionFacts.h"
 #include "LibraryAccesses.h"
+#include "PointerStores.h"
 
 #include "QualifiedNames.h"
 #include "Termination.h"
@@ -59,12 +60,20 @@ bool throughThisOnly(const Access &A) {
   });
 }
 
-/// Whether \p E is a member object of `this` (`a_`), or a choice of them
-/// (`c ? a_ : b_`).
-bool ownMemberObject(const Expr *E) {
+/// Whether \p E is a member object of `this` (`a_`), a choice of them
+/// (`c ? a_ : b_`), or what a pointer member that only ever points at
+/// them holds (`*current_`, PointerStores::pointsIntoOwnObject).
+bool ownMemberObject(const Expr *E, PointerStores &Stores) {
   E = E ? E->IgnoreParenImpCasts() : nullptr;
   if (const auto *C = dyn_cast_or_null<ConditionalOperator>(E))
-    return ownMemberObject(C->getTrueExpr()) && ownMemberObject(C->getFalseExpr());
+    return ownMemberObject(C->getTrueExpr(), Stores) &&
+           ownMemberObject(C->getFalseExpr(), Stores);
+  if (const auto *U = dyn_cast_or_null<UnaryOperator>(E); U && U->getOpcode() == UO_Deref) {
+    const auto *Selector = dyn_cast<MemberExpr>(U->getSubExpr()->IgnoreParenImpCasts());
+    const auto *Field = Selector ? dyn_cast<FieldDecl>(Selector->getMemberDecl()) : nullptr;
+    return Field && isa<CXXThisExpr>(Selector->getBase()->IgnoreParenImpCasts()) &&
+           Stores.pointsIntoOwnObject(Field);
+  }
   const auto *ME = dyn_cast_or_null<MemberExpr>(E);
   const auto *Field = ME ? dyn_cast<FieldDecl>(ME->getMemberDecl()) : nullptr;
   return Field && !Field->getType()->isPointerType() && !Field->getType()->isReferenceType() &&
@@ -73,7 +82,7 @@ bool ownMemberObject(const Expr *E) {
 
 /// Whether \p M returns (by reference) one of its object's member objects
 /// on every path (`Outputs &Current() { return c ? a_ : b_; }`).
-bool ownMemberAccessor(const CXXMethodDecl *M) {
+bool ownMemberAccessor(const CXXMethodDecl *M, PointerStores &Stores) {
   if (!M || M->isStatic() || !M->getReturnType()->isLValueReferenceType())
     return false;
   const FunctionDecl *Def = M->getDefinition();
@@ -87,7 +96,7 @@ bool ownMemberAccessor(const CXXMethodDecl *M) {
       continue;
     if (const auto *R = dyn_cast<ReturnStmt>(S)) {
       Any = true;
-      All = ownMemberObject(R->getRetValue());
+      All = ownMemberObject(R->getRetValue(), Stores);
     }
     llvm::append_range(Work, S->children());
   }
@@ -95,9 +104,10 @@ bool ownMemberAccessor(const CXXMethodDecl *M) {
 }
 
 /// `obj.Current()` of an accessor (ownMemberAccessor): its object, else null.
-const Expr *accessorObject(const Expr *E) {
+const Expr *accessorObject(const Expr *E, PointerStores &Stores) {
   const auto *MC = dyn_cast<CXXMemberCallExpr>(E);
-  return MC && ownMemberAccessor(MC->getMethodDecl()) ? MC->getImplicitObjectArgument() : nullptr;
+  return MC && ownMemberAccessor(MC->getMethodDecl(), Stores) ? MC->getImplicitObjectArgument()
+                                                              : nullptr;
 }
 
 /// Whether \p E is `this` or a member object within it (`buf_`,
@@ -1158,7 +1168,7 @@ PathRoot SharedAccesses::pathRootOf(const Expr *E, const FunctionDecl *F, bool T
         return {};
       E = ME->getBase();
     } else if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E);
-               MC && ownMemberAccessor(MC->getMethodDecl())) {
+               MC && ownMemberAccessor(MC->getMethodDecl(), Model.analysis<PointerStores>())) {
       // `sub->Current()` returning one of `*sub`'s member objects.
       if (!Top && !pathPassesThrough(MC->getType()))
         return {};
@@ -1513,7 +1523,7 @@ namespace {
 /// a local pointer or reference (whatever a lookup returned), a call's
 /// result, an array element. A parameter names the caller's object (two
 /// may alias); a global or a local object is itself.
-bool opaqueObject(const Expr *E) {
+bool opaqueObject(const Expr *E, PointerStores &Stores) {
   E = ignoreValueWrappers(E);
   while (true) {
     if (const auto *U = dyn_cast<UnaryOperator>(E);
@@ -1521,10 +1531,11 @@ bool opaqueObject(const Expr *E) {
       E = ignoreValueWrappers(U->getSubExpr());
     else if (const auto *ME = dyn_cast<MemberExpr>(E); ME && !ME->isArrow())
       E = ignoreValueWrappers(ME->getBase());
-    else if (const Expr *Object = accessorObject(E); Object && !Object->getType()->isPointerType())
+    else if (const Expr *Object = accessorObject(E, Stores);
+             Object && !Object->getType()->isPointerType())
       E = ignoreValueWrappers(Object); // `x.Current()` is part of x
     else if (Object && !isa<CXXThisExpr>(Object->IgnoreParenImpCasts()))
-      return opaqueObject(Object); // `p->Current()` is part of *p: as `p->part`
+      return opaqueObject(Object, Stores); // `p->Current()` is part of *p: as `p->part`
     else
       break;
   }
@@ -1553,7 +1564,7 @@ namespace {
 /// argument the caller passed: followed up \p Above (the hops down to the
 /// function \p E is in), so that `Node *n = make(); link(n);` names what
 /// make() returned also inside link().
-bool opaqueAlongChain(const Expr *E, CallPath Above) {
+bool opaqueAlongChain(const Expr *E, CallPath Above, PointerStores &Stores) {
   while (!Above.empty()) {
     // `*out`, `out->part`, `&out->part`: the parameter's object or within
     // it (not what a pointer member of it points to).
@@ -1568,7 +1579,7 @@ bool opaqueAlongChain(const Expr *E, CallPath Above) {
       } else if (ME && !PointerValue) {
         PointerValue = ME->isArrow();
         Base = ignoreValueWrappers(ME->getBase());
-      } else if (const Expr *Object = PointerValue ? nullptr : accessorObject(Base)) {
+      } else if (const Expr *Object = PointerValue ? nullptr : accessorObject(Base, Stores)) {
         PointerValue = Object->getType()->isPointerType();
         Base = ignoreValueWrappers(Object);
       } else {
@@ -1587,7 +1598,8 @@ bool opaqueAlongChain(const Expr *E, CallPath Above) {
       return false;
     Above.pop_back();
   }
-  return opaqueObject(ignoreMoveOrForward(E)); // `std::move(g)` is g, not a call's result
+  // `std::move(g)` is g, not a call's result.
+  return opaqueObject(ignoreMoveOrForward(E), Stores);
 }
 
 } // namespace
@@ -1597,14 +1609,15 @@ bool SharedAccesses::reachedThroughOpaquePointer(const Access &A) const {
   if (!A.Loc.Field || A.Loc.Var || !ME)
     return false;
   if (!isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()))
-    return opaqueAlongChain(ME->getBase(), A.Chain);
+    return opaqueAlongChain(ME->getBase(), A.Chain, Model.analysis<PointerStores>());
   for (size_t I = A.Chain.size(); I-- > 0;) {
     const Expr *Object = objectArgument(A.Chain[I]->Call);
     if (!Object)
       return false;
     if (isa<CXXThisExpr>(ignoreValueWrappers(Object)))
       continue;
-    return opaqueAlongChain(Object, CallPath(A.Chain.begin(), A.Chain.begin() + I));
+    return opaqueAlongChain(Object, CallPath(A.Chain.begin(), A.Chain.begin() + I),
+                            Model.analysis<PointerStores>());
   }
   return false;
 }
