@@ -156,7 +156,7 @@ void BlockingCallUnderLockCheck::analyze(ConcurrencyModel &Model) {
         During = Locks.heldThroughCall(During, Site.Call, Site.Callee);
         // A callee that lets go of the caller's lock before it blocks
         // (`mu->Unlock(); worker.join(); mu->Lock();`) blocks without it.
-        During = Locks.heldAlong(During, Site.Callee, *Path);
+        During = Locks.heldAlong(During, Site, *Path);
         Chain.append(Path->begin(), Path->end());
         Direct = Blocks(*Chain.back());
       }

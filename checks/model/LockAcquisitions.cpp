@@ -271,17 +271,16 @@ void LockAcquisitions::forEachCalleeAcquisition(
           F, Site.Call, Site.Callee, Inner.Conditions);
       if (!Facts)
         continue; // the call's arguments rule the path out
+      // What the path down to the acquisition still holds of the
+      // caller's locks (`if (locked) mu->Unlock(); Lock(other);`).
+      Lockset AtAcquisition = Locks.heldAlong(AtCall, Site, Inner.Chain, Inner.Site);
       LockAcquisition A = Inner;
       A.Id = Mine;
       A.Conditions = std::move(*Facts);
       A.Chain.insert(A.Chain.begin(), &Site);
-      if (Inner.CallersReleased) { // the callee let go of it first
-        Lockset Without = AtCall;
-        llvm::erase_if(Without, [&](const HeldLock &H) { return H.Id == Mine; });
-        Visit(Without, std::move(A));
-        continue;
-      }
-      Visit(AtCall, std::move(A));
+      if (Inner.CallersReleased) // the callee let go of it first
+        llvm::erase_if(AtAcquisition, [&](const HeldLock &H) { return H.Id == Mine; });
+      Visit(AtAcquisition, std::move(A));
     }
   }
 }

@@ -640,16 +640,19 @@ private:
 /// The lockset at the entry of each block of \p G, from \p Entry: the
 /// locks held on every path (paths meet by intersect), or, with \p May, on
 /// some path (by union).
-std::vector<std::optional<Lockset>> solveLocksets(ConcurrencyModel &Model, const CFG &G,
-                                                  const Lockset &Entry, LocksetTransfer &T,
-                                                  bool May = false) {
+std::vector<std::optional<Lockset>>
+solveLocksets(ConcurrencyModel &Model, const CFG &G, const Lockset &Entry, LocksetTransfer &T,
+              bool May = false,
+              llvm::function_ref<bool(const CFGBlock &, unsigned)> AlsoTaken = nullptr) {
   auto Transfer = [&](Lockset &Held, const CFGElement &E) { T.element(Held, E); };
   auto Edge = [&](Lockset &Held, const CFGBlock &From, unsigned SuccIndex) {
     T.edge(Held, From, SuccIndex);
   };
   // A call that never returns ends its path: nothing after it holds locks.
   Termination &Term = Model.analysis<Termination>();
-  auto Taken = [&](const CFGBlock &B, unsigned) { return Term.leaves(B); };
+  auto Taken = [&](const CFGBlock &B, unsigned SuccIndex) {
+    return Term.leaves(B) && (!AlsoTaken || AlsoTaken(B, SuccIndex));
+  };
   auto Join = [May](Lockset &Into, const Lockset &From) {
     if (May)
       Into = unionOf(Into, From);
@@ -821,27 +824,61 @@ Lockset Locksets::heldThroughCall(const Lockset &Before, const Expr *Call,
   return Through;
 }
 
-Lockset Locksets::heldAlong(const Lockset &Before, const FunctionDecl *First,
-                           llvm::ArrayRef<const CallSite *> Path) {
+Lockset Locksets::heldAlong(const Lockset &Before, const CallSite &Entered,
+                           llvm::ArrayRef<const CallSite *> Path, const Stmt *Final) {
   Lockset Held = Before;
-  const FunctionDecl *In = First;
-  for (const CallSite *Hop : Path) {
-    if (Held.empty() || !In || !Model.callGraph().isExplorable(In))
-      break;
+  const FunctionDecl *In = Entered.Callee;
+  const Expr *EnteredBy = Entered.Call;
+  // Drops what \p In lets go of on every path to \p At.
+  auto LetGoBefore = [&](const Stmt *At) {
+    if (!In || !Model.callGraph().isExplorable(In))
+      return false;
     const FunctionDecl *Def = In->getDefinition() ? In->getDefinition() : In;
     // A lock the function names by its own parameter is the caller's
     // argument: which of the caller's locks it lets go of is not known.
     llvm::erase_if(Held, [&](const HeldLock &H) {
       return !isLocalOf(H.Id, Def) && !isa_and_nonnull<ParmVarDecl>(H.Id.Decl) &&
-             !callersLockHeldAt(Def, H.Id, Hop->Call);
+             !callersLockHeldAt(Def, H.Id, At, EnteredBy);
     });
+    return true;
+  };
+  for (const CallSite *Hop : Path) {
+    if (Held.empty() || !LetGoBefore(Hop->Call))
+      return Held;
     Held = heldThroughCall(Held, Hop->Call, Hop->Callee);
     In = Hop->Callee;
+    EnteredBy = Hop->Call;
   }
+  if (Final && !Held.empty())
+    LetGoBefore(Final);
   return Held;
 }
 
-bool Locksets::callersLockHeldAt(const FunctionDecl *Def, LockId Id, const Stmt *S) {
+namespace {
+
+/// Whether the edge \p SuccIndex of \p From can be taken when \p Def is
+/// entered by \p Call: not if the branch tests a parameter Def never
+/// changes, to which Call passes a constant of the other truth.
+bool takenWithArguments(const FunctionDecl &Def, const Expr *Call, const CFGBlock &From,
+                        unsigned SuccIndex, std::optional<InvariantConditions> &Values) {
+  std::optional<BranchTest> Test = Call ? branchTest(From) : std::nullopt;
+  const auto *Ref = Test ? dyn_cast<DeclRefExpr>(Test->Tested->IgnoreParenImpCasts()) : nullptr;
+  const auto *P = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+  if (!P || P->getDeclContext() != &Def)
+    return true;
+  const Expr *Arg = argumentFor(Call, P);
+  std::optional<llvm::APSInt> Value = Arg ? constantOf(Arg, Def.getASTContext()) : std::nullopt;
+  if (!Value)
+    return true;
+  if (!Values)
+    Values.emplace(Def);
+  return Values->writes(P) || Value->getBoolValue() == Test->truthyAlong(SuccIndex);
+}
+
+} // namespace
+
+bool Locksets::callersLockHeldAt(const FunctionDecl *Def, LockId Id, const Stmt *S,
+                                 const Expr *Call) {
   const CFG *G = Model.cfg(Def);
   if (!G)
     return true;
@@ -856,16 +893,23 @@ bool Locksets::callersLockHeldAt(const FunctionDecl *Def, LockId Id, const Stmt 
     Lent.Callers = true;
     insertLock(Entry, Lent);
   }
+  auto [Memo, Fresh] = HeldAtMemo.try_emplace({Def, Id.Decl, S, Call}, true);
+  if (!Fresh)
+    return Memo->second;
   LocksetTransfer T(*this, Def, guardsOf(Def, *G));
+  std::optional<InvariantConditions> Values;
+  auto Taken = [&](const CFGBlock &From, unsigned SuccIndex) {
+    return takenWithArguments(*Def, Call, From, SuccIndex, Values);
+  };
   // Still held on some path counts as held.
-  auto In = solveLocksets(Model, *G, Entry, T, /*May=*/true);
+  auto In = solveLocksets(Model, *G, Entry, T, /*May=*/true, Taken);
   for (const CFGBlock *B : *G) {
     if (!In[B->getBlockID()])
       continue;
     Lockset Held = *In[B->getBlockID()];
     for (const CFGElement &E : *B) {
       if (auto CS = E.getAs<CFGStmt>(); CS && CS->getStmt() == S)
-        return findLock(Held, Id) != nullptr;
+        return Memo->second = findLock(Held, Id) != nullptr;
       T.element(Held, E);
     }
   }

@@ -44,7 +44,9 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallVector.h"
 
+#include <map>
 #include <memory>
+#include <tuple>
 #include <optional>
 #include <vector>
 
@@ -218,14 +220,17 @@ public:
   Lockset heldThroughCall(const Lockset &Before, const clang::Expr *Call,
                           const clang::FunctionDecl *Callee);
 
-  /// What of \p Before, held where \p Path starts (its first call is in
-  /// \p First, each next one in the previous callee), is still held when
-  /// the last call of the path runs: not the caller's locks that some
-  /// function along it lets go of on every path to its hop, and has not
-  /// taken back (`mu->Unlock(); worker.join(); mu->Lock();`), nor those of
-  /// a lent guard a callee unlocks (heldThroughCall).
-  Lockset heldAlong(const Lockset &Before, const clang::FunctionDecl *First,
-                    llvm::ArrayRef<const CallSite *> Path);
+  /// What of \p Before, held at the call \p Entered, is still held where
+  /// \p Path leads inside it (each call of Path is in the previous one's
+  /// callee, the first in Entered's), and at \p Final in the last callee
+  /// if given: not the caller's locks that some function along the way
+  /// lets go of on every path to its next step, and has not taken back
+  /// (`mu->Unlock(); worker.join(); mu->Lock();`), nor those of a lent
+  /// guard a callee unlocks (heldThroughCall). A branch on a parameter
+  /// the call passes a constant goes one way (`Check(max, /*locked=*/
+  /// true)` takes the branch that unlocks).
+  Lockset heldAlong(const Lockset &Before, const CallSite &Entered,
+                    llvm::ArrayRef<const CallSite *> Path, const clang::Stmt *Final = nullptr);
 
   /// The mutexes of a guard lent by reference (`void execute(
   /// std::unique_lock<std::mutex> &lk)`): those of the guard every caller
@@ -243,10 +248,13 @@ private:
   callsOf(const clang::FunctionDecl *F);
   const FunctionGuards &guardsOf(const clang::FunctionDecl *Def, const clang::CFG &G);
   void compute(const clang::FunctionDecl *Def, FunctionLocks &Out);
-  /// Whether the caller's lock \p Id, held when \p Def is entered, is
-  /// still held on some path to its element \p S (Def's transfer run once
-  /// more, with Id in the entry lockset and paths joined by union).
-  bool callersLockHeldAt(const clang::FunctionDecl *Def, LockId Id, const clang::Stmt *S);
+  /// Whether the caller's lock \p Id, held when \p Def is entered by
+  /// \p Call, is still held on some path to its element \p S (Def's
+  /// transfer run once more, with Id in the entry lockset, paths joined by
+  /// union, and the branches Call's constant arguments rule out not taken).
+  bool callersLockHeldAt(const clang::FunctionDecl *Def, LockId Id, const clang::Stmt *S,
+                         const clang::Expr *Call);
+  std::map<std::tuple<const void *, const void *, const void *, const void *>, bool> HeldAtMemo;
 
   ConcurrencyModel &Model;
   LockCatalog Catalog;
