@@ -886,30 +886,36 @@ bool Locksets::callersLockHeldAt(const FunctionDecl *Def, LockId Id, const Stmt 
   // one it requires) can have done so.
   const FunctionLocks &Known = of(Def);
   Lockset Entry = Known.entry();
-  if (!findLock(Entry, Id)) {
+  if (findLock(Entry, Id)) {
+    // A lock it requires and still holds on every path is held.
+    if (const Lockset *Before = Known.heldBefore(S); !Before || findLock(*Before, Id))
+      return true;
+  } else {
     if (!llvm::is_contained(Known.summary().Released, Id))
       return true;
     HeldLock Lent{Id, LockMode::Exclusive, nullptr, nullptr, 1};
     Lent.Callers = true;
     insertLock(Entry, Lent);
   }
-  auto [Memo, Fresh] = HeldAtMemo.try_emplace({Def, Id.Decl, S, Call}, true);
-  if (!Fresh)
-    return Memo->second;
+  // One may-solve per function, lock and entering call; a replay per site.
   LocksetTransfer T(*this, Def, guardsOf(Def, *G));
-  std::optional<InvariantConditions> Values;
-  auto Taken = [&](const CFGBlock &From, unsigned SuccIndex) {
-    return takenWithArguments(*Def, Call, From, SuccIndex, Values);
-  };
-  // Still held on some path counts as held.
-  auto In = solveLocksets(Model, *G, Entry, T, /*May=*/true, Taken);
+  auto [Memo, Fresh] = MayHeld.try_emplace({Def, Id.Decl, Call});
+  if (Fresh) {
+    std::optional<InvariantConditions> Values;
+    auto Taken = [&](const CFGBlock &From, unsigned SuccIndex) {
+      return takenWithArguments(*Def, Call, From, SuccIndex, Values);
+    };
+    // Still held on some path counts as held.
+    Memo->second = solveLocksets(Model, *G, Entry, T, /*May=*/true, Taken);
+  }
+  const std::vector<std::optional<Lockset>> &In = Memo->second;
   for (const CFGBlock *B : *G) {
     if (!In[B->getBlockID()])
       continue;
     Lockset Held = *In[B->getBlockID()];
     for (const CFGElement &E : *B) {
       if (auto CS = E.getAs<CFGStmt>(); CS && CS->getStmt() == S)
-        return Memo->second = findLock(Held, Id) != nullptr;
+        return findLock(Held, Id) != nullptr;
       T.element(Held, E);
     }
   }

@@ -254,7 +254,10 @@ private:
   /// union, and the branches Call's constant arguments rule out not taken).
   bool callersLockHeldAt(const clang::FunctionDecl *Def, LockId Id, const clang::Stmt *S,
                          const clang::Expr *Call);
-  std::map<std::tuple<const void *, const void *, const void *, const void *>, bool> HeldAtMemo;
+  /// callersLockHeldAt's may-locksets, by function, lock and entering call.
+  std::map<std::tuple<const void *, const void *, const void *>,
+           std::vector<std::optional<Lockset>>>
+      MayHeld;
 
   ConcurrencyModel &Model;
   LockCatalog Catalog;
