@@ -1604,12 +1604,39 @@ bool opaqueAlongChain(const Expr *E, CallPath Above, PointerStores &Stores) {
 
 } // namespace
 
+namespace {
+
+/// Whether \p E is reached from `this` through members and dereferences
+/// only (`this->tail->prev`, `*this->head`).
+bool fromThisMembers(const Expr *E) {
+  for (;;) {
+    E = ignoreValueWrappers(E);
+    if (isa<CXXThisExpr>(E))
+      return true;
+    if (const auto *ME = dyn_cast<MemberExpr>(E))
+      E = ME->getBase();
+    else if (const auto *U = dyn_cast<UnaryOperator>(E); U && U->getOpcode() == UO_Deref)
+      E = U->getSubExpr();
+    else
+      return false;
+  }
+}
+
+} // namespace
+
 bool SharedAccesses::reachedThroughOpaquePointer(const Access &A) const {
   const auto *ME = dyn_cast_or_null<MemberExpr>(A.Site);
   if (!A.Loc.Field || A.Loc.Var || !ME)
     return false;
-  if (!isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()))
-    return opaqueAlongChain(ME->getBase(), A.Chain, Model.analysis<PointerStores>());
+  // What a pointer member of this object points to (`this->tail->next`)
+  // is reached through this object: as opaque as the object is, up the
+  // chain.
+  if (!isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts())) {
+    if (opaqueAlongChain(ME->getBase(), A.Chain, Model.analysis<PointerStores>()))
+      return true;
+    if (!fromThisMembers(ME->getBase()))
+      return false;
+  }
   for (size_t I = A.Chain.size(); I-- > 0;) {
     const Expr *Object = objectArgument(A.Chain[I]->Call);
     if (!Object)
