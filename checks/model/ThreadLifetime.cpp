@@ -124,10 +124,16 @@ private:
   }
 
   /// `std::thread &alias = t;` and `Joiner guard{t};`: a reference, or an
-  /// aggregate holding a reference or pointer, takes over joining the thread.
+  /// aggregate or initializer list holding a reference or pointer (`for
+  /// (std::thread *t : {&a, &b})`), takes over joining the thread.
   /// (Initialiser lists are not CFG elements of their own.)
   void handOverFromInit(const Expr *Init, State &S) {
     Init = ignoreValueWrappers(Init);
+    // `for (std::thread *t : {&a, &b}) t->join();`: the list's array.
+    if (const auto *List = dyn_cast_or_null<CXXStdInitializerListExpr>(Init))
+      Init = ignoreValueWrappers(List->getSubExpr());
+    if (const auto *Temp = dyn_cast_or_null<MaterializeTemporaryExpr>(Init))
+      Init = ignoreValueWrappers(Temp->getSubExpr());
     if (const auto *IL = dyn_cast_or_null<InitListExpr>(Init)) {
       for (const Expr *Element : IL->inits())
         handOverFromInit(Element, S);

@@ -183,3 +183,10 @@ void unknown_call_between() {
   expect_positive(1);
   t.join();
 }
+
+// A loop over the threads' addresses joins each of them.
+void joined_through_address_list() {
+  std::thread a(work), b(work);
+  for (std::thread *t : {&a, &b})
+    t->join();
+}
