@@ -164,13 +164,6 @@ const ValueDecl *objectDecl(const Expr *E, llvm::ArrayRef<const Stmt *> Ancestor
   return V;
 }
 
-bool isThreadOrFuture(QualType T) {
-  const CXXRecordDecl *RD = classOfType(T);
-  if (!RD)
-    return false;
-  return isStdThread(RD) || isFuture(RD);
-}
-
 /// Whether destroying an object of type \p T that holds spawn \p S's
 /// thread or future waits for it: a std::jthread (or a container of them)
 /// joins, std::async's future blocks; a std::thread, a pool's future or a
@@ -700,24 +693,21 @@ private:
     const FunctionDecl *Callee = CE ? CE->getDirectCallee() : nullptr;
     if (!Callee)
       return;
-    const ValueDecl *Target = nullptr;
-    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(CE)) {
-      llvm::StringRef N = Callee->getName();
+    const Expr *Joined = joinedThread(CE);
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(CE); MC && !Joined) {
+      llvm::StringRef N = Callee->getDeclName().isIdentifier() ? Callee->getName() : "";
       const Expr *Obj = MC->getImplicitObjectArgument();
       if (!Obj)
         return;
-      if ((isThreadOrFuture(Obj->getType()) && (N == "join" || N == "get" || N == "wait")) ||
-          (N == "join" && isJoinableThread(classOfType(Obj->getType())))) {
-        Target = objectDecl(Obj, Stack);
+      if (isFuture(classOfType(Obj->getType())) && (N == "get" || N == "wait")) {
+        Joined = Obj;
       } else if (N == "wait" || N == "wait_all" || N == "wait_for_tasks" ||
                  N == "shutdown" || N == "join") {
         PoolWaits.insert(E);
         return;
       }
-    } else if ((genericName(Callee) == "pthread_join" || genericName(Callee) == "thrd_join") &&
-               CE->getNumArgs() >= 1) {
-      Target = objectDecl(CE->getArg(0), Stack);
     }
+    const ValueDecl *Target = Joined ? objectDecl(Joined, Stack) : nullptr;
     if (!Target)
       return;
     Joins[E].push_back(Target);

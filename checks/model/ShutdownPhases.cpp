@@ -65,17 +65,6 @@ const FieldDecl *ownThread(const Expr *E) {
   return isJoinableThread(heldClass(F->getType())) ? F : nullptr;
 }
 
-/// The object a `join()` call joins, if \p S is one.
-const Expr *joined(const Stmt *S) {
-  const auto *MC = dyn_cast<CXXMemberCallExpr>(S);
-  const CXXMethodDecl *M = MC ? MC->getMethodDecl() : nullptr;
-  if (!M || !M->getDeclName().isIdentifier() || M->getName() != "join" ||
-      !MC->getImplicitObjectArgument() ||
-      !isJoinableThread(M->getParent()))
-    return nullptr;
-  return MC->getImplicitObjectArgument();
-}
-
 /// `for (auto &t : workers_) t.join();`: a loop over a member container
 /// of threads that joins each element.
 bool joinsEveryElement(const CXXForRangeStmt &Loop) {
@@ -90,7 +79,7 @@ bool joinsEveryElement(const CXXForRangeStmt &Loop) {
     const Stmt *S = Work.pop_back_val();
     if (!S)
       continue;
-    if (const Expr *Obj = joined(S))
+    if (const Expr *Obj = joinedThread(S))
       if (const auto *Ref = dyn_cast<DeclRefExpr>(objectOf(Obj)); Ref && Ref->getDecl() == Element)
         return true;
     Work.append(S->child_begin(), S->child_end());
@@ -140,7 +129,7 @@ ShutdownPhases::Phase &ShutdownPhases::of(const FunctionDecl *Def) {
   for (const CFGBlock *B : *G) {
     for (const CFGElement &E : *B)
       if (auto CS = E.getAs<CFGStmt>())
-        if (const Expr *Obj = joined(CS->getStmt()))
+        if (const Expr *Obj = joinedThread(CS->getStmt()))
           if (const FieldDecl *F = ownThread(Obj))
             Joins.insert(F);
     if (const auto *Loop = dyn_cast_or_null<CXXForRangeStmt>(B->getTerminatorStmt()))
@@ -168,7 +157,7 @@ ShutdownPhases::Phase &ShutdownPhases::of(const FunctionDecl *Def) {
     auto CS = E.getAs<CFGStmt>();
     if (!CS)
       return;
-    if (const Expr *Obj = joined(CS->getStmt()); Obj && ownThread(Obj))
+    if (const Expr *Obj = joinedThread(CS->getStmt()); Obj && ownThread(Obj))
       Joined = true;
     else if (Joined && startsThreads(CS->getStmt()))
       Joined = false; // a restart: the new threads run beside what follows

@@ -4,6 +4,7 @@
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/SmallVector.h"
 
 using namespace clang;
@@ -59,6 +60,22 @@ bool isJoinableThread(const CXXRecordDecl *RD) {
       return true;
   }
   return false;
+}
+
+const Expr *joinedThread(const Stmt *S) {
+  if (const auto *MC = dyn_cast_or_null<CXXMemberCallExpr>(S)) {
+    const CXXMethodDecl *M = MC->getMethodDecl();
+    if (!M || !M->getDeclName().isIdentifier() || M->getName() != "join" ||
+        !isJoinableThread(M->getParent()))
+      return nullptr;
+    return MC->getImplicitObjectArgument();
+  }
+  const auto *Call = dyn_cast_or_null<CallExpr>(S);
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  if (!Callee || Call->getNumArgs() < 1)
+    return nullptr;
+  std::string N = genericName(Callee);
+  return N == "pthread_join" || N == "thrd_join" ? Call->getArg(0) : nullptr;
 }
 
 } // namespace concur

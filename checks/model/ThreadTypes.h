@@ -13,6 +13,8 @@
 
 namespace clang {
 class CXXRecordDecl;
+class Expr;
+class Stmt;
 } // namespace clang
 
 namespace concur {
@@ -25,6 +27,12 @@ bool isFuture(const clang::CXXRecordDecl *RD);
 /// A thread object one joins: a standard thread, or a class of the
 /// program's own whose `join()` waits for a thread.
 bool isJoinableThread(const clang::CXXRecordDecl *RD);
+/// The thread \p S waits for, as written: the object of `t.join()` on a
+/// joinable thread (the class declaring join(), so a subclass's `w.join()`
+/// counts), or the handle of `pthread_join(t, ...)` / `thrd_join(t, ...)`;
+/// null for anything else. Every analysis that orders code after a join
+/// asks this.
+const clang::Expr *joinedThread(const clang::Stmt *S);
 
 } // namespace concur
 
