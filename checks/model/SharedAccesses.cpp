@@ -1521,6 +1521,9 @@ bool opaqueObject(const Expr *E, PointerStores &Stores) {
       E = ignoreValueWrappers(U->getSubExpr());
     else if (const auto *ME = dyn_cast<MemberExpr>(E); ME && !ME->isArrow())
       E = ignoreValueWrappers(ME->getBase());
+    else if (const auto *Cast = dyn_cast<ExplicitCastExpr>(E);
+             Cast && Cast->getType()->isPointerType())
+      E = ignoreValueWrappers(Cast->getSubExpr()); // `(block *)node->value` is node->value
     else if (const Expr *Object = accessorObject(E, Stores);
              Object && !Object->getType()->isPointerType())
       E = ignoreValueWrappers(Object); // `x.Current()` is part of x
@@ -1563,9 +1566,12 @@ bool opaqueAlongChain(const Expr *E, CallPath Above, PointerStores &Stores) {
     while (true) {
       const auto *U = dyn_cast<UnaryOperator>(Base);
       const auto *ME = dyn_cast<MemberExpr>(Base);
+      const auto *Cast = dyn_cast<ExplicitCastExpr>(Base);
       if (U && (U->getOpcode() == UO_Deref || U->getOpcode() == UO_AddrOf)) {
         PointerValue = U->getOpcode() == UO_Deref;
         Base = ignoreValueWrappers(U->getSubExpr());
+      } else if (Cast && Cast->getType()->isPointerType()) {
+        Base = ignoreValueWrappers(Cast->getSubExpr()); // `(T *)arg` is arg
       } else if (ME && !PointerValue) {
         PointerValue = ME->isArrow();
         Base = ignoreValueWrappers(ME->getBase());
