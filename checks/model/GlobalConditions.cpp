@@ -107,6 +107,16 @@ std::optional<ValueFact> factAlong(const CFGBlock &From, unsigned SuccIndex,
   return ValueFact{V, *C, (BO->getOpcode() == BO_EQ) == Truthy};
 }
 
+} // namespace
+
+bool takenWithArguments(const FunctionDecl *Def, const CFGBlock &From, unsigned SuccIndex,
+                        llvm::ArrayRef<const Expr *> Args, const InvariantConditions &Inv) {
+  std::optional<ValueFact> F = factAlong(From, SuccIndex, Inv, Def);
+  return !F || throughCall({*F}, Def, Args).has_value();
+}
+
+namespace {
+
 const ValueFacts &noFacts() {
   static const ValueFacts None;
   return None;

@@ -48,6 +48,7 @@
 #include <optional>
 
 namespace clang {
+class CFGBlock;
 class Expr;
 class FunctionDecl;
 class Stmt;
@@ -55,6 +56,8 @@ class VarDecl;
 } // namespace clang
 
 namespace concur {
+
+class InvariantConditions;
 
 /// `Var == Value` (Equal) or `Var != Value`.
 struct ValueFact {
@@ -76,6 +79,15 @@ std::optional<ValueFacts> conjoin(const ValueFacts &A, const ValueFacts &B);
 /// argument; none when a constant argument contradicts one.
 std::optional<ValueFacts> throughCall(const ValueFacts &Facts, const clang::FunctionDecl *Callee,
                                       llvm::ArrayRef<const clang::Expr *> Args);
+
+/// Whether the edge \p SuccIndex of \p From, a branch in \p Def, can be
+/// taken when a call passing \p Args enters \p Def: not when the edge's
+/// fact on a parameter Def never changes (\p Inv) meets a constant
+/// argument that contradicts it (`check(max, /*locked=*/true)` never takes
+/// `if (!locked)`).
+bool takenWithArguments(const clang::FunctionDecl *Def, const clang::CFGBlock &From,
+                        unsigned SuccIndex, llvm::ArrayRef<const clang::Expr *> Args,
+                        const InvariantConditions &Inv);
 
 class GlobalConditions : public ModelAnalysis {
 public:

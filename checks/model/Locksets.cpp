@@ -1,6 +1,7 @@
 #include "Locksets.h"
 
 #include "AtomicClaims.h"
+#include "GlobalConditions.h"
 #include "LockBindings.h"
 #include "PointerStores.h"
 #include "QueueTurns.h"
@@ -854,29 +855,6 @@ Lockset Locksets::heldAlong(const Lockset &Before, const CallSite &Entered,
   return Held;
 }
 
-namespace {
-
-/// Whether the edge \p SuccIndex of \p From can be taken when \p Def is
-/// entered by \p Call: not if the branch tests a parameter Def never
-/// changes, to which Call passes a constant of the other truth.
-bool takenWithArguments(const FunctionDecl &Def, const Expr *Call, const CFGBlock &From,
-                        unsigned SuccIndex, std::optional<InvariantConditions> &Values) {
-  std::optional<BranchTest> Test = Call ? branchTest(From) : std::nullopt;
-  const auto *Ref = Test ? dyn_cast<DeclRefExpr>(Test->Tested->IgnoreParenImpCasts()) : nullptr;
-  const auto *P = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
-  if (!P || P->getDeclContext() != &Def)
-    return true;
-  const Expr *Arg = argumentFor(Call, P);
-  std::optional<llvm::APSInt> Value = Arg ? constantOf(Arg, Def.getASTContext()) : std::nullopt;
-  if (!Value)
-    return true;
-  if (!Values)
-    Values.emplace(Def);
-  return Values->writes(P) || Value->getBoolValue() == Test->truthyAlong(SuccIndex);
-}
-
-} // namespace
-
 bool Locksets::callersLockHeldAt(const FunctionDecl *Def, LockId Id, const Stmt *S,
                                  const Expr *Call) {
   const CFG *G = Model.cfg(Def);
@@ -901,9 +879,12 @@ bool Locksets::callersLockHeldAt(const FunctionDecl *Def, LockId Id, const Stmt 
   LocksetTransfer T(*this, Def, guardsOf(Def, *G));
   auto [Memo, Fresh] = MayHeld.try_emplace({Def, Id.Decl, Call});
   if (Fresh) {
-    std::optional<InvariantConditions> Values;
+    InvariantConditions Values(*Def);
+    llvm::SmallVector<const Expr *, 4> Args;
+    if (Call)
+      Args = CallGraph::argumentsOf(Call);
     auto Taken = [&](const CFGBlock &From, unsigned SuccIndex) {
-      return takenWithArguments(*Def, Call, From, SuccIndex, Values);
+      return !Call || takenWithArguments(Def, From, SuccIndex, Args, Values);
     };
     // Still held on some path counts as held.
     Memo->second = solveLocksets(Model, *G, Entry, T, /*May=*/true, Taken);
