@@ -43,6 +43,15 @@ constexpr const char *BuiltinMutexNames[] = {
     "std::shared_mutex", "std::shared_timed_mutex", "concur::Mutex", "concur::RecursiveMutex",
     "concur::SharedMutex", "pthread_mutex_t", "pthread_rwlock_t", "pthread_spinlock_t", "mtx_t"};
 
+/// The built-in lock type named \p Name (a class's generic name or a
+/// typedef's), if it is one.
+const BuiltinMutex *builtinMutexNamed(llvm::StringRef Name) {
+  for (const BuiltinMutex &M : BuiltinMutexes)
+    if (Name == M.Name)
+      return &M;
+  return nullptr;
+}
+
 // Types whose operations synchronise by themselves: accessing them is never
 // a data race (by prefix of the generic name).
 constexpr const char *SynchronizingPrefixes[] = {
@@ -162,9 +171,8 @@ std::optional<MutexTypeInfo> LockCatalog::mutexClass(const CXXRecordDecl *RD) co
   if (!RD)
     return std::nullopt;
   std::string Name = genericName(RD);
-  for (const BuiltinMutex &M : BuiltinMutexes)
-    if (Name == M.Name)
-      return M.Info;
+  if (const BuiltinMutex *M = builtinMutexNamed(Name))
+    return M->Info;
   if (auto It = ExtraTypes.find(Name); It != ExtraTypes.end())
     return It->second;
   // The thread-safety attributes are facts: a capability class is a mutex.
@@ -187,23 +195,16 @@ std::optional<MutexTypeInfo> LockCatalog::mutexClass(const CXXRecordDecl *RD) co
 bool LockCatalog::isBuiltinMutexType(QualType T) const {
   if (T.isNull())
     return false;
-  std::string Typedef = writtenTypedefName(T);
   const CXXRecordDecl *RD = classOfType(T);
-  std::string Name = RD ? genericName(RD) : "";
-  return llvm::any_of(BuiltinMutexes, [&](const BuiltinMutex &M) {
-    return Typedef == M.Name || Name == M.Name;
-  });
+  return builtinMutexNamed(writtenTypedefName(T)) ||
+         (RD && builtinMutexNamed(genericName(RD)));
 }
 
 std::optional<MutexTypeInfo> LockCatalog::mutexType(QualType T) const {
   if (T.isNull())
     return std::nullopt;
-  std::string Typedef = writtenTypedefName(T);
-  if (!Typedef.empty()) {
-    for (const BuiltinMutex &M : BuiltinMutexes)
-      if (Typedef == M.Name)
-        return M.Info;
-  }
+  if (const BuiltinMutex *M = builtinMutexNamed(writtenTypedefName(T)))
+    return M->Info;
   return mutexClass(classOfType(T));
 }
 

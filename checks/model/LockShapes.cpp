@@ -234,21 +234,26 @@ std::optional<MutexTypeInfo> LockShapes::readerWriterInfo(const CXXRecordDecl *R
   // `WriteLock()`/`WriteUnlock()` and `ReadLock()`/`ReadUnlock()` (or
   // Writer/Reader): a readers/writer lock of a project's own, when a body
   // shows it or it wraps a platform lock, and it cannot be copied.
-  const CXXMethodDecl *Write = nullptr, *WriteUnlock = nullptr;
-  for (llvm::StringRef Who : {"Write", "Writer"})
-    if (!Write || !WriteUnlock) {
-      Write = basicLockableMethod(RD, (Who + "Lock").str());
-      WriteUnlock = basicLockableMethod(RD, (Who + "Unlock").str());
+  // `<Who>Lock()` and `<Who>Unlock()` for one of two prefixes.
+  auto Pair = [&](llvm::StringRef A, llvm::StringRef B)
+      -> std::pair<const CXXMethodDecl *, const CXXMethodDecl *> {
+    for (llvm::StringRef Who : {A, B}) {
+      const CXXMethodDecl *Lock = basicLockableMethod(RD, (Who + "Lock").str());
+      const CXXMethodDecl *Unlock = basicLockableMethod(RD, (Who + "Unlock").str());
+      if (Lock && Unlock)
+        return {Lock, Unlock};
     }
-  if (!Write || !WriteUnlock || !nonCopyable(RD) || isGuard(RD))
+    return {nullptr, nullptr};
+  };
+  auto [Write, WriteUnlock] = Pair("Write", "Writer");
+  if (!Write || !nonCopyable(RD) || isGuard(RD))
     return std::nullopt;
   BodyLockEffect Effect = effectOf(Write);
   if (!Effect.Acquires && !Effect.Waits && !effectOf(WriteUnlock).Releases &&
       !wrapsPlatformLock(RD))
     return std::nullopt;
   MutexTypeInfo Info;
-  Info.SharedCapable = (basicLockableMethod(RD, "ReadLock") && basicLockableMethod(RD, "ReadUnlock")) ||
-                       (basicLockableMethod(RD, "ReaderLock") && basicLockableMethod(RD, "ReaderUnlock"));
+  Info.SharedCapable = Pair("Read", "Reader").first != nullptr;
   Info.Recursive = Effect.Recursive;
   return Info;
 }

@@ -217,15 +217,16 @@ public:
   /// names (`&mu_`, the caller's own parameter).
   Lockset locksThroughArguments(const Lockset &Held, const clang::FunctionDecl *Callee,
                                 llvm::ArrayRef<const clang::Expr *> Args) const;
+  /// Notes in \p Loc the member object a call on \p On runs on (see
+  /// AccessLocation::Via).
+  static void noteMemberObject(AccessLocation &Loc, const clang::Expr *On);
+
   /// \p A as the caller making call \p C sees it (location and path root),
   /// \p Args being the call's arguments: a path from `this` stays rooted
   /// when the call is on `this`; a path from a parameter is rooted where
   /// its argument is (`bump(x)` roots `r.p->w` at `this`), and what a
   /// reference parameter refers to becomes the field passed (`inc(count_)`).
   /// False when the caller cannot name the location.
-  /// Notes in \p Loc the member object a call on \p On runs on (see
-  /// AccessLocation::Via).
-  static void noteMemberObject(AccessLocation &Loc, const clang::Expr *On);
   bool bindToCaller(Access &A, const clang::FunctionDecl *Caller, const CallSite &C,
                     llvm::ArrayRef<const clang::Expr *> Args);
   /// Where the path of \p E (an access site, or an argument when not
