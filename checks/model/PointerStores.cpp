@@ -27,13 +27,14 @@ bool selectsMemberObject(const FieldDecl *F) {
   });
 }
 
-/// `&member` of `this`, a choice of such, or null (\p Null).
-template <typename NullFn> bool ownMemberAddress(const Expr *E, NullFn Null) {
+/// `&member` of `this`, a choice of such, or null.
+bool ownMemberAddress(const Expr *E, const PointerStores &Stores) {
   E = E->IgnoreParenImpCasts();
-  if (Null(E))
+  if (Stores.isNull(E))
     return true;
   if (const auto *C = dyn_cast<ConditionalOperator>(E))
-    return ownMemberAddress(C->getTrueExpr(), Null) && ownMemberAddress(C->getFalseExpr(), Null);
+    return ownMemberAddress(C->getTrueExpr(), Stores) &&
+           ownMemberAddress(C->getFalseExpr(), Stores);
   const auto *Addr = dyn_cast<UnaryOperator>(E);
   if (!Addr || Addr->getOpcode() != UO_AddrOf)
     return false;
@@ -147,9 +148,8 @@ bool PointerStores::pointsIntoOwnObject(const FieldDecl *F) {
     return It->second;
   const auto *RD = dyn_cast<CXXRecordDecl>(F->getParent());
   ArrayRef<const Expr *> Stores = storesInto(F);
-  auto Null = [&](const Expr *E) { return isNull(E); };
   It->second = RD && !Stores.empty() && copiesOnlyByHand(RD) &&
-               llvm::all_of(Stores, [&](const Expr *V) { return ownMemberAddress(V, Null); });
+               llvm::all_of(Stores, [&](const Expr *V) { return ownMemberAddress(V, *this); });
   return It->second;
 }
 
