@@ -79,12 +79,15 @@ bool CallerLocks::runsOnlyUnshared(const std::string &Usr) {
   for (const Site &S : Sites) {
     if (!Only)
       break;
-    Only = S.Call->OnFreshObject ||
-           (S.Call->OnOwnObject && S.Caller->Usr != Usr &&
-            (S.Caller->Structor || runsOnlyUnshared(S.Caller->Usr)));
+    Only = callsUnshared(S, Usr);
   }
   Unshared[Usr] = Only;
   return Only;
+}
+
+bool CallerLocks::callsUnshared(const Site &S, const std::string &Usr) {
+  return S.Call->OnFreshObject || (S.Call->OnOwnObject && S.Caller->Usr != Usr &&
+                                   (S.Caller->Structor || runsOnlyUnshared(S.Caller->Usr)));
 }
 
 std::vector<HeldKey> CallerLocks::heldByEveryCaller(const std::string &Usr) {
@@ -94,7 +97,10 @@ std::vector<HeldKey> CallerLocks::heldByEveryCaller(const std::string &Usr) {
   std::vector<Site> Sites;
   if (!sitesOf(Usr, Sites))
     return *(Memo[Usr] = std::vector<HeldKey>());
-  std::erase_if(Sites, [&](const Site &S) { return neverRuns(*S.Caller); });
+  // A call that runs while its object is built or destroyed (`~Timer() {
+  // Shutdown(); }`) races with nothing on that object: what the other
+  // calls hold is what the object's shared life runs under.
+  std::erase_if(Sites, [&](const Site &S) { return neverRuns(*S.Caller) || callsUnshared(S, Usr); });
   // A call of F from F itself (recursion, or an overrider that forwards to
   // the next one) holds what F's other callers hold, less what F lets go
   // of: it is applied after them instead of cutting the answer to nothing.

@@ -40,7 +40,10 @@ class CallerLocks {
 public:
   explicit CallerLocks(const std::vector<report::TranslationUnitSummary> &Summaries);
 
-  /// The locks every call of \p Usr, in every analysed TU, is made under.
+  /// The locks every call of \p Usr, in every analysed TU, is made under;
+  /// a call that runs unshared (see runsOnlyUnshared: from its object's
+  /// constructor or destructor, or on a fresh object) does not count, since
+  /// nothing else can touch the object then.
   std::vector<report::HeldKey> heldByEveryCaller(const std::string &Usr);
 
   /// Whether \p Usr only runs while its object is being built or
@@ -65,6 +68,8 @@ private:
   /// false if its address escapes.
   bool sitesOf(const std::string &Usr, std::vector<Site> &Out) const;
   bool neverRuns(const report::CallingFunction &F) const;
+  /// Whether the call \p S of \p Usr runs while its object is unshared.
+  bool callsUnshared(const Site &S, const std::string &Usr);
 
   /// One definition per USR (the first; the ODR says they agree).
   std::map<std::string, const report::CallingFunction *> Functions;
