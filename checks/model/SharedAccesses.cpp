@@ -1,5 +1,6 @@
 #include "SharedAccesses.h"
 
+#include "EnclosedMembers.h"
 #include "ExprWrappers.h"
 #include "FreshObjects.h"
 #include "FunctionFacts.h"
@@ -1702,6 +1703,7 @@ AccessRoot SharedAccesses::rootOf(const Access &A) const {
     return {};
   const Expr *E = ignoreValueWrappers(ME->getBase());
   bool IsPointer = ME->isArrow();
+  AccessRoot Root;
   for (size_t I = A.Chain.size();;) {
     // Down to the object that holds this one: `&x`, `*p`, a member
     // sub-object (`x.part`, `this->part`) belong to their whole; a pointer
@@ -1709,26 +1711,33 @@ AccessRoot SharedAccesses::rootOf(const Access &A) const {
     while (true) {
       if (IsPointer)
         E = ignoreValueWrappers(E->IgnoreParenCasts());
+      if (const auto *Part = dyn_cast<MemberExpr>(E); Part && !IsPointer)
+        if (const auto *F = dyn_cast<FieldDecl>(Part->getMemberDecl());
+            F && F->getType()->isRecordType())
+          Root.Through.push_back(F);
       const Expr *Holder = holderOf(E, IsPointer);
       if (!Holder)
         break;
       E = Holder;
     }
     // A pointer to an object made for this call (`add(new Node)`,
-    // `add(create<Node>())`): nobody else holds it yet.
-    if (IsPointer && isFreshObject(E, Model.astContext()))
-      return {nullptr, true};
-    // An object made by the expression itself (`String(s) += t`, a call
-    // returning by value) is a temporary of this one call.
-    if (!IsPointer && E->isPRValue() && E->getType()->isRecordType())
-      return {nullptr, true};
+    // `add(create<Node>())`): nobody else holds it yet. An object made by
+    // the expression itself (`String(s) += t`, a call returning by value)
+    // is a temporary of this one call.
+    if ((IsPointer && isFreshObject(E, Model.astContext())) ||
+        (!IsPointer && E->isPRValue() && E->getType()->isRecordType())) {
+      Root.Temporary = true;
+      return Root;
+    }
     const auto *DRE = dyn_cast<DeclRefExpr>(E);
     const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
     // A variable other than a parameter is the root, in whichever frame.
-    if (V && (I == 0 || !isa<ParmVarDecl>(V)))
-      return {V, false};
+    if (V && (I == 0 || !isa<ParmVarDecl>(V))) {
+      Root.Var = V;
+      return Root;
+    }
     if (I == 0)
-      return {};
+      return Root;
     const Expr *Call = A.Chain[--I]->Call;
     if (isa<CXXThisExpr>(E)) {
       E = objectArgument(Call); // `this` is the object the hop calls on
@@ -1741,10 +1750,10 @@ AccessRoot SharedAccesses::rootOf(const Access &A) const {
       if (E && V->getType()->isReferenceType())
         E = ignoreMoveOrForward(E);
     } else {
-      return {};
+      return Root;
     }
     if (!E)
-      return {};
+      return Root;
     E = ignoreValueWrappers(E);
   }
 }
@@ -1795,6 +1804,17 @@ bool SharedAccesses::mayShareObject(const Access &A, int SpawnA, const Access &B
   AccessRoot RA = rootOf(A), RB = rootOf(B);
   if (Private(OA) || Private(OB) || Private(RA.Var) || Private(RB.Var) || RA.Temporary ||
       RB.Temporary)
+    return false;
+  // A member object its class never lets out (EnclosedMembers.h) is
+  // reached only through its holder: a path from a variable (a parameter,
+  // a global, a local) that does not pass it reaches another object.
+  EnclosedMembers &Enclosed = Model.analysis<EnclosedMembers>();
+  auto Apart = [&](const AccessRoot &Inside, const AccessRoot &Other) {
+    return Other.Var && llvm::any_of(Inside.Through, [&](const FieldDecl *M) {
+             return !llvm::is_contained(Other.Through, M) && Enclosed.neverLeaves(M);
+           });
+  };
+  if (Apart(RA, RB) || Apart(RB, RA))
     return false;
   // Two instances of a spawn started once per element (`for (...)
   // pthread_create(&t[i], 0, work, &slots[i]);`), each through its own.

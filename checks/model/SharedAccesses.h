@@ -171,6 +171,9 @@ struct SharedLocalUse {
 struct AccessRoot {
   const clang::VarDecl *Var = nullptr; ///< a variable holding it
   bool Temporary = false;              ///< a temporary of one call
+  /// The member objects the path passes through on its way there, held by
+  /// value (`h->status_.code_` passes `status_`).
+  llvm::SmallVector<const clang::FieldDecl *, 2> Through;
 };
 
 struct FunctionAccesses {
