@@ -14,8 +14,12 @@ namespace concur {
 
 namespace {
 
-/// The integer constant \p E is, if it fits the facts' 64 bits.
+/// The integer constant \p E is, if it fits the facts' 64 bits; a null
+/// pointer constant is 0.
 std::optional<int64_t> constantValue(const Expr *E, const ASTContext &Ctx) {
+  if (E->getType()->isPointerType() &&
+      E->isNullPointerConstant(const_cast<ASTContext &>(Ctx), Expr::NPC_ValueDependentIsNotNull))
+    return 0;
   std::optional<llvm::APSInt> C = constantOf(E, Ctx);
   if (!C || C->getSignificantBits() > 64)
     return std::nullopt;
@@ -64,13 +68,14 @@ struct GlobalConditions::FunctionFacts {
 namespace {
 
 /// A global or a parameter of \p Def whose value \p Inv's function cannot
-/// change: an integer, an enumeration or a bool, not volatile.
+/// change: an integer, an enumeration, a bool or a pointer, not volatile.
 const VarDecl *stableValue(const Expr *E, const InvariantConditions &Inv,
                            const FunctionDecl *Def) {
   const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
   const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
   if (!V || !(V->hasGlobalStorage() || (isa<ParmVarDecl>(V) && V->getDeclContext() == Def)) ||
-      V->getType().isVolatileQualified() || !V->getType()->isIntegralOrEnumerationType())
+      V->getType().isVolatileQualified() ||
+      !(V->getType()->isIntegralOrEnumerationType() || V->getType()->isPointerType()))
     return nullptr;
   // `extern int mode;` in a header and `int mode;` in one file are one
   // variable: facts and writes name it by its first declaration.
@@ -216,8 +221,40 @@ std::optional<ValueFacts> GlobalConditions::atCall(const FunctionDecl *Caller, c
       if (!Writes.contains(F.Var))
         Kept.push_back(F);
   }
-  std::optional<ValueFacts> Seen = throughCall(Kept, Callee, CallGraph::argumentsOf(Call));
-  return Seen ? conjoin(before(Caller, Call), *Seen) : std::nullopt;
+  llvm::SmallVector<const Expr *, 4> Args = CallGraph::argumentsOf(Call);
+  std::optional<ValueFacts> Seen = throughCall(Kept, Callee, Args);
+  if (!Seen)
+    return std::nullopt;
+  // A flag the caller passes on as it got it (`close(c, async)` in a
+  // `run(c, async)` that never changes `async`) keeps what the callee's
+  // path says of it, now of the caller's parameter: a call further up
+  // that passes a constant meets it there.
+  for (const ValueFact &F : Kept)
+    if (const auto *P = dyn_cast<ParmVarDecl>(F.Var))
+      if (const Expr *Arg = CallGraph::argumentFor(P, Callee, Args))
+        if (const VarDecl *V = forwardedParameter(Arg, Caller, F))
+          Seen->push_back(ValueFact{V, F.Value, F.Equal});
+  return conjoin(before(Caller, Call), *Seen);
+}
+
+const VarDecl *GlobalConditions::forwardedParameter(const Expr *Arg, const FunctionDecl *Caller,
+                                                    const ValueFact &F) {
+  // Through a conversion (`(long)p`, `int` to `long`) only truthiness
+  // survives for certain.
+  const Expr *Bare = Arg->IgnoreParenImpCasts();
+  const Expr *Stripped = Arg->IgnoreParenCasts();
+  if (Stripped != Bare || !Caller->getASTContext().hasSameUnqualifiedType(
+                              Stripped->getType(), F.Var->getType()))
+    if (F.Value != 0)
+      return nullptr;
+  const FunctionDecl *Def = nullptr;
+  if (!Caller->hasBody(Def))
+    return nullptr;
+  std::unique_ptr<InvariantConditions> &Inv = Invariants[Def];
+  if (!Inv)
+    Inv = std::make_unique<InvariantConditions>(*Def);
+  const VarDecl *V = stableValue(Stripped, *Inv, Def);
+  return V && isa<ParmVarDecl>(V) ? V : nullptr;
 }
 
 } // namespace concur

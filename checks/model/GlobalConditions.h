@@ -18,11 +18,14 @@
 // next. This analysis names, for each statement of a function, the facts
 // every path from the function's entry to it establishes about globals and
 // the function's parameters (`v == c`, `v != c` for an integer constant c;
-// `v` truthy is `v != 0`). SharedAccesses carries them on each access up
-// the call chain and drops an access (or a call path) whose facts
-// contradict each other; a fact on a parameter meets the argument at each
-// call (`closeClient(c, /*async=*/1)` never reaches the `if (!async)
-// free(c);` branch).
+// `v` truthy is `v != 0`, also for a pointer). SharedAccesses carries them
+// on each access up the call chain and drops an access (or a call path)
+// whose facts contradict each other; a fact on a parameter meets the
+// argument at each call (`closeClient(c, /*async=*/1)` never reaches the
+// `if (!async) free(c);` branch), goes on up as a fact of the caller's
+// parameter the caller passes on unchanged, and meets a thread's start
+// arguments at the spawn (`pthread_create(&t, 0, worker, NULL)` never
+// takes worker's `if (arg)`).
 //
 // What is assumed: a global or parameter the function's own body never
 // writes (assigns, increments, takes the address of) keeps its value while
@@ -104,8 +107,10 @@ public:
   /// \p CalleeFacts, facts of a path in \p Callee, as \p Caller sees them
   /// at its call \p Call: those on a global the callee (or a function it
   /// calls in this TU) may change are dropped, those on parameters meet the
-  /// arguments (throughCall), and the facts at the call are added. None
-  /// when they contradict: the path is never taken from this call.
+  /// arguments (throughCall) and, where the caller passes on a parameter of
+  /// its own that it never changes, become facts of that parameter; the
+  /// facts at the call are added. None when they contradict: the path is
+  /// never taken from this call.
   std::optional<ValueFacts> atCall(const clang::FunctionDecl *Caller, const clang::Expr *Call,
                                    const clang::FunctionDecl *Callee,
                                    const ValueFacts &CalleeFacts);
@@ -117,10 +122,15 @@ private:
   /// The globals \p F's body, or a function it calls in this TU, writes
   /// (by first declaration); a call cycle adds nothing more.
   const llvm::DenseSet<const clang::VarDecl *> &changedBy(const clang::FunctionDecl *F);
+  /// The parameter of \p Caller that \p Arg passes on unchanged, when the
+  /// fact \p F of the callee's parameter still holds of it.
+  const clang::VarDecl *forwardedParameter(const clang::Expr *Arg, const clang::FunctionDecl *Caller,
+                                           const ValueFact &F);
 
   ConcurrencyModel &Model;
   llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<FunctionFacts>> Functions;
   llvm::DenseMap<const clang::FunctionDecl *, llvm::DenseSet<const clang::VarDecl *>> Changed;
+  llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<InvariantConditions>> Invariants;
 };
 
 } // namespace concur

@@ -1301,6 +1301,9 @@ const std::vector<Access> &SharedAccesses::ofThread(unsigned Spawn, const Functi
       continue;
     if (A.Root.Param && !A.Loc.Var && ownArgumentOfEachThread(Spawn, Entry, A.Root.Param))
       continue;
+    // A path the thread's start arguments rule out (GlobalConditions.h).
+    if (!throughCall(A.Conditions, Entry, Args))
+      continue;
     if (std::optional<AccessLocation> Loc = throughArguments(A.Loc, Entry, Args)) {
       Out.push_back(A);
       Out.back().Loc = *Loc;
