@@ -141,7 +141,7 @@ GlobalConditions::FunctionFacts &GlobalConditions::of(const FunctionDecl *Def) {
   const CFG *G = Model.cfg(Def);
   if (!G || !Def->getBody())
     return Out;
-  InvariantConditions Inv(*Def);
+  const InvariantConditions &Inv = invariantsOf(Def);
   // A must-analysis: a fact holds at a block when it holds along every
   // edge into it. A fact that contradicts the path's is not added: that
   // edge is never taken on this path, and the solver keeps what the others
@@ -199,8 +199,7 @@ const llvm::DenseSet<const VarDecl *> &GlobalConditions::changedBy(const Functio
     return It->second;
   Changed[Def]; // empty while on the stack
   llvm::DenseSet<const VarDecl *> Out;
-  InvariantConditions Body(*Def);
-  for (const Decl *D : Body.written())
+  for (const Decl *D : invariantsOf(Def).written())
     if (const auto *V = dyn_cast<VarDecl>(D); V && V->hasGlobalStorage())
       Out.insert(V->getCanonicalDecl());
   for (const CallSite &C : Model.callGraph().callsIn(Def))
@@ -250,11 +249,15 @@ const VarDecl *GlobalConditions::forwardedParameter(const Expr *Arg, const Funct
   const FunctionDecl *Def = nullptr;
   if (!Caller->hasBody(Def))
     return nullptr;
+  const VarDecl *V = stableValue(Stripped, invariantsOf(Def), Def);
+  return V && isa<ParmVarDecl>(V) ? V : nullptr;
+}
+
+const InvariantConditions &GlobalConditions::invariantsOf(const FunctionDecl *Def) {
   std::unique_ptr<InvariantConditions> &Inv = Invariants[Def];
   if (!Inv)
     Inv = std::make_unique<InvariantConditions>(*Def);
-  const VarDecl *V = stableValue(Stripped, *Inv, Def);
-  return V && isa<ParmVarDecl>(V) ? V : nullptr;
+  return *Inv;
 }
 
 } // namespace concur

@@ -124,6 +124,9 @@ private:
   const llvm::DenseSet<const clang::VarDecl *> &changedBy(const clang::FunctionDecl *F);
   /// The parameter of \p Caller that \p Arg passes on unchanged, when the
   /// fact \p F of the callee's parameter still holds of it.
+  /// What \p Def's body never changes (one walk per function, shared by
+  /// the facts, changedBy and forwardedParameter).
+  const InvariantConditions &invariantsOf(const clang::FunctionDecl *Def);
   const clang::VarDecl *forwardedParameter(const clang::Expr *Arg, const clang::FunctionDecl *Caller,
                                            const ValueFact &F);
 
