@@ -7,7 +7,6 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMap.h"
 #include "clang/AST/StmtCXX.h"
-#include "clang/Basic/SourceManager.h"
 
 using namespace clang;
 
@@ -173,7 +172,6 @@ bool EnclosedMembers::classFullyVisible(const CXXRecordDecl *Class) const {
       isa<ClassTemplateSpecializationDecl>(Class) || Class->getDescribedClassTemplate() ||
       Class->hasFriends())
     return false;
-  const SourceManager &SM = Model.astContext().getSourceManager();
   bool AllDefined = true, ImplementedHere = false;
   for (const Decl *D : Class->decls()) {
     if (const auto *Nested = dyn_cast<CXXRecordDecl>(D);
@@ -185,11 +183,8 @@ bool EnclosedMembers::classFullyVisible(const CXXRecordDecl *Class) const {
     const auto *M = dyn_cast<CXXMethodDecl>(D);
     if (!M || M->isImplicit() || M->isDeleted() || M->isDefaulted() || M->isPureVirtual())
       continue;
-    const FunctionDecl *Def = nullptr;
-    if (!M->hasBody(Def))
-      AllDefined = false;
-    else if (!Def->isInlined() && SM.isInMainFile(SM.getExpansionLoc(Def->getLocation())))
-      ImplementedHere = true;
+    AllDefined = AllDefined && M->hasBody();
+    ImplementedHere = ImplementedHere || definedOutOfLineHere(M);
   }
   // A method defined in neither place is taken to be in the class's
   // implementation file, as a private method's callers are (Locksets).

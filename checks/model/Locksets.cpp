@@ -7,6 +7,7 @@
 #include "QueueTurns.h"
 #include "ExprWrappers.h"
 #include "Termination.h"
+#include "TranslationUnitIndex.h"
 
 #include "Dataflow.h"
 
@@ -929,18 +930,13 @@ bool Locksets::callersAllVisible(const FunctionDecl *F) const {
   }
   if (!F->isExternallyVisible())
     return true;
-  const SourceManager &SM = Model.astContext().getSourceManager();
-  auto InMainFile = [&](const Decl *D) {
-    return SM.isInMainFile(SM.getExpansionLoc(D->getLocation()));
-  };
-  if (InMainFile(F->getCanonicalDecl()))
+  if (inMainFile(F->getCanonicalDecl()))
     return true;
   // Declared in a header but defined here, out of line: this file is its
   // implementation, and the calls in it are the ones we can see. A caller
   // in another file that skips the lock is outside this TU's view (a
   // REQUIRES annotation states the contract to it).
-  const FunctionDecl *Def = nullptr;
-  return F->hasBody(Def) && !Def->isInlined() && InMainFile(Def);
+  return definedOutOfLineHere(F);
 }
 
 Lockset Locksets::inheritedThrough(const FunctionDecl *Caller) {

@@ -15,6 +15,16 @@ bool isCoroutineDefinition(const FunctionDecl *F) {
   return F && F->hasBody(Def) && isa_and_nonnull<CoroutineBodyStmt>(Def->getBody());
 }
 
+bool inMainFile(const Decl *D) {
+  const SourceManager &SM = D->getASTContext().getSourceManager();
+  return SM.isInMainFile(SM.getExpansionLoc(D->getLocation()));
+}
+
+bool definedOutOfLineHere(const FunctionDecl *F) {
+  const FunctionDecl *Def = nullptr;
+  return F && F->hasBody(Def) && !Def->isInlined() && inMainFile(Def);
+}
+
 namespace {
 
 class IndexWalker : public ConstDynamicRecursiveASTVisitor {

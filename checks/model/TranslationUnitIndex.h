@@ -15,6 +15,7 @@
 
 namespace clang {
 class ASTContext;
+class Decl;
 class FunctionDecl;
 } // namespace clang
 
@@ -46,6 +47,14 @@ private:
 
 /// Whether \p F's definition is a coroutine (independent of any index).
 bool isCoroutineDefinition(const clang::FunctionDecl *F);
+
+/// Whether \p D is written in the TU's main file (where its macro is
+/// expanded, for a declaration a macro makes).
+bool inMainFile(const clang::Decl *D);
+/// Whether \p F is defined here, out of line, in the main file: this file
+/// is its implementation, and what it shows of F's class and callers
+/// stands for the rest.
+bool definedOutOfLineHere(const clang::FunctionDecl *F);
 
 } // namespace concur
 
