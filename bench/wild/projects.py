@@ -168,6 +168,29 @@ PROJECTS = {
         "slice": ["*.c"],
         "max_tus": 80,
     },
+    "libzstd": {
+        # zstd's worker pool (pool.c), multi-threaded compression (zstdmt)
+        # and the dictionary builders that fan out over the pool.
+        "lang": "c",
+        "deps": [],
+        "configure": "bear",
+        "make": "make -j2 -C lib libzstd.a CC=clang-22 ZSTD_LEGACY_SUPPORT=0 "
+                "MOREFLAGS='-O0 -DZSTD_MULTITHREAD -pthread'",
+        "slice": ["lib/common/pool.c", "lib/common/threading.c",
+                  "lib/compress/zstdmt_compress.c", "lib/dictBuilder/*.c", "lib/**/*.c"],
+        "max_tus": 40,
+    },
+    "pbzip2": {
+        # Parallel bzip2: producer/consumer queues over pthreads, in C++.
+        "lang": "c++",
+        "deps": ["libbz2-dev"],
+        "configure": "bear",
+        # pbzip2.cpp is C++98 ("%"PRIuMAX" is a literal suffix in C++11).
+        "make": "make -j2 pbzip2 CXX=clang++-22 CXXFLAGS='-O0 -std=gnu++98'",
+        "cxx20": False,
+        "slice": ["*.cpp"],
+        "max_tus": 20,
+    },
     "libuv1": {
         "lang": "c",
         "deps": [],

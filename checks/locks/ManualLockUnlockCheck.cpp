@@ -363,10 +363,13 @@ void ManualLockUnlockCheck::checkFunction(ConcurrencyModel &Model, const Functio
       MarkEscape(State, T);
     // `if (pthread_mutex_lock(&m)) throw ...;`: on a non-zero status the
     // lock was not taken, so nothing is pending on that edge.
-    if (std::optional<BranchTest> Test = branchTest(From);
-        Test && Acquires.count(Test->Tested) && Test->Tested->getType()->isIntegerType() &&
-        Test->truthyAlong(SuccIndex))
-      llvm::erase_if(Set, [&](const Pending &P) { return P.Site == Test->Tested; });
+    if (std::optional<BranchTest> Test = branchTest(From); Test && Test->truthyAlong(SuccIndex)) {
+      const Expr *Status = statusCallTested(From, Test->Tested);
+      if (!Status)
+        Status = Test->Tested;
+      if (Acquires.count(Status) && Status->getType()->isIntegerType())
+        llvm::erase_if(Set, [&](const Pending &P) { return P.Site == Status; });
+    }
     return true;
   };
   auto Join = [&](PendingState &Into, const PendingState &From) {

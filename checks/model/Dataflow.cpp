@@ -111,6 +111,30 @@ struct WriteCollector {
 
 } // namespace
 
+const Expr *statusCallTested(const CFGBlock &From, const Expr *Tested) {
+  const auto *Ref = dyn_cast<DeclRefExpr>(Tested);
+  const auto *V = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  if (!V || !V->hasLocalStorage() || V->getType()->isReferenceType())
+    return nullptr;
+  // The last store to V in the block decides; none there: unknown.
+  for (auto It = From.rbegin(); It != From.rend(); ++It) {
+    auto CS = It->getAs<CFGStmt>();
+    if (!CS)
+      continue;
+    const Expr *Stored = nullptr;
+    if (const auto *DS = dyn_cast<DeclStmt>(CS->getStmt());
+        DS && DS->isSingleDecl() && DS->getSingleDecl() == V)
+      Stored = V->getInit() ? V->getInit() : Tested;
+    else if (const auto *BO = dyn_cast<BinaryOperator>(CS->getStmt()); BO && BO->isAssignmentOp())
+      if (const auto *L = dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParenImpCasts());
+          L && L->getDecl() == V)
+        Stored = BO->getOpcode() == BO_Assign ? BO->getRHS() : Tested;
+    if (Stored)
+      return isa<CallExpr>(Stored->IgnoreParenImpCasts()) ? Stored->IgnoreParenImpCasts() : nullptr;
+  }
+  return nullptr;
+}
+
 InvariantConditions::InvariantConditions(const FunctionDecl &F, CallWrites *Calls)
     : Ctx(&F.getASTContext()), Calls(Calls) {
   WriteCollector{Written, OnlyAssigned, OnlyStored, Handed}.visit(F.getBody(), nullptr);
@@ -136,7 +160,7 @@ std::optional<bool> InvariantConditions::truthiness(const Expr *E) const {
 unsigned InvariantConditions::keyOfFlag(const VarDecl *V) {
   auto It = OnlyAssigned.find(V);
   if (It == OnlyAssigned.end() || !It->second || !V->hasLocalStorage() ||
-      isa<ParmVarDecl>(V) || V->isStaticLocal() || V->getType().isVolatileQualified() ||
+      V->isStaticLocal() || V->getType().isVolatileQualified() ||
       !V->getType()->isIntegralOrEnumerationType())
     return 0;
   llvm::FoldingSetNodeID ID;

@@ -121,6 +121,12 @@ inline std::optional<BranchTest> branchTest(const clang::CFGBlock &From) {
   return testOf(Cond);
 }
 
+/// The call whose result \p Tested (a branch test of \p From) reads
+/// through a local: `int rc = pthread_mutex_lock(&m); if (rc != 0)`, when
+/// \p From itself stored the call's result in the local last. Null when
+/// \p Tested is no such local.
+const clang::Expr *statusCallTested(const clang::CFGBlock &From, const clang::Expr *Tested);
+
 /// What \p T's edge \p SuccIndex proves of the right-most operand of the
 /// logical operators it tests: `a && b` true proves b true, `a || b` false
 /// proves b false. (A condition with temporaries is evaluated in a block of

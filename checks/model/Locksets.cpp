@@ -387,6 +387,8 @@ public:
     const Expr *Cond = Test->Tested;
     resultTest(Held, Cond, Test->truthyAlong(SuccIndex));
     flagTest(Held, Cond, Test->truthyAlong(SuccIndex));
+    if (const Expr *Status = statusCallTested(From, Cond))
+      Cond = Status;
     auto It = Ops.find(Cond);
     if (It == Ops.end())
       return;
@@ -398,9 +400,11 @@ public:
           if (LockId Id = L.catalog().lockIdOf(M))
             insertLock(Held, HeldLock{Id, Op.Mode, Cond, nullptr, 1});
     } else if (Op.Op == LockOperation::Acquire && Cond->getType()->isIntegerType() &&
-               CallTruthy) {
+               CallTruthy && !failureRejoins(From, SuccIndex)) {
       // `if (pthread_mutex_lock(&m)) fail();`: a non-zero status means the
-      // lock was not taken.
+      // lock was not taken. A failure branch that goes on with the rest
+      // (`if (rc) log("may clean up twice");`) is taken as the code takes
+      // it: as if the lock were held, or every access after it would be.
       for (const Expr *M : Op.Mutexes)
         if (LockId Id = L.catalog().lockIdOf(M))
           removeLock(Held, Id);
@@ -416,6 +420,35 @@ public:
   }
 
 private:
+  /// Whether the branch of \p From along \p SuccIndex reaches a block that
+  /// the other branch reaches too (the exit aside: returns may differ).
+  bool failureRejoins(const CFGBlock &From, unsigned SuccIndex) {
+    const CFG *G = Model.cfg(Def);
+    if (!G || From.succ_size() != 2)
+      return false;
+    Termination &Term = Model.analysis<Termination>();
+    auto Reach = [&](const CFGBlock *Start) {
+      llvm::BitVector Seen(G->getNumBlockIDs());
+      llvm::SmallVector<const CFGBlock *, 16> Work;
+      if (Start)
+        Work.push_back(Start);
+      while (!Work.empty()) {
+        const CFGBlock *B = Work.pop_back_val();
+        if (Seen.test(B->getBlockID()) || B == &G->getExit())
+          continue;
+        Seen.set(B->getBlockID());
+        if (Term.leaves(*B))
+          for (const CFGBlock::AdjacentBlock &S : B->succs())
+            if (const CFGBlock *Next = S.getReachableBlock())
+              Work.push_back(Next);
+      }
+      return Seen;
+    };
+    auto Succ = From.succ_begin();
+    llvm::BitVector Failed = Reach(Succ[SuccIndex].getReachableBlock());
+    return Failed.anyCommon(Reach(Succ[1 - SuccIndex].getReachableBlock()));
+  }
+
   /// `if (page_lock_for(id) == 0)`: a same-TU callee that hands a lock over
   /// by its result holds it on the branch that saw that result.
   void resultTest(Lockset &Held, const Expr *Tested, bool Truthy) {
@@ -664,6 +697,24 @@ solveLocksets(ConcurrencyModel &Model, const CFG &G, const Lockset &Entry, Locks
   return solveForward<Lockset>(G, Entry, Transfer, Edge, Join, Taken);
 }
 
+/// The blocks of \p G from which control can reach the exit: not only
+/// into calls that never return.
+llvm::BitVector blocksThatReturn(const CFG &G, Termination &Term) {
+  llvm::BitVector Out(G.getNumBlockIDs());
+  llvm::SmallVector<const CFGBlock *, 16> Work{&G.getExit()};
+  Out.set(G.getExit().getBlockID());
+  while (!Work.empty()) {
+    const CFGBlock *B = Work.pop_back_val();
+    for (const CFGBlock::AdjacentBlock &P : B->preds())
+      if (const CFGBlock *Pred = P.getReachableBlock();
+          Pred && !Out.test(Pred->getBlockID()) && Term.leaves(*Pred)) {
+        Out.set(Pred->getBlockID());
+        Work.push_back(Pred);
+      }
+  }
+  return Out;
+}
+
 } // namespace
 
 void Locksets::compute(const FunctionDecl *Def, FunctionLocks &Out) {
@@ -680,13 +731,16 @@ void Locksets::compute(const FunctionDecl *Def, FunctionLocks &Out) {
   Termination &Term = Model.analysis<Termination>();
 
   // Replay each reachable block once to record the lockset before every
-  // element statement (consecutive equal locksets share one copy).
-  T.Recording = true;
+  // element statement (consecutive equal locksets share one copy). What a
+  // path that never returns lets go of (`unlock(m); fatal();`) is not let
+  // go of for the caller: only blocks that can return record summary facts.
+  llvm::BitVector Returning = blocksThatReturn(*G, Term);
   llvm::SmallVector<std::pair<const ReturnStmt *, Lockset>, 4> Returns;
   for (const CFGBlock *B : *G) {
     const auto &Start = In[B->getBlockID()];
     if (!Start)
       continue;
+    T.Recording = Returning.test(B->getBlockID());
     Lockset Held = *Start;
     int Cut = Term.cutAt(*B), Index = 0;
     for (const CFGElement &E : *B) {
@@ -870,6 +924,14 @@ bool Locksets::callersLockHeldAt(const FunctionDecl *Def, LockId Id, const Stmt 
     if (const Lockset *Before = Known.heldBefore(S); !Before || findLock(*Before, Id))
       return true;
   } else {
+    // `unlock_or_die(&m)` lets go of the caller's m by its parameter too:
+    // a path keeps m only if it keeps both names of it.
+    if (Call)
+      for (LockId R : Known.summary().Released)
+        if (isa_and_nonnull<ParmVarDecl>(R.Decl) && !(R == Id) &&
+            translateToCaller(Catalog, R, Call) == Id &&
+            !callersLockHeldAt(Def, R, S, Call))
+          return false;
     if (!llvm::is_contained(Known.summary().Released, Id))
       return true;
     HeldLock Lent{Id, LockMode::Exclusive, nullptr, nullptr, 1};

@@ -1,5 +1,6 @@
 #include "SharedAccesses.h"
 
+#include "CallWrites.h"
 #include "EnclosedMembers.h"
 #include "ExprWrappers.h"
 #include "FreshObjects.h"
@@ -260,6 +261,10 @@ public:
   /// Loop statement -> containers joined in its body.
   llvm::DenseMap<const Stmt *, llvm::SmallVector<const ValueDecl *, 1>> LoopJoins;
   llvm::DenseSet<const Stmt *> PoolWaits;
+  /// The conditions of the branches and loops that enclose a spawn or a
+  /// join: the tests whose outcome can decide whether a thread started
+  /// here is joined (RunningSpawns correlates only these).
+  llvm::SmallVector<const Expr *, 4> SpawnOrJoinTests;
 
   void run() {
     if (const Stmt *Body = F->getBody())
@@ -687,6 +692,7 @@ private:
       for (const Stmt *A : Stack)
         if (isLoop(A))
           SA.InLoop.insert(Index);
+      noteEnclosingTests();
       bindSpawn(Index, *S);
       return;
     }
@@ -712,6 +718,7 @@ private:
     if (!Target)
       return;
     Joins[E].push_back(Target);
+    noteEnclosingTests();
     // Joining the elements of a container in a loop joins them all once the
     // loop has run: apply it where the loop is entered and left, too.
     for (auto It = Stack.rbegin(); It != Stack.rend(); ++It)
@@ -719,6 +726,22 @@ private:
         LoopJoins[*It].push_back(Target);
         break;
       }
+  }
+
+  void noteEnclosingTests() {
+    for (const Stmt *A : Stack) {
+      const Expr *Cond = nullptr;
+      if (const auto *If = dyn_cast<IfStmt>(A))
+        Cond = If->getCond();
+      else if (const auto *W = dyn_cast<WhileStmt>(A))
+        Cond = W->getCond();
+      else if (const auto *For = dyn_cast<ForStmt>(A))
+        Cond = For->getCond();
+      else if (const auto *Do = dyn_cast<DoStmt>(A))
+        Cond = Do->getCond();
+      if (Cond && !llvm::is_contained(SpawnOrJoinTests, Cond))
+        SpawnOrJoinTests.push_back(Cond);
+    }
   }
 
   void bindSpawn(unsigned Index, const SpawnSite &S) {
@@ -860,13 +883,107 @@ const FunctionAccesses &SharedAccesses::of(const FunctionDecl *F) {
   return *Slot;
 }
 
-void SharedAccesses::compute(const FunctionDecl *Def, FunctionAccesses &Out) {
-  AnalysisStats::Timer Time(AnalysisStats::Section::Analysis, "SharedAccesses");
-  const FunctionLocks &FL = Locks.of(Def);
-  AccessCollector Collector(*this, Def, FL);
-  Collector.run();
-  const std::vector<SpawnSite> &All = Spawns.all();
+namespace {
 
+/// The spawns that may run at a point, each with what the path assumed of
+/// the function's invariant tests and flags when it started (Dataflow.h):
+/// a branch that contradicts a spawn's assumptions is not one its path
+/// takes. `if (threaded) start(); ... if (threaded) join();` leaves nothing
+/// running, and so does `threaded = false; joined = true; join();` on the
+/// way to `if (threaded || joined) join_rest();`. Paths that assumed
+/// different things keep their own entry (a few per spawn), or the
+/// correlation would be lost where they meet.
+struct RunningSpawns {
+  struct Entry {
+    unsigned Spawn;
+    Assumptions Under;
+    bool operator==(const Entry &O) const {
+      return Spawn == O.Spawn && Under.size() == O.Under.size() &&
+             llvm::all_of(Under, [&](const Assumption &A) { return llvm::is_contained(O.Under, A); });
+    }
+  };
+  static constexpr unsigned MaxPathsPerSpawn = 4;
+  llvm::SmallVector<Entry, 2> Entries; ///< by spawn index
+  Assumptions Assumed;                 ///< what every path here assumed
+
+  void add(unsigned I, Assumptions What) {
+    auto Covers = [](const Assumptions &Weak, const Assumptions &Strong) {
+      return llvm::all_of(Weak, [&](const Assumption &A) { return llvm::is_contained(Strong, A); });
+    };
+    while (true) {
+      auto First = llvm::partition_point(Entries, [&](const Entry &E) { return E.Spawn < I; });
+      auto Last = std::find_if(First, Entries.end(), [&](const Entry &E) { return E.Spawn != I; });
+      bool Merged = false;
+      for (auto It = First; It != Last; ++It) {
+        if (Covers(It->Under, What))
+          return; // a path that assumed less is there already
+        if (Covers(What, It->Under) || differInOneTest(It->Under, What)) {
+          // `A && k` or `A && !k` with `A`: A covers both.
+          if (!Covers(What, It->Under))
+            llvm::erase_if(What, [&](const Assumption &X) { return !llvm::is_contained(It->Under, X); });
+          Entries.erase(It);
+          Merged = true;
+          break;
+        }
+      }
+      if (Merged)
+        continue; // the merged entry may merge again
+      if (unsigned(Last - First) >= MaxPathsPerSpawn) {
+        keepCommon(First->Under, What); // too many paths: forget what they disagree on
+        return;
+      }
+      Entries.insert(Last, Entry{I, std::move(What)});
+      return;
+    }
+  }
+  /// Whether \p A and \p B assume the same but for one test, which they
+  /// assume the other way.
+  static bool differInOneTest(const Assumptions &A, const Assumptions &B) {
+    if (A.size() != B.size())
+      return false;
+    unsigned Differ = 0;
+    for (const Assumption &X : A) {
+      if (llvm::is_contained(B, X))
+        continue;
+      if (!contradicts(B, X.Key, X.Truthy) || ++Differ > 1)
+        return false;
+    }
+    return Differ == 1;
+  }
+  /// Entries made equal or mergeable by a change to what they assume.
+  void normalize() {
+    llvm::SmallVector<Entry, 2> Old;
+    Old.swap(Entries);
+    for (Entry &E : Old)
+      add(E.Spawn, std::move(E.Under));
+  }
+  SpawnSet set() const {
+    SpawnSet Out;
+    for (const Entry &E : Entries)
+      if (Out.empty() || Out.back() != E.Spawn)
+        Out.push_back(E.Spawn);
+    return Out;
+  }
+  template <typename Pred> void eraseIf(Pred P) {
+    llvm::erase_if(Entries, [&](Entry &E) { return P(E.Spawn, E.Under); });
+  }
+  void join(const RunningSpawns &From) {
+    keepCommon(Assumed, From.Assumed);
+    for (const Entry &E : From.Entries)
+      add(E.Spawn, E.Under);
+  }
+  bool operator==(const RunningSpawns &O) const {
+    return Entries == O.Entries && Assumed == O.Assumed;
+  }
+};
+
+} // namespace
+
+SharedAccesses::RunningIndex
+SharedAccesses::runningSpawns(const FunctionDecl *Def, AccessCollector &Collector,
+                              const llvm::DenseMap<const Expr *, const FunctionDecl *> &Callees,
+                              FunctionAccesses &Out) {
+  const std::vector<SpawnSite> &All = Spawns.all();
   // Which spawns run before each element: a may-analysis (paths meet by
   // union) over the CFG, from spawn to join.
   llvm::DenseMap<const Stmt *, unsigned> SpawnAt;
@@ -876,13 +993,162 @@ void SharedAccesses::compute(const FunctionDecl *Def, FunctionAccesses &Out) {
       continue;
     SpawnAt[S->Site] = Index;
   }
-  auto Kill = [&](SpawnSet &Running, const ValueDecl *D) {
-    llvm::erase_if(Running, [&](unsigned I) {
+  auto Kill = [&](RunningSpawns &Running, const ValueDecl *D) {
+    Running.eraseIf([&](unsigned I, const Assumptions &) {
       auto It = Collector.Binding.find(I);
-      return It != Collector.Binding.end() ? It->second == D
-                                           : false;
+      return It != Collector.Binding.end() && It->second == D;
     });
   };
+  // Correlated tests only matter where this function starts threads, and
+  // only those that decide whether a spawn or a join runs (with `a || b`,
+  // each operand is a test of its own block).
+  std::optional<InvariantConditions> Inv;
+  llvm::DenseSet<unsigned> Deciding;
+  if (!SpawnAt.empty()) {
+    Inv.emplace(*Def, &Model.analysis<CallWrites>());
+    llvm::SmallVector<const Expr *, 8> Work(Collector.SpawnOrJoinTests.begin(),
+                                            Collector.SpawnOrJoinTests.end());
+    while (!Work.empty()) {
+      BranchTest T = testOf(Work.pop_back_val());
+      if (const auto *BO = dyn_cast<BinaryOperator>(T.Tested); BO && BO->isLogicalOp()) {
+        Work.push_back(BO->getLHS());
+        Work.push_back(BO->getRHS());
+      } else if (unsigned Key = Inv->keyOf(T.Tested)) {
+        Deciding.insert(Key);
+      }
+    }
+  }
+  auto DecidingOf = [&](const Assumptions &A) {
+    Assumptions Out;
+    for (const Assumption &X : A)
+      if (Deciding.contains(X.Key))
+        Out.push_back(X);
+    return Out;
+  };
+  auto Transfer = [&](RunningSpawns &Running, const CFGElement &E) {
+    if (auto D = E.getAs<CFGAutomaticObjDtor>()) {
+      Kill(Running, D->getVarDecl()); // jthread, std::async future
+      return;
+    }
+    auto CS = E.getAs<CFGStmt>();
+    if (!CS)
+      return;
+    const Stmt *S = CS->getStmt();
+    if (Inv) {
+      if (std::optional<Assumption> Stored = Inv->assignedFlag(S)) {
+        reassign(Running.Assumed, *Stored);
+        if (Deciding.contains(Stored->Key)) {
+          for (RunningSpawns::Entry &E : Running.Entries)
+            reassign(E.Under, *Stored);
+          Running.normalize();
+        }
+      } else {
+        llvm::SmallVector<unsigned, 2> Lost = Inv->overwritten(S);
+        for (unsigned Key : Lost) {
+          forget(Running.Assumed, Key);
+          for (RunningSpawns::Entry &E : Running.Entries)
+            forget(E.Under, Key);
+        }
+        if (!Lost.empty() && !Running.Entries.empty())
+          Running.normalize();
+      }
+    }
+    if (auto It = SpawnAt.find(S); It != SpawnAt.end()) {
+      RunningAtSpawn[It->second] = Running.set();
+      Running.add(It->second, DecidingOf(Running.Assumed));
+      return;
+    }
+    if (auto It = Collector.Joins.find(S); It != Collector.Joins.end()) {
+      for (const ValueDecl *D : It->second) {
+        Kill(Running, D);
+        // Threads stored in a field by another function of the class.
+        if (isa<FieldDecl>(D))
+          Running.eraseIf(
+              [&](unsigned I, const Assumptions &) { return All[I].Spawner != Def; });
+      }
+      return;
+    }
+    if (Collector.PoolWaits.contains(S)) {
+      Running.eraseIf([&](unsigned I, const Assumptions &) {
+        return All[I].Kind == SpawnKind::PoolSubmit;
+      });
+      return;
+    }
+    if (const auto *Ex = dyn_cast<Expr>(S))
+      if (const FunctionDecl *Callee = Callees.lookup(Ex))
+        for (unsigned I : of(Callee).Escaping)
+          Running.add(I, DecidingOf(Running.Assumed));
+  };
+  auto Edge = [&](RunningSpawns &Running, const CFGBlock &From, unsigned SuccIndex) {
+    if (Inv) {
+      if (!assumeAlong(Running.Assumed, *Inv, From, SuccIndex))
+        return false;
+      std::optional<BranchTest> Test = branchTest(From);
+      if (Test && Deciding.contains(Inv->keyOf(Test->Tested)))
+        Running.eraseIf([&](unsigned, Assumptions &A) {
+          return !assumeAlong(A, *Inv, From, SuccIndex);
+        });
+    }
+    if (const Stmt *T = From.getTerminatorStmt())
+      if (auto It = Collector.LoopJoins.find(T); It != Collector.LoopJoins.end())
+        for (const ValueDecl *D : It->second)
+          Kill(Running, D);
+    return true;
+  };
+  auto Join = [](RunningSpawns &Into, const RunningSpawns &From) { Into.join(From); };
+
+  for (const auto &[Index, Object] : Collector.Binding)
+    if (Object)
+      BoundTo[Index] = Object;
+
+  RunningIndex Result;
+  const CFG *G = Model.cfg(Def);
+  if (!G)
+    return Result;
+  auto In = solveForward<RunningSpawns>(*G, RunningSpawns{}, Transfer, Edge, Join);
+  for (const CFGBlock *B : *G) {
+    const auto &Start = In[B->getBlockID()];
+    if (!Start)
+      continue;
+    RunningSpawns Running = *Start;
+    for (const CFGElement &E : *B) {
+      if (auto D = E.getAs<CFGAutomaticObjDtor>())
+        for (unsigned I : Running.set())
+          if (Collector.Binding.lookup(I) == D->getVarDecl() &&
+              !destructorWaits(D->getVarDecl()->getType(), All[I]) && !Abandoned.count(I))
+            Abandoned[I] = D->getTriggerStmt();
+      if (auto CS = E.getAs<CFGStmt>()) {
+        SpawnSet Now = Running.set();
+        if (Result.Interned.empty() || Result.Interned.back() != Now)
+          Result.Interned.push_back(std::move(Now));
+        Result.Index[CS->getStmt()] = Result.Interned.size() - 1;
+      }
+      Transfer(Running, E);
+    }
+  }
+  if (const auto &Exit = In[G->getExit().getBlockID()])
+    Out.Escaping = Exit->set();
+  return Result;
+}
+
+SpawnSet SharedAccesses::RunningIndex::at(const Stmt *S) const {
+  auto R = Index.find(S);
+  return R == Index.end() ? SpawnSet() : Interned[R->second];
+}
+
+SpawnSet SharedAccesses::RunningIndex::around(llvm::ArrayRef<const Stmt *> Ancestors) const {
+  for (auto It = Ancestors.rbegin(); It != Ancestors.rend(); ++It)
+    if (auto R = Index.find(*It); R != Index.end())
+      return Interned[R->second];
+  return {};
+}
+
+void SharedAccesses::compute(const FunctionDecl *Def, FunctionAccesses &Out) {
+  AnalysisStats::Timer Time(AnalysisStats::Section::Analysis, "SharedAccesses");
+  const FunctionLocks &FL = Locks.of(Def);
+  AccessCollector Collector(*this, Def, FL);
+  Collector.run();
+
   // A member of a type that synchronises by itself (a future, the runtime's
   // pool) orders its own state: its internals are not the caller's races.
   auto IsSynchronizingMember = [&](const FunctionDecl *Callee) {
@@ -896,82 +1162,7 @@ void SharedAccesses::compute(const FunctionDecl *Def, FunctionAccesses &Out) {
         !C.Callee->isDefaulted() && // see methodUsage()
         !IsSynchronizingMember(C.Callee))
       Callees[C.Call] = C.Callee;
-  auto Transfer = [&](SpawnSet &Running, const CFGElement &E) {
-    if (auto D = E.getAs<CFGAutomaticObjDtor>()) {
-      Kill(Running, D->getVarDecl()); // jthread, std::async future
-      return;
-    }
-    auto CS = E.getAs<CFGStmt>();
-    if (!CS)
-      return;
-    const Stmt *S = CS->getStmt();
-    if (auto It = SpawnAt.find(S); It != SpawnAt.end()) {
-      RunningAtSpawn[It->second] = Running;
-      addSorted(Running, It->second);
-      return;
-    }
-    if (auto It = Collector.Joins.find(S); It != Collector.Joins.end()) {
-      for (const ValueDecl *D : It->second)
-        Kill(Running, D);
-      // Threads stored in a field by another function of the class.
-      for (const ValueDecl *D : It->second)
-        llvm::erase_if(Running, [&](unsigned I) {
-          return isa<FieldDecl>(D) && All[I].Spawner != Def;
-        });
-      return;
-    }
-    if (Collector.PoolWaits.contains(S)) {
-      llvm::erase_if(Running, [&](unsigned I) { return All[I].Kind == SpawnKind::PoolSubmit; });
-      return;
-    }
-    if (const auto *Ex = dyn_cast<Expr>(S))
-      if (const FunctionDecl *Callee = Callees.lookup(Ex))
-        unite(Running, of(Callee).Escaping);
-  };
-  auto Edge = [&](SpawnSet &Running, const CFGBlock &From, unsigned) {
-    if (const Stmt *T = From.getTerminatorStmt())
-      if (auto It = Collector.LoopJoins.find(T); It != Collector.LoopJoins.end())
-        for (const ValueDecl *D : It->second)
-          Kill(Running, D);
-  };
-
-  for (const auto &[Index, Object] : Collector.Binding)
-    if (Object)
-      BoundTo[Index] = Object;
-
-  llvm::DenseMap<const Stmt *, unsigned> RunningIndex;
-  std::vector<SpawnSet> Interned;
-  if (const CFG *G = Model.cfg(Def)) {
-    auto In = solveForward<SpawnSet>(*G, SpawnSet{}, Transfer, Edge, unite);
-    for (const CFGBlock *B : *G) {
-      const auto &Start = In[B->getBlockID()];
-      if (!Start)
-        continue;
-      SpawnSet Running = *Start;
-      for (const CFGElement &E : *B) {
-        if (auto D = E.getAs<CFGAutomaticObjDtor>())
-          for (unsigned I : Running)
-            if (Collector.Binding.lookup(I) == D->getVarDecl() &&
-                !destructorWaits(D->getVarDecl()->getType(), All[I]) &&
-                !Abandoned.count(I))
-              Abandoned[I] = D->getTriggerStmt();
-        if (auto CS = E.getAs<CFGStmt>()) {
-          if (Interned.empty() || Interned.back() != Running)
-            Interned.push_back(Running);
-          RunningIndex[CS->getStmt()] = Interned.size() - 1;
-        }
-        Transfer(Running, E);
-      }
-    }
-    if (const auto &Exit = In[G->getExit().getBlockID()])
-      Out.Escaping = *Exit;
-  }
-  auto RunningAround = [&](llvm::ArrayRef<const Stmt *> Ancestors) -> SpawnSet {
-    for (auto It = Ancestors.rbegin(); It != Ancestors.rend(); ++It)
-      if (auto R = RunningIndex.find(*It); R != RunningIndex.end())
-        return Interned[R->second];
-    return {};
-  };
+  RunningIndex Running = runningSpawns(Def, Collector, Callees, Out);
 
   // One access per site, lock and root: two paths to one site that differ
   // only in the member object they go through (Loc.Via) keep the first.
@@ -995,15 +1186,10 @@ void SharedAccesses::compute(const FunctionDecl *Def, FunctionAccesses &Out) {
     Out.All.push_back(std::move(A));
   };
   for (AccessCollector::RawAccess &R : Collector.Accesses)
-    Add(R.A, RunningAround(R.Ancestors));
+    Add(R.A, Running.around(R.Ancestors));
 
   liftCallees(
-      Def, FL, Callees,
-      [&](const Stmt *S) {
-        auto R = RunningIndex.find(S);
-        return R == RunningIndex.end() ? SpawnSet() : Interned[R->second];
-      },
-      Add, Out);
+      Def, FL, Callees, [&](const Stmt *S) { return Running.at(S); }, Add, Out);
 }
 
 void SharedAccesses::liftCallees(

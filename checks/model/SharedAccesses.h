@@ -52,6 +52,8 @@ class FieldDecl;
 
 namespace concur {
 
+class AccessCollector;
+
 /// A shared location (see the file comment).
 struct AccessLocation {
   const clang::VarDecl *Var = nullptr;    ///< the variable, or the field's object
@@ -323,6 +325,21 @@ private:
   /// is part of, or null: C++ runs it once, one thread at a time.
   const clang::VarDecl *initializingStatic(const clang::FunctionDecl *F, const clang::Stmt *S);
   void compute(const clang::FunctionDecl *Def, FunctionAccesses &Out);
+  /// The spawns that may run before each CFG element of a function.
+  struct RunningIndex {
+    llvm::DenseMap<const clang::Stmt *, unsigned> Index;
+    std::vector<SpawnSet> Interned;
+    SpawnSet at(const clang::Stmt *S) const;
+    /// At the innermost of \p Ancestors (innermost last) that is an element.
+    SpawnSet around(llvm::ArrayRef<const clang::Stmt *> Ancestors) const;
+  };
+  /// Solves which spawns run where in \p Def (spawn to join, through
+  /// \p Callees' escaping spawns); records RunningAtSpawn, BoundTo,
+  /// Abandoned and \p Out's escaping spawns.
+  RunningIndex
+  runningSpawns(const clang::FunctionDecl *Def, AccessCollector &Collector,
+                const llvm::DenseMap<const clang::Expr *, const clang::FunctionDecl *> &Callees,
+                FunctionAccesses &Out);
   /// The accesses of \p Def's same-TU callees (\p Callees, by call), each
   /// under the locks held at its call and with the call prepended to its
   /// chain; \p RunningAt gives the spawns running at a statement.

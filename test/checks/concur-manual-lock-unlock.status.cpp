@@ -1,5 +1,6 @@
 // pthread_mutex_lock reports failure by a non-zero status: on that branch
-// nothing was locked, so leaving (or throwing) there leaks no lock.
+// nothing was locked, so leaving (or throwing) there leaks no lock. The
+// status may be kept in a local and tested after.
 // RUN: %clang_tidy -checks='-*,concur-manual-lock-unlock' %s -- -std=c++20 2>&1 \
 // RUN:   | FileCheck %s --implicit-check-not='{{warning|note}}:'
 #include <pthread.h>
@@ -17,6 +18,14 @@ public:
     if (pthread_mutex_lock(&mutex_) != 0)
       return false;
     state_ = false;
+    pthread_mutex_unlock(&mutex_);
+    return true;
+  }
+  bool toggle() {
+    int rc = pthread_mutex_lock(&mutex_);
+    if (rc != 0)
+      return false;
+    state_ = !state_;
     pthread_mutex_unlock(&mutex_);
     return true;
   }
