@@ -148,6 +148,12 @@ struct SharedAccessSummary {
   /// A write made in a one-time initialisation, here or on the way to it:
   /// set-up, as a constructor's is, not a race with the state's users.
   bool SetUp = false;
+  /// An access of a once-region's flag that the region orders
+  /// (model/OnceRegions.h): "sets" for the write in the region that sets
+  /// the flag, "past_test" for a read after a region's test; empty
+  /// otherwise. OnceTestHeld: keys of the locks held at the region's test.
+  std::string Once;
+  std::vector<std::string> OnceTestHeld;
   bool operator==(const SharedAccessSummary &) const = default;
 };
 

@@ -57,6 +57,8 @@ OrderedJson accessToJson(const SharedAccessSummary &A) {
     J["tested"] = locationToJson(A.TestedFile, A.TestedLine, A.TestedColumn);
   if (A.SetUp)
     J["set_up"] = true;
+  if (!A.Once.empty())
+    J["once"] = {{"role", A.Once}, {"test_held", A.OnceTestHeld}};
   return J;
 }
 
@@ -271,7 +273,7 @@ LockOrderEdgeSummary lockEdgeFromJson(const Json &V, const std::string &Path) {
 
 SharedAccessSummary accessFromJson(const Json &V, const std::string &Path) {
   expectObject(V, Path, {"global", "kind", "hops", "location", "held"},
-               {"finding_function", "tested", "set_up"});
+               {"finding_function", "tested", "set_up", "once"});
   SharedAccessSummary A;
   A.Global = summaryLockFromJson(V.at("global"), member(Path, "global"));
   A.Kind = readString(V, Path, "kind");
@@ -284,6 +286,15 @@ SharedAccessSummary accessFromJson(const Json &V, const std::string &Path) {
   if (V.contains("tested"))
     readLocationInto(V, Path, "tested", A.TestedFile, A.TestedLine, A.TestedColumn);
   A.SetUp = readOptionalBool(V, Path, "set_up");
+  if (V.contains("once")) {
+    const Json &Once = V.at("once");
+    std::string OncePath = member(Path, "once");
+    expectObject(Once, OncePath, {"role", "test_held"});
+    A.Once = readString(Once, OncePath, "role");
+    if (A.Once != "sets" && A.Once != "past_test")
+      fail(member(OncePath, "role"), "expected \"sets\" or \"past_test\", got \"" + A.Once + "\"");
+    A.OnceTestHeld = readStrings(Once.at("test_held"), member(OncePath, "test_held"));
+  }
   return A;
 }
 

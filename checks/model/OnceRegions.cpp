@@ -1,6 +1,7 @@
 #include "OnceRegions.h"
 
 #include "CallGraph.h"
+#include "FreshObjects.h"
 #include "Dataflow.h"
 #include "ExprWrappers.h"
 #include "Locksets.h"
@@ -18,11 +19,18 @@ using namespace clang;
 namespace concur {
 
 struct OnceRegions::FunctionRegions {
-  /// Statements in a once-region, mapped to the region's flag.
-  llvm::DenseMap<const Stmt *, const ValueDecl *> FlagOf;
+  /// A region of a statement: its flag, and which of Tests it is.
+  struct Ref {
+    const ValueDecl *Flag = nullptr;
+    unsigned Region = 0;
+  };
+  /// Statements in a once-region, mapped to the region.
+  llvm::DenseMap<const Stmt *, Ref> FlagOf;
   /// Statements past a once-region's test but outside the region: the
   /// flag was seen "done" under the lock, or this thread just set it.
-  llvm::DenseMap<const Stmt *, const ValueDecl *> PastTest;
+  llvm::DenseMap<const Stmt *, Ref> PastTest;
+  /// The locks held at each region's test.
+  std::vector<Lockset> Tests;
 };
 
 namespace {
@@ -53,7 +61,10 @@ Truth truthOf(const Expr *V, const ASTContext &Ctx) {
   V = V ? ignoreValueWrappers(V)->IgnoreParenImpCasts() : nullptr;
   if (!V || V->isValueDependent())
     return Unknown;
-  if (isa<CXXNewExpr>(V))
+  // A new object (`new T`, `calloc(...)`, a factory that returns one) is
+  // "done"; that an allocation can fail is the out-of-memory path's.
+  const Expr *Made = V->IgnoreParenCasts();
+  if (isa<CXXNewExpr>(Made) || (isa<CallExpr>(Made) && isFreshObject(Made, Ctx)))
     return Truthy;
   bool Result = false;
   if (V->EvaluateAsBooleanCondition(Result, Ctx))
@@ -229,6 +240,8 @@ OnceRegions::FunctionRegions &OnceRegions::regionsOf(const FunctionDecl *Def) {
           Region.push_back(X);
       if (!setsInRegion(Model, Region, Flag, !NotDone, *AtTest, HeldAt))
         continue;
+      FunctionRegions::Ref Here{Flag, unsigned(Out.Tests.size())};
+      Out.Tests.push_back(*AtTest);
       for (const CFGBlock *X : *Graph) {
         bool InRegion = llvm::is_contained(Region, X);
         if (!InRegion && (X == B || !Dom->dominates(B, X)))
@@ -236,14 +249,14 @@ OnceRegions::FunctionRegions &OnceRegions::regionsOf(const FunctionDecl *Def) {
         auto &Into = InRegion ? Out.FlagOf : Out.PastTest;
         for (const CFGElement &E : *X)
           if (std::optional<CFGStmt> CS = E.getAs<CFGStmt>())
-            forEachIn(CS->getStmt(), [&](const Stmt *S) { Into.try_emplace(S, Flag); });
+            forEachIn(CS->getStmt(), [&](const Stmt *S) { Into.try_emplace(S, Here); });
       }
     }
   }
   return Out;
 }
 
-OnceRegions::Role OnceRegions::roleOf(const Access &A, const FunctionDecl *Root) {
+OnceRegions::Standing OnceRegions::roleOf(const Access &A, const FunctionDecl *Root) {
   auto IsFlag = [&](const ValueDecl *Flag) {
     return A.Loc.Field ? Flag == A.Loc.Field : Flag == A.Loc.Var;
   };
@@ -254,24 +267,41 @@ OnceRegions::Role OnceRegions::roleOf(const Access &A, const FunctionDecl *Root)
     if (!F->hasBody(Def))
       break;
     FunctionRegions &R = regionsOf(Def);
-    if (const ValueDecl *Flag = R.FlagOf.lookup(At))
-      return IsFlag(Flag) ? Role::None : Role::InRegion;
+    if (FunctionRegions::Ref In = R.FlagOf.lookup(At); In.Flag) {
+      if (!IsFlag(In.Flag))
+        return {Role::InRegion, nullptr};
+      if (A.Kind == AccessKind::Read)
+        return {};
+      return {Role::SetsFlag, &R.Tests[In.Region]};
+    }
     // Reading the flag once the test under the lock is past: it was seen
     // set, or set by this thread, and nobody sets it again.
-    if (const ValueDecl *Flag = R.PastTest.lookup(At);
-        Flag && IsFlag(Flag) && A.Kind == AccessKind::Read)
-      return Role::FlagPastTest;
+    if (FunctionRegions::Ref Past = R.PastTest.lookup(At);
+        Past.Flag && IsFlag(Past.Flag) && A.Kind == AccessKind::Read)
+      return {Role::FlagPastTest, &R.Tests[Past.Region]};
     F = Level < A.Chain.size() ? A.Chain[Level]->Callee : nullptr;
   }
-  return Role::None;
+  return {};
 }
 
 bool OnceRegions::initialises(const Access &A, const FunctionDecl *Root) {
-  return roleOf(A, Root) != Role::None;
+  Role R = roleOf(A, Root).What;
+  return R == Role::InRegion || R == Role::FlagPastTest;
 }
 
 bool OnceRegions::setsUp(const Access &A, const FunctionDecl *Root) {
-  return A.Kind != AccessKind::Read && roleOf(A, Root) == Role::InRegion;
+  return A.Kind != AccessKind::Read && roleOf(A, Root).What == Role::InRegion;
+}
+
+std::optional<OnceOrder> OnceRegions::orderOf(const Access &A, const FunctionDecl *Root) {
+  Standing S = roleOf(A, Root);
+  if (S.What != Role::SetsFlag && S.What != Role::FlagPastTest)
+    return std::nullopt;
+  return OnceOrder{S.What == Role::SetsFlag, *S.TestLocks};
+}
+
+bool OnceOrder::orders(const OnceOrder &O) const {
+  return Sets != O.Sets && shareLock(TestLocks, O.TestLocks);
 }
 
 bool OnceRegions::inRegion(const FunctionDecl *Def, const Stmt *S) {

@@ -45,10 +45,12 @@
 #define CONCUR_CHECKS_MODEL_ONCEREGIONS_H
 
 #include "ConcurrencyModel.h"
+#include "Locksets.h"
 
 #include "llvm/ADT/DenseMap.h"
 
 #include <memory>
+#include <optional>
 
 namespace clang {
 class Stmt;
@@ -58,6 +60,19 @@ class ValueDecl;
 namespace concur {
 
 struct Access;
+
+/// An access of a once-region's flag that the region orders: the write in
+/// the region that sets the flag "done" (Sets), or a read of the flag past
+/// a region's test. A read past the test comes after every setting whose
+/// test shares a lock with its own: the reading thread saw the flag set
+/// under that lock, or set it itself, and nobody sets it back. Two such
+/// accesses do not race. (Two settings are not ordered by this: each is
+/// under its region's lock, which keeps them apart when it is one lock.)
+struct OnceOrder {
+  bool Sets = false;
+  Lockset TestLocks; ///< held at the region's test
+  bool orders(const OnceOrder &O) const;
+};
 
 class OnceRegions : public ModelAnalysis {
 public:
@@ -72,15 +87,23 @@ public:
   /// level of its chain) what is not that region's flag. Reads are left
   /// to the race checks: the region orders no other thread's writes.
   bool setsUp(const Access &A, const clang::FunctionDecl *Root);
+  /// How \p A, an access of a once-region's flag, stands to the region:
+  /// it reads the flag past the region's test, or it is the write in the
+  /// region that sets it (see OnceOrder). None for any other access.
+  std::optional<OnceOrder> orderOf(const Access &A, const clang::FunctionDecl *Root);
   /// Whether \p S, a statement of \p Def, is in one of its once-regions.
   bool inRegion(const clang::FunctionDecl *Def, const clang::Stmt *S);
 
   struct FunctionRegions;
 
 private:
-  enum class Role { None, InRegion, FlagPastTest };
+  enum class Role { None, InRegion, SetsFlag, FlagPastTest };
+  struct Standing {
+    Role What = Role::None;
+    const Lockset *TestLocks = nullptr; ///< for SetsFlag and FlagPastTest
+  };
   /// Where \p A stands to the once-regions on its chain.
-  Role roleOf(const Access &A, const clang::FunctionDecl *Root);
+  Standing roleOf(const Access &A, const clang::FunctionDecl *Root);
   FunctionRegions &regionsOf(const clang::FunctionDecl *Def);
   /// Whether some function other than a constructor or destructor sets
   /// \p Flag to a value of the truthiness \p NotDone, or to one the model

@@ -406,6 +406,12 @@ private:
     if (A.CheckedAt)
       locate(A.CheckedAt->getExprLoc(), X.TestedFile, X.TestedLine, X.TestedColumn);
     X.SetUp = Model.analysis<OnceRegions>().setsUp(A, From);
+    if (std::optional<OnceOrder> Once = Model.analysis<OnceRegions>().orderOf(A, From)) {
+      X.Once = Once->Sets ? "sets" : "past_test";
+      for (const HeldLock &H : Once->TestLocks)
+        if (exportable(H.Id))
+          X.OnceTestHeld.push_back(lock(H.Id).Key);
+    }
     for (const HeldLock &H : A.Held)
       if (exportable(H.Id))
         X.Held.push_back(lock(H.Id).Key);

@@ -32,6 +32,8 @@ struct Record {
   Lockset Held;
   /// The atomics' first transitions it runs behind, likewise.
   Claims Claimed;
+  /// How a one-time initialisation orders it (OnceRegions.h).
+  std::optional<OnceOrder> Once;
 };
 
 rules::RaceAccessKind kindOf(const Access &A) {
@@ -68,7 +70,7 @@ using ConcurrentThreads = llvm::DenseMap<std::pair<int, int>, bool>;
 bool mayRace(const Record &X, const Record &Y, SharedAccesses &SA, ChannelOrder &Order,
              ConcurrentThreads &Asked) {
   if (!X.A->Loc.overlaps(Y.A->Loc) || commonExclusion(X.Held, Y.Held) ||
-      shareClaim(X.Claimed, Y.Claimed))
+      shareClaim(X.Claimed, Y.Claimed) || (X.Once && Y.Once && X.Once->orders(*Y.Once)))
     return false;
   bool Concurrent = false;
   if (X.Thread >= 0 && Y.Thread >= 0) {
@@ -184,6 +186,7 @@ void UnguardedSharedStateCheck::analyze(ConcurrencyModel &Model) {
   for (Record &R : Records) {
     R.Held = unionOf(R.Held, SA.locksets().heldByEveryCaller(R.Root));
     R.Claimed = unionOf(R.A->Claimed, takeClaims(R.Held));
+    R.Once = Once.orderOf(*R.A, R.Root);
   }
 
   // Group by location, in source order of the first access.

@@ -95,6 +95,63 @@ void runPlanners() {
   b.join();
 }
 
+// Negative: a lazily built singleton, tested and built under its mutex
+// and returned after the unlock. The thread that returns it saw it built
+// under the mutex, or built it, and nothing sets it back.
+class Hub {
+public:
+  static Hub *get();
+  int load = 0;
+
+private:
+  static Hub *instance_;
+  static std::mutex mu_;
+};
+Hub *Hub::instance_ = nullptr;
+std::mutex Hub::mu_;
+Hub *Hub::get() {
+  mu_.lock();
+  if (instance_ == nullptr)
+    instance_ = new Hub;
+  mu_.unlock();
+  return instance_;
+}
+
+void hubUser() { use(Hub::get()->load); }
+
+void runHubUsers() {
+  std::thread a(hubUser), b(hubUser);
+  a.join();
+  b.join();
+}
+
+// Kept positive: two set-up branches under two mutexes can both see the
+// table missing; the read past one's test is not ordered after the other's
+// setting.
+std::mutex left_mu, right_mu;
+int *shared_table;
+
+int *tableFromLeft() {
+  left_mu.lock();
+  if (!shared_table)
+    shared_table = new int[8];
+  left_mu.unlock();
+  return shared_table;
+}
+
+int *tableFromRight() {
+  std::lock_guard<std::mutex> g(right_mu);
+  if (!shared_table)
+    shared_table = new int[16];
+  return shared_table;
+}
+
+void runTableUsers() {
+  std::thread a(tableFromLeft), b(tableFromRight);
+  a.join();
+  b.join();
+}
+
 // CHECK: :65:7: warning: shared 'cache_limit' is read on the thread started at line 70 with no lock held, and written on another instance of that thread with only 'cache_mu' held; guard both with one mutex or make it std::atomic [concur-unguarded-shared-state]
 // CHECK: :70:15: note: thread entry 'cacheUser' starts here
 // CHECK: :53:5: note: conflicting write of 'cache_limit' on the thread started at line 70
@@ -106,3 +163,22 @@ void runPlanners() {
 // CHECK: :85:12: note: conflicting read of 'budget' on the thread started at line 93
 // CHECK: :93:15: note: thread entry 'makePlan' starts here
 // CHECK: :83:31: note: 'plan_mu' is held here
+// CHECK: :137:5: warning: check-then-act on shared 'shared_table': it is tested and then written on the thread started at line 150 with only 'left_mu' held, while another thread can change it in between (read on another thread started on that line); hold one lock across the test and the update [concur-unguarded-shared-state]
+// CHECK: :136:8: note: 'shared_table' is tested here
+// CHECK: :150:15: note: thread entry 'tableFromLeft' starts here
+// CHECK: :135:3: note: 'left_mu' is held here
+// CHECK: :144:8: note: conflicting read of 'shared_table' on the thread started at line 150
+// CHECK: :150:33: note: thread entry 'tableFromRight' starts here
+// CHECK: :143:31: note: 'right_mu' is held here
+// CHECK: :139:10: warning: shared 'shared_table' is read on the thread started at line 150 with no lock held, and written on another thread started on that line with only 'right_mu' held; guard both with one mutex or make it std::atomic [concur-unguarded-shared-state]
+// CHECK: :150:15: note: thread entry 'tableFromLeft' starts here
+// CHECK: :145:5: note: conflicting write of 'shared_table' on the thread started at line 150
+// CHECK: :150:33: note: thread entry 'tableFromRight' starts here
+// CHECK: :143:31: note: 'right_mu' is held here
+// CHECK: :145:5: warning: check-then-act on shared 'shared_table': it is tested and then written on the thread started at line 150 with only 'right_mu' held, while another thread can change it in between (read on another thread started on that line); hold one lock across the test and the update [concur-unguarded-shared-state]
+// CHECK: :144:8: note: 'shared_table' is tested here
+// CHECK: :150:33: note: thread entry 'tableFromRight' starts here
+// CHECK: :143:31: note: 'right_mu' is held here
+// CHECK: :136:8: note: conflicting read of 'shared_table' on the thread started at line 150
+// CHECK: :150:15: note: thread entry 'tableFromLeft' starts here
+// CHECK: :135:3: note: 'left_mu' is held here

@@ -52,6 +52,17 @@ bool commonLock(const SharedAccessSummary &A, const SharedAccessSummary &B) {
   });
 }
 
+/// Whether one-time initialisation orders \p A and \p B: one sets the
+/// once-region's flag, the other reads it past a test made under a lock
+/// the setting region's test holds too (model/OnceRegions.h).
+bool onceOrdered(const SharedAccessSummary &A, const SharedAccessSummary &B) {
+  if (A.Once.empty() || B.Once.empty() || A.Once == B.Once)
+    return false;
+  return std::any_of(A.OnceTestHeld.begin(), A.OnceTestHeld.end(), [&](const std::string &K) {
+    return std::count(B.OnceTestHeld.begin(), B.OnceTestHeld.end(), K) != 0;
+  });
+}
+
 /// The locks \p A holds, named as messages name them (a key without the
 /// file that keeps a TU's own lock apart).
 std::vector<std::string> heldNames(const SharedAccessSummary &A) {
@@ -190,7 +201,7 @@ racesAcrossUnits(const std::vector<TranslationUnitSummary> &Summaries) {
       auto MayRace = [&](size_t I, size_t J) {
         const ThreadSide &X = Group[I], &Y = Group[J];
         return concurrent(TU, X.Thread, Y.Thread) && (X.X.Crossed || Y.X.Crossed) &&
-               !commonLock(X.X.A, Y.X.A);
+               !commonLock(X.X.A, Y.X.A) && !onceOrdered(X.X.A, Y.X.A);
       };
       for (auto [I, J] : rules::racesToReport(Facts, MayRace, Options, ReportedSites)) {
         const SharedAccessSummary &P = Group[I].X.A;

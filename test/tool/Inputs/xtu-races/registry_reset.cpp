@@ -1,0 +1,21 @@
+#include "registry.h"
+#include <stdlib.h>
+
+static struct registry *the_registry;
+static pthread_mutex_t registry_lock = PTHREAD_MUTEX_INITIALIZER;
+
+struct registry *registry_get(void) {
+  pthread_mutex_lock(&registry_lock);
+  if (the_registry == NULL)
+    the_registry = (struct registry *)calloc(1, sizeof *the_registry);
+  pthread_mutex_unlock(&registry_lock);
+  return the_registry;
+}
+
+// Sets it back to "not built": the build runs again while a reader holds
+// the old pointer.
+void registry_forget(void) {
+  pthread_mutex_lock(&registry_lock);
+  the_registry = NULL;
+  pthread_mutex_unlock(&registry_lock);
+}
