@@ -191,6 +191,20 @@ PROJECTS = {
         "slice": ["*.cpp"],
         "max_tus": 20,
     },
+    "xz-utils": {
+        # liblzma's multi-threaded encoder and decoder (worker threads with
+        # their own mutex and condition variable, an output queue) and the
+        # xz command line.
+        "lang": "c",
+        "deps": [],
+        "configure": "bear",
+        "pre": ["./configure CC=clang-22 CFLAGS='-O0 -g' --disable-shared --disable-nls "
+                "> /dev/null"],
+        "make": "make -j2",
+        "slice": ["src/liblzma/common/stream_encoder_mt.c", "src/liblzma/common/stream_decoder_mt.c",
+                  "src/liblzma/common/outqueue.c", "src/liblzma/common/*.c", "src/xz/*.c"],
+        "max_tus": 60,
+    },
     "libuv1": {
         "lang": "c",
         "deps": [],

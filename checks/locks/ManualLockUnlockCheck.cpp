@@ -138,7 +138,7 @@ LockId lockHandedOut(const LockCatalog &Catalog, const Stmt *S) {
   return Catalog.lockIdOf(Addr->getSubExpr());
 }
 
-ManualLockCalls collectLockCalls(ConcurrencyModel &Model, const CFG &G) {
+ManualLockCalls collectLockCalls(ConcurrencyModel &Model, const FunctionDecl &F, const CFG &G) {
   Locksets &Locks = Model.analysis<Locksets>();
   const LockCatalog &Catalog = Locks.catalog();
   ManualLockCalls Out;
@@ -150,7 +150,8 @@ ManualLockCalls collectLockCalls(ConcurrencyModel &Model, const CFG &G) {
       if (LockId Handed = CS ? lockHandedOut(Catalog, CS->getStmt()) : LockId{})
         Out.HandedOut[CS->getStmt()] = Handed;
       const auto *Ex = CS ? dyn_cast<Expr>(CS->getStmt()) : nullptr;
-      if (!Ex || !(isa<CallExpr>(Ex) || isa<CXXConstructExpr>(Ex)))
+      // A scoped-lock `for` unlocks as its body ends, as a guard's scope does.
+      if (!Ex || !(isa<CallExpr>(Ex) || isa<CXXConstructExpr>(Ex)) || Locks.scopedByLoop(&F, Ex))
         continue;
       if (std::optional<LockOperation> Op = Catalog.classify(Ex)) {
         if (Op->Op == LockOperation::Acquire && Op->Mutexes.size() == 1) {
@@ -295,7 +296,7 @@ void ManualLockUnlockCheck::checkFunction(ConcurrencyModel &Model, const Functio
   const CFG *G = Model.cfg(F);
   if (!G)
     return;
-  ManualLockCalls Calls = collectLockCalls(Model, *G);
+  ManualLockCalls Calls = collectLockCalls(Model, *F, *G);
   const auto &[Acquires, Releases, UnlockSites, BlockOf, HandedOut] = Calls;
   if (Acquires.empty())
     return;

@@ -348,7 +348,8 @@ class LocksetTransfer {
 public:
   LocksetTransfer(Locksets &L, const FunctionDecl *Def, const FunctionGuards &FG)
       : L(L), Model(L.model()), Def(Def), Ops(FG.Ops), GuardVarOf(FG.GuardVarOf),
-        Unlocked(FG.Unlocked), ByFlag(FG.ByFlag), GuardLocks(FG.Local) {}
+        Unlocked(FG.Unlocked), ByFlag(FG.ByFlag), SyncLoops(FG.SyncLoops),
+        SyncLoopOps(FG.SyncLoopOps), GuardLocks(FG.Local) {}
 
   /// Set for the replay that records locksets: only then are summary
   /// facts (released locks, unlocked lent guards) collected.
@@ -364,6 +365,8 @@ public:
     if (!CS)
       return;
     const Stmt *S = CS->getStmt();
+    if (SyncLoopOps.contains(S))
+      return; // a scoped-lock `for`'s own lock and unlock: see edge()
     if (auto It = Ops.find(S); It != Ops.end())
       return lockOperation(Held, It->second, cast<Expr>(S));
     endClaim(Held, S);
@@ -371,6 +374,15 @@ public:
   }
 
   void edge(Lockset &Held, const CFGBlock &From, unsigned SuccIndex) {
+    // A scoped-lock `for`: its body holds the locks, its way out does not.
+    if (auto It = SyncLoops.find(From.getTerminatorStmt()); It != SyncLoops.end())
+      for (auto [Id, Mode] : It->second) {
+        if (SuccIndex == 0 && !findLock(Held, Id))
+          insertLock(Held, HeldLock{Id, Mode, cast<ForStmt>(It->first)->getCond(), nullptr, 1});
+        else if (SuccIndex == 1)
+          while (removeLock(Held, Id)) {
+          }
+      }
     // The one thread that saw an atomic's first transition (AtomicClaims.h).
     if (const ValueDecl *Atomic = claimAlong(From, SuccIndex, Model.astContext()))
       if (!findLock(Held, LockId{Atomic}))
@@ -669,6 +681,8 @@ private:
   const llvm::DenseMap<const Expr *, const VarDecl *> &GuardVarOf;
   const decltype(FunctionGuards::Unlocked) &Unlocked;
   const decltype(FunctionGuards::ByFlag) &ByFlag;
+  const decltype(FunctionGuards::SyncLoops) &SyncLoops;
+  const llvm::DenseSet<const Stmt *> &SyncLoopOps;
   llvm::DenseMap<const VarDecl *, GuardBinding> GuardLocks;
 };
 
@@ -775,6 +789,84 @@ void Locksets::compute(const FunctionDecl *Def, FunctionLocks &Out) {
   Out.Summary.HeldByResult = locksHeldByResult(*Def, Out, Returns);
 }
 
+namespace {
+
+/// The lock operations in \p Part: calls the catalog classifies, and
+/// calls of same-TU helpers whose summary takes (\p Takes) or lets go of
+/// the locks, in the caller's names.
+void lockCallsIn(Locksets &L, const Stmt *Part, const FunctionGuards &FG, bool Takes,
+                 llvm::SmallVectorImpl<std::pair<const Stmt *, std::pair<LockId, LockMode>>> &Out) {
+  llvm::SmallVector<const Stmt *, 8> Work{Part};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S || isa<LambdaExpr>(S))
+      continue;
+    llvm::append_range(Work, S->children());
+    if (auto It = FG.Ops.find(S); It != FG.Ops.end()) {
+      if (It->second.Op == (Takes ? LockOperation::Acquire : LockOperation::Release))
+        for (const Expr *M : It->second.Mutexes)
+          if (LockId Id = L.catalog().lockIdOf(M))
+            Out.push_back({S, {Id, It->second.Mode}});
+      continue;
+    }
+    const FunctionDecl *Callee = CallGraph::calleeOf(S);
+    if (!Callee || !L.model().callGraph().isExplorable(Callee))
+      continue;
+    const LockSummary &Sum = L.of(Callee).summary();
+    if (Takes) {
+      for (const HeldLock &H : Sum.Acquired)
+        if (LockId Mine = translateToCaller(L.catalog(), H.Id, cast<Expr>(S)))
+          Out.push_back({S, {Mine, H.Mode}});
+    } else {
+      for (LockId Id : Sum.Released)
+        if (LockId Mine = translateToCaller(L.catalog(), Id, cast<Expr>(S)))
+          Out.push_back({S, {Mine, LockMode::Exclusive}});
+    }
+  }
+}
+
+/// FunctionGuards::SyncLoops of \p Def: the `for` statements whose
+/// initialiser or condition takes a lock that their condition or
+/// increment lets go of.
+void findSyncLoops(Locksets &L, const FunctionDecl &Def, FunctionGuards &Out) {
+  if (!Def.getBody())
+    return;
+  llvm::SmallVector<const Stmt *, 16> Work{Def.getBody()};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S || isa<LambdaExpr>(S))
+      continue;
+    llvm::append_range(Work, S->children());
+    const auto *For = dyn_cast<ForStmt>(S);
+    if (!For || !For->getCond())
+      continue;
+    llvm::SmallVector<std::pair<const Stmt *, std::pair<LockId, LockMode>>, 2> Takes, Lets;
+    lockCallsIn(L, For->getInit(), Out, true, Takes);
+    lockCallsIn(L, For->getCond(), Out, true, Takes);
+    lockCallsIn(L, For->getCond(), Out, false, Lets);
+    lockCallsIn(L, For->getInc(), Out, false, Lets);
+    llvm::SmallVector<std::pair<LockId, LockMode>, 1> Held;
+    for (const auto &[Site, Lock] : Takes)
+      if (llvm::any_of(Lets, [&](const auto &Let) { return Let.second.first == Lock.first; }) &&
+          !llvm::any_of(Held, [&](const auto &H) { return H.first == Lock.first; }))
+        Held.push_back(Lock);
+    if (Held.empty())
+      continue;
+    Out.SyncLoops[For] = std::move(Held);
+    for (const auto &Op : Takes)
+      Out.SyncLoopOps.insert(Op.first);
+    for (const auto &Op : Lets)
+      Out.SyncLoopOps.insert(Op.first);
+  }
+}
+
+} // namespace
+
+bool Locksets::scopedByLoop(const FunctionDecl *Def, const Stmt *S) {
+  const CFG *G = Model.cfg(Def);
+  return G && guardsOf(Def, *G).SyncLoopOps.contains(S);
+}
+
 const FunctionGuards &Locksets::guardsOf(const FunctionDecl *Def, const CFG &G) {
   std::unique_ptr<FunctionGuards> &Slot = Guards[Def];
   if (Slot)
@@ -828,6 +920,7 @@ const FunctionGuards &Locksets::guardsOf(const FunctionDecl *Def, const CFG &G) 
       }
   }
   locksTakenByFlag(Catalog, *Def, Out);
+  findSyncLoops(*this, *Def, Out);
   return Out;
 }
 

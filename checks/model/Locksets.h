@@ -188,6 +188,16 @@ struct FunctionGuards {
   /// the function who took the lock, so the accesses it guards are guarded
   /// on both paths (FlagLock).
   llvm::DenseMap<const clang::Expr *, FlagLock> ByFlag;
+  /// A `for` statement that runs its body once with a lock held, the C
+  /// macro idiom of a scoped lock: it locks in its initialiser or on its
+  /// condition's first evaluation and unlocks in its increment or on the
+  /// condition's second (`for (i = 0; i ? (unlock(&m), 0) : (lock(&m), 1);
+  /// i = 1)`). Its body holds the locks (the loop's edge into the body
+  /// takes them, its way out lets go of them); the lock and unlock calls
+  /// themselves, in SyncLoopOps, change nothing.
+  llvm::DenseMap<const clang::Stmt *, llvm::SmallVector<std::pair<LockId, LockMode>, 1>>
+      SyncLoops;
+  llvm::DenseSet<const clang::Stmt *> SyncLoopOps;
 };
 
 /// Whether a lock a caller holds names the same mutex in its callees: a
@@ -204,6 +214,11 @@ public:
   const FunctionLocks &of(const clang::FunctionDecl *F);
   const LockCatalog &catalog() const { return Catalog; }
   ConcurrencyModel &model() { return Model; }
+
+  /// Whether \p S, a statement of \p Def, is a lock or unlock call of a
+  /// scoped-lock `for` (FunctionGuards::SyncLoops): its body's scope
+  /// decides the lock, as a guard's does.
+  bool scopedByLoop(const clang::FunctionDecl *Def, const clang::Stmt *S);
 
   /// The locks every caller holds when it calls \p F, when all of F's
   /// callers are in this TU (F is private or protected, has internal
