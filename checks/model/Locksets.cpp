@@ -438,6 +438,9 @@ private:
     const CFG *G = Model.cfg(Def);
     if (!G || From.succ_size() != 2)
       return false;
+    auto [Memo, Fresh] = Rejoins.try_emplace({From.getBlockID(), SuccIndex}, false);
+    if (!Fresh)
+      return Memo->second;
     Termination &Term = Model.analysis<Termination>();
     auto Reach = [&](const CFGBlock *Start) {
       llvm::BitVector Seen(G->getNumBlockIDs());
@@ -458,8 +461,9 @@ private:
     };
     auto Succ = From.succ_begin();
     llvm::BitVector Failed = Reach(Succ[SuccIndex].getReachableBlock());
-    return Failed.anyCommon(Reach(Succ[1 - SuccIndex].getReachableBlock()));
+    return Memo->second = Failed.anyCommon(Reach(Succ[1 - SuccIndex].getReachableBlock()));
   }
+  llvm::DenseMap<std::pair<unsigned, unsigned>, bool> Rejoins;
 
   /// `if (page_lock_for(id) == 0)`: a same-TU callee that hands a lock over
   /// by its result holds it on the branch that saw that result.
