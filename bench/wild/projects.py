@@ -1,8 +1,8 @@
 """The wild benchmark's projects: one entry per Debian source package.
 
 Fields:
-  lang       "c++" or "c" (concur analyses C++ only today; C projects are
-             for the recall work and must simply run without crashing)
+  lang       "c++" or "c", the project's main language (each TU is told C or
+             C++ by its compile command; C TUs keep the project's own -std)
   deps       Debian binary packages the configure step needs (installed
              with apt-get when missing)
   configure  "cmake" (configure only, -DCMAKE_EXPORT_COMPILE_COMMANDS=ON,
