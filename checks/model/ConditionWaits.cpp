@@ -1,5 +1,6 @@
 #include "ConditionWaits.h"
 
+#include "Dataflow.h"
 #include "ExprWrappers.h"
 #include "LockAcquisitions.h"
 #include "Locksets.h"
@@ -118,15 +119,7 @@ bool testsStateAfter(const Stmt *Call, const ParentMap &PM) {
   auto Visit = [&](const Stmt *S, auto &&Self) -> bool {
     if (!S || isa<LambdaExpr>(S))
       return false;
-    const Expr *Cond = nullptr;
-    if (const auto *If = dyn_cast<IfStmt>(S))
-      Cond = If->getCond();
-    else if (const auto *Sw = dyn_cast<SwitchStmt>(S))
-      Cond = Sw->getCond();
-    else if (const auto *Wh = dyn_cast<WhileStmt>(S))
-      Cond = Wh->getCond();
-    else if (const auto *CO = dyn_cast<ConditionalOperator>(S))
-      Cond = CO->getCond();
+    const Expr *Cond = branchConditionOf(S);
     if (Cond && ReadsState(Cond))
       return true;
     if (const auto *DS = dyn_cast<DeclStmt>(S))

@@ -121,6 +121,24 @@ inline std::optional<BranchTest> branchTest(const clang::CFGBlock &From) {
   return testOf(Cond);
 }
 
+/// The condition \p S branches on, if it is a statement that branches:
+/// if, switch, while, for, do, or a conditional operator.
+inline const clang::Expr *branchConditionOf(const clang::Stmt *S) {
+  if (const auto *If = llvm::dyn_cast_or_null<clang::IfStmt>(S))
+    return If->getCond();
+  if (const auto *Sw = llvm::dyn_cast_or_null<clang::SwitchStmt>(S))
+    return Sw->getCond();
+  if (const auto *W = llvm::dyn_cast_or_null<clang::WhileStmt>(S))
+    return W->getCond();
+  if (const auto *For = llvm::dyn_cast_or_null<clang::ForStmt>(S))
+    return For->getCond();
+  if (const auto *Do = llvm::dyn_cast_or_null<clang::DoStmt>(S))
+    return Do->getCond();
+  if (const auto *CO = llvm::dyn_cast_or_null<clang::ConditionalOperator>(S))
+    return CO->getCond();
+  return nullptr;
+}
+
 /// The call whose result \p Tested (a branch test of \p From) reads
 /// through a local: `int rc = pthread_mutex_lock(&m); if (rc != 0)`, when
 /// \p From itself stored the call's result in the local last. Null when

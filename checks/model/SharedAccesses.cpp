@@ -730,15 +730,7 @@ private:
 
   void noteEnclosingTests() {
     for (const Stmt *A : Stack) {
-      const Expr *Cond = nullptr;
-      if (const auto *If = dyn_cast<IfStmt>(A))
-        Cond = If->getCond();
-      else if (const auto *W = dyn_cast<WhileStmt>(A))
-        Cond = W->getCond();
-      else if (const auto *For = dyn_cast<ForStmt>(A))
-        Cond = For->getCond();
-      else if (const auto *Do = dyn_cast<DoStmt>(A))
-        Cond = Do->getCond();
+      const Expr *Cond = branchConditionOf(A);
       if (Cond && !llvm::is_contained(SpawnOrJoinTests, Cond))
         SpawnOrJoinTests.push_back(Cond);
     }
