@@ -969,6 +969,24 @@ struct RunningSpawns {
   }
 };
 
+/// The keys of \p Tests (the conditions that enclose a spawn or a join),
+/// each operand of `&&` and `||` a test of its own.
+llvm::DenseSet<unsigned> decidingKeys(llvm::ArrayRef<const Expr *> Tests,
+                                      InvariantConditions &Inv) {
+  llvm::DenseSet<unsigned> Out;
+  llvm::SmallVector<const Expr *, 8> Work(Tests.begin(), Tests.end());
+  while (!Work.empty()) {
+    BranchTest T = testOf(Work.pop_back_val());
+    if (const auto *BO = dyn_cast<BinaryOperator>(T.Tested); BO && BO->isLogicalOp()) {
+      Work.push_back(BO->getLHS());
+      Work.push_back(BO->getRHS());
+    } else if (unsigned Key = Inv.keyOf(T.Tested)) {
+      Out.insert(Key);
+    }
+  }
+  return Out;
+}
+
 } // namespace
 
 SharedAccesses::RunningIndex
@@ -998,17 +1016,7 @@ SharedAccesses::runningSpawns(const FunctionDecl *Def, AccessCollector &Collecto
   llvm::DenseSet<unsigned> Deciding;
   if (!SpawnAt.empty()) {
     Inv.emplace(*Def, &Model.analysis<CallWrites>());
-    llvm::SmallVector<const Expr *, 8> Work(Collector.SpawnOrJoinTests.begin(),
-                                            Collector.SpawnOrJoinTests.end());
-    while (!Work.empty()) {
-      BranchTest T = testOf(Work.pop_back_val());
-      if (const auto *BO = dyn_cast<BinaryOperator>(T.Tested); BO && BO->isLogicalOp()) {
-        Work.push_back(BO->getLHS());
-        Work.push_back(BO->getRHS());
-      } else if (unsigned Key = Inv->keyOf(T.Tested)) {
-        Deciding.insert(Key);
-      }
-    }
+    Deciding = decidingKeys(Collector.SpawnOrJoinTests, *Inv);
   }
   auto DecidingOf = [&](const Assumptions &A) {
     Assumptions Out;
