@@ -807,10 +807,11 @@ void lockCallsIn(Locksets &L, const Stmt *Part, const FunctionGuards &FG, bool T
       continue;
     llvm::append_range(Work, S->children());
     if (auto It = FG.Ops.find(S); It != FG.Ops.end()) {
-      if (It->second.Op == (Takes ? LockOperation::Acquire : LockOperation::Release))
-        for (const Expr *M : It->second.Mutexes)
-          if (LockId Id = L.catalog().lockIdOf(M))
-            Out.push_back({S, {Id, It->second.Mode}});
+      llvm::SmallVector<LockId, 1> Taken, Released;
+      LockMode Mode = LockMode::Exclusive;
+      opEffect(L.catalog(), It->second, FG, Taken, Released, Mode);
+      for (LockId Id : Takes ? Taken : Released)
+        Out.push_back({S, {Id, Takes ? Mode : LockMode::Exclusive}});
       continue;
     }
     const FunctionDecl *Callee = CallGraph::calleeOf(S);
@@ -829,20 +830,13 @@ void lockCallsIn(Locksets &L, const Stmt *Part, const FunctionGuards &FG, bool T
   }
 }
 
-/// FunctionGuards::SyncLoops of \p Def: the `for` statements whose
+/// FunctionGuards::SyncLoops, from \p G's loop terminators: the `for` statements whose
 /// initialiser or condition takes a lock that their condition or
 /// increment lets go of.
-void findSyncLoops(Locksets &L, const FunctionDecl &Def, FunctionGuards &Out) {
-  if (!Def.getBody())
-    return;
-  llvm::SmallVector<const Stmt *, 16> Work{Def.getBody()};
-  while (!Work.empty()) {
-    const Stmt *S = Work.pop_back_val();
-    if (!S || isa<LambdaExpr>(S))
-      continue;
-    llvm::append_range(Work, S->children());
-    const auto *For = dyn_cast<ForStmt>(S);
-    if (!For || !For->getCond())
+void findSyncLoops(Locksets &L, const CFG &G, FunctionGuards &Out) {
+  for (const CFGBlock *B : G) {
+    const auto *For = dyn_cast_or_null<ForStmt>(B->getTerminatorStmt());
+    if (!For || !For->getCond() || Out.SyncLoops.count(For))
       continue;
     llvm::SmallVector<std::pair<const Stmt *, std::pair<LockId, LockMode>>, 2> Takes, Lets;
     lockCallsIn(L, For->getInit(), Out, true, Takes);
@@ -924,7 +918,7 @@ const FunctionGuards &Locksets::guardsOf(const FunctionDecl *Def, const CFG &G) 
       }
   }
   locksTakenByFlag(Catalog, *Def, Out);
-  findSyncLoops(*this, *Def, Out);
+  findSyncLoops(*this, G, Out);
   return Out;
 }
 

@@ -886,12 +886,16 @@ namespace {
 /// different things keep their own entry (a few per spawn), or the
 /// correlation would be lost where they meet.
 struct RunningSpawns {
+  /// Whether every assumption of \p Weak is in \p Strong: a path that
+  /// assumed Weak covers one that assumed Strong.
+  static bool covers(const Assumptions &Weak, const Assumptions &Strong) {
+    return llvm::all_of(Weak, [&](const Assumption &A) { return llvm::is_contained(Strong, A); });
+  }
   struct Entry {
     unsigned Spawn;
     Assumptions Under;
     bool operator==(const Entry &O) const {
-      return Spawn == O.Spawn && Under.size() == O.Under.size() &&
-             llvm::all_of(Under, [&](const Assumption &A) { return llvm::is_contained(O.Under, A); });
+      return Spawn == O.Spawn && Under.size() == O.Under.size() && covers(Under, O.Under);
     }
   };
   static constexpr unsigned MaxPathsPerSpawn = 4;
@@ -899,19 +903,16 @@ struct RunningSpawns {
   Assumptions Assumed;                 ///< what every path here assumed
 
   void add(unsigned I, Assumptions What) {
-    auto Covers = [](const Assumptions &Weak, const Assumptions &Strong) {
-      return llvm::all_of(Weak, [&](const Assumption &A) { return llvm::is_contained(Strong, A); });
-    };
     while (true) {
       auto First = llvm::partition_point(Entries, [&](const Entry &E) { return E.Spawn < I; });
       auto Last = std::find_if(First, Entries.end(), [&](const Entry &E) { return E.Spawn != I; });
       bool Merged = false;
       for (auto It = First; It != Last; ++It) {
-        if (Covers(It->Under, What))
+        if (covers(It->Under, What))
           return; // a path that assumed less is there already
-        if (Covers(What, It->Under) || differInOneTest(It->Under, What)) {
+        if (covers(What, It->Under) || differInOneTest(It->Under, What)) {
           // `A && k` or `A && !k` with `A`: A covers both.
-          if (!Covers(What, It->Under))
+          if (!covers(What, It->Under))
             llvm::erase_if(What, [&](const Assumption &X) { return !llvm::is_contained(It->Under, X); });
           Entries.erase(It);
           Merged = true;

@@ -46,21 +46,22 @@ rules::RaceAccessKind kindOf(const SharedAccessSummary &A) {
                              : rules::RaceAccessKind::Update;
 }
 
+/// Whether two lists of lock keys share one.
+bool shareKey(const std::vector<std::string> &A, const std::vector<std::string> &B) {
+  return std::any_of(A.begin(), A.end(),
+                     [&](const std::string &K) { return std::count(B.begin(), B.end(), K) != 0; });
+}
+
 bool commonLock(const SharedAccessSummary &A, const SharedAccessSummary &B) {
-  return std::any_of(A.Held.begin(), A.Held.end(), [&](const std::string &K) {
-    return std::count(B.Held.begin(), B.Held.end(), K) != 0;
-  });
+  return shareKey(A.Held, B.Held);
 }
 
 /// Whether one-time initialisation orders \p A and \p B: one sets the
 /// once-region's flag, the other reads it past a test made under a lock
 /// the setting region's test holds too (model/OnceRegions.h).
 bool onceOrdered(const SharedAccessSummary &A, const SharedAccessSummary &B) {
-  if (A.Once.empty() || B.Once.empty() || A.Once == B.Once)
-    return false;
-  return std::any_of(A.OnceTestHeld.begin(), A.OnceTestHeld.end(), [&](const std::string &K) {
-    return std::count(B.OnceTestHeld.begin(), B.OnceTestHeld.end(), K) != 0;
-  });
+  return !A.Once.empty() && !B.Once.empty() && A.Once != B.Once &&
+         shareKey(A.OnceTestHeld, B.OnceTestHeld);
 }
 
 /// The locks \p A holds, named as messages name them (a key without the
